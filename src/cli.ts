@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError, Option } from "commander";
+import { LearnError } from "./core/errors.js";
+import type { GlobalOptions, IO } from "./ui/io.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+/** Lazily build the IO for a command from its merged options (chalk loads only here). */
+async function ioFor(cmd: Command): Promise<{ io: IO; opts: GlobalOptions & Record<string, unknown> }> {
+  const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+  const { processIO } = await import("./ui/io.js");
+  return { io: processIO(opts), opts };
+}
+
+const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+/** Build the commander program: global options, every command, their help. */
+export function buildProgram(): Command {
+  const program = new Command("learn")
+    .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
+    .version(pkg.version, "-V, --version", "print the version")
+    .option("-d, --dir <path>", "workspace folder (default: $LEARN_DIR, else found from the current folder)")
+    .option("--json", "print JSON on stdout (implies --no-input)")
+    .option("--no-color", "plain output (also NO_COLOR=1)")
+    .option("--no-input", "never prompt; a missing value is an error")
+    .addOption(new Option("--today <date>", "treat this date as today (also LEARN_TODAY)").hideHelp())
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write(`learn: ${str.replace(/^error: /, "")}`),
+    })
+    .addHelpText("after", examples("learn init my-learning", 'learn new note "HTTP caching" --domain core-backend', "learn search idempotency", "learn list --format paths"));
+
+  program
+    .command("init")
+    .description("make a workspace: notes/, learn.config.yaml, .gitignore")
+    .argument("[dir]", "folder to set up (default: --dir or the current folder)")
+    .option("--templates", "also copy the bundled templates into templates/ to customise")
+    .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
+    .action(async (dir: string | undefined, _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { init } = await import("./commands/init.js");
+      await init({ ...opts, target: dir }, io);
+    });
+
+  program
+    .command("new")
+    .description("scaffold a note from a template (doc|note, cheatsheet, blog, log, roadmap, checklist)")
+    .argument("<type>", "note type: doc (or note), cheatsheet, blog, log, roadmap, checklist")
+    .argument("[title...]", "the note's title (asked for at a terminal when missing)")
+    .option("--domain <id>", "domain of the note (see learn.config.yaml)")
+    .option("--difficulty <level>", "beginner | intermediate | advanced (default: intermediate)")
+    .option("--status <status>", "seedling | budding | evergreen (default: seedling)")
+    .option("--visibility <v>", "private | public (default: private)")
+    .option("--roles <ids>", "comma-separated role-readiness groups")
+    .option("--tags <tags>", "comma-separated tags")
+    .option("--summary <text>", "one line that says what the note is for")
+    .option("--slug <slug>", "file name to use instead of one made from the title")
+    .option("-e, --edit", "open the new note in $VISUAL or $EDITOR")
+    .addHelpText(
+      "after",
+      examples(
+        'learn new note "HTTP caching mental model" --domain core-backend --tags http,caching',
+        'learn new cheatsheet "Postgres indexes" --domain core-backend --difficulty advanced --edit',
+        "learn new log",
+      ),
+    )
+    .action(async (type: string, title: string[], _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { newNote } = await import("./commands/new.js");
+      await newNote({ ...opts, type, title: title.join(" ") || undefined }, io);
+    });
+
+  program
+    .command("index")
+    .description("bring the SQLite index (.learn/index.db) up to date with notes/")
+    .option("--full", "rebuild the index from scratch")
+    .addHelpText("after", examples("learn index", "learn index --full --json"))
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { index } = await import("./commands/index.js");
+      await index(opts, io);
+    });
+
+  program
+    .command("search")
+    .description("full-text search, ranked, typos forgiven (see the query language below)")
+    .argument("[query...]", "words, \"phrases\", -exclude, OR, prefix*, and filters like type:doc")
+    .option("-n, --limit <n>", "how many hits to show", "10")
+    .option("--type <type>", "only notes of this type")
+    .option("--status <status>", "only notes with this status")
+    .option("--domain <id>", "only notes in this domain")
+    .option("--tag <tag>", "only notes with this tag")
+    .option("--role <id>", "only notes for this role")
+    .option("--difficulty <level>", "only notes of this difficulty")
+    .option("--visibility <v>", "only public or private notes")
+    .option("--no-refresh", "search the index as it is, without refreshing it first")
+    .action(async (query: string[], _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { search } = await import("./commands/search.js");
+      await search({ ...opts, query }, io);
+    });
+
+  program
+    .command("list")
+    .description("list notes, filtered and sorted")
+    .argument("[filters...]", "filters like type:doc status:evergreen tag:http is:public")
+    .option("--sort <field>", "updated | published | title | type | status | due", "updated")
+    .option("--format <format>", "table | json | paths", "table")
+    .option("-n, --limit <n>", "at most this many (default: all)")
+    .option("--type <type>", "only notes of this type")
+    .option("--status <status>", "only notes with this status")
+    .option("--domain <id>", "only notes in this domain")
+    .option("--tag <tag>", "only notes with this tag")
+    .option("--role <id>", "only notes for this role")
+    .option("--difficulty <level>", "only notes of this difficulty")
+    .option("--visibility <v>", "only public or private notes")
+    .option("--no-refresh", "list from the index as it is, without refreshing it first")
+    .addHelpText("after", examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"))
+    .action(async (filters: string[], _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { list } = await import("./commands/list.js");
+      await list({ ...opts, filters }, io);
+    });
+
+  program
+    .command("show")
+    .description("show a note: front matter, checklist progress, links and backlinks, body")
+    .argument("<slug>", "the note's slug (file name without .md) or id")
+    .option("--no-refresh", "read the index as it is, without refreshing it first")
+    .addHelpText("after", examples("learn show api-design-for-backend-services", "learn show idempotency-keys --json"))
+    .action(async (slug: string, _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { show } = await import("./commands/show.js");
+      await show({ ...opts, slug }, io);
+    });
+
+  program
+    .command("completion")
+    .description("print a shell completion script (bash, zsh or fish)")
+    .argument("<shell>", "bash | zsh | fish")
+    .addHelpText("after", examples("learn completion bash >> ~/.bashrc", "learn completion zsh > ~/.zfunc/_learn", "learn completion fish > ~/.config/fish/completions/learn.fish"))
+    .action(async (shell: string, _o, cmd: Command) => {
+      const { io } = await ioFor(cmd);
+      const { completion } = await import("./commands/completion.js");
+      completion({ shell, program }, io);
+    });
+
+  return program;
+}
+
+/** Map any error to one line on stderr and an exit code: usage 2, everything else 1. */
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+    return 2; // commander already printed its message through outputError
+  }
+  if (process.env.LEARN_DEBUG === "1") console.error(err);
+  if (err instanceof LearnError) {
+    process.stderr.write(`learn: ${err.message}${err.hint ? ` (${err.hint})` : ""}\n`);
+    return err.exitCode;
+  }
+  if (err instanceof Error && err.name === "ExitPromptError") return 130; // Ctrl-C in a prompt
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EPIPE") return 0;
+  process.stderr.write(`learn: internal error: ${err instanceof Error ? err.message : String(err)} (run with LEARN_DEBUG=1 for details)\n`);
+  return 1;
+}
+
+const program = buildProgram();
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.exitCode = report(err);
+}

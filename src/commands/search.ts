@@ -1,0 +1,7 @@
+import { LearnError } from "../core/errors.js";
+import type { GlobalOptions, IO } from "../ui/io.js";
+
+/** Placeholder until the index lands. */
+export async function search(_opts: GlobalOptions & Record<string, unknown>, _io: IO): Promise<void> {
+  throw new LearnError("`learn search` is not built yet");
+}

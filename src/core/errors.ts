@@ -1,0 +1,46 @@
+/** Base error of learn: a one-line message, an optional hint and the exit code it maps to. */
+export class LearnError extends Error {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    readonly exitCode: number = 1,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Bad command-line input: exit code 2. */
+export class UsageError extends LearnError {
+  constructor(message: string, hint?: string) {
+    super(message, hint, 2);
+  }
+}
+
+/** No workspace could be found from --dir, LEARN_DIR or the current folder. */
+export class NoWorkspaceError extends LearnError {
+  constructor(readonly start: string) {
+    super(`no workspace found from ${start}`, "run `learn init` to make one, or pass --dir");
+  }
+}
+
+/** learn.config.yaml is not valid. */
+export class ConfigError extends LearnError {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`${file}: ${key ? `${key}: ` : ""}${problem}`, "fix learn.config.yaml, or delete it to use the defaults");
+  }
+}
+
+/** A note file that would be written already exists. */
+export class NoteExistsError extends LearnError {
+  constructor(readonly path: string) {
+    super(`${path} already exists`, "pick another title or pass --slug");
+  }
+}
+
+/** Findings (check failures) rather than a crash: exit 1 without "internal error". */
+export class FindingsError extends LearnError {}

@@ -1,0 +1,96 @@
+import { z } from "zod";
+import {
+  DIFFICULTIES,
+  KNOWN_KEYS,
+  LIST_KEYS,
+  NOTE_TYPES,
+  STATUSES,
+  VISIBILITIES,
+  type FrontMatter,
+  type KnownKey,
+  type NoteWarning,
+} from "./note-model.js";
+import { toIsoDate } from "./dates.js";
+
+const enumOf = (values: readonly [string, ...string[]]) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(values));
+
+const text = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), z.string().trim().min(1));
+const date = z.preprocess((v) => toIsoDate(v) ?? v, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-26"));
+const list = z.array(text);
+
+/** One schema a known key: what a valid, normalised value looks like. */
+const FIELD_SCHEMAS: Record<KnownKey, z.ZodType> = {
+  id: text,
+  title: text,
+  type: enumOf(NOTE_TYPES),
+  status: enumOf(STATUSES),
+  visibility: enumOf(VISIBILITIES),
+  domain: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1)),
+  difficulty: enumOf(DIFFICULTIES),
+  roles: z.array(z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1))),
+  tags: list,
+  summary: text,
+  published: date,
+  updated: date,
+  sources: list,
+  related: list,
+  covers: list,
+  revisit_every: z.preprocess(
+    (v) => (typeof v === "number" ? `${v}d` : typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.string().regex(/^\d+[dwmy]$/, "must be an interval like 30d, 6w, 3m or 1y"),
+  ),
+  revisit: z.boolean(),
+};
+
+const KEY_BY_LOWER = new Map<string, KnownKey>(KNOWN_KEYS.map((k) => [k.toLowerCase(), k]));
+const isListKey = (k: string): boolean => (LIST_KEYS as readonly string[]).includes(k);
+
+/** Turn a scalar (or a comma-separated string) into a list, drop empty items. */
+function asList(value: unknown): unknown {
+  if (value == null) return [];
+  if (Array.isArray(value)) return value.filter((v) => v != null && v !== "");
+  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter(Boolean);
+  return [value];
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_value" && "values" in issue) {
+    return `must be one of ${(issue.values as unknown[]).join("|")}`;
+  }
+  if (issue.code === "invalid_type") return `must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
+  if (issue.code === "too_small") return "must not be empty";
+  return issue.message;
+}
+
+/**
+ * Normalise raw front matter tolerantly (key and enum case, scalars where a list is
+ * expected, Date objects, numbers as text) and validate each known key. A bad value
+ * is dropped with a warning naming the key; unknown keys are kept in `extra`.
+ */
+export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warnings: NoteWarning[] } {
+  const warnings: NoteWarning[] = [];
+  const data: FrontMatter = { roles: [], tags: [], sources: [], related: [], covers: [], extra: {} };
+  if (raw == null) return { data, warnings };
+  if (typeof raw !== "object" || Array.isArray(raw)) {
+    warnings.push({ message: "front matter must be a mapping of keys to values", severity: "error" });
+    return { data, warnings };
+  }
+  for (const [rawKey, value] of Object.entries(raw as Record<string, unknown>)) {
+    const key = KEY_BY_LOWER.get(rawKey.trim().toLowerCase());
+    if (!key) {
+      data.extra[rawKey] = value;
+      continue;
+    }
+    if (value == null || value === "") continue;
+    const input = isListKey(key) ? asList(value) : value;
+    const parsed = FIELD_SCHEMAS[key].safeParse(input);
+    if (parsed.success) {
+      (data as unknown as Record<string, unknown>)[key] = parsed.data;
+    } else {
+      const issue = parsed.error.issues[0];
+      warnings.push({ key, message: issue ? describe(issue) : "is not valid", severity: "warning" });
+    }
+  }
+  return { data, warnings };
+}

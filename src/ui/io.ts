@@ -1,0 +1,58 @@
+import { colorLevel, makeTheme, type Theme } from "./theme.js";
+
+/** Where a command writes, and how: data to stdout, counts and warnings to stderr. */
+export interface IO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Print a value as JSON (pretty, one trailing newline) on stdout. */
+  json: (value: unknown) => void;
+  theme: Theme;
+  /** Prompts are allowed: stdin and stdout are TTYs and neither --no-input nor --json was given. */
+  interactive: boolean;
+  /** stdout is a terminal (progress bars, highlighting). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Options every command understands. */
+export interface GlobalOptions {
+  dir?: string;
+  json?: boolean;
+  color?: boolean;
+  input?: boolean;
+  today?: string;
+}
+
+const withNewline = (s: string): string => (s === "" || s.endsWith("\n") ? s : `${s}\n`);
+
+/** The real process IO, deciding colour and interactivity once. */
+export function processIO(opts: GlobalOptions): IO {
+  const isTTY = Boolean(process.stdout.isTTY);
+  const env = process.env;
+  return {
+    out: (t) => void process.stdout.write(withNewline(t)),
+    err: (t) => void process.stderr.write(withNewline(t)),
+    json: (v) => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+    theme: makeTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
+    interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
+    isTTY,
+    env,
+  };
+}
+
+/** An IO that collects output in memory, for tests that call commands directly. */
+export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (t) => void stdout.push(withNewline(t)),
+    err: (t) => void stderr.push(withNewline(t)),
+    json: (v) => void stdout.push(`${JSON.stringify(v, null, 2)}\n`),
+    theme: makeTheme(0),
+    interactive: false,
+    isTTY: false,
+    env,
+  };
+}

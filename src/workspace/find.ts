@@ -1,0 +1,46 @@
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { LearnError, NoWorkspaceError } from "../core/errors.js";
+
+/** Where a workspace lives on disk. */
+export interface WorkspacePaths {
+  root: string;
+  notesDir: string;
+  configPath: string;
+  dataDir: string;
+}
+
+/** The paths of the workspace rooted at `root` (which need not exist yet). */
+export function workspacePaths(root: string): WorkspacePaths {
+  const r = resolve(root);
+  return { root: r, notesDir: join(r, "notes"), configPath: join(r, "learn.config.yaml"), dataDir: join(r, ".learn") };
+}
+
+const isDir = (p: string): boolean => {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Find the workspace as git finds a repo: `--dir`, then LEARN_DIR, then the nearest
+ * ancestor of `cwd` holding learn.config.yaml or .learn/, then a notes/ folder in `cwd`.
+ */
+export function findWorkspace(opts: { dir?: string; env?: NodeJS.ProcessEnv; cwd?: string }): WorkspacePaths {
+  const explicit = opts.dir ?? opts.env?.LEARN_DIR;
+  if (explicit) {
+    const from = opts.dir ? "--dir" : "LEARN_DIR";
+    if (!existsSync(explicit)) throw new LearnError(`${from} ${explicit}: no such folder`, "check the path, or run `learn init " + explicit + "`");
+    if (!isDir(explicit)) throw new LearnError(`${from} ${explicit}: not a folder`, "point it at the workspace folder");
+    return workspacePaths(explicit);
+  }
+  const cwd = resolve(opts.cwd ?? ".");
+  for (let d = cwd; ; d = dirname(d)) {
+    if (existsSync(join(d, "learn.config.yaml")) || isDir(join(d, ".learn"))) return workspacePaths(d);
+    if (dirname(d) === d) break;
+  }
+  if (isDir(join(cwd, "notes"))) return workspacePaths(cwd);
+  throw new NoWorkspaceError(cwd);
+}

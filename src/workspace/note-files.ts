@@ -1,0 +1,51 @@
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { LearnError, NoteExistsError } from "../core/errors.js";
+
+/** Every note slug (file name without .md/.markdown) under `notesDir`, skipping dot-folders. */
+export function existingSlugs(notesDir: string): Set<string> {
+  const slugs = new Set<string>();
+  let entries;
+  try {
+    entries = readdirSync(notesDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return slugs;
+  }
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const m = /^(.*)\.(md|markdown)$/i.exec(e.name);
+    if (!m) continue;
+    const parent = e.parentPath ?? notesDir;
+    if (relative(notesDir, parent).split(sep).some((p) => p.startsWith(".") || p === "node_modules")) continue;
+    slugs.add(m[1]!.toLowerCase());
+  }
+  return slugs;
+}
+
+/** Turn a file-system error into a sentence a user can act on. */
+export function writeProblem(err: unknown, path: string): LearnError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === "EEXIST") return new NoteExistsError(path);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return new LearnError(`cannot write ${path}: permission denied`, "check that the notes folder is writable");
+  }
+  if (code === "ENOTDIR") return new LearnError(`cannot write ${path}: a file stands where a folder should be`, "rename or move that file");
+  return new LearnError(`cannot write ${path}: ${(err as Error).message}`);
+}
+
+/**
+ * Create a new note file, never overwriting one (O_EXCL), and never outside `notesDir`.
+ * Returns the absolute path written.
+ */
+export function createNoteFile(notesDir: string, relPath: string, text: string): string {
+  const root = resolve(notesDir);
+  const path = resolve(root, relPath);
+  if (path !== root && !path.startsWith(root + sep)) throw new LearnError(`refusing to write outside notes/: ${relPath}`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { flag: "wx" });
+  } catch (err) {
+    throw writeProblem(err, path);
+  }
+  return path;
+}

@@ -1,0 +1,36 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterEach } from "vitest";
+
+const made: string[] = [];
+afterEach(() => {
+  while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
+});
+
+/** A fresh temp folder, removed after the test. */
+export function tempDir(prefix = "learn-test-"): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+/** Build a workspace inline from { "notes/a.md": "---\ntitle: A\n---\n" }; returns its root. */
+export function workspace(files: Record<string, string> = {}, opts: { config?: string | false } = {}): string {
+  const root = tempDir();
+  mkdirSync(join(root, "notes"), { recursive: true });
+  if (opts.config !== false) writeFileSync(join(root, "learn.config.yaml"), opts.config ?? "");
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), text);
+  }
+  return root;
+}
+
+/** A note's text from front-matter fields and a body. */
+export function noteText(fields: Record<string, unknown>, body = "Body.\n"): string {
+  const yaml = Object.entries(fields)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.join(", ")}]` : String(v)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n${body}`;
+}
