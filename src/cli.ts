@@ -136,6 +136,65 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("revisit")
+    .description("which notes are due for a revisit and why; record revisits, builds and snoozes")
+    .argument("[slug]", "the note to record a revisit, build use or snooze for")
+    .option("-r, --rating <rating>", "again (couldn't explain it) | hard (shaky) | good (solid) | easy (could teach it)")
+    .option("--note <text>", "a remark stored with the revisit")
+    .option("--used-in <build>", "record that the concept was used in a real build; makes the note due now")
+    .option("--snooze <duration>", "move the due date by this much (e.g. 3d, 2w) without counting a revisit")
+    .option("--within <duration>", "also list notes due within this long (e.g. 3d)")
+    .option("--upcoming", "show the next 8 weeks as counts per week")
+    .option("--review", "walk the due notes one by one (terminal only)")
+    .option("--brief", "one short line for a shell prompt, or nothing")
+    .option("--orphans", "list revisit events whose note no longer exists")
+    .option("--force", "record a second revisit of the same note on the same day")
+    .addHelpText(
+      "after",
+      examples("learn revisit", "learn revisit --within 3d", "learn revisit idempotency-keys --rating good", 'learn revisit idempotency-keys --used-in "payments API v2"', "learn revisit --review"),
+    )
+    .action(async (slug: string | undefined, _o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { revisit } = await import("./commands/revisit.js");
+      await revisit({ ...opts, slug }, io);
+    });
+
+  program
+    .command("used")
+    .description("record that a note's concept was used in a real build (same as revisit --used-in)")
+    .argument("<slug>", "the note")
+    .requiredOption("--in <build>", "the build it was used in")
+    .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
+    .action(async (slug: string, o: { in: string }, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { revisit } = await import("./commands/revisit.js");
+      await revisit({ ...opts, slug, usedIn: o.in }, io);
+    });
+
+  program
+    .command("check")
+    .description("check notes: schema, broken YAML and links, private links from public notes, secrets")
+    .option("--staged", "check only the notes staged in git (for a pre-commit hook)")
+    .addHelpText("after", examples("learn check", "learn check --staged", "learn check --json"))
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { check } = await import("./commands/check.js");
+      await check(opts, io);
+    });
+
+  program
+    .command("publish")
+    .description("build a static site of the public notes")
+    .option("-o, --out <dir>", "output folder", "site")
+    .option("--force", "write into an output folder that holds files publish did not make")
+    .addHelpText("after", examples("learn publish", "learn publish --out public"))
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { publish } = await import("./commands/publish.js");
+      await publish(opts, io);
+    });
+
+  program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
     .argument("<shell>", "bash | zsh | fish")
