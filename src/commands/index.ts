@@ -1,7 +1,38 @@
-import { LearnError } from "../core/errors.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import { createContext } from "../workspace/context.js";
+import { openIndex } from "../store/open.js";
+import { progressBar } from "../ui/progress.js";
+import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
+import type { RefreshStats } from "../store/types.js";
 
-/** Placeholder until the index lands. */
-export async function index(_opts: GlobalOptions & Record<string, unknown>, _io: IO): Promise<void> {
-  throw new LearnError("`learn index` is not built yet");
+/** Options of `learn index`. */
+export interface IndexOptions extends GlobalOptions {
+  full?: boolean;
+}
+
+/** The one-line notice printed when an index had to be rebuilt. */
+export const rebuiltNotice = (reason: string): string => `learn: rebuilt the index: ${reason}`;
+
+/** Bring .learn/index.db up to date with notes/ and report what changed and what is wrong. */
+export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
+  const ctx = createContext(opts);
+  const started = performance.now();
+  const progress = progressBar(!opts.json);
+  let stats: RefreshStats;
+  try {
+    const opened = openIndex(ctx, { full: opts.full, onProgress: progress.onProgress });
+    opened.index.close();
+    stats = opened.stats;
+  } finally {
+    progress.stop();
+  }
+  const ms = performance.now() - started;
+  if (opts.json) {
+    io.json(toIndexJson(stats, ms));
+    return stats;
+  }
+  if (stats.rebuilt) io.err(rebuiltNotice(stats.rebuilt));
+  if (stats.problems.length) io.out(renderProblems(stats.problems, io.theme));
+  io.err(renderIndexSummary(stats, ms));
+  return stats;
 }

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { posix } from "node:path";
+import { parseNote } from "../core/note-parse.js";
+import type { IndexProblem } from "./types.js";
+import type { FoundFile } from "./walk.js";
+
+/** Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded). */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+
+/** A link as read from one file, before it is resolved against every note. */
+export interface RawLink {
+  target: string;
+  kind: "related" | "wikilink" | "markdown";
+  /** What it resolves by: a lower-case slug, or for Markdown links a workspace-relative path. */
+  toKey: string;
+}
+
+/** Everything the index stores about one readable note file. */
+export interface NoteRecord {
+  values: Record<string, string | number | null>;
+  links: RawLink[];
+}
+
+/** A file read for the index: a note, or a reason it was skipped; problems either way. */
+export interface ReadResult {
+  note?: NoteRecord;
+  problems: IndexProblem[];
+}
+
+const join = (xs: readonly string[]): string => xs.join("\n");
+const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
+
+/** Read and parse one note file; never throws for bad content. */
+export function readNote(file: FoundFile): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(file.abs);
+  } catch (err) {
+    return { problems: [{ path: file.path, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, severity: "error" }] };
+  }
+  return parseBuffer(file, buf);
+}
+
+/** Turn a file's bytes into a note record (exported for tests). */
+export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
+  const problems: IndexProblem[] = [];
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return { problems: [{ path: file.path, reason: "skipped: binary content (NUL bytes) in a Markdown file", severity: "error" }] };
+  let bytes = buf;
+  if (buf.length > MAX_NOTE_BYTES) {
+    bytes = buf.subarray(0, MAX_NOTE_BYTES);
+    // Do not cut a UTF-8 sequence in half.
+    let end = bytes.length;
+    while (end > 0 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
+    if (end > 0 && bytes[end - 1]! >= 0xc0) end--;
+    bytes = bytes.subarray(0, end);
+    problems.push({ path: file.path, reason: `note is ${(buf.length / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`, severity: "warning" });
+  }
+  if (!isUtf8(bytes)) return { problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }] };
+  const slug = slugOf(file.path);
+  const parsed = parseNote(bytes.toString("utf8"), slug);
+  for (const w of parsed.warnings) {
+    const reason = w.key ? `${w.key}: ${w.message}` : w.message;
+    problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
+  }
+  const d = parsed.data;
+  const dir = posix.dirname(file.path);
+  const links: RawLink[] = [
+    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
+    ...parsed.facts.wikilinks.map((t) => ({ target: t, kind: "wikilink" as const, toKey: slugOf(t.trim()).toLowerCase() })),
+    ...parsed.facts.mdLinks.map((t) => ({ target: t, kind: "markdown" as const, toKey: posix.normalize(posix.join(dir, t)) })),
+  ];
+  const values = {
+    path: file.path,
+    slug,
+    id: d.id ?? null,
+    title: parsed.title,
+    type: d.type ?? null,
+    status: d.status ?? null,
+    visibility: d.visibility ?? null,
+    domain: d.domain ?? null,
+    difficulty: d.difficulty ?? null,
+    summary: d.summary ?? null,
+    published: d.published ?? null,
+    updated: d.updated ?? null,
+    revisit_every: d.revisit_every ?? null,
+    revisit: d.revisit === undefined ? null : d.revisit ? 1 : 0,
+    roles: join(d.roles),
+    tags: join(d.tags),
+    sources: join(d.sources),
+    related: join(d.related),
+    covers: join(d.covers),
+    checklist_done: parsed.facts.checklist.done,
+    checklist_total: parsed.facts.checklist.total,
+    headings: join(parsed.facts.headings),
+    body: parsed.body,
+    mtime_ms: file.mtimeMs,
+    size: file.size,
+  };
+  return { note: { values, links }, problems };
+}

@@ -1,0 +1,128 @@
+import type Database from "better-sqlite3";
+import { readNote, type NoteRecord } from "./read-note.js";
+import { createSchema, finishBulkLoad } from "./schema.js";
+import type { IndexProblem, RefreshStats } from "./types.js";
+import type { FoundFile, WalkResult } from "./walk.js";
+
+const NOTE_COLUMNS = [
+  "path", "slug", "id", "title", "type", "status", "visibility", "domain", "difficulty", "summary", "published", "updated",
+  "revisit_every", "revisit", "roles", "tags", "sources", "related", "covers", "checklist_done", "checklist_total",
+  "headings", "body", "mtime_ms", "size",
+];
+
+const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
+  THEN (SELECT slug FROM notes WHERE path = links.to_key)
+  ELSE (SELECT slug FROM notes WHERE slug = links.to_key COLLATE NOCASE ORDER BY path LIMIT 1) END`;
+
+/** Prepared statements for one refresh. */
+function statements(db: Database.Database) {
+  return {
+    insertNote: db.prepare(`INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map((c) => `@${c}`).join(", ")})`),
+    insertLink: db.prepare("INSERT INTO links (from_path, from_slug, target, kind, to_key) VALUES (?, ?, ?, ?, ?)"),
+    insertProblem: db.prepare("INSERT INTO problems (path, line, reason, severity, kind) VALUES (?, ?, ?, ?, ?)"),
+    upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, mtime_ms, size) VALUES (?, ?, ?)"),
+    deleteNote: db.prepare("DELETE FROM notes WHERE path = ?"),
+    deleteLinks: db.prepare("DELETE FROM links WHERE from_path = ?"),
+    deleteProblems: db.prepare("DELETE FROM problems WHERE path = ? AND kind = 'file'"),
+    deleteFile: db.prepare("DELETE FROM files WHERE path = ?"),
+  };
+}
+type Statements = ReturnType<typeof statements>;
+
+function forget(s: Statements, path: string): void {
+  s.deleteNote.run(path);
+  s.deleteLinks.run(path);
+  s.deleteProblems.run(path);
+  s.deleteFile.run(path);
+}
+
+function store(s: Statements, file: FoundFile, note: NoteRecord | undefined, problems: IndexProblem[]): void {
+  if (note) {
+    s.insertNote.run(note.values);
+    const slug = note.values.slug as string;
+    for (const l of note.links) s.insertLink.run(file.path, slug, l.target, l.kind, l.toKey);
+  }
+  for (const p of problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "file");
+  s.upsertFile.run(file.path, file.mtimeMs, file.size);
+}
+
+/** Record every slug used by more than one file as an error on each of those files. */
+function recordDuplicates(db: Database.Database, s: Statements): void {
+  db.exec("DELETE FROM problems WHERE kind = 'dup'");
+  const dups = db
+    .prepare("SELECT slug, group_concat(path, char(10)) AS paths FROM notes GROUP BY lower(slug) HAVING count(*) > 1")
+    .all() as { slug: string; paths: string }[];
+  for (const d of dups) {
+    const paths = d.paths.split("\n").sort();
+    for (const p of paths) {
+      const others = paths.filter((o) => o !== p).join(", ");
+      s.insertProblem.run(p, null, `duplicate slug ${d.slug}: also used by ${others}`, "error", "dup");
+    }
+  }
+}
+
+/** Every problem currently recorded, ordered by path then line. */
+export function storedProblems(db: Database.Database): IndexProblem[] {
+  const rows = db.prepare("SELECT path, line, reason, severity FROM problems ORDER BY path, line, reason").all() as {
+    path: string;
+    line: number | null;
+    reason: string;
+    severity: "error" | "warning";
+  }[];
+  return rows.map((r) => (r.line === null ? { path: r.path, reason: r.reason, severity: r.severity } : { ...r, line: r.line }));
+}
+
+/**
+ * Bring the tables up to date with the walked files in one IMMEDIATE transaction: only
+ * files whose (mtime, size) changed are read; vanished files leave; unreadable folders keep theirs.
+ */
+export function refreshTables(
+  db: Database.Database,
+  walk: WalkResult,
+  opts: { full: boolean; onProgress?: (done: number, total: number) => void },
+): RefreshStats {
+  const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
+  const run = db.transaction(() => {
+    if (opts.full) createSchema(db, false);
+    const s = statements(db);
+    const stored = new Map<string, [number, number]>();
+    for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().iterate() as Iterable<[string, number, number]>) {
+      stored.set(p, [m, z]);
+    }
+    const toRead: FoundFile[] = [];
+    const found = new Set<string>();
+    for (const f of walk.files) {
+      found.add(f.path);
+      const old = stored.get(f.path);
+      if (old && old[0] === f.mtimeMs && old[1] === f.size) stats.unchanged++;
+      else toRead.push(f);
+    }
+    const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
+    for (const p of stored.keys()) {
+      if (!found.has(p) && !kept(p)) {
+        forget(s, p);
+        stats.removed++;
+      }
+    }
+    let done = 0;
+    for (const f of toRead) {
+      if (stored.has(f.path)) {
+        forget(s, f.path);
+        stats.updated++;
+      } else stats.added++;
+      const r = readNote(f);
+      store(s, f, r.note, r.problems);
+      opts.onProgress?.(++done, toRead.length);
+    }
+    db.exec("DELETE FROM problems WHERE kind = 'walk'");
+    for (const p of walk.problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "walk");
+    if (opts.full) finishBulkLoad(db);
+    if (opts.full || toRead.length > 0 || stats.removed > 0) {
+      db.exec(RESOLVE_LINKS);
+      recordDuplicates(db, s);
+    }
+  });
+  run.immediate();
+  stats.problems = storedProblems(db);
+  return stats;
+}

@@ -1,0 +1,81 @@
+import type Database from "better-sqlite3";
+
+/** Bump when the tables below change: an index with another version is rebuilt. */
+export const SCHEMA_VERSION = 3;
+
+// List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
+// and the FTS tokenizer sees them as separate words.
+const TABLES = `
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  mtime_ms REAL NOT NULL,
+  size INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE notes (
+  rowid INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  slug TEXT NOT NULL,
+  id TEXT,
+  title TEXT NOT NULL,
+  type TEXT, status TEXT, visibility TEXT, domain TEXT, difficulty TEXT,
+  summary TEXT, published TEXT, updated TEXT, revisit_every TEXT, revisit INTEGER,
+  roles TEXT NOT NULL, tags TEXT NOT NULL, sources TEXT NOT NULL, related TEXT NOT NULL, covers TEXT NOT NULL,
+  checklist_done INTEGER NOT NULL, checklist_total INTEGER NOT NULL,
+  headings TEXT NOT NULL,
+  body TEXT NOT NULL,
+  mtime_ms REAL NOT NULL,
+  size INTEGER NOT NULL
+);
+CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE);
+CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
+CREATE TABLE links (
+  from_path TEXT NOT NULL,
+  from_slug TEXT NOT NULL,
+  target TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  to_key TEXT NOT NULL,
+  to_slug TEXT
+);
+CREATE INDEX links_from ON links(from_path);
+CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
+CREATE TABLE problems (
+  path TEXT NOT NULL,
+  line INTEGER,
+  reason TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'file'
+);
+CREATE INDEX problems_path ON problems(path);
+CREATE VIRTUAL TABLE notes_fts USING fts5(
+  title, summary, tags, headings, body,
+  content='notes', content_rowid='rowid',
+  tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE notes_vocab USING fts5vocab(notes_fts, col);
+`;
+
+/** Keep the external-content FTS table in step with the notes table. */
+export const TRIGGERS = `
+CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
+  INSERT INTO notes_fts(rowid, title, summary, tags, headings, body) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body);
+END;
+CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
+  INSERT INTO notes_fts(notes_fts, rowid, title, summary, tags, headings, body) VALUES ('delete', old.rowid, old.title, old.summary, old.tags, old.headings, old.body);
+END;
+`;
+
+const DROP = ["notes_vocab", "notes_fts", "notes", "files", "links", "problems"];
+
+/** Drop whatever tables exist and create the current schema (inside the caller's transaction). */
+export function createSchema(db: Database.Database, withTriggers: boolean): void {
+  for (const t of DROP) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  db.exec(TABLES);
+  if (withTriggers) db.exec(TRIGGERS);
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/** Fill the FTS table from the notes table in one pass, then add the triggers for later edits. */
+export function finishBulkLoad(db: Database.Database): void {
+  db.exec("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')");
+  db.exec(TRIGGERS);
+}

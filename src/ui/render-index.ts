@@ -1,0 +1,33 @@
+import type { IndexProblem, RefreshStats } from "../store/types.js";
+import type { Theme } from "./theme.js";
+
+/** One problem as `path:line: reason` (the compiler-style form editors jump to). */
+export function formatProblem(p: IndexProblem, theme: Theme): string {
+  const where = theme.path(p.line !== undefined ? `${p.path}:${p.line}` : p.path);
+  return `${where}: ${p.severity === "error" ? theme.error("error") : theme.warn("warning")}: ${p.reason}`;
+}
+
+/** The one-line summary of a refresh, for stderr. */
+export function renderIndexSummary(stats: RefreshStats, ms: number): string {
+  const n = stats.problems.length;
+  const counts = `added ${stats.added}, updated ${stats.updated}, removed ${stats.removed}, unchanged ${stats.unchanged}`;
+  return `indexed in ${(ms / 1000).toFixed(2)}s: ${counts}; ${n} problem${n === 1 ? "" : "s"}`;
+}
+
+/** Problems, one a line, for stdout. */
+export function renderProblems(problems: IndexProblem[], theme: Theme): string {
+  return problems.map((p) => formatProblem(p, theme)).join("\n");
+}
+
+/** The stable JSON shape of `learn index --json`. */
+export function toIndexJson(stats: RefreshStats, ms: number): object {
+  return {
+    added: stats.added,
+    updated: stats.updated,
+    removed: stats.removed,
+    unchanged: stats.unchanged,
+    rebuilt: stats.rebuilt ?? null,
+    ms: Math.round(ms),
+    problems: stats.problems.map((p) => ({ path: p.path, line: p.line ?? null, severity: p.severity, reason: p.reason })),
+  };
+}
