@@ -72,6 +72,9 @@ export function validateConfig(raw: unknown, file: string): Config {
       const key = [where, issue.keys[0]].filter(Boolean).join(".");
       throw new ConfigError(file, key, `unknown key (allowed: ${ALLOWED[where] ?? "see learn init"})`);
     }
+    if (issue.code === "invalid_key") {
+      throw new ConfigError(file, where, "ids must be lower-case words joined by - (for example core-backend)");
+    }
     if (issue.code === "invalid_type" && issue.path.length === 0) {
       throw new ConfigError(file, "", "must be a mapping of keys to values");
     }

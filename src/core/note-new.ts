@@ -41,7 +41,7 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
 /** Resolve a note type or throw a usage error listing the valid ones. */
 export function requireType(name: string): NoteType {
   const type = resolveType(name);
-  if (!type) throw new UsageError(`unknown note type: ${name}`, `use one of ${NOTE_TYPES.join(", ")} (note is an alias of doc)`);
+  if (!type) throw new UsageError(`unknown note type: ${name}`, `use one of ${NOTE_TYPES.map((t) => (t === "doc" ? "doc (or note)" : t)).join(", ")}`);
   return type;
 }
 

@@ -16,7 +16,7 @@ const enumOf = (values: readonly [string, ...string[]]) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(values));
 
 const text = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), z.string().trim().min(1));
-const date = z.preprocess((v) => toIsoDate(v) ?? v, z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-11-26"));
+const date = z.preprocess((v) => toIsoDate(v) ?? v, z.string().refine((s) => toIsoDate(s) === s, "must be a date like 2026-11-26"));
 const list = z.array(text);
 
 /** One schema a known key: what a valid, normalised value looks like. */

@@ -1,5 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { LearnError, NoteExistsError } from "../core/errors.js";
 
 /** Every note slug (file name without .md/.markdown) under `notesDir`, skipping dot-folders. */
@@ -43,6 +43,12 @@ export function createNoteFile(notesDir: string, relPath: string, text: string):
   if (path !== root && !path.startsWith(root + sep)) throw new LearnError(`refusing to write outside notes/: ${relPath}`);
   try {
     mkdirSync(dirname(path), { recursive: true });
+  } catch (err) {
+    // EEXIST here means a file stands where the folder should be, not that the note exists.
+    const code = (err as NodeJS.ErrnoException).code;
+    throw code === "EEXIST" || code === "ENOTDIR" ? writeProblem({ code: "ENOTDIR" }, dirname(path)) : writeProblem(err, path);
+  }
+  try {
     writeFileSync(path, text, { flag: "wx" });
   } catch (err) {
     throw writeProblem(err, path);

@@ -1,0 +1,154 @@
+import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseNote } from "../../src/core/note-parse.js";
+import { runCli } from "../helpers/run-cli.js";
+import { tempDir, workspace } from "../helpers/workspace.js";
+
+const notesIn = (root: string): string[] => (readdirSync(join(root, "notes"), { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort();
+
+describe("learn new", () => {
+  it("writes a doc under notes/<domain>/ with every field, prints the path", () => {
+    const root = workspace();
+    const r = runCli(
+      ["new", "note", "HTTP caching: the mental model", "--domain", "core-backend", "--difficulty", "advanced", "--status", "budding", "--visibility", "public", "--roles", "backend,cloud", "--tags", "http, caching", "--summary", "How caches decide."],
+      { cwd: root, env: { LEARN_TODAY: "2026-11-27" } },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe("notes/core-backend/http-caching-the-mental-model.md");
+    const note = parseNote(readFileSync(join(root, r.stdout.trim()), "utf8"), "x");
+    expect(note.warnings).toEqual([]);
+    expect(note.data).toMatchObject({
+      title: "HTTP caching: the mental model",
+      type: "doc",
+      status: "budding",
+      visibility: "public",
+      domain: "core-backend",
+      difficulty: "advanced",
+      roles: ["backend", "cloud"],
+      tags: ["http", "caching"],
+      summary: "How caches decide.",
+      published: "2026-11-27",
+      updated: "2026-11-27",
+    });
+    expect(note.data.id).toMatch(/^[0-9a-z]{8}$/);
+    expect(note.body).toContain("## Goal");
+  });
+
+  it("defaults to a private seedling and gives a taken slug -2", () => {
+    const root = workspace({ "notes/other/queues.md": "---\ntitle: Queues\n---\n" });
+    const r = runCli(["new", "doc", "Queues", "--domain", "cloud-deployment", "--json"], { cwd: root });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ slug: "queues-2", type: "doc", domain: "cloud-deployment", title: "Queues" });
+    const note = parseNote(readFileSync(out.path, "utf8"), "x");
+    expect(note.data).toMatchObject({ status: "seedling", visibility: "private", difficulty: "intermediate" });
+  });
+
+  it("puts a log note in notes/log/ and names it after the week when untitled", () => {
+    const root = workspace();
+    const r = runCli(["new", "log"], { cwd: root, env: { LEARN_TODAY: "2027-01-01" } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe("notes/log/week-2026-w53.md");
+  });
+
+  it("uses the workspace's own template over the bundled one", () => {
+    const root = workspace({ "templates/cheatsheet.md": "---\nstatus: budding\nsource_book: SRE\n---\n# {{title}} for {{domainName}}\n- [ ] one\n" });
+    const r = runCli(["new", "cheatsheet", "Retries", "--domain", "security-reliability"], { cwd: root });
+    const text = readFileSync(join(root, r.stdout.trim()), "utf8");
+    expect(text).toContain("source_book: SRE");
+    expect(text).toContain("# Retries for Security and reliability\n- [ ] one\n");
+  });
+
+  it("finds the workspace from a subfolder and from LEARN_DIR", () => {
+    const root = workspace();
+    expect(runCli(["new", "doc", "A", "--domain", "core-backend"], { cwd: join(root, "notes") }).code).toBe(0);
+    expect(runCli(["new", "doc", "B", "--domain", "core-backend"], { env: { LEARN_DIR: root } }).code).toBe(0);
+    expect(notesIn(root)).toEqual(["core-backend/a.md", "core-backend/b.md"]);
+  });
+
+  it("opens the new note in $EDITOR with --edit", () => {
+    const root = workspace();
+    const marker = join(tempDir(), "edited");
+    const r = runCli(["new", "doc", "Edit me", "--domain", "core-backend", "--edit"], { cwd: root, env: { EDITOR: `sh -c 'echo "$1" > ${marker}' --` } });
+    expect(r.code).toBe(0);
+    expect(readFileSync(marker, "utf8").trim()).toBe(join(root, "notes/core-backend/edit-me.md"));
+  });
+
+  describe("bad input: a clear message, exit code, nothing written", () => {
+    it.each([
+      [["new", "essay", "T", "--domain", "core-backend"], 2, "learn: unknown note type: essay (use one of doc (or note), cheatsheet, blog, log, roadmap, checklist)"],
+      [["new", "doc", "T", "--domain", "frontend"], 2, "learn: unknown domain: frontend (use one of core-backend, cloud-deployment, ai-infrastructure, security-reliability)"],
+      [["new", "doc", "   ", "--domain", "core-backend"], 2, "learn: missing title"],
+      [["new", "doc", "--domain", "core-backend"], 2, "learn: missing title"],
+      [["new", "doc", "T"], 2, "learn: missing --domain (use one of core-backend"],
+      [["new", "doc", "🚀🔥", "--domain", "core-backend"], 2, 'learn: title "🚀🔥" has no letters or digits to make a file name from (add a word to the title, or pass --slug)'],
+      [["new", "doc", "T", "--domain", "core-backend", "--roles", "chef"], 2, "learn: unknown role: chef (use one of backend, cloud, data, ai-api, production-infrastructure)"],
+      [["new", "doc", "T", "--domain", "core-backend", "--bogus"], 2, "learn: unknown option '--bogus'"],
+    ])("learn %j exits %i", (args, code, message) => {
+      const root = workspace();
+      const r = runCli(args as string[], { cwd: root });
+      expect(r.code).toBe(code);
+      expect(r.stderr.startsWith(message)).toBe(true);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stdout).toBe("");
+      expect(notesIn(root)).toEqual([]);
+    });
+
+    it("keeps a path-like or reserved title inside notes/", () => {
+      const root = workspace();
+      expect(runCli(["new", "doc", "../../etc/passwd", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe("notes/core-backend/etc-passwd.md");
+      expect(runCli(["new", "doc", "CON", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe("notes/core-backend/con-note.md");
+      expect(notesIn(root)).toEqual(["core-backend/con-note.md", "core-backend/etc-passwd.md"]);
+    });
+
+    it("never overwrites an existing file named with --slug", () => {
+      const root = workspace({ "notes/core-backend/mine.md": "my words\n" });
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend", "--slug", "mine"], { cwd: root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^learn: .*notes\/core-backend\/mine\.md already exists \(pick another title or pass --slug\)\n$/);
+      expect(readFileSync(join(root, "notes/core-backend/mine.md"), "utf8")).toBe("my words\n");
+    });
+
+    it("says `learn init` when no workspace is found", () => {
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^learn: no workspace found from .* \(run `learn init` to make one, or pass --dir\)\n$/);
+    });
+
+    it("names a missing --dir", () => {
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend", "--dir", "/nonexistent/x"]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("learn: --dir /nonexistent/x: no such folder (check the path, or run `learn init /nonexistent/x`)\n");
+    });
+
+    it("names the bad key of an invalid learn.config.yaml", () => {
+      const root = workspace({}, { config: "domains:\n  core-backend: Core\nrevisit:\n  retention: 7\n" });
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe("learn: learn.config.yaml: revisit.retention: must be between 0.5 and 1 (fix learn.config.yaml, or delete it to use the defaults)\n");
+      expect(notesIn(root)).toEqual([]);
+    });
+
+    it("reports a read-only notes/ folder", () => {
+      const root = workspace();
+      chmodSync(join(root, "notes"), 0o555);
+      chmodSync(root, 0o755);
+      // root ignores file modes, so run as nobody there.
+      const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root, extra: asNobody });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^learn: cannot write .*notes\/core-backend\/t\.md: permission denied \(check that the notes folder is writable\)\n$/);
+      expect(existsSync(join(root, "notes/core-backend"))).toBe(false);
+    });
+
+    it("reports a file standing where the domain folder should be", () => {
+      const root = workspace();
+      writeFileSync(join(root, "notes", "core-backend"), "x");
+      const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^learn: cannot write .*: /);
+    });
+  });
+});
