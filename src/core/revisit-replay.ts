@@ -1,0 +1,162 @@
+import { formatDate } from "./dates.js";
+import type { LogEvent, RatingName } from "./revisit-event.js";
+import { fixedDays, fixedScheduler, fsrsEngine, fsrsScheduler, revisitPolicy, type NoteScheduler } from "./revisit-scheduler.js";
+import type { Config } from "./config.js";
+
+/** What replay needs of a note (a NoteRow fits). */
+export interface ReplayNote {
+  id: string | null;
+  slug: string;
+  published: string | null;
+  updated?: string | null;
+  revisit_every: string | null;
+  revisit: boolean | null;
+  /** File modification time, the start date of a note with neither `published:` nor `updated:`. */
+  mtime_ms?: number;
+}
+
+/** Why a note is due (or will be): never revisited since publication, scheduled, or used in a build. */
+export type DueReason =
+  | { kind: "new"; published: string }
+  | { kind: "scheduled"; since: string }
+  | { kind: "used"; build: string; date: string };
+
+/** One note's schedule after replaying the log. */
+export interface NoteSchedule {
+  key: string;
+  slug: string;
+  /** Next due date, or null for `revisit: false`. */
+  due: string | null;
+  reason: DueReason | null;
+  /** Set when the last snooze still holds the due date. */
+  snoozedUntil?: string;
+  lastRevisit: string | null;
+  lastRating: RatingName | null;
+  /** Days between the last revisit and the scheduled due date (0 before the first revisit). */
+  interval: number;
+  revisits: number;
+  scheduler: "fsrs" | "fixed" | "never";
+}
+
+/** Events whose note does not exist, kept per key. */
+export interface OrphanKey {
+  key: string;
+  slugs: string[];
+  events: number;
+  first: string;
+  last: string;
+}
+
+/** The result of a replay: a schedule per note key, and the keys no note claims. */
+export interface Replay {
+  byKey: Map<string, NoteSchedule>;
+  orphans: OrphanKey[];
+}
+
+/** A note's key in the log: its `id:` when present, else its slug (lower-case). */
+export const noteKey = (n: { id: string | null; slug: string }): string => (n.id ?? n.slug).toLowerCase();
+
+/** Where a note's schedule starts: published, else updated, else the file's date, else today. */
+export const startDate = (n: ReplayNote, today: string): string =>
+  n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
+
+/**
+ * Replay revisit events (in log order) into each note's schedule as of `today`. Events
+ * after `today` are ignored, so `--today` shows the past as it was. An event finds its note
+ * by id, else by slug (history from before the note got an id); the rest are orphans.
+ */
+export function replay(events: readonly LogEvent[], notes: readonly ReplayNote[], config: Pick<Config, "revisit">, today: string): Replay {
+  const policy = revisitPolicy(config.revisit);
+  const engine = fsrsEngine(policy);
+  const owner = new Map<string, string>();
+  for (const n of notes) owner.set(n.slug.toLowerCase(), noteKey(n));
+  for (const n of notes) owner.set(noteKey(n), noteKey(n)); // ids win over slugs
+
+  const byNote = new Map<string, LogEvent[]>();
+  const orphans = new Map<string, OrphanKey>();
+  // Stable sort by date: a union merge may put another machine's older lines later in the file.
+  const sorted = events.filter((e) => e.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const e of sorted) {
+    const key = owner.get(e.note);
+    if (key) (byNote.get(key) ?? byNote.set(key, []).get(key)!).push(e);
+    else {
+      const o = orphans.get(e.note) ?? { key: e.note, slugs: [], events: 0, first: e.date, last: e.date };
+      if (e.slug && !o.slugs.includes(e.slug)) o.slugs.push(e.slug);
+      o.events++;
+      o.last = e.date;
+      orphans.set(e.note, o);
+    }
+  }
+
+  const byKey = new Map<string, NoteSchedule>();
+  for (const n of notes) {
+    const key = noteKey(n);
+    const days = n.revisit_every ? fixedDays(n.revisit_every) : undefined;
+    const scheduler = n.revisit === false ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);
+    byKey.set(key, scheduleOf(key, n, startDate(n, today), scheduler, byNote.get(key) ?? []));
+  }
+  return { byKey, orphans: [...orphans.values()] };
+}
+
+function scheduleOf(key: string, n: ReplayNote, start: string, scheduler: NoteScheduler | undefined, events: LogEvent[]): NoteSchedule {
+  const s: NoteSchedule = { key, slug: n.slug, due: null, reason: null, lastRevisit: null, lastRating: null, interval: 0, revisits: 0, scheduler: scheduler?.kind ?? "never" };
+  for (const e of events) if (e.event === "revisit") s.revisits++;
+  if (!scheduler) {
+    const last = events.findLast((e) => e.event === "revisit");
+    if (last?.event === "revisit") Object.assign(s, { lastRevisit: last.date, lastRating: last.rating });
+    return s;
+  }
+  s.due = scheduler.first(start);
+  s.reason = { kind: "new", published: start };
+  for (const e of events) {
+    if (e.event === "revisit") {
+      const next = scheduler.rate(e.date, e.rating);
+      Object.assign(s, { due: next.due, interval: next.interval, lastRevisit: e.date, lastRating: e.rating, reason: { kind: "scheduled", since: next.due } });
+      delete s.snoozedUntil;
+    } else if (e.event === "used") {
+      s.due = s.due && s.due < e.date ? s.due : e.date;
+      s.reason = { kind: "used", build: e.build, date: e.date };
+      delete s.snoozedUntil;
+    } else {
+      s.due = e.until;
+      s.snoozedUntil = e.until;
+    }
+  }
+  return s;
+}
+
+/** A due note with how many days it is overdue (0 = due today). */
+export interface DueItem {
+  schedule: NoteSchedule;
+  overdue: number;
+}
+
+const dayNumber = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** Days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = (from: string, to: string): number => Math.round(dayNumber(to) - dayNumber(from));
+
+/** The schedules due on or before `until`, most overdue first, then by slug. */
+export function dueBy(schedules: Iterable<NoteSchedule>, today: string, until: string): DueItem[] {
+  const items: DueItem[] = [];
+  for (const s of schedules) if (s.due !== null && s.due <= until) items.push({ schedule: s, overdue: daysBetween(s.due, today) });
+  return items.sort((a, b) => b.overdue - a.overdue || a.schedule.slug.localeCompare(b.schedule.slug));
+}
+
+/** Counts of due dates per ISO week for the `weeks` weeks from today's week; overdue notes count as `now`. */
+export function upcomingWeeks(schedules: Iterable<NoteSchedule>, today: string, weeks = 8): { now: number; weeks: { start: string; count: number }[] } {
+  const todayN = dayNumber(today);
+  const monday = todayN - ((new Date(today).getUTCDay() + 6) % 7);
+  const out = Array.from({ length: weeks }, (_, i) => ({ start: formatDate(new Date((monday + 7 * i) * 86_400_000)), count: 0 }));
+  let now = 0;
+  for (const s of schedules) {
+    if (s.due === null) continue;
+    const d = dayNumber(s.due);
+    if (d <= todayN) now++;
+    else {
+      const w = Math.floor((d - monday) / 7);
+      if (w < weeks) out[w]!.count++;
+    }
+  }
+  return { now, weeks: out };
+}
