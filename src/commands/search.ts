@@ -1,7 +1,71 @@
-import { LearnError } from "../core/errors.js";
+import { UsageError } from "../core/errors.js";
+import { addFilter, hasFilters, type Filters } from "../core/query-filters.js";
+import { parseQuery } from "../core/query.js";
+import { openForRead } from "../store/open.js";
+import { searchNotes, type SearchHit } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import { renderSearch, toSearchJson } from "../ui/render-search.js";
+import { createContext } from "../workspace/context.js";
 
-/** Placeholder until the index lands. */
-export async function search(_opts: GlobalOptions & Record<string, unknown>, _io: IO): Promise<void> {
-  throw new LearnError("`learn search` is not built yet");
+/** Filter flags shared by search and list (`--type doc` is the same as `type:doc`). */
+export interface FilterFlags {
+  type?: string;
+  status?: string;
+  domain?: string;
+  tag?: string;
+  role?: string;
+  difficulty?: string;
+  visibility?: string;
+}
+
+/** Options of `learn search`. */
+export interface SearchOptions extends GlobalOptions, FilterFlags {
+  query: string[];
+  limit?: string | number;
+  refresh?: boolean;
+}
+
+/** Add the filter flags to parsed filters. */
+export function applyFlags(filters: Filters, flags: FilterFlags): void {
+  for (const key of ["type", "status", "domain", "tag", "role", "difficulty", "visibility"] as const) {
+    const v = flags[key];
+    if (v !== undefined) addFilter(filters, key, v);
+  }
+}
+
+/** Read --limit as a positive whole number. */
+export function parseLimit(value: string | number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--limit ${value}: must be a whole number above 0`);
+  return n;
+}
+
+/** Join argv words back into query text, keeping an argument with spaces as a phrase. */
+export const queryText = (args: string[]): string => args.map((a) => (/\s/.test(a) && !a.includes('"') ? `"${a}"` : a)).join(" ");
+
+/** Full-text search of the notes, ranked by bm25, typos forgiven. */
+export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> {
+  const text = queryText(opts.query);
+  const query = parseQuery(text);
+  applyFlags(query.filters, opts);
+  const limit = parseLimit(opts.limit, 10);
+  if (query.clauses.length === 0 && query.excluded.length === 0 && !hasFilters(query.filters)) {
+    throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency` (see learn search --help)");
+  }
+  const ctx = createContext(opts);
+  const index = openForRead(ctx, opts.refresh, io.err);
+  let hits: SearchHit[];
+  try {
+    hits = searchNotes(index, { query, limit, today: ctx.today });
+  } finally {
+    index.close();
+  }
+  if (opts.json) {
+    io.json(toSearchJson(text, hits));
+    return hits;
+  }
+  if (hits.length === 0) io.err(`no notes match ${text}`);
+  else io.out(renderSearch(hits, io.theme));
+  return hits;
 }

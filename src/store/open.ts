@@ -81,3 +81,10 @@ export function openIndex(ctx: Context, opts: OpenIndexOptions = {}): { index: S
     }
   }
 }
+
+/** Open the index for a read command: refresh unless told not to, and pass the rebuild notice to `notify`. */
+export function openForRead(ctx: Context, refresh: boolean | undefined, notify: (line: string) => void): SqliteIndex {
+  const { index, stats } = openIndex(ctx, { refresh: refresh !== false });
+  if (stats.rebuilt) notify(`learn: rebuilt the index: ${stats.rebuilt}`);
+  return index;
+}

@@ -1,0 +1,45 @@
+import type { DateFilter, Filters } from "../core/query-filters.js";
+
+/** A SQL condition over the notes table (alias `n`) and its parameters. */
+export interface SqlWhere {
+  where: string;
+  params: unknown[];
+}
+
+const inList = (col: string, values: string[], params: unknown[]): string => {
+  params.push(...values);
+  return `lower(n.${col}) IN (${values.map(() => "?").join(", ")})`;
+};
+
+// List columns hold items joined by "\n"; wrapping both sides in "\n" matches whole items.
+const hasItem = (col: string, value: string, params: unknown[]): string => {
+  params.push(`\n${value}\n`);
+  return `instr(char(10) || lower(n.${col}) || char(10), ?) > 0`;
+};
+
+const dateCond = (col: string, f: DateFilter, params: unknown[]): string => {
+  params.push(f.date);
+  return `n.${col} ${f.op} ?`;
+};
+
+/** Turn filters into one SQL condition ("" when there is none). `is:due` is applied by the caller. */
+export function filtersToSql(f: Filters): SqlWhere {
+  const params: unknown[] = [];
+  const conds: string[] = [];
+  for (const col of ["type", "status", "domain", "difficulty", "visibility"] as const) {
+    if (f[col].length) conds.push(inList(col, f[col], params));
+  }
+  for (const t of f.tag) conds.push(hasItem("tags", t, params));
+  for (const r of f.role) conds.push(hasItem("roles", r, params));
+  for (const d of f.updated) conds.push(dateCond("updated", d, params));
+  for (const d of f.published) conds.push(dateCond("published", d, params));
+  return { where: conds.join(" AND "), params };
+}
+
+/** Keep only notes due on or before `today`, given each note's due date (slug -> YYYY-MM-DD). */
+export function filterDue<T extends { slug: string }>(rows: T[], due: ReadonlyMap<string, string>, today: string): T[] {
+  return rows.filter((r) => {
+    const d = due.get(r.slug);
+    return d !== undefined && d <= today;
+  });
+}

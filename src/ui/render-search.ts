@@ -1,0 +1,50 @@
+import type { SearchHit } from "../store/search.js";
+import type { Theme } from "./theme.js";
+
+/** Highlight the matched ranges of a snippet with the theme's match style. */
+export function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
+  let out = "";
+  let at = 0;
+  for (const [s, e] of matches) {
+    out += snippet.slice(at, s) + theme.match(snippet.slice(s, e));
+    at = e;
+  }
+  return out + snippet.slice(at);
+}
+
+/** The type · status · domain line of a note, skipping what is unset. */
+export function metaLine(n: { path: string; type: string | null; status: string | null; domain: string | null }, theme: Theme): string {
+  const meta = [n.type, n.status, n.domain].filter(Boolean).join(" · ");
+  return `${theme.path(n.path)}${meta ? `  ${theme.meta(meta)}` : ""}`;
+}
+
+/** Search hits as text: title, path and meta, snippet; fuzzy hits marked. */
+export function renderSearch(hits: SearchHit[], theme: Theme): string {
+  return hits
+    .map((h, i) => {
+      const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
+      const lines = [`${i + 1}. ${theme.title(h.note.title)}${mark}`, `   ${metaLine(h.note, theme)}`];
+      if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
+      return lines.join("\n");
+    })
+    .join("\n\n");
+}
+
+/** The stable JSON shape of `learn search --json`. */
+export function toSearchJson(query: string, hits: SearchHit[]): object {
+  return {
+    query,
+    hits: hits.map((h) => ({
+      slug: h.note.slug,
+      path: h.note.path,
+      title: h.note.title,
+      type: h.note.type,
+      status: h.note.status,
+      domain: h.note.domain,
+      score: h.score,
+      fuzzy: h.fuzzy,
+      snippet: h.snippet,
+      matches: h.matches,
+    })),
+  };
+}
