@@ -185,9 +185,9 @@ export function buildProgram(): Command {
   program
     .command("publish")
     .description("build a static site of the public notes")
-    .option("-o, --out <dir>", "output folder", "site")
-    .option("--force", "write into an output folder that holds files publish did not make")
-    .addHelpText("after", examples("learn publish", "learn publish --out public"))
+    .option("-o, --out <dir>", "output folder, relative to the current folder (default: site/ in the workspace)")
+    .option("--force", "write into an output folder that holds files publish did not make (they are kept)")
+    .addHelpText("after", examples("learn publish", "learn publish --out public", "learn publish --json"))
     .action(async (_o, cmd: Command) => {
       const { io, opts } = await ioFor(cmd);
       const { publish } = await import("./commands/publish.js");

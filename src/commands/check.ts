@@ -1,7 +1,103 @@
-import { LearnError } from "../core/errors.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { frontMatterFindings } from "../core/check-front-matter.js";
+import { isPublic, linkFindings } from "../core/check-links.js";
+import { countFindings, dedupeFindings, sortFindings, toCheckJson, type Finding, type FindingCounts } from "../core/check-model.js";
+import { FindingsError } from "../core/errors.js";
+import { parseNote } from "../core/note-parse.js";
+import type { IndexHandle, IndexProblem } from "../store/types.js";
+import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import { makeTheme } from "../ui/theme.js";
+import { createContext, type Context } from "../workspace/context.js";
+import { stagedNotes } from "../workspace/git-staged.js";
+import { scanSecrets } from "../workspace/secrets.js";
 
-/** Placeholder until this command lands. */
-export async function check(_opts: GlobalOptions & Record<string, unknown>, _io: IO): Promise<void> {
-  throw new LearnError("`learn check` is not built yet");
+/** Options of `learn check`. */
+export interface CheckOptions extends GlobalOptions {
+  /** Check only the notes staged in git, as staged. */
+  staged?: boolean;
+}
+
+/** What a check found, over which files. */
+export interface CheckReport {
+  findings: Finding[];
+  counts: FindingCounts;
+}
+
+const slugOf = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
+
+/** Read a note's text from the workspace; undefined when it cannot be read (the index reports why). */
+export function readNoteText(ctx: Context, path: string): string | undefined {
+  try {
+    return readFileSync(join(ctx.ws.root, path), "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Secret findings of one note: errors in a public note, warnings in a private one. */
+export async function secretFindings(path: string, text: string, isPublicNote: boolean): Promise<Finding[]> {
+  const hits = await scanSecrets(text, path);
+  return hits.map((h) => ({
+    path,
+    line: h.line,
+    rule: h.rule,
+    severity: isPublicNote ? "error" : "warning",
+    message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note, but it is still in your files and git history)`,
+    hint: "remove it and rotate the credential; write a placeholder like <token> instead",
+  }));
+}
+
+/** Index problems check does not find itself: duplicate slugs, and files it could not read. */
+function indexFindings(problems: readonly IndexProblem[], parsed: ReadonlySet<string>, only?: ReadonlySet<string>): Finding[] {
+  return problems.flatMap((p): Finding[] => {
+    if (only && !only.has(p.path)) return [];
+    if (/^duplicate slug/.test(p.reason)) {
+      return [{ path: p.path, line: p.line, rule: "duplicate-slug", severity: "error", message: p.reason, hint: "rename one of the files: a slug names one note" }];
+    }
+    if (parsed.has(p.path) && !/ MiB/.test(p.reason)) return []; // check re-parses these itself, with line numbers
+    return [{ path: p.path, line: p.line, rule: "unreadable", severity: p.severity, message: p.reason, hint: "fix or move the file out of notes/" }];
+  });
+}
+
+/** Run every check over the workspace's notes (or only the staged ones). */
+export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?: boolean } = {}): Promise<CheckReport> {
+  const files = opts.staged
+    ? stagedNotes(ctx.ws)
+    : index.allNotes().flatMap((n) => {
+        const text = readNoteText(ctx, n.path);
+        return text === undefined ? [] : [{ path: n.path, text }];
+      });
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const findings: Finding[] = [];
+  for (const f of files) {
+    const parsed = parseNote(f.text, slugOf(f.path));
+    findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
+    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
+  }
+  const only = opts.staged ? new Set(texts.keys()) : undefined;
+  findings.push(...linkFindings(index.allNotes(), index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
+  findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));
+  const sorted = sortFindings(dedupeFindings(findings));
+  return { findings: sorted, counts: countFindings(sorted, files.length) };
+}
+
+/** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
+export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
+  const ctx = createContext(opts);
+  const { openIndex } = await import("../store/open.js");
+  const { index } = openIndex(ctx);
+  let report: CheckReport;
+  try {
+    report = await runCheck(ctx, index, { staged: opts.staged });
+  } finally {
+    index.close();
+  }
+  const { findings, counts } = report;
+  if (opts.json) io.json(toCheckJson(findings, counts));
+  else if (findings.length) io.out(renderFindings(findings, io.theme));
+  if (counts.errors > 0) throw new FindingsError(renderCheckSummary(counts, makeTheme(0)), "fix the errors above, then run `learn check` again");
+  if (!opts.json) io.err(renderCheckSummary(counts, io.theme));
+  return report;
 }

@@ -1,0 +1,62 @@
+import type { Finding } from "./check-model.js";
+import { lineOf, listItemLine } from "./check-lines.js";
+import type { LinkRow, NoteRow } from "../store/types.js";
+
+/** True when a note may be published: only `visibility: public` is; missing means private. */
+export const isPublic = (note: { visibility?: string | null }): boolean => note.visibility === "public";
+
+/** How a link looks in its note, for messages. */
+export function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
+  if (link.kind === "related") return `related: ${link.target}`;
+  if (link.kind === "wikilink") return `[[${link.target}]]`;
+  return `(${link.target})`;
+}
+
+/** The line a link was written on, found in the note's text. */
+function linkLine(text: string | undefined, link: LinkRow): number | undefined {
+  if (text === undefined) return undefined;
+  if (link.kind === "related") return listItemLine(text, "related", link.target);
+  if (link.kind === "wikilink") return lineOf(text, `[[${link.target}`) ?? lineOf(text, link.target);
+  return lineOf(text, `(${link.target}`) ?? lineOf(text, link.target);
+}
+
+/**
+ * Link findings: broken `related:`, `[[links]]` and Markdown links (warnings), and
+ * public notes linking to notes that are not public (errors). `textOf` gives a
+ * note's text by path, for line numbers; `only` limits the check to some paths.
+ */
+export function linkFindings(
+  notes: readonly NoteRow[],
+  links: readonly LinkRow[],
+  textOf: (path: string) => string | undefined,
+  only?: ReadonlySet<string>,
+): Finding[] {
+  const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
+  const out: Finding[] = [];
+  for (const link of links) {
+    const from = bySlug.get(link.from_slug.toLowerCase());
+    if (!from || (only && !only.has(from.path))) continue;
+    const line = linkLine(textOf(from.path), link);
+    const to = link.to_slug === null ? undefined : bySlug.get(link.to_slug.toLowerCase());
+    if (!to) {
+      out.push({
+        path: from.path,
+        line,
+        rule: "broken-link",
+        severity: "warning",
+        message: `broken link ${linkLabel(link)}: no note has that slug`,
+        hint: "fix the slug (see `learn list`), or write the note",
+      });
+    } else if (isPublic(from) && !isPublic(to)) {
+      out.push({
+        path: from.path,
+        line,
+        rule: "private-link",
+        severity: "error",
+        message: `public note links to private note ${to.slug} via ${linkLabel(link)}`,
+        hint: `make ${to.slug} public, or remove the link (publish shows it as plain text)`,
+      });
+    }
+  }
+  return out;
+}
