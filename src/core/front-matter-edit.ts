@@ -1,0 +1,122 @@
+import YAML, { isMap, isScalar, type Node, type Pair } from "yaml";
+import { LearnError } from "./errors.js";
+
+/** A note's text split around its front-matter block, offsets into the original string. */
+interface Split {
+  /** Offset where the YAML starts (after `---` and its line break). */
+  yamlStart: number;
+  /** Offset of the closing `---` line. */
+  yamlEnd: number;
+  eol: string;
+}
+
+function split(text: string): Split | undefined {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const m = /^---[ \t]*(\r?\n)/.exec(text.slice(bom));
+  if (!m) return undefined;
+  const yamlStart = bom + m[0].length;
+  const close = /^---[ \t]*$/m;
+  const rest = text.slice(yamlStart);
+  // an empty block: the closing line follows at once
+  const c = close.exec(rest);
+  if (!c) return undefined;
+  return { yamlStart, yamlEnd: yamlStart + c.index, eol: m[1]! };
+}
+
+/** Render `key: value` as canonical YAML on one line (lists of scalars in flow style). */
+function renderPair(key: string, value: unknown): string {
+  const doc = new YAML.Document({ [key]: value });
+  YAML.visit(doc, {
+    Seq(_k, node) {
+      if (node.items.every((i) => isScalar(i))) node.flow = true;
+    },
+  });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
+}
+
+function keyOf(pair: Pair): string | undefined {
+  return isScalar(pair.key) ? String(pair.key.value) : undefined;
+}
+
+/**
+ * Change front-matter keys with the smallest possible edit: each changed pair is
+ * rewritten in place, new keys are added at the end of the block, `undefined`
+ * deletes a key. Every other byte (other keys, their order, comments, quoting,
+ * line endings, the body) stays as it was. A note without front matter gets a block.
+ * Throws a LearnError naming the line when the front matter is not valid YAML.
+ */
+export function setFrontMatter(text: string, changes: Record<string, unknown>, file = "note"): string {
+  const s = split(text);
+  if (!s) {
+    const added = Object.entries(changes).filter(([, v]) => v !== undefined);
+    if (!added.length) return text;
+    return `---\n${added.map(([k, v]) => renderPair(k, v)).join("\n")}\n---\n${text}`;
+  }
+  const yamlText = text.slice(s.yamlStart, s.yamlEnd);
+  const doc = YAML.parseDocument(yamlText, { keepSourceTokens: true, uniqueKeys: false });
+  if (doc.errors.length) {
+    const line = doc.errors[0]!.linePos?.[0].line;
+    throw new LearnError(`${file}:${line !== undefined ? line + 1 : 1}: front matter is not valid YAML; not changed`, "fix the YAML, then run the command again");
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) throw new LearnError(`${file}: front matter is not a mapping of keys; not changed`);
+  const items = isMap(doc.contents) ? (doc.contents.items as Pair<Node, Node | null>[]) : [];
+
+  // Collect replacements as [start, end, text] in YAML-block offsets, applied from the end.
+  const edits: [number, number, string][] = [];
+  const additions: string[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    const pair = items.find((p) => keyOf(p) === key);
+    if (!pair) {
+      if (value !== undefined) additions.push(renderPair(key, value));
+      continue;
+    }
+    const keyNode = pair.key as Node;
+    const start = keyNode.range![0];
+    const valueNode = pair.value;
+    let valueEnd = valueNode?.range ? valueNode.range[1] : keyNode.range![1];
+    // a block collection's range takes in its last line break; that break belongs to the line
+    while (valueEnd > start && (yamlText[valueEnd - 1] === "\n" || yamlText[valueEnd - 1] === "\r")) valueEnd--;
+    if (value === undefined) {
+      const lineStart = yamlText.lastIndexOf("\n", start - 1) + 1;
+      // The line break that ends the value's last line (a trailing comment on it goes too).
+      let lineEnd = yamlText.indexOf("\n", Math.max(start, valueEnd - 1));
+      lineEnd = lineEnd < 0 ? yamlText.length : lineEnd + 1;
+      edits.push([lineStart, lineEnd, ""]);
+    } else {
+      // From the key to the end of the value: a trailing comment and the line break stay.
+      edits.push([start, valueEnd, renderPair(key, value).split("\n").join(s.eol)]);
+    }
+  }
+  let out = yamlText;
+  for (const [a, b, t] of edits.sort((x, y) => y[0] - x[0])) out = out.slice(0, a) + t + out.slice(b);
+  if (additions.length) {
+    const sep = out === "" || out.endsWith("\n") ? "" : s.eol;
+    out += sep + additions.map((a) => a.split("\n").join(s.eol)).join(s.eol) + s.eol;
+  }
+  return text.slice(0, s.yamlStart) + out + text.slice(s.yamlEnd);
+}
+
+/**
+ * Append `- [ ] item` lines under a `## Checklist` heading at the end of the note:
+ * into that section when it is the last one, else under a new heading. Items already
+ * in the note (ticked or not) are skipped, so running it twice adds nothing.
+ */
+export function appendChecklist(text: string, items: string[]): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const present = new Set([...text.matchAll(/^\s*[-*+]\s+\[[ xX]\]\s+(.*?)\s*$/gm)].map((m) => m[1]!.toLowerCase()));
+  const fresh: string[] = [];
+  for (const raw of items) {
+    const item = raw.trim();
+    if (item && !present.has(item.toLowerCase())) {
+      present.add(item.toLowerCase());
+      fresh.push(item);
+    }
+  }
+  if (!fresh.length) return text;
+  const lines = fresh.map((i) => `- [ ] ${i}`).join(eol);
+  const headings = [...text.matchAll(/^#{1,6}\s+(.*?)\s*$/gm)];
+  const last = headings[headings.length - 1];
+  const lastIsChecklist = last !== undefined && /^#{2}\s+checklist\s*$/i.test(last[0]);
+  const base = text === "" || text.endsWith("\n") ? text : text + eol;
+  return lastIsChecklist ? `${base}${lines}${eol}` : `${base}${eol}## Checklist${eol}${eol}${lines}${eol}`;
+}
