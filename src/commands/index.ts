@@ -1,6 +1,6 @@
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
-import { openIndex } from "../store/open.js";
+import { openIndexLazy } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
 import type { RefreshStats } from "../store/types.js";
@@ -20,7 +20,7 @@ export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
-    const opened = openIndex(ctx, { full: opts.full, onProgress: progress.onProgress });
+    const opened = await openIndexLazy(ctx, { full: opts.full, onProgress: progress.onProgress });
     opened.index.close();
     stats = opened.stats;
   } finally {

@@ -1,7 +1,50 @@
-import { LearnError } from "../core/errors.js";
+import { UsageError } from "../core/errors.js";
+import { parseQuery } from "../core/query.js";
+import { listNotes, parseSort } from "../store/list.js";
+import { openForRead } from "../store/open-lazy.js";
+import type { NoteRow } from "../store/types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import { renderListPaths, renderListTable, toListJson } from "../ui/render-list.js";
+import { createContext } from "../workspace/context.js";
+import { applyFlags, parseLimit, queryText, type FilterFlags } from "./search.js";
 
-/** Placeholder until the index lands. */
-export async function list(_opts: GlobalOptions & Record<string, unknown>, _io: IO): Promise<void> {
-  throw new LearnError("`learn list` is not built yet");
+/** Options of `learn list`. */
+export interface ListOptions extends GlobalOptions, FilterFlags {
+  filters?: string[];
+  sort?: string;
+  format?: string;
+  limit?: string | number;
+  refresh?: boolean;
+}
+
+const FORMATS = ["table", "json", "paths"];
+
+/** List notes matching filters, sorted, as a table, JSON or bare paths. */
+export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
+  const format = opts.json ? "json" : (opts.format ?? "table").toLowerCase();
+  if (!FORMATS.includes(format)) throw new UsageError(`--format ${opts.format}: must be one of ${FORMATS.join("|")}`);
+  const parsed = parseQuery(queryText(opts.filters ?? []));
+  if (parsed.clauses.length || parsed.excluded.length) {
+    const words = [...parsed.clauses.flat(), ...parsed.excluded].map((t) => t.text).join(" ");
+    throw new UsageError(`list takes filters like type:doc, not words (${words})`, `to find notes by their words run \`learn search ${words}\``);
+  }
+  applyFlags(parsed.filters, opts);
+  const sort = parseSort(opts.sort);
+  const limit = opts.limit === undefined ? undefined : parseLimit(opts.limit, 0);
+  const ctx = createContext(opts);
+  const index = await openForRead(ctx, opts.refresh, io.err);
+  let rows: NoteRow[];
+  try {
+    rows = listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today });
+  } finally {
+    index.close();
+  }
+  if (format === "json") io.json(toListJson(rows));
+  else if (format === "paths") {
+    if (rows.length) io.out(renderListPaths(rows));
+  } else {
+    if (rows.length) io.out(renderListTable(rows, io.theme));
+    io.err(`${rows.length} note${rows.length === 1 ? "" : "s"}`);
+  }
+  return rows;
 }

@@ -1,7 +1,7 @@
 import { UsageError } from "../core/errors.js";
 import { addFilter, hasFilters, type Filters } from "../core/query-filters.js";
 import { parseQuery } from "../core/query.js";
-import { openForRead } from "../store/open.js";
+import { openForRead } from "../store/open-lazy.js";
 import { searchNotes, type SearchHit } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderSearch, toSearchJson } from "../ui/render-search.js";
@@ -54,7 +54,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
     throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency` (see learn search --help)");
   }
   const ctx = createContext(opts);
-  const index = openForRead(ctx, opts.refresh, io.err);
+  const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
   try {
     hits = searchNotes(index, { query, limit, today: ctx.today });

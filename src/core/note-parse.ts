@@ -1,4 +1,3 @@
-import matter from "gray-matter";
 import yaml from "js-yaml";
 import { scanBody, type BodyFacts } from "./markdown.js";
 import { normaliseFrontMatter } from "./note-normalise.js";
@@ -17,8 +16,27 @@ export interface ParsedNote {
   brokenYaml: boolean;
 }
 
-// Passing options stops gray-matter caching every file's text; js-yaml 4 is faster than its bundled 3.
-const MATTER_OPTIONS = { engines: { yaml: (s: string) => yaml.load(s) as object } };
+/**
+ * Split front matter from the body exactly as gray-matter 4 does (opening `---` on the first
+ * line, the first `\n---` closes, one newline after it dropped; no closing means no body), then
+ * parse it with js-yaml 4. Done by hand because loading gray-matter (and its bundled js-yaml 3
+ * and esprima) cost more start-up time than every other module of a search together.
+ */
+function splitFrontMatter(text: string): { data: unknown; content: string } {
+  if (!text.startsWith("---") || text.charAt(3) === "-") return { data: {}, content: text };
+  let str = text.slice(3);
+  const language = str.slice(0, str.indexOf("\n")); // gray-matter's quirk: no newline drops the last character
+  if (language.trim()) str = str.slice(language.length);
+  let close = str.indexOf("\n---");
+  if (close < 0) close = str.length;
+  const block = str.slice(0, close);
+  const data = block.replace(/^\s*#[^\n]+/gm, "").trim() === "" ? {} : yaml.load(block);
+  if (close === str.length) return { data, content: "" };
+  let content = str.slice(close + 4);
+  if (content[0] === "\r") content = content.slice(1);
+  if (content[0] === "\n") content = content.slice(1);
+  return { data, content };
+}
 
 /** Parse a note's text without touching the disk. `fallbackTitle` is usually the file name. */
 export function parseNote(text: string, fallbackTitle: string): ParsedNote {
@@ -28,7 +46,7 @@ export function parseNote(text: string, fallbackTitle: string): ParsedNote {
   let body = clean;
   let brokenYaml = false;
   try {
-    const file = matter(clean, MATTER_OPTIONS);
+    const file = splitFrontMatter(clean);
     raw = file.data;
     body = file.content;
   } catch (err) {

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { readNote, type NoteRecord } from "./read-note.js";
+import type { NoteRecord, ReadResult } from "./read-note.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
 import type { IndexProblem, RefreshStats } from "./types.js";
 import type { FoundFile, WalkResult } from "./walk.js";
@@ -72,52 +72,81 @@ export function storedProblems(db: Database.Database): IndexProblem[] {
   return rows.map((r) => (r.line === null ? { path: r.path, reason: r.reason, severity: r.severity } : { ...r, line: r.line }));
 }
 
+/** Reads one file for the index (read-note.ts; injected so that a no-change refresh never loads the parser). */
+export type ReadFn = (file: FoundFile) => ReadResult;
+
+/** What a refresh has to do: files to read, stored paths to drop, and how many are unchanged. */
+export interface RefreshPlan {
+  toRead: FoundFile[];
+  removed: string[];
+  stored: Set<string>;
+  unchanged: number;
+  walkProblemsChanged: boolean;
+}
+
+const problemKey = (p: IndexProblem): string => `${p.path}\0${p.line ?? ""}\0${p.reason}\0${p.severity}`;
+
+/** Compare the walked files with the stored (path, mtime, size), read through the files table's primary key. */
+export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPlan {
+  const stored = new Map<string, [number, number]>();
+  for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().iterate() as Iterable<[string, number, number]>) {
+    stored.set(p, [m, z]);
+  }
+  const plan: RefreshPlan = { toRead: [], removed: [], stored: new Set(stored.keys()), unchanged: 0, walkProblemsChanged: false };
+  const found = new Set<string>();
+  for (const f of walk.files) {
+    found.add(f.path);
+    const old = stored.get(f.path);
+    if (old && old[0] === f.mtimeMs && old[1] === f.size) plan.unchanged++;
+    else plan.toRead.push(f);
+  }
+  const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
+  for (const p of stored.keys()) if (!found.has(p) && !kept(p)) plan.removed.push(p);
+  const before = (db.prepare("SELECT path, line, reason, severity FROM problems WHERE kind = 'walk'").all() as IndexProblem[]).map((p) =>
+    problemKey({ ...p, line: p.line ?? undefined }),
+  );
+  const now = walk.problems.map(problemKey);
+  plan.walkProblemsChanged = before.length !== now.length || before.sort().join("\n") !== now.sort().join("\n");
+  return plan;
+}
+
+/** True when a plan changes nothing in the database. */
+export const planIsEmpty = (p: RefreshPlan): boolean => p.toRead.length === 0 && p.removed.length === 0 && !p.walkProblemsChanged;
+
 /**
  * Bring the tables up to date with the walked files in one IMMEDIATE transaction: only
  * files whose (mtime, size) changed are read; vanished files leave; unreadable folders keep theirs.
+ * The plan is made again inside the transaction, so a concurrent refresh is never undone.
  */
 export function refreshTables(
   db: Database.Database,
   walk: WalkResult,
-  opts: { full: boolean; onProgress?: (done: number, total: number) => void },
+  opts: { full: boolean; read: ReadFn; onProgress?: (done: number, total: number) => void },
 ): RefreshStats {
   const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
   const run = db.transaction(() => {
     if (opts.full) createSchema(db, false);
     const s = statements(db);
-    const stored = new Map<string, [number, number]>();
-    for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().iterate() as Iterable<[string, number, number]>) {
-      stored.set(p, [m, z]);
-    }
-    const toRead: FoundFile[] = [];
-    const found = new Set<string>();
-    for (const f of walk.files) {
-      found.add(f.path);
-      const old = stored.get(f.path);
-      if (old && old[0] === f.mtimeMs && old[1] === f.size) stats.unchanged++;
-      else toRead.push(f);
-    }
-    const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
-    for (const p of stored.keys()) {
-      if (!found.has(p) && !kept(p)) {
-        forget(s, p);
-        stats.removed++;
-      }
+    const plan = planRefresh(db, walk);
+    stats.unchanged = plan.unchanged;
+    for (const p of plan.removed) {
+      forget(s, p);
+      stats.removed++;
     }
     let done = 0;
-    for (const f of toRead) {
-      if (stored.has(f.path)) {
+    for (const f of plan.toRead) {
+      if (plan.stored.has(f.path)) {
         forget(s, f.path);
         stats.updated++;
       } else stats.added++;
-      const r = readNote(f);
+      const r = opts.read(f);
       store(s, f, r.note, r.problems);
-      opts.onProgress?.(++done, toRead.length);
+      opts.onProgress?.(++done, plan.toRead.length);
     }
     db.exec("DELETE FROM problems WHERE kind = 'walk'");
     for (const p of walk.problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "walk");
     if (opts.full) finishBulkLoad(db);
-    if (opts.full || toRead.length > 0 || stats.removed > 0) {
+    if (opts.full || plan.toRead.length > 0 || plan.removed.length > 0) {
       db.exec(RESOLVE_LINKS);
       recordDuplicates(db, s);
     }

@@ -1,0 +1,59 @@
+import type { LinkRow, NoteRow } from "../store/types.js";
+import type { Theme } from "./theme.js";
+
+/** Everything `learn show` prints about one note. */
+export interface ShowData {
+  note: NoteRow;
+  links: LinkRow[];
+  backlinks: LinkRow[];
+  /** Titles of linked notes by slug (lower-case), for readable link lists. */
+  titles: Map<string, string>;
+  body: string;
+}
+
+const field = (theme: Theme, key: string, value: string | null | undefined): string | undefined =>
+  value ? `${theme.meta(`${key}:`.padEnd(12))}${value}` : undefined;
+
+function linkLine(l: LinkRow, to: string | null, arrow: string, data: ShowData, theme: Theme): string {
+  if (!to) return `  ${theme.error("✗")} ${l.target} ${theme.error("(broken)")} ${theme.dim(l.kind)}`;
+  const title = data.titles.get(to.toLowerCase());
+  return `  ${theme.ok(arrow)} ${to}${title ? ` ${theme.dim(`(${title})`)}` : ""} ${theme.dim(l.kind)}`;
+}
+
+/** A note as text: title, front matter, checklist progress, links, backlinks, then the body. */
+export function renderShow(data: ShowData, theme: Theme): string {
+  const n = data.note;
+  const lines = [theme.title(n.title), theme.path(n.path), ""];
+  const fields = [
+    field(theme, "id", n.id),
+    field(theme, "type", n.type),
+    field(theme, "status", n.status),
+    field(theme, "visibility", n.visibility),
+    field(theme, "domain", n.domain),
+    field(theme, "difficulty", n.difficulty),
+    field(theme, "roles", n.roles.join(", ")),
+    field(theme, "tags", n.tags.map((t) => theme.tag(t)).join(", ")),
+    field(theme, "summary", n.summary),
+    field(theme, "published", n.published),
+    field(theme, "updated", n.updated),
+    field(theme, "revisit", n.revisit === false ? "off" : n.revisit_every ? `every ${n.revisit_every}` : null),
+    field(theme, "covers", n.covers.join(", ")),
+    field(theme, "sources", n.sources.join(", ")),
+  ];
+  lines.push(...fields.filter((f): f is string => f !== undefined));
+  if (n.checklist_total > 0) {
+    const pct = Math.round((n.checklist_done / n.checklist_total) * 100);
+    lines.push(`${theme.meta("checklist:".padEnd(12))}${n.checklist_done}/${n.checklist_total} done (${pct}%)`);
+  }
+  lines.push("", theme.heading(`links (${data.links.length})`));
+  lines.push(...(data.links.length ? data.links.map((l) => linkLine(l, l.to_slug, "→", data, theme)) : [theme.dim("  none")]));
+  lines.push("", theme.heading(`backlinks (${data.backlinks.length})`));
+  lines.push(...(data.backlinks.length ? data.backlinks.map((l) => linkLine(l, l.from_slug, "←", data, theme)) : [theme.dim("  none")]));
+  lines.push("", theme.dim("─".repeat(40)), "", data.body.trimEnd());
+  return lines.join("\n");
+}
+
+/** The stable JSON shape of `learn show --json`. */
+export function toShowJson(data: ShowData): object {
+  return { note: data.note, links: data.links, backlinks: data.backlinks, body: data.body };
+}
