@@ -95,6 +95,24 @@ export function buildProgram(): Command {
     .option("--difficulty <level>", "only notes of this difficulty")
     .option("--visibility <v>", "only public or private notes")
     .option("--no-refresh", "search the index as it is, without refreshing it first")
+    .allowUnknownOption()
+    .addHelpText(
+      "after",
+      `
+Query language:
+  words              every word must match (stemmed: "retries" finds "retry")
+  "a phrase"         the words next to each other
+  -word, -"phrase"   leave out notes that match (put the query after -- when
+                     the word could read as an option: learn search -- api -nginx)
+  a OR b             either (binds to the terms beside it: a OR b c = (a or b) and c)
+  prefix*            words starting with prefix
+  type:doc  status:evergreen  domain:core-backend  tag:http  role:backend
+  difficulty:advanced  visibility:public  is:public  is:private
+  updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
+  Filters take commas for alternatives (type:doc,blog). Typos are forgiven:
+  when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
+${examples('learn search idempotency', 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
+    )
     .action(async (query: string[], _o, cmd: Command) => {
       const { io, opts } = await ioFor(cmd);
       const { search } = await import("./commands/search.js");

@@ -41,8 +41,18 @@ export function parseLimit(value: string | number | undefined, fallback: number)
   return n;
 }
 
-/** Join argv words back into query text, keeping an argument with spaces as a phrase. */
-export const queryText = (args: string[]): string => args.map((a) => (/\s/.test(a) && !a.includes('"') ? `"${a}"` : a)).join(" ");
+// An argument holding query syntax is a whole query typed in one pair of quotes.
+const SYNTAX = /["*]|\bOR\b|(^|\s)-\S|\w:\S/;
+
+/** Join argv back into query text: an argument with spaces and no query syntax is a phrase. */
+export const queryText = (args: string[]): string =>
+  args
+    .map((a) => {
+      if (!/\s/.test(a.trim())) return a;
+      if (/^-[^\s-]/.test(a) && !SYNTAX.test(a.slice(1))) return `-"${a.slice(1)}"`;
+      return SYNTAX.test(a) ? a : `"${a}"`;
+    })
+    .join(" ");
 
 /** Full-text search of the notes, ranked by bm25, typos forgiven. */
 export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> {
@@ -51,7 +61,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   applyFlags(query.filters, opts);
   const limit = parseLimit(opts.limit, 10);
   if (query.clauses.length === 0 && query.excluded.length === 0 && !hasFilters(query.filters)) {
-    throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency` (see learn search --help)");
+    throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency`; see `learn search --help`");
   }
   const ctx = createContext(opts);
   const index = await openForRead(ctx, opts.refresh, io.err);
