@@ -67,17 +67,21 @@ export function fsrsEngine(policy: RevisitPolicy): FSRS {
  */
 export function fsrsScheduler(engine: FSRS, policy: RevisitPolicy, key: string): NoteScheduler {
   let card: KeyedCard | undefined;
+  let start = "";
   let last = "";
   return {
     kind: "fsrs",
-    first(start) {
-      const fresh: KeyedCard = { ...createEmptyCard(at(start)), note_key: key };
-      card = { ...engine.next(fresh, at(start), Rating.Good).card, note_key: key };
-      last = start;
-      return addDays(start, policy.firstAfter);
+    first(from) {
+      start = last = from;
+      return addDays(from, policy.firstAfter);
     },
     rate(date, rating) {
-      if (!card) this.first(date);
+      if (!card) {
+        // Built on the first rating only: most notes in a big workspace have none, and replay stays cheap.
+        const fresh: KeyedCard = { ...createEmptyCard(at(start || date)), note_key: key };
+        card = { ...engine.next(fresh, at(start || date), Rating.Good).card, note_key: key };
+        last ||= date;
+      }
       // A log line dated before the previous review (clock skew, a merge) is read as same-day.
       const when = date < last ? last : date;
       card = { ...engine.next(card!, at(when), GRADE[rating]).card, note_key: key };

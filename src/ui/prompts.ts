@@ -1,6 +1,8 @@
 import type { Config } from "../core/config.js";
 import { DIFFICULTIES } from "../core/note-model.js";
 import { slugify } from "../core/slug.js";
+import type { DomainStat } from "../core/week-domain.js";
+import { WEEK_NOTE_TYPES } from "../core/week-input.js";
 
 // Every prompt learn shows lives here, so commands stay testable without a terminal.
 
@@ -31,4 +33,124 @@ export async function askDifficulty(): Promise<string> {
 export async function askRoles(config: Config): Promise<string[]> {
   const { checkbox } = await import("@inquirer/prompts");
   return checkbox({ message: "Roles (space to tick, enter to go on)", choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})` })) });
+}
+
+/** What to do with one note in `learn revisit --review`. */
+export type ReviewChoice = "open" | "rate" | "snooze" | "skip" | "quit";
+
+/** Ask what to do with the note on screen; `rate` is pre-selected, `open` is offered when an editor is set. */
+export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
+  const { select } = await import("@inquirer/prompts");
+  const choices: { value: ReviewChoice; name: string }[] = [
+    { value: "rate", name: "rate it (I revisited it)" },
+    ...(canOpen ? [{ value: "open" as const, name: "open in editor" }] : []),
+    { value: "snooze", name: "snooze" },
+    { value: "skip", name: "skip for now" },
+    { value: "quit", name: "quit" },
+  ];
+  return select({ message: "Revisit", choices, default: "rate" });
+}
+
+/** Ask how the revisit went: again, hard, good or easy, each with what it means. */
+export async function askRating(meanings: Record<string, string>): Promise<string> {
+  const { select } = await import("@inquirer/prompts");
+  return select({ message: "How did it go?", default: "good", choices: Object.entries(meanings).map(([value, means]) => ({ value, name: `${value}: ${means}` })) });
+}
+
+/** Ask how long to snooze; `validate` returns true or the problem. */
+export async function askSnooze(validate: (value: string) => true | string): Promise<string> {
+  const { input } = await import("@inquirer/prompts");
+  return input({ message: "Snooze for (e.g. 3d, 2w)", default: "3d", validate });
+}
+
+/** Step 1 of the week: pick a domain; each shows its counts, the suggested one is pre-selected. */
+export async function askWeekDomain(stats: readonly DomainStat[], suggested: string | undefined): Promise<string> {
+  const { select } = await import("@inquirer/prompts");
+  const since = (w: number | null) => (w === null ? "never the focus" : w === 1 ? "focus 1 week ago" : `focus ${w} weeks ago`);
+  return select({
+    message: "Step 1/5: pick one domain",
+    default: suggested,
+    pageSize: 10,
+    choices: stats.map((s) => ({
+      value: s.id,
+      name: `${s.name} (${s.id})  ${s.notes} note${s.notes === 1 ? "" : "s"}, ${s.evergreen} evergreen, ${since(s.weeksSinceFocus)}${s.id === suggested ? "  ← needs it most" : ""}`,
+    })),
+  });
+}
+
+/** Step 2 of the week: write a new note, or pick one of the domain's private or seedling notes (its slug). */
+export async function askWeekNote(candidates: readonly { slug: string; title: string; status: string | null; visibility: string | null }[]): Promise<string | undefined> {
+  const { select } = await import("@inquirer/prompts");
+  const NEW = "\u0000new";
+  const picked = await select({
+    message: "Step 2/5: write one public, transferable note",
+    pageSize: 10,
+    choices: [
+      { value: NEW, name: "Write a new note from a template" },
+      ...candidates.map((c) => ({ value: c.slug, name: `Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})` })),
+    ],
+  });
+  return picked === NEW ? undefined : picked;
+}
+
+/** The type of the week's new note: doc, cheatsheet or blog. */
+export async function askWeekNoteType(): Promise<string> {
+  const { select } = await import("@inquirer/prompts");
+  return select({ message: "Type", default: "doc", choices: WEEK_NOTE_TYPES.map((t) => ({ value: t, name: t })) });
+}
+
+/** A yes/no question (default no unless given). */
+export async function askConfirm(message: string, fallback = false): Promise<boolean> {
+  const { confirm } = await import("@inquirer/prompts");
+  return confirm({ message, default: fallback });
+}
+
+/** Step 3 of the week: checklist items, one per prompt; an empty answer ends (after at least one). */
+export async function askChecklistItems(): Promise<string[]> {
+  const { input } = await import("@inquirer/prompts");
+  const items: string[] = [];
+  for (;;) {
+    const first = items.length === 0;
+    const item = await input({
+      message: `Step 3/5: checklist item ${items.length + 1}${first ? "" : " (empty to finish)"}`,
+      validate: (v) => (first && !v.trim() ? "a checklist needs at least one item" : true),
+    });
+    if (!item.trim()) return items;
+    items.push(item.trim());
+  }
+}
+
+/** Step 4 of the week: tick the role-readiness groups (the note's current ones are ticked). */
+export async function askWeekRoles(config: Config, current: readonly string[]): Promise<string[]> {
+  const { checkbox } = await import("@inquirer/prompts");
+  return checkbox({
+    message: "Step 4/5: link it to role-readiness groups (space to tick, enter to go on)",
+    required: true,
+    choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})`, checked: current.includes(value) })),
+  });
+}
+
+/** Step 5 of the week: revisit after use in a build, or on a date (checked by `parse`). */
+export async function askRevisitPlan(parse: (text: string) => string): Promise<string> {
+  const { input, select } = await import("@inquirer/prompts");
+  const how = await select({
+    message: "Step 5/5: plan its revisit",
+    choices: [
+      { value: "build", name: "After I use it in a real build (record it with `learn used`)" },
+      { value: "date", name: "On a date" },
+    ],
+  });
+  if (how === "build") return "build";
+  const answer = await input({
+    message: "Revisit on (YYYY-MM-DD, or in 3d, 2w, 1m)",
+    validate: (v) => {
+      try {
+        parse(v);
+        return true;
+      } catch (err) {
+        return (err as Error).message.replace(/^--revisit /, "");
+      }
+    },
+  });
+  return parse(answer);
 }

@@ -1,0 +1,128 @@
+import { formatDays } from "../core/revisit-duration.js";
+import type { LogEvent } from "../core/revisit-event.js";
+import { daysBetween, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
+import type { Theme } from "./theme.js";
+
+/** A note's schedule with what a person needs to recognise the note. */
+export interface RevisitEntry {
+  schedule: NoteSchedule;
+  title: string;
+  path: string;
+  summary: string | null;
+  checklist: { done: number; total: number };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const inDays = (n: number): string => (n === 0 ? "today" : n > 0 ? `in ${plural(n, "day")}` : `${plural(-n, "day")} ago`);
+
+/** Why a note is (or will be) due, in words: scheduled, used in a build, or never revisited. */
+export function whyText(s: NoteSchedule, today: string): string {
+  const r = s.reason;
+  if (!r) return "never due (revisit: false)";
+  const scheduled = r.kind === "scheduled" && r.since <= today ? `scheduled (due since ${r.since})` : `scheduled${s.lastRating ? ` after a ${s.lastRating} revisit` : ""}`;
+  const why = r.kind === "new" ? `never revisited (published ${r.published})` : r.kind === "used" ? `used in a build: ${r.build} (${r.date})` : scheduled;
+  return s.snoozedUntil ? `${why}, snoozed until ${s.snoozedUntil}` : why;
+}
+
+/** When a note is due, relative to today: `17 days overdue`, `due today`, `due 2026-12-01 (in 4 days)`. */
+export function whenText(due: string | null, today: string): string {
+  if (due === null) return "never";
+  const d = daysBetween(today, due);
+  return d < 0 ? `${plural(-d, "day")} overdue` : d === 0 ? "due today" : `due ${due} (${inDays(d)})`;
+}
+
+const fit = (s: string, width: number): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
+
+/** The due list: one line per note, slug, title, when and why. */
+export function renderDueList(entries: readonly RevisitEntry[], today: string, t: Theme): string {
+  const slugW = Math.min(32, Math.max(...entries.map((e) => e.schedule.slug.length)));
+  const titleW = Math.min(36, Math.max(...entries.map((e) => e.title.length)));
+  return entries
+    .map((e) => `${t.path(fit(e.schedule.slug, slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`)
+    .join("\n");
+}
+
+/** The count line under the due list (stderr). */
+export function dueCountLine(n: number, withinDays: number): string {
+  const span = withinDays > 0 ? ` within ${formatDays(withinDays)}` : "";
+  return n === 0 ? `no notes due for revisit${span}` : `${plural(n, "note")} due for revisit${span}${withinDays === 0 ? ": learn revisit --review" : ""}`;
+}
+
+/** The one line of `--brief`, or "" when nothing is due. */
+export const briefLine = (n: number): string => (n === 0 ? "" : `${plural(n, "note")} due for revisit: learn revisit --review`);
+
+/** `--upcoming`: counts per week as a small bar chart, overdue ones first. */
+export function renderUpcoming(up: { now: number; weeks: { start: string; count: number }[] }, isoWeekLabel: (d: string) => string, t: Theme): string {
+  const max = Math.max(1, up.now, ...up.weeks.map((w) => w.count));
+  const bar = (n: number) => "█".repeat(Math.ceil((n / max) * 30)) || "·";
+  const rows = [[`due now`, up.now] as const, ...up.weeks.map((w) => [`${isoWeekLabel(w.start)} ${w.start.slice(5)}`, w.count] as const)];
+  return rows.map(([label, n]) => `${label.padEnd(14)} ${String(n).padStart(4)}  ${n ? t.due(bar(n)) : t.dim(bar(0))}`).join("\n");
+}
+
+/** What a recorded event did to the note's schedule. */
+export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: Theme): string {
+  const slug = t.path(s.slug);
+  const next = s.due === null ? "it is never due (revisit: false)" : `next due ${t.due(s.due)} (${inDays(daysBetween(today, s.due))}${s.interval && e.event === "revisit" ? `, interval ${formatDays(s.interval)}` : ""})`;
+  if (e.event === "revisit") return `revisited ${slug} (${e.rating}): ${next}`;
+  if (e.event === "used") return s.due === null ? `recorded ${slug} used in ${e.build}: ${next}` : `${slug} is due now: used in a build: ${e.build}`;
+  return `snoozed ${slug} until ${t.due(e.until)}`;
+}
+
+/** One note's schedule in detail (`learn revisit SLUG`). */
+export function renderNoteStatus(e: RevisitEntry, today: string, t: Theme): string {
+  const s = e.schedule;
+  const last = s.lastRevisit ? `${s.lastRevisit} (${s.lastRating}), ${plural(s.revisits, "revisit")} in all` : "never";
+  const how = s.scheduler === "fixed" ? "fixed (revisit_every)" : s.scheduler === "fsrs" ? "spaced (FSRS)" : "none (revisit: false)";
+  return [
+    `${t.title(e.title)}  ${t.path(e.path)}`,
+    `  due       ${s.due === null ? "never" : `${s.due} (${inDays(daysBetween(today, s.due))})`}`,
+    `  why       ${whyText(s, today)}`,
+    `  last      ${last}`,
+    ...(s.interval ? [`  interval  ${formatDays(s.interval)}`] : []),
+    `  schedule  ${how}`,
+  ].join("\n");
+}
+
+/** `--orphans`: keys in the log that no note claims. */
+export function renderOrphans(orphans: readonly OrphanKey[], t: Theme): string {
+  return orphans
+    .map((o) => `${t.path(o.key)}${o.slugs.length ? ` (was ${o.slugs.join(", ")})` : ""}  ${plural(o.events, "event")}, ${o.first === o.last ? o.first : `${o.first} to ${o.last}`}`)
+    .join("\n");
+}
+
+/** The card `--review` shows for one note. */
+export function renderReviewCard(e: RevisitEntry, n: number, total: number, today: string, t: Theme): string {
+  const lines = [``, t.dim(`── ${n} of ${total} ──`), `${t.title(e.title)}  ${t.path(e.path)}`];
+  if (e.summary) lines.push(`  ${e.summary}`);
+  if (e.checklist.total) lines.push(`  checklist ${e.checklist.done}/${e.checklist.total} done`);
+  lines.push(`  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`);
+  return lines.join("\n");
+}
+
+/** One entry as JSON. */
+export function entryJson(e: RevisitEntry, today: string) {
+  const s = e.schedule;
+  return {
+    key: s.key,
+    slug: s.slug,
+    title: e.title,
+    path: e.path,
+    due: s.due,
+    overdue: s.due === null ? null : daysBetween(s.due, today),
+    reason: s.reason,
+    why: whyText(s, today),
+    snoozedUntil: s.snoozedUntil ?? null,
+    lastRevisit: s.lastRevisit,
+    lastRating: s.lastRating,
+    interval: s.interval,
+    revisits: s.revisits,
+    scheduler: s.scheduler,
+  };
+}
+
+/** A problem line for stderr: `learn: revisits.jsonl:3: not JSON`. */
+export const problemLine = (where: string, line: number | undefined, reason: string): string => `learn: ${where}${line ? `:${line}` : ""}: ${reason}`;
+
+/** The count line of `--orphans` (stderr). */
+export const orphanCountLine = (n: number, file: string): string =>
+  n ? `${plural(n, "note key")} in ${file} ${n === 1 ? "matches" : "match"} no note (kept, never dropped)` : `every event in ${file} belongs to a note`;
