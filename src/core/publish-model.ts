@@ -1,0 +1,99 @@
+import type { LinkRow, NoteRow } from "../store/types.js";
+import { isPublic } from "./check-links.js";
+import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
+
+/** A public note on its way to the site: its index row, its Markdown body and its page file. */
+export interface SiteNote {
+  row: NoteRow;
+  body: string;
+  /** Page path relative to the site root, e.g. `notes/http-caching.html`. */
+  file: string;
+}
+
+/** Where a link in a public note points: a public page, or something that must render as plain text. */
+export type LinkTarget = { kind: "public"; note: SiteNote } | { kind: "private" } | { kind: "broken" };
+
+/** A tag of public notes and its page. */
+export interface SiteTag {
+  tag: string;
+  file: string;
+  notes: SiteNote[];
+}
+
+/** Everything the pages need: public notes only, links resolved, tags gathered. */
+export interface SiteModel {
+  /** Public notes, by slug. */
+  notes: SiteNote[];
+  tags: SiteTag[];
+  resolve(fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget;
+  /** Public notes in this note's `related:`, in the order written. */
+  related(slug: string): SiteNote[];
+  /** Public notes that link to this one, by title. */
+  backlinks(slug: string): SiteNote[];
+}
+
+const lower = (s: string): string => s.toLowerCase();
+const byTitle = (a: SiteNote, b: SiteNote): number => a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en");
+const fileStem = (target: string): string => lower(target.replace(/#.*$/, "").replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "").trim());
+
+/** A file-safe, unique name for a slug or tag (`taken` holds names used so far). */
+function fileName(name: string, taken: Set<string>): string {
+  const base = isValidSlug(name) ? name : slugify(name) || "page";
+  const unique = uniqueSlug(base, (s) => taken.has(s));
+  taken.add(unique);
+  return unique;
+}
+
+/**
+ * Build the site model from every indexed note and link. Only public notes get in;
+ * `bodyOf` is called for public notes only, so private text is never even read.
+ */
+export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly LinkRow[], bodyOf: (row: NoteRow) => string): SiteModel {
+  const rows = [...allNotes].sort((a, b) => a.slug.localeCompare(b.slug, "en") || a.path.localeCompare(b.path, "en"));
+  const known = new Map(rows.map((r) => [lower(r.slug), r]));
+  const pageNames = new Set<string>();
+  const notes = rows.filter(isPublic).map((row) => ({ row, body: bodyOf(row), file: `notes/${fileName(row.slug, pageNames)}.html` }));
+  const pub = new Map(notes.map((n) => [lower(n.row.slug), n]));
+  const linksFrom = new Map<string, LinkRow[]>();
+  for (const l of allLinks) {
+    const key = lower(l.from_slug);
+    if (pub.has(key)) linksFrom.set(key, [...(linksFrom.get(key) ?? []), l]);
+  }
+  const targetOf = (slug: string | null | undefined): LinkTarget => {
+    if (!slug) return { kind: "broken" };
+    const note = pub.get(lower(slug));
+    if (note) return { kind: "public", note };
+    return known.has(lower(slug)) ? { kind: "private" } : { kind: "broken" };
+  };
+  const resolve = (fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget => {
+    const want = kind === "markdown" ? target.replace(/#.*$/, "") : lower(target.trim());
+    const row = (linksFrom.get(lower(fromSlug)) ?? []).find((l) => l.kind === kind && (kind === "markdown" ? l.target === want : lower(l.target.trim()) === want));
+    if (row) return targetOf(row.to_slug);
+    return targetOf(known.has(fileStem(target)) ? fileStem(target) : null);
+  };
+  const related = (slug: string): SiteNote[] => {
+    const seen = new Set<string>();
+    return (linksFrom.get(lower(slug)) ?? []).flatMap((l) => {
+      const t = l.kind === "related" ? targetOf(l.to_slug) : undefined;
+      if (t?.kind !== "public" || seen.has(t.note.file) || lower(t.note.row.slug) === lower(slug)) return [];
+      seen.add(t.note.file);
+      return [t.note];
+    });
+  };
+  const backlinks = (slug: string): SiteNote[] => {
+    const from = new Set([...linksFrom.values()].flat().filter((l) => l.to_slug && lower(l.to_slug) === lower(slug)).map((l) => lower(l.from_slug)));
+    from.delete(lower(slug));
+    return [...from].map((s) => pub.get(s)!).sort(byTitle);
+  };
+  return { notes, tags: gatherTags(notes), resolve, related, backlinks };
+}
+
+/** Tags used by public notes, sorted, each with its page and notes (by title). */
+function gatherTags(notes: readonly SiteNote[]): SiteTag[] {
+  const byTag = new Map<string, SiteNote[]>();
+  for (const n of notes) for (const t of new Set(n.row.tags)) byTag.set(t, [...(byTag.get(t) ?? []), n]);
+  const names = new Set<string>();
+  return [...byTag.keys()]
+    .sort((a, b) => a.localeCompare(b, "en"))
+    .map((tag) => ({ tag, file: `tags/${fileName(tag, names)}.html`, notes: byTag.get(tag)!.sort(byTitle) }));
+}

@@ -1,0 +1,48 @@
+import { groupOf } from "./publish-layout.js";
+import type { SiteNote } from "./publish-model.js";
+
+/** One public note in the page's search index. */
+export interface SearchEntry {
+  title: string;
+  url: string;
+  summary: string;
+  tags: string[];
+  type: string;
+  status: string;
+  difficulty: string;
+  date: string;
+  headings: string[];
+  text: string;
+}
+
+/** Longest body text kept per note: enough to find a note by its words, small enough to load fast. */
+export const MAX_SEARCH_TEXT = 4000;
+
+const ENTITY: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+/** Plain text of rendered HTML (our own markdown-it output, whose text is always escaped). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]!)
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The search index of the public notes: what fuse.js searches in the page, sorted by url. */
+export function searchIndex(notes: readonly SiteNote[], htmlOf: (n: SiteNote) => string): SearchEntry[] {
+  return notes
+    .map((n) => ({
+      title: n.row.title,
+      url: n.file,
+      summary: n.row.summary ?? "",
+      tags: n.row.tags,
+      type: groupOf(n.row.type).label,
+      status: n.row.status ?? "",
+      difficulty: n.row.difficulty ?? "",
+      date: n.row.updated ?? n.row.published ?? "",
+      headings: n.row.headings,
+      text: htmlToText(htmlOf(n)).slice(0, MAX_SEARCH_TEXT),
+    }))
+    .sort((a, b) => a.url.localeCompare(b.url, "en"));
+}
