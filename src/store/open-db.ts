@@ -56,13 +56,13 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
 }
 
 /** The result of one attempt: an open index, or a request to call again with a reader. */
-export type OpenAttempt = { index: SqliteIndex; stats: RefreshStats } | { needsReader: true };
+export type OpenAttempt = { index: SqliteIndex; stats: RefreshStats } | { needsReader: true; rebuild?: string };
 
 /**
  * Open (creating or rebuilding as needed) and refresh the index. Without `read`, it stops
  * and asks for one as soon as some file must be parsed, so callers load the parser lazily.
  */
-export function openAttempt(ctx: Context, opts: OpenIndexOptions, read: ReadFn | undefined): OpenAttempt {
+export function openAttempt(ctx: Context, opts: OpenIndexOptions, read: ReadFn | undefined, knownRebuild?: string): OpenAttempt {
   const path = indexPath(ctx);
   try {
     mkdirSync(ctx.ws.dataDir, { recursive: true });
@@ -70,7 +70,10 @@ export function openAttempt(ctx: Context, opts: OpenIndexOptions, read: ReadFn |
     throw new LearnError(`cannot create ${ctx.ws.dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, "check that the workspace is writable");
   }
   for (let attempt = 0; ; attempt++) {
-    const { db, rebuild } = openDb(path);
+    const opened = openDb(path);
+    const db = opened.db;
+    // A first attempt without a reader may have created the file: keep the reason it gave.
+    const rebuild = knownRebuild ?? opened.rebuild;
     try {
       const full = Boolean(opts.full || rebuild);
       const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
@@ -90,7 +93,7 @@ export function openAttempt(ctx: Context, opts: OpenIndexOptions, read: ReadFn |
       }
       if (!read) {
         db.close();
-        return { needsReader: true };
+        return { needsReader: true, rebuild };
       }
       // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
       db.pragma(full ? "synchronous = OFF" : "synchronous = NORMAL");

@@ -8,7 +8,7 @@ export async function openIndexLazy(ctx: Context, opts: OpenIndexOptions = {}): 
   const first = openAttempt(ctx, opts, undefined);
   if (!("needsReader" in first)) return first;
   const { readNote } = await import("./read-note.js");
-  const second = openAttempt(ctx, opts, readNote);
+  const second = openAttempt(ctx, opts, readNote, first.rebuild);
   if ("needsReader" in second) throw new Error("openIndexLazy: a reader was given but asked for");
   return second;
 }

@@ -17,7 +17,7 @@ const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
 /** Prepared statements for one refresh. */
 function statements(db: Database.Database) {
   return {
-    insertNote: db.prepare(`INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map((c) => `@${c}`).join(", ")})`),
+    insertNote: db.prepare(`INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map(() => "?").join(", ")})`),
     insertLink: db.prepare("INSERT INTO links (from_path, from_slug, target, kind, to_key) VALUES (?, ?, ?, ?, ?)"),
     insertProblem: db.prepare("INSERT INTO problems (path, line, reason, severity, kind) VALUES (?, ?, ?, ?, ?)"),
     upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, mtime_ms, size) VALUES (?, ?, ?)"),
@@ -38,7 +38,7 @@ function forget(s: Statements, path: string): void {
 
 function store(s: Statements, file: FoundFile, note: NoteRecord | undefined, problems: IndexProblem[]): void {
   if (note) {
-    s.insertNote.run(note.values);
+    s.insertNote.run(NOTE_COLUMNS.map((c) => note.values[c]));
     const slug = note.values.slug as string;
     for (const l of note.links) s.insertLink.run(file.path, slug, l.target, l.kind, l.toKey);
   }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -26,7 +26,7 @@ CREATE TABLE notes (
   mtime_ms REAL NOT NULL,
   size INTEGER NOT NULL
 );
-CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE);
+CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE, path);
 CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
 CREATE TABLE links (
   from_path TEXT NOT NULL,
