@@ -23,7 +23,8 @@ const ENTITY: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">",
 /** Plain text of rendered HTML (our own markdown-it output, whose text is always escaped). */
 export function htmlToText(html: string): string {
   return html
-    .replace(/<[^>]*>/g, " ")
+    .replace(/<\/?(?:p|li|ul|ol|h[1-6]|pre|blockquote|table|tr|td|th|br|hr|div)\b[^>]*>/g, " ")
+    .replace(/<[^>]*>/g, "")
     .replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => ENTITY[e]!)
     .replace(/\s+/g, " ")
     .trim();
