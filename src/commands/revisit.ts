@@ -37,6 +37,7 @@ interface World {
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
+  if (opts.review && !io.interactive) throw new UsageError("--review needs a terminal", "list with `learn revisit`, record with `learn revisit SLUG --rating good`");
   const ctx = createContext(opts);
   const { index } = openIndex(ctx);
   try {
@@ -159,7 +160,6 @@ function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
 
 /** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
 async function review(w: World, io: IO): Promise<RevisitResult> {
-  if (!io.interactive) throw new UsageError("--review needs a terminal", "list with `learn revisit`, record with `learn revisit SLUG --rating good`");
   const ask = await import("../ui/prompts.js");
   const editor = editorCommand(io.env, w.ctx.config.editor);
   const entries = dueEntries(w, w.ctx.today);

@@ -1,0 +1,246 @@
+import { spawn } from "node:child_process";
+import { appendFileSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BIN, runCli, type RunResult } from "../helpers/run-cli.js";
+import { noteText, tempDir, workspace } from "../helpers/workspace.js";
+
+const TODAY = "2026-11-27";
+const learn = (root: string, args: string[], today = TODAY): RunResult => runCli(args, { cwd: root, env: { LEARN_TODAY: today } });
+const json = <T = Record<string, unknown>>(root: string, args: string[], today = TODAY): T => {
+  const r = learn(root, [...args, "--json"], today);
+  if (r.code !== 0) throw new Error(`learn ${args.join(" ")} failed (${r.code}): ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+};
+type Entry = { slug: string; due: string | null; overdue: number; why: string; interval: number; lastRevisit: string | null; revisits: number; reason: { kind: string } };
+type DueList = { count: number; due: Entry[] };
+type Recorded = { recorded: Record<string, unknown>; schedule: Entry };
+
+const log = (root: string): string => readFileSync(join(root, "revisits.jsonl"), "utf8");
+const note = (id: string, title: string, extra: Record<string, unknown> = {}) => noteText({ id, title, published: "2026-11-01", ...extra });
+const small = () =>
+  workspace({
+    "notes/core-backend/http-caching.md": note("k3x9q2m7", "HTTP caching", { summary: "How caches decide" }),
+    "notes/core-backend/idempotency-keys.md": note("p4w8r1t6", "Idempotency keys", { published: "2026-10-01" }),
+    "notes/core-backend/retries.md": note("m2n5b8v1", "Retries", { published: "2026-11-25" }),
+    "notes/core-backend/fixed.md": note("f1x3d0aa", "Fixed", { revisit_every: "30d" }),
+    "notes/core-backend/never.md": note("n3v3r0aa", "Never", { revisit: false }),
+  });
+
+describe("learn revisit: listing", () => {
+  it("lists the bundled notes due, most overdue first, each with why and a count", () => {
+    const root = tempDir();
+    cpSync(new URL("../../notes", import.meta.url), join(root, "notes"), { recursive: true });
+    writeFileSync(join(root, "learn.config.yaml"), "");
+    const r = learn(root, ["revisit"], "2027-06-01");
+    expect(r.code).toBe(0);
+    const list = json<DueList>(root, ["revisit"], "2027-06-01");
+    expect(list.count).toBeGreaterThan(0);
+    expect(list.count).toBe(list.due.length);
+    expect(r.stdout.trim().split("\n")).toHaveLength(list.count);
+    expect(r.stderr).toContain(`${list.count} note${list.count === 1 ? "" : "s"} due for revisit: learn revisit --review`);
+    const overdue = list.due.map((e) => e.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
+    for (const e of list.due) expect(e.why).toMatch(/^never revisited \(published \d{4}-\d{2}-\d{2}\)$/);
+  });
+
+  it("says why: never revisited, scheduled, used in a build; never lists revisit: false", () => {
+    const root = small();
+    expect(learn(root, ["revisit", "http-caching", "--rating", "good"], "2026-11-08").code).toBe(0);
+    expect(learn(root, ["used", "retries", "--in", "payments API v2"], "2026-11-26").code).toBe(0);
+    const r = learn(root, ["revisit"], "2027-03-01");
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.find((l) => l.startsWith("http-caching"))).toMatch(/days overdue: scheduled \(due since \d{4}-\d{2}-\d{2}\)$/);
+    expect(lines.find((l) => l.startsWith("idempotency-keys"))).toMatch(/never revisited \(published 2026-10-01\)$/);
+    expect(lines.find((l) => l.startsWith("retries"))).toMatch(/used in a build: payments API v2 \(2026-11-26\)$/);
+    expect(lines.filter((l) => l.startsWith("never"))).toEqual([]);
+    expect(lines[0]).toMatch(/^idempotency-keys/); // the most overdue
+  });
+
+  it("--within adds notes due soon; --brief prints one line or nothing; --upcoming counts per week", () => {
+    const root = small();
+    expect(json<DueList>(root, ["revisit"], "2026-11-27").due.map((e) => e.slug)).toEqual(["idempotency-keys", "http-caching"]);
+    expect(json<DueList>(root, ["revisit", "--within", "1w"], "2026-11-27").due.map((e) => e.slug)).toEqual(["idempotency-keys", "http-caching", "fixed", "retries"]);
+    expect(learn(root, ["revisit", "--brief"]).stdout).toBe("2 notes due for revisit: learn revisit --review\n");
+    const quiet = learn(root, ["revisit", "--brief"], "2026-10-01");
+    expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
+    const up = learn(root, ["revisit", "--upcoming"]);
+    const rows = up.stdout.trim().split("\n");
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toMatch(/^due now\s+2 /);
+    expect(rows[1]).toMatch(/^2026-W48 11-23\s+0 /);
+    expect(rows[2]).toMatch(/^2026-W49 11-30\s+2 /); // fixed (12-01) and retries (12-02)
+  });
+});
+
+describe("learn revisit: recording", () => {
+  it("grows intervals with good ratings over weeks and shrinks them with again", () => {
+    const root = small();
+    let today = "2026-11-27";
+    const intervals: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const r = json<Recorded>(root, ["revisit", "idempotency-keys", "--rating", "good"], today);
+      intervals.push(r.schedule.interval);
+      today = r.schedule.due!;
+    }
+    for (let i = 1; i < intervals.length; i++) expect(intervals[i]).toBeGreaterThan(intervals[i - 1]!);
+    const again = json<Recorded>(root, ["revisit", "idempotency-keys", "--rating", "again"], today);
+    expect(again.schedule.interval).toBeLessThan(intervals.at(-1)!);
+    expect(log(root).trim().split("\n")).toHaveLength(5);
+  });
+
+  it("prints the next due date and interval, and refuses a second revisit the same day unless --force", () => {
+    const root = small();
+    const r = learn(root, ["revisit", "http-caching", "--rating", "good", "--note", "explained it to a colleague"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^revisited http-caching \(good\): next due \d{4}-\d{2}-\d{2} \(in \d+ days\)\n$/);
+    expect(JSON.parse(log(root))).toEqual({ v: 1, event: "revisit", note: "k3x9q2m7", slug: "http-caching", date: TODAY, rating: "good", remark: "explained it to a colleague" });
+    const again = learn(root, ["revisit", "http-caching", "--rating", "easy"]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe("learn: http-caching was already revisited today (good) (pass --force to record a second revisit)\n");
+    expect(learn(root, ["revisit", "http-caching", "--rating", "easy", "--force"]).code).toBe(0);
+    expect(log(root).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("makes a note due at once when it is used in a build (revisit --used-in and learn used)", () => {
+    const root = small();
+    json(root, ["revisit", "http-caching", "--rating", "easy"]);
+    expect(json<DueList>(root, ["revisit"], "2026-11-28").due.map((e) => e.slug)).not.toContain("http-caching");
+    const r = learn(root, ["revisit", "http-caching", "--used-in", "payments API v2"], "2026-11-28");
+    expect(r).toMatchObject({ code: 0, stdout: "http-caching is due now: used in a build: payments API v2\n" });
+    const due = json<DueList>(root, ["revisit"], "2026-11-28").due.find((e) => e.slug === "http-caching");
+    expect(due).toMatchObject({ due: "2026-11-28", why: "used in a build: payments API v2 (2026-11-28)" });
+    expect(learn(root, ["used", "fixed", "--in", "search v3"], "2026-11-28").code).toBe(0);
+    expect(json<DueList>(root, ["revisit"], "2026-11-28").due.map((e) => e.slug)).toContain("fixed");
+  });
+
+  it("moves the due date with --snooze without counting a revisit", () => {
+    const root = small();
+    const r = learn(root, ["revisit", "idempotency-keys", "--snooze", "3d"]);
+    expect(r).toMatchObject({ code: 0, stdout: "snoozed idempotency-keys until 2026-11-30\n" });
+    expect(json<DueList>(root, ["revisit"]).due.map((e) => e.slug)).not.toContain("idempotency-keys");
+    const later = json<DueList>(root, ["revisit"], "2026-11-30").due.find((e) => e.slug === "idempotency-keys");
+    expect(later).toMatchObject({ due: "2026-11-30", revisits: 0, why: "never revisited (published 2026-10-01), snoozed until 2026-11-30" });
+  });
+
+  it("gives the same due dates after the index is deleted, and keeps a renamed note's schedule by id", () => {
+    const root = small();
+    json(root, ["revisit", "http-caching", "--rating", "good"], "2026-11-10");
+    json(root, ["revisit", "idempotency-keys", "--rating", "hard"], "2026-11-12");
+    const before = json<DueList>(root, ["revisit", "--within", "1y"]);
+    rmSync(join(root, ".learn"), { recursive: true, force: true });
+    expect(json<DueList>(root, ["revisit", "--within", "1y"])).toEqual(before);
+
+    renameSync(join(root, "notes/core-backend/http-caching.md"), join(root, "notes/core-backend/http-caching-mental-model.md"));
+    const renamed = json<Entry>(root, ["revisit", "http-caching-mental-model"]);
+    const old = before.due.find((e) => e.slug === "http-caching")!;
+    expect(renamed).toMatchObject({ slug: "http-caching-mental-model", due: old.due, lastRevisit: "2026-11-10", revisits: 1 });
+  });
+
+  it("reports events of deleted notes with --orphans and keeps them", () => {
+    const root = small();
+    json(root, ["revisit", "retries", "--rating", "good"]);
+    rmSync(join(root, "notes/core-backend/retries.md"));
+    const r = learn(root, ["revisit", "--orphans"]);
+    expect(r).toMatchObject({ code: 0, stdout: "m2n5b8v1 (was retries)  1 event, 2026-11-27\n" });
+    expect(r.stderr).toContain("1 note key in revisits.jsonl matches no note (kept, never dropped)");
+    expect(log(root)).toContain('"note":"m2n5b8v1"');
+  });
+
+  it("20 concurrent revisits of different notes leave 20 whole lines", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) files[`notes/n${i}.md`] = noteText({ title: `Note ${i}`, published: "2026-11-01" });
+    const root = workspace(files);
+    expect(learn(root, ["index"]).code).toBe(0);
+    const env = { PATH: process.env.PATH ?? "", HOME: tempDir("learn-home-"), NO_COLOR: "1", LEARN_TODAY: TODAY };
+    const codes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        new Promise<number | null>((resolve) => {
+          const p = spawn(process.execPath, [BIN, "revisit", `n${i}`, "--rating", "good"], { cwd: root, env, stdio: "ignore" });
+          p.on("close", resolve);
+        }),
+      ),
+    );
+    expect(codes).toEqual(Array(20).fill(0));
+    const lines = log(root).split("\n");
+    expect(lines.pop()).toBe("");
+    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`).sort());
+  }, 120_000);
+});
+
+describe("learn revisit: bad input", () => {
+  const unchanged = (root: string, run: () => RunResult): RunResult => {
+    const before = log(root);
+    const r = run();
+    expect(log(root)).toBe(before);
+    return r;
+  };
+  const seeded = () => {
+    const root = small();
+    json(root, ["revisit", "http-caching", "--rating", "good"], "2026-11-10");
+    return root;
+  };
+
+  it("an unknown slug suggests the closest (exit 1)", () => {
+    const root = seeded();
+    const r = unchanged(root, () => learn(root, ["revisit", "idempotncy-keys", "--rating", "good"]));
+    expect(r).toMatchObject({ code: 1, stdout: "", stderr: 'learn: no note "idempotncy-keys" (did you mean idempotency-keys?)\n' });
+  });
+
+  it("an unknown rating lists the ratings (exit 2)", () => {
+    const root = seeded();
+    const r = unchanged(root, () => learn(root, ["revisit", "retries", "--rating", "great"]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("learn: --rating great: must be one of again|hard|good|easy (again: couldn't explain it, hard: shaky, good: solid, easy: could teach it)\n");
+  });
+
+  it.each([["3x"], ["-2d"], ["0d"]])("a snooze of %s is refused (exit 2)", (value) => {
+    const root = seeded();
+    const r = unchanged(root, () => learn(root, ["revisit", "retries", `--snooze=${value}`]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^learn: --snooze ${value}: (not a duration|must be at least 1 day) \\(use a whole number and a unit: 3d, 2w, 1m or 1y\\)\\n$`));
+  });
+
+  it("--rating with --snooze is refused (exit 2)", () => {
+    const root = seeded();
+    const r = unchanged(root, () => learn(root, ["revisit", "retries", "--rating", "good", "--snooze", "3d"]));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("learn: --rating and --snooze cannot be used together");
+  });
+
+  it("revisit_every: soon is named with file and line, and the note is still scheduled", () => {
+    const root = workspace({ "notes/soon.md": "---\ntitle: Soon\npublished: 2026-11-01\nrevisit_every: soon\n---\nBody.\n" });
+    const r = learn(root, ["revisit"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("learn: notes/soon.md:4: revisit_every: must be an interval like 30d, 6w, 3m or 1y; scheduled as if it were not set\n");
+    expect(r.stdout).toMatch(/^soon\s+Soon\s+19 days overdue/);
+  });
+
+  it("a log line that is not JSON or names an unknown event is reported by line, skipped and left alone", () => {
+    const root = seeded();
+    appendFileSync(join(root, "revisits.jsonl"), 'this is not json\n{"v":1,"event":"reviewed","note":"k3x9q2m7","date":"2026-11-11"}\n');
+    const r = unchanged(root, () => learn(root, ["revisit", "http-caching"]));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('learn: revisits.jsonl:2: not JSON; line skipped\nlearn: revisits.jsonl:3: unknown event "reviewed" (known: revisit, used, snooze); line skipped\n');
+    expect(r.stdout).toContain("last      2026-11-10 (good), 1 revisit in all");
+  });
+
+  it("a torn last line is ignored with a warning, and the next revisit is still a whole line", () => {
+    const root = seeded();
+    appendFileSync(join(root, "revisits.jsonl"), '{"v":1,"event":"revisit","note":"p4w8');
+    const before = log(root);
+    const r = learn(root, ["revisit"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("learn: revisits.jsonl:2: incomplete last line (a write was cut off); ignored\n");
+    expect(learn(root, ["revisit", "retries", "--rating", "good"]).code).toBe(0);
+    const after = log(root);
+    expect(after.startsWith(before)).toBe(true);
+    expect(JSON.parse(after.split("\n")[2]!)).toMatchObject({ event: "revisit", note: "m2n5b8v1", rating: "good" });
+  });
+
+  it("--review without a terminal is a usage error (exit 2)", () => {
+    const root = seeded();
+    expect(learn(root, ["revisit", "--review"])).toMatchObject({ code: 2, stderr: expect.stringContaining("learn: --review needs a terminal") });
+  });
+});
