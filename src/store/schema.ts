@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -51,20 +51,28 @@ CREATE VIRTUAL TABLE notes_fts USING fts5(
   content='notes', content_rowid='rowid',
   tokenize='porter unicode61 remove_diacritics 2'
 );
-CREATE VIRTUAL TABLE notes_vocab USING fts5vocab(notes_fts, col);
+-- Unstemmed words of titles, slugs and tags: the vocabulary typos are matched against.
+CREATE VIRTUAL TABLE terms_fts USING fts5(
+  title, slug, tags,
+  content='', contentless_delete=1, detail='none',
+  tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE terms_vocab USING fts5vocab(terms_fts, row);
 `;
 
 /** Keep the external-content FTS table in step with the notes table. */
 export const TRIGGERS = `
 CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
   INSERT INTO notes_fts(rowid, title, summary, tags, headings, body) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body);
+  INSERT INTO terms_fts(rowid, title, slug, tags) VALUES (new.rowid, new.title, new.slug, new.tags);
 END;
 CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
   INSERT INTO notes_fts(notes_fts, rowid, title, summary, tags, headings, body) VALUES ('delete', old.rowid, old.title, old.summary, old.tags, old.headings, old.body);
+  DELETE FROM terms_fts WHERE rowid = old.rowid;
 END;
 `;
 
-const DROP = ["notes_vocab", "notes_fts", "notes", "files", "links", "problems"];
+const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems"];
 
 /** Drop whatever tables exist and create the current schema (inside the caller's transaction). */
 export function createSchema(db: Database.Database, withTriggers: boolean): void {
@@ -77,5 +85,6 @@ export function createSchema(db: Database.Database, withTriggers: boolean): void
 /** Fill the FTS table from the notes table in one pass, then add the triggers for later edits. */
 export function finishBulkLoad(db: Database.Database): void {
   db.exec("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')");
+  db.exec("INSERT INTO terms_fts(rowid, title, slug, tags) SELECT rowid, title, slug, tags FROM notes");
   db.exec(TRIGGERS);
 }

@@ -86,9 +86,9 @@ function filterOnly(index: SqliteIndex, req: SearchRequest): SearchHit[] {
   return rows.slice(0, req.limit).map((note) => ({ note, score: 0, snippet: note.summary ?? "", matches: [], fuzzy: false }));
 }
 
-/** Distinct indexed terms of titles and tags: what typos are matched against. */
+/** Distinct unstemmed words of titles, slugs and tags: what typos are matched against. */
 function vocabulary(index: SqliteIndex): string[] {
-  const rows = index.db.prepare("SELECT DISTINCT term FROM notes_vocab WHERE col IN ('title', 'tags')").raw().all() as [string][];
+  const rows = index.db.prepare("SELECT term FROM terms_vocab").raw().all() as [string][];
   return rows.map((r) => r[0]).filter((t) => !/^\d+$/.test(t));
 }
 
@@ -97,7 +97,7 @@ function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): ParsedQuery | undefined
   const words = q.clauses.flat().filter((t) => !t.phrase && !t.prefix).map((t) => t.text);
   const close = closeTerms(words, vocabulary(index));
   if (close.size === 0) return undefined;
-  const widen = (t: QueryTerm): QueryTerm[] => [t, ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: true }))];
+  const widen = (t: QueryTerm): QueryTerm[] => [t, ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: false }))];
   return { ...q, clauses: q.clauses.map((c) => c.flatMap(widen)) };
 }
 

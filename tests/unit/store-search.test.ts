@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { LearnError } from "../../src/core/errors.js";
+import { parseQuery } from "../../src/core/query.js";
+import { listNotes, parseSort } from "../../src/store/list.js";
+import { openIndex } from "../../src/store/open.js";
+import { searchNotes } from "../../src/store/search.js";
+import { createContext } from "../../src/workspace/context.js";
+import { noteText, workspace } from "../helpers/workspace.js";
+
+function fixture() {
+  const root = workspace({
+    "notes/idempotency-keys.md": noteText(
+      { title: "Idempotency keys", type: "doc", status: "evergreen", visibility: "public", domain: "core-backend", tags: ["http", "retries"], updated: "2026-03-01", published: "2026-01-01" },
+      "# Idempotency keys\n\nA retry must not charge twice. Café owners agree.\n",
+    ),
+    "notes/retries.md": noteText(
+      { title: "Retries and backoff", type: "cheatsheet", status: "budding", visibility: "private", domain: "core-backend", tags: ["retries"], roles: ["backend"], updated: "2026-02-01", published: "2026-01-05" },
+      "# Retries\n\nUse jitter. Mentions idempotency once in the body.\n",
+    ),
+    "notes/k8s.md": noteText(
+      { title: "Kubernetes autoscaling", type: "doc", status: "seedling", domain: "cloud-deployment", tags: ["kubernetes"], updated: "2026-01-01", published: "2025-12-01" },
+      "# Kubernetes\n\nThe horizontal pod autoscaler and error budget alerts.\n",
+    ),
+  });
+  const { index } = openIndex(createContext({ dir: root, env: {} }));
+  const search = (q: string, limit = 10) => searchNotes(index, { query: parseQuery(q), limit, today: "2026-11-27" });
+  const slugs = (q: string, limit = 10) => search(q, limit).map((h) => h.note.slug);
+  return { index, search, slugs };
+}
+
+describe("searchNotes", () => {
+  it("ranks a title match above a body match and highlights the words", () => {
+    const f = fixture();
+    const hits = f.search("idempotency");
+    expect(hits.map((h) => h.note.slug)).toEqual(["idempotency-keys", "retries"]);
+    const h = hits[0]!;
+    expect(h.fuzzy).toBe(false);
+    expect(h.matches.length).toBeGreaterThan(0);
+    for (const [s, e] of h.matches) expect(h.snippet.slice(s, e).toLowerCase()).toBe("idempotency");
+    f.index.close();
+  });
+
+  it("stems English and folds diacritics", () => {
+    const f = fixture();
+    expect(f.slugs("retrying")).toContain("idempotency-keys");
+    expect(f.slugs("cafe")).toEqual(["idempotency-keys"]);
+    f.index.close();
+  });
+
+  it("supports phrases, exclusion, OR, prefixes and filters", () => {
+    const f = fixture();
+    expect(f.slugs('"error budget"')).toEqual(["k8s"]);
+    expect(f.slugs('"budget error"')).toEqual([]);
+    expect(f.slugs("idempotency -jitter")).toEqual(["idempotency-keys"]);
+    expect(f.slugs("jitter OR autoscaler").sort()).toEqual(["k8s", "retries"]);
+    expect(f.slugs("autoscal*")).toEqual(["k8s"]);
+    expect(f.slugs("idempotency type:cheatsheet")).toEqual(["retries"]);
+    expect(f.slugs("idempotency is:public")).toEqual(["idempotency-keys"]);
+    expect(f.slugs("tag:retries role:backend")).toEqual(["retries"]);
+    expect(f.slugs("updated:>2026-01-15")).toEqual(["idempotency-keys", "retries"]);
+    expect(f.slugs("-idempotency")).toEqual(["k8s"]);
+    f.index.close();
+  });
+
+  it("forgives typos with fuzzy hits when exact ones run short", () => {
+    const f = fixture();
+    const hits = f.search("idempotncy");
+    expect(hits[0]?.note.slug).toBe("idempotency-keys");
+    expect(hits[0]?.fuzzy).toBe(true);
+    expect(f.slugs("kubernets")).toEqual(["k8s"]);
+    expect(f.slugs("autoscalng")).toEqual(["k8s"]);
+    f.index.close();
+  });
+
+  it("gives results or a LearnError for any input, never a raw SQLite error", () => {
+    const f = fixture();
+    const odd = ['"', "*", ":", "OR", "AND", "NOT", "-", "(", ")", "NEAR(a b)", "'; DROP TABLE notes; --", "title:x", "^a", "a AND", '""', "{title}:x"];
+    for (const q of odd) expect(() => f.search(q)).not.toThrow();
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        try {
+          f.search(s, 3);
+        } catch (err) {
+          expect(err).toBeInstanceOf(LearnError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    f.index.close();
+  });
+
+  it("says due dates come with revisits for is:due", () => {
+    const f = fixture();
+    expect(() => f.search("is:due")).toThrow(/due dates are not available yet/);
+    f.index.close();
+  });
+});
+
+describe("listNotes", () => {
+  it("filters and sorts", () => {
+    const f = fixture();
+    const list = (q: string, sort: string) => listNotes(f.index, { filters: parseQuery(q).filters, sort: parseSort(sort), today: "2026-11-27" }).map((n) => n.slug);
+    expect(list("", "updated")).toEqual(["idempotency-keys", "retries", "k8s"]);
+    expect(list("", "published")).toEqual(["retries", "idempotency-keys", "k8s"]);
+    expect(list("", "title")).toEqual(["idempotency-keys", "k8s", "retries"]);
+    expect(list("domain:core-backend", "status")).toEqual(["retries", "idempotency-keys"]);
+    expect(() => list("", "due")).toThrow(/due dates are not available yet/);
+    expect(() => parseSort("size")).toThrow(/updated\|published\|title\|type\|status\|due/);
+    f.index.close();
+  });
+
+  it("sorts by due date and filters is:due once due dates are plugged in", () => {
+    const f = fixture();
+    const due = new Map([["k8s", "2026-11-01"], ["retries", "2026-12-24"]]);
+    const rows = listNotes(f.index, { filters: parseQuery("").filters, sort: "due", today: "2026-11-27", due }).map((n) => n.slug);
+    expect(rows).toEqual(["k8s", "retries", "idempotency-keys"]);
+    const dueNow = listNotes(f.index, { filters: parseQuery("is:due").filters, sort: "title", today: "2026-11-27", due }).map((n) => n.slug);
+    expect(dueNow).toEqual(["k8s"]);
+    f.index.close();
+  });
+});
