@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { LearnError } from "./core/errors.js";
+import { SCORE_FORMULA } from "./core/readiness-formula.js";
+import { SUGGESTION_RULE } from "./core/week-help.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -210,6 +212,64 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
       const { io, opts } = await ioFor(cmd);
       const { publish } = await import("./commands/publish.js");
       await publish(opts, io);
+    });
+
+  program
+    .command("week")
+    .description("run this week's learning loop: domain, public note, checklist, roles, revisit plan")
+    .option("--status", "show this week's steps, the streak and a heat map of the last 26 weeks")
+    .option("--domain <id>", "step 1: the week's one domain")
+    .option("--title <title>", "step 2: write a new public note with this title")
+    .option("--type <type>", "step 2: doc | cheatsheet | blog (default: doc)")
+    .option("--difficulty <level>", "step 2: beginner | intermediate | advanced (default: intermediate)")
+    .option("--note <slug>", "step 2: make this existing note public and the week's note")
+    .option("--checklist <items...>", "step 3: checklist items appended to the note under ## Checklist")
+    .option("--role <ids...>", "step 4: role-readiness groups added to the note's roles:")
+    .option("--revisit <plan>", "step 5: build (after use in a real build), a date (YYYY-MM-DD) or a duration (2w)")
+    .option("-e, --edit", "open the week's note in $VISUAL or $EDITOR after step 2")
+    .addHelpText(
+      "after",
+      `\nAt a terminal, \`learn week\` walks the five steps and resumes at the first unfinished one;
+the week is recorded in notes/log/YYYY-Www.md (ISO weeks, Monday first). Without a terminal,
+give the steps as flags, all at once or one at a time. The streak counts weeks in a row with
+all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
+` +
+        examples(
+          "learn week",
+          'learn week --domain core-backend --title "HTTP caching mental model" --type doc',
+          'learn week --checklist "explain ETag vs Last-Modified" "set Cache-Control on one endpoint"',
+          "learn week --role backend ai-api --revisit build",
+          "learn week --status",
+        ),
+    )
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { week } = await import("./commands/week.js");
+      await week(opts, io);
+    });
+
+  program
+    .command("readiness")
+    .description("how ready you are for each role-readiness group and domain: notes, roadmap coverage, revisits, a score")
+    .option("--role <id>", "one group in detail, with its uncovered roadmap items as the next things to learn")
+    .option("--no-refresh", "read the index as it is, without refreshing it first")
+    .addHelpText("after", `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
+item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
+` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"))
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { readiness } = await import("./commands/readiness.js");
+      await readiness(opts, io);
+    });
+
+  program
+    .command("status")
+    .description("one screen: the index, notes due for revisit, this week's loop, readiness, what to do next")
+    .addHelpText("after", examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"))
+    .action(async (_o, cmd: Command) => {
+      const { io, opts } = await ioFor(cmd);
+      const { status } = await import("./commands/status.js");
+      await status(opts, io);
     });
 
   program

@@ -1,14 +1,11 @@
 import { relative } from "node:path";
 import { isoWeek } from "../core/dates.js";
 import { LearnError } from "../core/errors.js";
-import { formatFrontMatter } from "../core/note-format.js";
-import { newNoteFields, planNewNote, requireDomain, requireType, type NewNoteInput } from "../core/note-new.js";
-import { renderTemplate, TemplateError } from "../core/template.js";
+import { requireDomain, requireType, type NewNoteInput } from "../core/note-new.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
-import { createNoteFile, existingSlugs } from "../workspace/note-files.js";
-import { loadTemplate } from "../workspace/templates.js";
+import { createNote } from "../workspace/note-create.js";
 
 /** Options of `learn new`. */
 export interface NewOptions extends GlobalOptions, Omit<NewNoteInput, "roles" | "tags"> {
@@ -41,19 +38,7 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
     if (!input.difficulty) input.difficulty = await ask.askDifficulty();
     if (opts.roles === undefined) input.roles = await ask.askRoles(ctx.config);
   }
-  const taken = existingSlugs(ctx.ws.notesDir);
-  const plan = planNewNote(input, ctx.config, ctx.today, (s) => taken.has(s));
-
-  const template = loadTemplate(ctx.ws, plan.type);
-  let rendered;
-  try {
-    rendered = renderTemplate(template.source, plan.vars);
-  } catch (err) {
-    if (err instanceof TemplateError) throw new LearnError(`${template.path}: ${err.message}`, "fix the template, or delete it to use the bundled one");
-    throw err;
-  }
-  const text = formatFrontMatter(newNoteFields(plan.vars, rendered.fields)) + rendered.body;
-  const path = createNoteFile(ctx.ws.notesDir, plan.relPath, text);
+  const { plan, path } = createNote(ctx, input);
   const shown = relative(process.cwd(), path) || path;
   const result: NewResult = { id: plan.vars.id, slug: plan.slug, title: plan.vars.title, type: plan.type, domain: plan.vars.domain, path };
 

@@ -1,0 +1,223 @@
+import { relative } from "node:path";
+import { UsageError } from "../core/errors.js";
+import { requireDomain, slugForTitle } from "../core/note-new.js";
+import { noteKey } from "../core/revisit-replay.js";
+import { setActivity, weekActivity } from "../core/week-activity.js";
+import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
+import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
+import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
+import { openIndex } from "../store/open.js";
+import type { NoteRow } from "../store/types.js";
+import type { GlobalOptions, IO } from "../ui/io.js";
+import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
+import { createContext, type Context } from "../workspace/context.js";
+import { editorCommand, openInEditor } from "../workspace/editor.js";
+import { readForEdit } from "../workspace/note-edit.js";
+import { schedules } from "../workspace/week-due.js";
+import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
+import { collidingNote, notePath, stepChecklist, stepDomain, stepExistingNote, stepNewNote, stepRevisit, stepRoles, weekNote } from "../workspace/week-steps.js";
+
+/** Options of `learn week`: each step's flag does that step without a prompt. */
+export interface WeekOptions extends GlobalOptions {
+  status?: boolean;
+  domain?: string;
+  title?: string;
+  type?: string;
+  difficulty?: string;
+  note?: string;
+  checklist?: string[];
+  role?: string[];
+  revisit?: string;
+  edit?: boolean;
+}
+
+/** Flag values checked before anything is asked or written. */
+interface Given {
+  domain?: string;
+  title?: string;
+  note?: string;
+  checklist?: string[];
+  roles?: string[];
+  plan?: string;
+}
+
+function checkFlags(opts: WeekOptions, ctx: Context): Given {
+  if (opts.title !== undefined && opts.note !== undefined) throw new UsageError("--title and --note cannot be used together", "--title writes a new note, --note picks an existing one");
+  if (opts.type !== undefined) requireWeekType(opts.type);
+  if (opts.title !== undefined) {
+    if (!opts.title.trim()) throw new UsageError("--title is empty", 'learn week --title "HTTP caching mental model"');
+    slugForTitle(opts.title);
+  }
+  return {
+    domain: opts.domain !== undefined ? requireDomain(opts.domain, ctx.config) : undefined,
+    title: opts.title?.trim(),
+    note: opts.note?.trim(),
+    checklist: opts.checklist !== undefined ? checklistItems(opts.checklist) : undefined,
+    roles: opts.role !== undefined ? requireRoles(opts.role, ctx.config) : undefined,
+    plan: opts.revisit !== undefined ? parseRevisitPlan(opts.revisit, ctx.today) : undefined,
+  };
+}
+
+const stepGiven = (step: WeekStep, g: Given): boolean =>
+  step === "domain" ? g.domain !== undefined : step === "note" ? g.title !== undefined || g.note !== undefined : step === "checklist" ? g.checklist !== undefined : step === "roles" ? g.roles !== undefined : g.plan !== undefined;
+
+const stepNo = (step: WeekStep): string => `step ${WEEK_STEPS.indexOf(step) + 1}/5 (${STEP_LABEL[step].toLowerCase()})`;
+
+/** A usage error for the first step `step` needs that is not done this week. */
+function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
+  const need = WEEK_STEPS.slice(0, WEEK_STEPS.indexOf(step)).filter((s) => s === "domain" || s === "note").find((s) => !log.state.done.includes(s));
+  return need ? new UsageError(`missing ${STEP_FLAG[need]}: ${stepNo(need)} is not done this week`, `it comes before step ${WEEK_STEPS.indexOf(step) + 1}`) : undefined;
+}
+
+/** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
+export async function week(opts: WeekOptions, io: IO): Promise<object> {
+  const ctx = createContext(opts);
+  if (opts.status) return showStatus(ctx, opts, io);
+  const given = checkFlags(opts, ctx);
+  let log = readWeekLog(ctx);
+  const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
+  if (!ask && !WEEK_STEPS.some((s) => stepGiven(s, given))) {
+    const next = firstUnfinished(log.state);
+    if (next) throw new UsageError(`missing ${STEP_FLAG[next]}: ${stepNo(next)} is next for ${log.label}`, "run `learn week` at a terminal, or see `learn week --help` for the flags");
+    return showStatus(ctx, opts, io);
+  }
+
+  let { index } = openIndex(ctx);
+  const reindex = () => {
+    index.close();
+    index = openIndex(ctx).index;
+  };
+  const find = (slug: string) => index.getNote(slug);
+  let review = false;
+  let ran = false;
+  try {
+    for (const step of WEEK_STEPS) {
+      if (log.state.done.includes(step)) {
+        if (stepGiven(step, given)) io.err(`learn: ${stepNo(step)} is already done this week; ${STEP_FLAG[step]} ignored`);
+        continue;
+      }
+      if (!ask && !stepGiven(step, given)) continue;
+      const missing = missingBefore(step, log);
+      if (missing) throw missing;
+      ran = true;
+      if (step === "domain") {
+        const stats = domainStats(index.allNotes(), readAllWeekLogs(ctx).focus, ctx.config, ctx.today);
+        const domain = given.domain ?? (await ask!.askWeekDomain(stats, suggestDomain(stats)));
+        log = stepDomain(ctx, log, domain);
+        io.err(stepDoneLine(step, domain, io.theme));
+      } else if (step === "note") {
+        log = await noteStep(ctx, log, given, opts, io, index.allNotes(), find);
+        reindex();
+      } else if (step === "checklist") {
+        const row = weekNote(log, find);
+        const items = given.checklist ?? (await ask!.askChecklistItems());
+        log = stepChecklist(ctx, log, row, items);
+        io.err(stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme));
+        reindex();
+      } else if (step === "roles") {
+        const row = weekNote(log, find);
+        // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
+        const roles = given.roles ? [...new Set([...row.roles, ...given.roles])] : await ask!.askWeekRoles(ctx.config, row.roles);
+        log = stepRoles(ctx, log, row, roles);
+        io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
+        reindex();
+      } else {
+        const row = weekNote(log, find);
+        const plan = given.plan ?? (await ask!.askRevisitPlan((v) => parseRevisitPlan(v, ctx.today)));
+        log = stepRevisit(ctx, log, row, plan);
+        io.err(stepDoneLine(step, plan === "build" ? `after use in a real build: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`, io.theme));
+        review = await offerReview(ctx, index.allNotes(), io, ask);
+      }
+    }
+    reindex();
+    refreshActivity(ctx, log, index.allNotes(), ran);
+  } finally {
+    index.close();
+  }
+  const shown = await showStatus(ctx, opts, io);
+  if (review) {
+    const { revisit } = await import("./revisit.js");
+    await revisit({ ...opts, review: true } as Parameters<typeof revisit>[0], io);
+  }
+  return shown;
+}
+
+/** Step 2: an existing note (--note, or picked), or a new one (--title, or asked); then the editor. */
+async function noteStep(ctx: Context, log: WeekLog, given: Given, opts: WeekOptions, io: IO, notes: NoteRow[], find: (s: string) => NoteRow | undefined): Promise<WeekLog> {
+  const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
+  let existing: NoteRow | undefined;
+  if (given.note !== undefined) {
+    existing = find(given.note);
+    if (!existing) throw new UsageError(`unknown note: ${given.note}`, "pass the slug of an existing note (see `learn list`), or --title for a new one");
+  } else if (given.title === undefined) {
+    const candidates = notes.filter((n) => n.domain === log.state.domain && !META_TYPES.includes(n.type ?? "") && (n.visibility !== "public" || (n.status ?? "seedling") === "seedling"));
+    const slug = await ask!.askWeekNote(candidates);
+    existing = slug ? find(slug) : undefined;
+  }
+  let title = given.title;
+  while (!existing) {
+    title ??= await ask!.askTitle("Title of the new public note");
+    const clash = collidingNote(title, notes);
+    if (!clash) break;
+    const where = clash.path;
+    if (!ask) throw new UsageError(`a note with this title already exists: ${where}`, `pass --note ${clash.slug} to make it the week's note, or pick another --title`);
+    if (await ask.askConfirm(`A note with this title already exists (${where}). Make it the week's note?`, true)) existing = clash;
+    else title = undefined;
+  }
+  if (existing) {
+    const next = stepExistingNote(ctx, log, existing);
+    io.err(stepDoneLine("note", `${existing.path} is public`, io.theme));
+    await offerEditor(ctx, notePath(ctx, existing), opts, io);
+    return next;
+  }
+  const type = opts.type !== undefined ? requireWeekType(opts.type) : ask ? await ask.askWeekNoteType() : "doc";
+  const difficulty = opts.difficulty ?? (ask ? await ask.askDifficulty() : undefined);
+  const made = stepNewNote(ctx, log, { title: title!, type, difficulty });
+  io.err(stepDoneLine("note", `${relative(ctx.ws.root, made.path)} (public)`, io.theme));
+  await offerEditor(ctx, made.path, opts, io);
+  return made.log;
+}
+
+/** Open the note with --edit; at a terminal with an editor set, offer to. */
+async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO): Promise<void> {
+  const editor = editorCommand(io.env, ctx.config.editor);
+  if (!editor) {
+    if (opts.edit) io.err("learn: no editor set ($VISUAL or $EDITOR); the note is saved, edit it later");
+    return;
+  }
+  let open = Boolean(opts.edit);
+  if (!open && io.interactive) open = await (await import("../ui/prompts.js")).askConfirm(`Open it in ${editor} now?`, false);
+  if (open) openInEditor(path, editor);
+}
+
+/** After step 5: say which notes are due now and offer to go through them. */
+async function offerReview(ctx: Context, notes: NoteRow[], io: IO, ask: typeof import("../ui/prompts.js") | undefined): Promise<boolean> {
+  const { due } = schedules(ctx, notes);
+  if (!due.length) {
+    io.err("no notes due for revisit now");
+    return false;
+  }
+  const names = due.slice(0, 5).map((d) => d.note.slug).join(", ");
+  io.err(`${due.length} note${due.length === 1 ? "" : "s"} due for revisit now: ${names}${due.length > 5 ? ", …" : ""}`);
+  if (!ask) {
+    io.err("go through them with: learn revisit --review");
+    return false;
+  }
+  return ask.askConfirm(`Go through the ${due.length} due note${due.length === 1 ? "" : "s"} now?`, false);
+}
+
+/** Keep the log's list of notes written, updated and revisited this week up to date. */
+function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
+  if (!log.exists) return;
+  const activity = weekActivity(notes, schedules(ctx, notes).events, ctx.today, noteKey);
+  if (ran || setActivity(readForEdit(log.path).text, activity) !== readForEdit(log.path).text) updateWeekLog(ctx, log, log.state, activity);
+}
+
+async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<object> {
+  const o = weekOverview(ctx);
+  for (const w of o.warnings) io.err(`learn: warning: ${w}`);
+  const json = toWeekJson(o);
+  if (opts.json) io.json(json);
+  else io.out(renderWeekStatus(o, ctx.config, ctx.today, io.theme));
+  return json;
+}

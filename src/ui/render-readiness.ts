@@ -1,0 +1,72 @@
+import type { RoadmapItem } from "../core/readiness-roadmap.js";
+import type { GroupReadiness } from "../core/readiness-score.js";
+import type { Theme } from "./theme.js";
+
+const WIDTH = 20;
+
+/** A 0–100 score as a bar of WIDTH cells, coloured by how far along it is. */
+export function scoreBar(score: number, t: Theme, width = WIDTH): string {
+  const full = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  const paint = score >= 70 ? t.ok : score >= 40 ? t.due : t.warn;
+  return paint("█".repeat(full)) + t.dim("░".repeat(width - full));
+}
+
+const label = (g: GroupReadiness) => g.id;
+const fullName = (g: GroupReadiness) => `${g.name} (${g.id})`;
+const statusText = (g: GroupReadiness) => `${g.byStatus.seedling} seedling, ${g.byStatus.budding} budding, ${g.byStatus.evergreen} evergreen`;
+const itemsText = (g: GroupReadiness) => (g.items.total ? `${g.items.covered}/${g.items.total} items` : "no items");
+
+/** One group as one line: name, bar, score, then the figures behind it. */
+export function groupLine(g: GroupReadiness, width: number, t: Theme): string {
+  const facts = `${g.notes} note${g.notes === 1 ? "" : "s"} (${statusText(g)}) · ${itemsText(g)} · revisits ${g.revisits.onTime} on time, ${g.revisits.overdue} overdue`;
+  return `  ${label(g).padEnd(width)}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}  ${t.meta(facts)}`;
+}
+
+/** `learn readiness`: roles, then domains, a bar each. */
+export function renderReadiness(data: { groups: GroupReadiness[] }, t: Theme): string {
+  const width = Math.max(...data.groups.map((g) => label(g).length));
+  const section = (kind: GroupReadiness["kind"], title: string) => [t.heading(title), ...data.groups.filter((g) => g.kind === kind).map((g) => groupLine(g, width, t))];
+  return [...section("role", "Roles"), "", ...section("domain", "Domains"), "", t.meta("score: learn readiness --help · next things to learn: learn readiness --role ID")].join("\n");
+}
+
+const itemLine = (i: RoadmapItem, t: Theme) => `  - ${i.name} ${t.path(`(${i.id})`)}${i.domain ? ` ${t.meta(i.domain)}` : ""}`;
+
+/** `learn readiness --role R`: the group's figures and its uncovered items as the next things to learn. */
+export function renderRoleDetail(g: GroupReadiness, t: Theme): string {
+  const pct = g.items.total ? ` (${Math.round((100 * g.items.covered) / g.items.total)}%)` : "";
+  return [
+    `${t.heading(fullName(g))}  score ${t.title(String(g.score))}`,
+    `  ${scoreBar(g.score, t, 40)}`,
+    `  notes     ${g.notes}: ${statusText(g)}`,
+    `  roadmap   ${g.items.covered} of ${g.items.total} items covered${pct}`,
+    `  revisits  ${g.revisits.onTime} on time, ${g.revisits.overdue} overdue`,
+    "",
+    g.items.uncovered.length ? t.heading("Next to learn (roadmap items no note of this role covers)") : t.ok("Every roadmap item is covered by a note of this role."),
+    ...g.items.uncovered.map((i) => itemLine(i, t)),
+  ].join("\n");
+}
+
+/** One group as JSON. */
+function groupJson(g: GroupReadiness, detail: boolean): object {
+  return {
+    kind: g.kind,
+    id: g.id,
+    name: g.name,
+    score: g.score,
+    notes: g.notes,
+    status: g.byStatus,
+    items: { total: g.items.total, covered: g.items.covered, uncovered: detail ? g.items.uncovered.map((i) => ({ id: i.id, name: i.name, domain: i.domain ?? null })) : g.items.uncovered.map((i) => i.id) },
+    revisits: { on_time: g.revisits.onTime, overdue: g.revisits.overdue },
+  };
+}
+
+/** The stable JSON of `learn readiness` (or of one role with --role). */
+export function toReadinessJson(data: { groups: GroupReadiness[]; items: RoadmapItem[]; roadmaps: string[] }, role?: GroupReadiness): object {
+  if (role) return groupJson(role, true);
+  return {
+    roadmaps: data.roadmaps,
+    items: data.items.length,
+    roles: data.groups.filter((g) => g.kind === "role").map((g) => groupJson(g, false)),
+    domains: data.groups.filter((g) => g.kind === "domain").map((g) => groupJson(g, false)),
+  };
+}

@@ -1,0 +1,77 @@
+import type { Config } from "../core/config.js";
+import type { GroupReadiness } from "../core/readiness-score.js";
+import { firstUnfinished, STEP_LABEL, WEEK_STEPS } from "../core/week-model.js";
+import type { WeekOverview } from "../workspace/week-log.js";
+import { scoreBar } from "./render-readiness.js";
+import { renderSteps, streakText, toWeekJson } from "./render-week.js";
+import type { Theme } from "./theme.js";
+
+/** Everything `learn status` shows. */
+export interface StatusData {
+  today: string;
+  root: string;
+  notes: number;
+  refreshed: { added: number; updated: number; removed: number; rebuilt?: string };
+  problems: { errors: number; warnings: number };
+  due: { slug: string; title: string; due: string; overdue: number }[];
+  week: WeekOverview;
+  roles: GroupReadiness[];
+  next?: { command: string; why: string };
+}
+
+/**
+ * The one next action: finish this week's loop first (it is the habit), then the due
+ * revisits, then broken notes, else read the weakest role's next things to learn.
+ */
+export function nextAction(d: StatusData): { command: string; why: string } {
+  const step = firstUnfinished(d.week.log.state);
+  if (d.week.problem) return { command: `edit ${d.week.log.shown}`, why: "this week's log cannot be read" };
+  if (step) {
+    const n = WEEK_STEPS.indexOf(step) + 1;
+    return { command: "learn week", why: n === 1 ? "this week's loop has not started" : `resume the loop at step ${n}: ${STEP_LABEL[step].toLowerCase()}` };
+  }
+  if (d.due.length) return { command: "learn revisit --review", why: `${d.due.length} note${d.due.length === 1 ? " is" : "s are"} due for revisit` };
+  if (d.problems.errors) return { command: "learn check", why: `${d.problems.errors} note${d.problems.errors === 1 ? " has" : "s have"} errors` };
+  const weakest = [...d.roles].sort((a, b) => a.score - b.score)[0];
+  if (weakest) return { command: `learn readiness --role ${weakest.id}`, why: `the weakest role (${weakest.score}/100): pick next week's topic` };
+  return { command: "learn week --status", why: "all done for now" };
+}
+
+const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
+
+/** The dashboard as text. */
+export function renderStatus(d: StatusData, config: Pick<Config, "domains">, t: Theme): string {
+  const changed = d.refreshed.added + d.refreshed.updated + d.refreshed.removed;
+  const problems = d.problems.errors + d.problems.warnings;
+  const lines = [
+    `${t.heading("learn status")} ${t.meta(`${d.today} · ${d.root}`)}`,
+    "",
+    `${t.title("Index")}     ${plural(d.notes, "note")}${changed ? t.meta(` (${changed} changed since the last run)`) : ""}; ${
+      problems ? t.warn(`${plural(problems, "problem")} (${d.problems.errors} error${d.problems.errors === 1 ? "" : "s"})`) : t.ok("no problems")
+    }`,
+    `${t.title("Revisits")}  ${d.due.length ? t.due(`${plural(d.due.length, "note")} due now`) : t.ok("nothing due")}`,
+    ...d.due.slice(0, 5).map((x) => `  ${t.path(x.slug.padEnd(Math.max(...d.due.slice(0, 5).map((y) => y.slug.length))))}  ${t.due(overdueText(x.overdue))}`),
+    ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
+    `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
+    ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
+    `${t.title("Readiness")}`,
+    ...d.roles.map((g) => `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}`),
+    "",
+    `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
+  ];
+  return lines.join("\n");
+}
+
+/** The stable JSON of `learn status`. */
+export function toStatusJson(d: StatusData): object {
+  return {
+    today: d.today,
+    workspace: d.root,
+    index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
+    due: { count: d.due.length, top: d.due.slice(0, 5) },
+    week: { ...toWeekJson(d.week), problem: d.week.problem ?? null },
+    readiness: d.roles.map((g) => ({ id: g.id, name: g.name, score: g.score })),
+    next: d.next ?? null,
+  };
+}

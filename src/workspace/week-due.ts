@@ -1,0 +1,21 @@
+import { dueBy, noteKey, replay, type DueItem } from "../core/revisit-replay.js";
+import type { LogEvent } from "../core/revisit-event.js";
+import type { NoteRow } from "../store/types.js";
+import type { Context } from "./context.js";
+import { readRevisitLog } from "./revisit-log.js";
+
+/** A note due for revisit, with its row. */
+export interface DueNote extends DueItem {
+  note: NoteRow;
+}
+
+/** The revisit log's events and every note's schedule as of today. */
+export function schedules(ctx: Context, notes: readonly NoteRow[]): { events: LogEvent[]; dueOf: (n: NoteRow) => string | null; due: DueNote[] } {
+  const { events } = readRevisitLog(ctx.ws.root);
+  const rows = notes.filter((n) => n.type !== "log");
+  const { byKey } = replay(events, rows, ctx.config, ctx.today);
+  const bySlug = new Map(rows.map((n) => [n.slug, n]));
+  const due = dueBy(byKey.values(), ctx.today, ctx.today).map((d) => ({ ...d, note: bySlug.get(d.schedule.slug)! }));
+  const dueOf = (n: NoteRow) => byKey.get(noteKey(n))?.due ?? null;
+  return { events, dueOf, due };
+}

@@ -1,0 +1,80 @@
+import { join } from "node:path";
+import { LearnError } from "../core/errors.js";
+import { appendChecklist, setFrontMatter } from "../core/front-matter-edit.js";
+import type { LogEvent } from "../core/revisit-event.js";
+import { noteKey } from "../core/revisit-replay.js";
+import { slugify } from "../core/slug.js";
+import { markDone } from "../core/week-model.js";
+import type { NoteRow } from "../store/types.js";
+import type { Context } from "./context.js";
+import { createNote } from "./note-create.js";
+import { editNote } from "./note-edit.js";
+import { appendRevisitEvents, readRevisitLog } from "./revisit-log.js";
+import { saveWeekLog, type WeekLog } from "./week-log.js";
+
+// Each step changes what it must (the week's note, the revisit log) and then records
+// itself in the week's log at once, so Ctrl-C after a step keeps it done.
+
+/** The absolute path of an indexed note. */
+export const notePath = (ctx: Context, row: NoteRow): string => join(ctx.ws.root, row.path);
+
+/** The week's note from the index; a log naming a note that is gone says what to fix. */
+export function weekNote(log: WeekLog, find: (slug: string) => NoteRow | undefined): NoteRow {
+  const slug = log.state.note!;
+  const row = find(slug);
+  if (!row) throw new LearnError(`${log.shown}: note: no note ${slug} in the workspace`, "set `note:` to the slug of an existing note, or delete the log to start the week again");
+  return row;
+}
+
+/** An existing note the new title collides with: the same slug, or the same title in any case. */
+export function collidingNote(title: string, notes: readonly NoteRow[]): NoteRow | undefined {
+  const slug = slugify(title);
+  const t = title.trim().toLowerCase();
+  return notes.find((n) => n.slug.toLowerCase() === slug) ?? notes.find((n) => n.title.trim().toLowerCase() === t);
+}
+
+/** Step 1: the week's domain. */
+export const stepDomain = (ctx: Context, log: WeekLog, domain: string): WeekLog => saveWeekLog(ctx, log, markDone(log.state, "domain", { domain }));
+
+/** Step 2, new note: write a public note of the week's domain from its template. */
+export function stepNewNote(ctx: Context, log: WeekLog, input: { title: string; type: string; difficulty?: string }): { log: WeekLog; path: string; slug: string } {
+  const { plan, path } = createNote(ctx, { ...input, domain: log.state.domain, visibility: "public" });
+  return { log: saveWeekLog(ctx, log, markDone(log.state, "note", { note: plan.slug })), path, slug: plan.slug };
+}
+
+/** Step 2, existing note: make it public (a minimal front-matter edit). */
+export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow): WeekLog {
+  if (row.visibility !== "public") editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path));
+  return saveWeekLog(ctx, log, markDone(log.state, "note", { note: row.slug }));
+}
+
+/** Step 3: append the checklist items under `## Checklist` (items already there are skipped). */
+export function stepChecklist(ctx: Context, log: WeekLog, row: NoteRow, items: string[]): WeekLog {
+  editNote(notePath(ctx, row), (t) => {
+    const next = appendChecklist(t, items);
+    return next === t ? t : setFrontMatter(next, { updated: ctx.today }, row.path);
+  });
+  return saveWeekLog(ctx, log, markDone(log.state, "checklist"));
+}
+
+/** Step 4: write the note's `roles:`. */
+export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: string[]): WeekLog {
+  const same = roles.length === row.roles.length && roles.every((r) => row.roles.includes(r));
+  if (!same) editNote(notePath(ctx, row), (t) => setFrontMatter(t, { roles, updated: ctx.today }, row.path));
+  return saveWeekLog(ctx, log, markDone(log.state, "roles"));
+}
+
+/**
+ * Step 5: plan the revisit. A date becomes a snooze event in revisits.jsonl (the note is
+ * due that day, and `learn revisit` shows it); `build` leaves the schedule alone until
+ * `learn used` records the build. Either way the plan is written to the log.
+ */
+export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: string): WeekLog {
+  if (plan !== "build") {
+    const key = noteKey(row);
+    const already = readRevisitLog(ctx.ws.root).events.some((e) => e.event === "snooze" && e.note === key && e.until === plan && e.date === ctx.today);
+    const event: LogEvent = { v: 1, event: "snooze", note: key, slug: row.slug, date: ctx.today, until: plan };
+    if (!already) appendRevisitEvents(ctx.ws.root, [event]);
+  }
+  return saveWeekLog(ctx, log, markDone(log.state, "revisit", { revisitPlan: plan }));
+}
