@@ -27,6 +27,7 @@ function git(root: string, args: string[]): string {
  */
 export function stagedNotes(ws: WorkspacePaths): StagedNote[] {
   const notesRel = relative(ws.root, ws.notesDir).split(sep).join("/") || "notes";
+  git(ws.root, ["rev-parse", "--is-inside-work-tree"]); // outside a repo, `git diff` would act as `diff --no-index`
   const listed = git(ws.root, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--", notesRel]);
   const paths = listed
     .split("\0")
