@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { tempDir, workspace } from "../helpers/workspace.js";
+
+// A fake Slack token, built at run time so this file does not look like a leak.
+const TOKEN = "xoxb-" + "12345678901-1234567890123-abcdefghijABCDEFGHIJklmn";
+const PRIVATE_TITLE = "Zanzibar heist plans";
+const PRIVATE_SLUG = "zanzibar-heist";
+
+const notes = {
+  "notes/core-backend/http-caching.md":
+    "---\ntitle: HTTP caching\ntype: doc\nstatus: evergreen\nvisibility: public\ndomain: core-backend\ndifficulty: intermediate\ntags: [http]\nsummary: How caches decide.\npublished: 2026-11-01\nupdated: 2026-11-20\nrelated: [idempotency-keys, zanzibar-heist]\n---\n# HTTP caching\n\nSee [[idempotency-keys]] and [[zanzibar-heist]].\n\n<script>window.pwned = 1</script>\n\n[x](javascript:alert(1))\n",
+  "notes/core-backend/idempotency-keys.md":
+    "---\ntitle: Idempotency keys\ntype: cheatsheet\nstatus: budding\nvisibility: public\ntags: [http, retries]\npublished: 2026-11-10\n---\nBack to [[http-caching]].\n",
+  [`notes/private/${PRIVATE_SLUG}.md`]: `---\ntitle: ${PRIVATE_TITLE}\ntags: [zanzitag]\nrelated: [http-caching]\n---\nThe vault token is ${TOKEN}.\n`,
+};
+
+/** Every file under `dir` (relative paths), for name and content checks. */
+const allFiles = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; parentPath: string; name: string }[])
+  .filter((e) => e.isFile())
+  .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+  .sort();
+
+describe("learn publish", () => {
+  it("builds site/ in the workspace from public notes only; the private note leaks nowhere", () => {
+    const root = workspace(notes);
+    const r = runCli(["publish"], { cwd: join(root, "notes") });
+    expect(r.stderr).toBe(`published 2 public notes and 2 tag pages to ${join(root, "site")}/\n`);
+    expect(r.code).toBe(0);
+    const site = join(root, "site");
+    expect(r.stdout).toBe(`${join(site, "index.html")}\n`);
+    const files = allFiles(site);
+    expect(files).toEqual([
+      ".learn-site",
+      "assets/fuse.min.js",
+      "assets/search.js",
+      "assets/style.css",
+      "feed.xml",
+      "index.html",
+      "notes/http-caching.html",
+      "notes/idempotency-keys.html",
+      "search-index.js",
+      "search-index.json",
+      "tags/http.html",
+      "tags/retries.html",
+    ]);
+    for (const f of files) {
+      const text = readFileSync(join(site, f), "utf8").toLowerCase();
+      for (const leak of [PRIVATE_TITLE, PRIVATE_SLUG, "zanzitag", TOKEN, "vault token"]) {
+        expect(f.toLowerCase(), "file name").not.toContain(leak.toLowerCase());
+        expect(text, `${leak} in ${f}`).not.toContain(leak.toLowerCase());
+      }
+    }
+    const page = readFileSync(join(site, "notes/http-caching.html"), "utf8");
+    expect(page).not.toMatch(/<script>window|href="javascript:/);
+    expect(page).toContain("&lt;script&gt;window.pwned = 1&lt;/script&gt;");
+    expect(page).toContain('<span class="private-link">(private note)</span>');
+  });
+
+  it("is deterministic: two publishes of the same notes give the same bytes", () => {
+    const root = workspace(notes);
+    expect(runCli(["publish", "--out", "a"], { cwd: root }).code).toBe(0);
+    expect(runCli(["publish", "--out", "b", "--json"], { cwd: root }).code).toBe(0);
+    const a = allFiles(join(root, "a"));
+    expect(allFiles(join(root, "b"))).toEqual(a);
+    for (const f of a) expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));
+  });
+
+  it("refuses, listing the findings, when a public note holds a secret; writes nothing", () => {
+    const root = workspace({ ...notes, "notes/leaky.md": `---\ntitle: Leaky\nvisibility: public\n---\nSLACK=${TOKEN}\n` });
+    const r = runCli(["publish"], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/notes\/leaky\.md:5: error found slack token.* in a public note \[secret\/slack\]/);
+    expect(r.stderr).toContain("learn: publish refused: 1 secret in public notes, nothing was written");
+    expect(r.stderr).not.toContain(TOKEN);
+    expect(existsSync(join(root, "site"))).toBe(false);
+  });
+
+  it("takes --out relative to the current folder and reports JSON", () => {
+    const root = workspace(notes);
+    const cwd = tempDir();
+    const r = runCli(["publish", "--dir", root, "--out", "public", "--json"], { cwd });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ out: join(cwd, "public"), notes: 2, tags: 2, files: 11, removed: [] });
+    expect(existsSync(join(cwd, "public", "index.html"))).toBe(true);
+  });
+
+  it("refuses the notes folder or a folder inside it (exit 2)", () => {
+    const root = workspace(notes);
+    for (const out of ["notes", "notes/site", "."]) {
+      const r = runCli(["publish", "--out", out], { cwd: root });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr).toMatch(/learn: --out .*notes folder/);
+    }
+  });
+
+  it("refuses a folder with files it did not make unless --force, and removes pages of notes made private", () => {
+    const root = workspace(notes);
+    mkdirSync(join(root, "out"));
+    writeFileSync(join(root, "out", "thesis.docx"), "mine");
+    const refused = runCli(["publish", "--out", "out"], { cwd: root });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("holds files that learn publish did not make: thesis.docx");
+    expect(runCli(["publish", "--out", "out", "--force"], { cwd: root }).code).toBe(0);
+    expect(readFileSync(join(root, "out", "thesis.docx"), "utf8")).toBe("mine");
+
+    const path = join(root, "notes/core-backend/idempotency-keys.md");
+    writeFileSync(path, readFileSync(path, "utf8").replace("visibility: public", "visibility: private"));
+    const again = runCli(["publish", "--out", "out", "--force", "--json"], { cwd: root });
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).removed).toEqual(["notes/idempotency-keys.html", "tags/retries.html"]);
+    expect(existsSync(join(root, "out", "notes", "idempotency-keys.html"))).toBe(false);
+    expect(readFileSync(join(root, "out", "index.html"), "utf8")).not.toContain("Idempotency keys");
+  });
+});
