@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `learn revisit --brief` at 10k notes as a whole process, against `learn search` on the same
+// workspace (the issue's target: no slower than search). Standalone: `node bench/revisit-brief.mjs`.
+// BENCH_NOTES sets the corpus size (default 10000), BENCH_RUNS the runs per figure (default 7),
+// BENCH_JSON a file for the rows. The workspace gets a revisits.jsonl of ~3 events per 10 notes.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = join(root, "bin", "learn.js");
+const makeCorpus = process.env.MAKE_CORPUS ?? resolve(root, "..", "shared", "bench", "make-corpus.mjs");
+const N = Number(process.env.BENCH_NOTES ?? 10000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const TODAY = "2026-11-27";
+
+if (!existsSync(join(root, "dist", "cli.js"))) {
+  console.error("bench: dist/ is missing; run `npm run build` first");
+  process.exit(1);
+}
+if (!existsSync(makeCorpus)) {
+  console.error(`bench: make-corpus.mjs not found at ${makeCorpus} (set MAKE_CORPUS)`);
+  process.exit(1);
+}
+
+const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** A deterministic log: revisits, build uses and snoozes spread over the last year. */
+function writeLog(ws, slugs) {
+  const ratings = ["again", "hard", "good", "good", "good", "easy"];
+  const lines = [];
+  for (let i = 0; i < slugs.length; i += 3) {
+    const slug = slugs[i];
+    const date = addDays(TODAY, -((i * 7919) % 360) - 1);
+    lines.push({ v: 1, event: "revisit", note: slug, date, rating: ratings[i % ratings.length] });
+    if (i % 9 === 0) lines.push({ v: 1, event: "revisit", note: slug, date: addDays(date, 30), rating: "good" });
+    if (i % 30 === 0) lines.push({ v: 1, event: "used", note: slug, date: addDays(date, 1), build: "payments API v2" });
+    if (i % 45 === 0) lines.push({ v: 1, event: "snooze", note: slug, date: addDays(date, 2), until: addDays(TODAY, 5) });
+  }
+  writeFileSync(join(ws, "revisits.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+  return lines.length;
+}
+
+function corpus(n) {
+  const ws = join(root, "bench", ".corpora", `revisit-${n}`);
+  if (!existsSync(join(ws, ".complete"))) {
+    rmSync(ws, { recursive: true, force: true });
+    mkdirSync(ws, { recursive: true });
+    process.stderr.write(`bench: generating ${n} notes in ${ws}\n`);
+    const r = spawnSync(process.execPath, [makeCorpus, join(ws, "notes"), "--notes", String(n)], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(r.stderr);
+    writeFileSync(join(ws, "learn.config.yaml"), "");
+    const slugs = readdirSync(join(ws, "notes"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => f.replace(/^.*\//, "").slice(0, -3)).sort();
+    process.stderr.write(`bench: ${writeLog(ws, slugs)} events in revisits.jsonl\n`);
+    writeFileSync(join(ws, ".complete"), "");
+  }
+  return ws;
+}
+
+function once(args, cwd) {
+  const start = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1", LEARN_TODAY: TODAY } });
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  if (res.status !== 0) throw new Error(`learn ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
+  return { secs, out: res.stdout };
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+// Interleave the commands run by run, so a busy machine slows them alike.
+function race(cases, ws) {
+  const times = cases.map(() => []);
+  for (let i = 0; i < RUNS; i++) cases.forEach((args, j) => times[j].push(once(args, ws).secs));
+  return times.map(median);
+}
+
+const ws = corpus(N);
+once(["index"], ws); // warm the index: every figure below is a no-change refresh, as in daily use
+const [brief, search, list] = race([["revisit", "--brief"], ["search", "idempotency"], ["revisit"]], ws);
+const line = once(["revisit", "--brief"], ws).out.trim();
+console.log(`learn revisit --brief bench: ${N} notes, ${RUNS} runs each (median), node ${process.version}`);
+console.log(`  revisit --brief       ${brief.toFixed(3)} s   -> "${line}"`);
+console.log(`  search idempotency    ${search.toFixed(3)} s`);
+console.log(`  revisit (full list)   ${list.toFixed(3)} s`);
+const ratio = brief / search;
+console.log(`  brief / search        ${ratio.toFixed(2)}x (target <= 1.00x) ${ratio <= 1 ? "ok" : "SLOWER"}`);
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ notes: N, runs: RUNS, brief, search, list, ratio }, null, 2));
