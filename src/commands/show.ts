@@ -20,8 +20,14 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
     const wanted = opts.slug.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
     const note = index.getNote(wanted);
     if (!note) {
-      const slugs = index.allNotes().map((n) => n.slug);
-      const near = closeTerms([wanted], slugs, 3).get(wanted);
+      // Match against slugs and titles, suggest slugs.
+      const slugOf = new Map<string, string>();
+      for (const n of index.allNotes()) {
+        slugOf.set(n.slug.toLowerCase(), n.slug);
+        slugOf.set(n.title.toLowerCase(), n.slug);
+      }
+      const found = closeTerms([wanted.toLowerCase()], [...slugOf.keys()], 3).get(wanted.toLowerCase());
+      const near = found && [...new Set(found.map((k) => slugOf.get(k)!))];
       throw new LearnError(`no note with slug or id ${opts.slug}`, near ? `did you mean ${near.join(", ")}?` : "see `learn list` or `learn search`");
     }
     const links = index.linksFrom(note.slug);

@@ -67,7 +67,7 @@ function runMatch(index: SqliteIndex, match: string, req: SearchRequest, skip: S
   return rows.slice(0, req.limit).map((r) => {
     skip.add(r.rid);
     const { rid: _rid, score, snip, ...rest } = r;
-    return { note: toNoteRow(rest), score: Math.round(-score * 1000) / 1000, ...readSnippet(snip), fuzzy };
+    return { note: toNoteRow(rest), score: Number((-score).toPrecision(4)), ...readSnippet(snip), fuzzy };
   });
 }
 

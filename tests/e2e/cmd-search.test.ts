@@ -1,0 +1,95 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/run-cli.js";
+import { noteText, workspace } from "../helpers/workspace.js";
+
+const notes = () =>
+  workspace({
+    "notes/idempotency-keys.md": noteText({ title: "Idempotency keys", type: "doc", status: "evergreen", domain: "core-backend", tags: ["http"] }, "A retry must not charge twice.\n"),
+    "notes/retries.md": noteText({ title: "Retries", type: "cheatsheet", status: "budding", domain: "core-backend" }, "Jitter and idempotency.\n"),
+    "notes/k8s.md": noteText({ title: "Kubernetes autoscaling", type: "doc", domain: "cloud-deployment" }, "Pods.\n"),
+  });
+
+describe("learn search", () => {
+  it("prints ranked hits with path, meta and snippet", () => {
+    const root = notes();
+    const r = runCli(["search", "idempotency", "--dir", root]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^1\. Idempotency keys\n {3}notes\/idempotency-keys\.md {2}doc · evergreen · core-backend\n/);
+    expect(r.stdout).toContain("2. Retries");
+    expect(r.stdout).not.toContain("\u001b["); // plain when not a TTY
+  });
+
+  it("--json gives slug, path, score, snippet and match offsets", () => {
+    const root = notes();
+    const r = runCli(["search", "idempotency", "--json", "--limit", "1", "--dir", root]);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.hits).toHaveLength(1);
+    const hit = out.hits[0];
+    expect(hit).toMatchObject({ slug: "idempotency-keys", path: "notes/idempotency-keys.md", fuzzy: false });
+    expect(hit.score).toBeGreaterThan(0);
+    const [s, e] = hit.matches[0];
+    expect(hit.snippet.slice(s, e)).toBe("Idempotency");
+  });
+
+  it("forgives typos and marks the hits fuzzy", () => {
+    const root = notes();
+    const r = runCli(["search", "idempotncy", "--dir", root]);
+    expect(r.stdout).toMatch(/^1\. Idempotency keys \(fuzzy\)$/m);
+    const k = runCli(["search", "kubernets", "--json", "--dir", root]);
+    expect(JSON.parse(k.stdout).hits.map((h: { slug: string }) => h.slug)).toEqual(["k8s"]);
+  });
+
+  it("takes filters inline and as flags, and -word exclusions", () => {
+    const root = notes();
+    const slugs = (args: string[]) => JSON.parse(runCli(["search", ...args, "--json", "--dir", root]).stdout).hits.map((h: { slug: string }) => h.slug);
+    expect(slugs(["idempotency", "type:cheatsheet"])).toEqual(["retries"]);
+    expect(slugs(["idempotency", "--type", "cheatsheet"])).toEqual(["retries"]);
+    expect(slugs(["idempotency", "-jitter"])).toEqual(["idempotency-keys"]);
+    expect(slugs(["idempotency -jitter"])).toEqual(["idempotency-keys"]);
+  });
+
+  it("refreshes first, unless --no-refresh", () => {
+    const root = notes();
+    runCli(["index", "--dir", root]);
+    writeFileSync(join(root, "notes/new.md"), noteText({ title: "Zanzibar authorisation" }));
+    expect(runCli(["search", "zanzibar", "--no-refresh", "--dir", root]).stdout).toBe("");
+    expect(runCli(["search", "zanzibar", "--dir", root]).stdout).toContain("Zanzibar authorisation");
+  });
+
+  it("answers odd input with results or a clear message, never a SQLite error", () => {
+    const root = notes();
+    for (const q of ['"', "*", ":", "OR", "'; DROP TABLE notes; --", "NEAR(a b)", '"unbalanced']) {
+      const r = runCli(["search", q, "--dir", root]);
+      expect([0, 2]).toContain(r.code);
+      expect(r.stderr).not.toMatch(/sqlite|internal error|fts5/i);
+    }
+    const empty = runCli(["search", "*", "--dir", root]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("learn: nothing to search for");
+    const bad = runCli(["search", "type:zzz", "--dir", root]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe("learn: type:zzz: type must be one of doc|cheatsheet|blog|log|roadmap|checklist\n");
+  });
+
+  it("says there is no match on stderr and exits 0", () => {
+    const r = runCli(["search", "quasar", "--dir", notes()]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/no notes match quasar/);
+  });
+
+  it("says is:due needs revisits", () => {
+    const r = runCli(["search", "is:due", "--dir", notes()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("due dates are not available yet");
+  });
+
+  it("documents the query language in --help", () => {
+    const r = runCli(["search", "--help"]);
+    expect(r.stdout).toContain("Query language:");
+    expect(r.stdout).toContain("updated:>2026-01-01");
+  });
+});
