@@ -51,6 +51,7 @@ export function layout(opts: { title: string; root: string; content: Html; scrip
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'">
 <title>${title === SITE_TITLE ? title : `${title} · ${SITE_TITLE}`}</title>
 <link rel="stylesheet" href="${root}assets/style.css">
 <link rel="alternate" type="application/atom+xml" title="${SITE_TITLE}" href="${root}feed.xml">

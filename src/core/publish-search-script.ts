@@ -22,7 +22,7 @@ export const SEARCH_SCRIPT = `(function () {
       { name: "text", weight: 0.5 }
     ],
     ignoreLocation: true,
-    threshold: 0.35,
+    threshold: 0.25,
     minMatchCharLength: 2
   });
   box.hidden = false;
