@@ -11,7 +11,7 @@ function stepDetail(step: WeekStep, o: WeekOverview, config: Pick<Config, "domai
   const s = o.log.state;
   if (step === "domain" && s.domain) return `${config.domains[s.domain] ?? s.domain} (${s.domain})`;
   if (step === "note" && s.note) return s.note;
-  if (step === "revisit" && s.revisitPlan) return s.revisitPlan === "build" ? "after use in a real build" : `on ${s.revisitPlan}`;
+  if (step === "revisit" && s.revisitPlan) return s.revisitPlan === "build" ? "when it is used in a build" : `on ${s.revisitPlan}`;
   return "";
 }
 
