@@ -46,7 +46,7 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     const rows = new Map(notes.map((n) => [noteKey(n), n]));
     const w: World = { ctx, index, events: log.events, rows, schedules: replay(log.events, notes, ctx.config, ctx.today).byKey };
     const warnings = opts.brief ? [] : [...log.problems.map((p) => render.problemLine(REVISIT_LOG, p.line, p.reason.includes("ignored") ? p.reason : `${p.reason}; line skipped`)), ...noteWarnings(ctx, index.problems(), opts.slug ? w.index.getNote(opts.slug)?.path : undefined)];
-    for (const line of warnings) io.err(line);
+    for (const line of warnings) io.err(`learn: ${line}`);
     if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
     if (opts.orphans) return orphans(w, opts, io);
     if (opts.upcoming) return upcoming(w, opts, io);

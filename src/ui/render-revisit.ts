@@ -35,10 +35,11 @@ const fit = (s: string, width: number): string => (s.length > width ? `${s.slice
 
 /** The due list: one line per note, slug, title, when and why. */
 export function renderDueList(entries: readonly RevisitEntry[], today: string, t: Theme): string {
-  const slugW = Math.min(32, Math.max(...entries.map((e) => e.schedule.slug.length)));
+  // Slugs stay whole (they are what you type next); long titles are cut.
+  const slugW = Math.min(40, Math.max(...entries.map((e) => e.schedule.slug.length)));
   const titleW = Math.min(36, Math.max(...entries.map((e) => e.title.length)));
   return entries
-    .map((e) => `${t.path(fit(e.schedule.slug, slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`)
+    .map((e) => `${t.path(e.schedule.slug.padEnd(slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`)
     .join("\n");
 }
 
@@ -120,8 +121,8 @@ export function entryJson(e: RevisitEntry, today: string) {
   };
 }
 
-/** A problem line for stderr: `learn: revisits.jsonl:3: not JSON`. */
-export const problemLine = (where: string, line: number | undefined, reason: string): string => `learn: ${where}${line ? `:${line}` : ""}: ${reason}`;
+/** A problem as `revisits.jsonl:3: not JSON` (stderr adds `learn: `). */
+export const problemLine = (where: string, line: number | undefined, reason: string): string => `${where}${line ? `:${line}` : ""}: ${reason}`;
 
 /** The count line of `--orphans` (stderr). */
 export const orphanCountLine = (n: number, file: string): string =>

@@ -37,6 +37,7 @@ export function appendRevisitEvents(root: string, events: readonly LogEvent[]): 
     const written = writeSync(fd, buf);
     if (written !== buf.length) throw new Error(`short write (${written} of ${buf.length} bytes)`);
     fsyncSync(fd);
+    if (fstatSync(fd).size === buf.length) syncFolder(root); // the file is new: make its name durable too
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : (err as Error).message;
@@ -57,5 +58,18 @@ function endsMidLine(path: string): boolean {
     return last[0] !== 0x0a;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** fsync a folder so a file just created in it survives a crash (a no-op where folders cannot be opened). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, "r");
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder; its file system journals names itself.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
