@@ -52,7 +52,7 @@ export function readinessScore(r: Pick<GroupReadiness, "notes" | "byStatus" | "i
   const scheduled = r.revisits.onTime + r.revisits.overdue;
   const onTime = scheduled ? r.revisits.onTime / scheduled : 1;
   const value = r.items.total ? 0.5 * (r.items.covered / r.items.total) + 0.3 * maturity + 0.2 * onTime : 0.6 * maturity + 0.4 * onTime;
-  return Math.round(100 * value);
+  return Math.round(Number((100 * value).toFixed(6))); // 57.4999… from floating point is 57.5, as by hand
 }
 
 function group(kind: GroupReadiness["kind"], id: string, name: string, notes: ReadinessNote[], items: readonly RoadmapItem[], covered: (item: RoadmapItem) => boolean, today: string): GroupReadiness {
