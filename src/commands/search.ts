@@ -67,7 +67,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
   try {
-    hits = searchNotes(index, { query, limit, today: ctx.today });
+    hits = await searchNotes(index, { query, limit, today: ctx.today });
   } finally {
     index.close();
   }

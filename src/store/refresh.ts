@@ -89,7 +89,7 @@ const problemKey = (p: IndexProblem): string => `${p.path}\0${p.line ?? ""}\0${p
 /** Compare the walked files with the stored (path, mtime, size), read through the files table's primary key. */
 export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPlan {
   const stored = new Map<string, [number, number]>();
-  for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().iterate() as Iterable<[string, number, number]>) {
+  for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().all() as [string, number, number][]) {
     stored.set(p, [m, z]);
   }
   const plan: RefreshPlan = { toRead: [], removed: [], stored: new Set(stored.keys()), unchanged: 0, walkProblemsChanged: false };

@@ -1,5 +1,4 @@
 import { LearnError } from "../core/errors.js";
-import { closeTerms } from "../core/fuzzy.js";
 import { excludedFts, toFtsMatch, type ParsedQuery, type QueryTerm } from "../core/query.js";
 import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
@@ -93,8 +92,10 @@ function vocabulary(index: SqliteIndex): string[] {
 }
 
 /** The query with each plain word widened to the vocabulary terms it may be a typo of. */
-function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): ParsedQuery | undefined {
+async function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): Promise<ParsedQuery | undefined> {
   const words = q.clauses.flat().filter((t) => !t.phrase && !t.prefix).map((t) => t.text);
+  if (!words.some((w) => w.length >= 4)) return undefined;
+  const { closeTerms } = await import("../core/fuzzy.js"); // fuse.js loads only when a typo is likely
   const close = closeTerms(words, vocabulary(index));
   if (close.size === 0) return undefined;
   const widen = (t: QueryTerm): QueryTerm[] => [t, ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: false }))];
@@ -102,14 +103,14 @@ function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): ParsedQuery | undefined
 }
 
 /** Rank notes for a query with bm25; when fewer than `limit` match, typo-tolerant hits fill in. */
-export function searchNotes(index: SqliteIndex, req: SearchRequest): SearchHit[] {
+export async function searchNotes(index: SqliteIndex, req: SearchRequest): Promise<SearchHit[]> {
   requireDue(req.query.filters, req.due);
   const match = toFtsMatch(req.query);
   if (!match) return filterOnly(index, req);
   const seen = new Set<number>();
   const hits = runMatch(index, match, req, seen, false);
   if (hits.length < req.limit) {
-    const fq = fuzzyQuery(index, req.query);
+    const fq = await fuzzyQuery(index, req.query);
     const fm = fq && toFtsMatch(fq);
     if (fm) hits.push(...runMatch(index, fm, { ...req, limit: req.limit - hits.length }, seen, true));
   }

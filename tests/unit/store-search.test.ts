@@ -25,14 +25,14 @@ function fixture() {
   });
   const { index } = openIndex(createContext({ dir: root, env: {} }));
   const search = (q: string, limit = 10) => searchNotes(index, { query: parseQuery(q), limit, today: "2026-11-27" });
-  const slugs = (q: string, limit = 10) => search(q, limit).map((h) => h.note.slug);
+  const slugs = async (q: string, limit = 10) => (await search(q, limit)).map((h) => h.note.slug);
   return { index, search, slugs };
 }
 
 describe("searchNotes", () => {
-  it("ranks a title match above a body match and highlights the words", () => {
+  it("ranks a title match above a body match and highlights the words", async () => {
     const f = fixture();
-    const hits = f.search("idempotency");
+    const hits = await f.search("idempotency");
     expect(hits.map((h) => h.note.slug)).toEqual(["idempotency-keys", "retries"]);
     const h = hits[0]!;
     expect(h.fuzzy).toBe(false);
@@ -41,46 +41,46 @@ describe("searchNotes", () => {
     f.index.close();
   });
 
-  it("stems English and folds diacritics", () => {
+  it("stems English and folds diacritics", async () => {
     const f = fixture();
-    expect(f.slugs("retrying")).toContain("idempotency-keys");
-    expect(f.slugs("cafe")).toEqual(["idempotency-keys"]);
+    expect(await f.slugs("retrying")).toContain("idempotency-keys");
+    expect(await f.slugs("cafe")).toEqual(["idempotency-keys"]);
     f.index.close();
   });
 
-  it("supports phrases, exclusion, OR, prefixes and filters", () => {
+  it("supports phrases, exclusion, OR, prefixes and filters", async () => {
     const f = fixture();
-    expect(f.slugs('"error budget"')).toEqual(["k8s"]);
-    expect(f.slugs('"budget error"')).toEqual([]);
-    expect(f.slugs("idempotency -jitter")).toEqual(["idempotency-keys"]);
-    expect(f.slugs("jitter OR autoscaler").sort()).toEqual(["k8s", "retries"]);
-    expect(f.slugs("autoscal*")).toEqual(["k8s"]);
-    expect(f.slugs("idempotency type:cheatsheet")).toEqual(["retries"]);
-    expect(f.slugs("idempotency is:public")).toEqual(["idempotency-keys"]);
-    expect(f.slugs("tag:retries role:backend")).toEqual(["retries"]);
-    expect(f.slugs("updated:>2026-01-15")).toEqual(["idempotency-keys", "retries"]);
-    expect(f.slugs("-idempotency")).toEqual(["k8s"]);
+    expect(await f.slugs('"error budget"')).toEqual(["k8s"]);
+    expect(await f.slugs('"budget error"')).toEqual([]);
+    expect(await f.slugs("idempotency -jitter")).toEqual(["idempotency-keys"]);
+    expect((await f.slugs("jitter OR autoscaler")).sort()).toEqual(["k8s", "retries"]);
+    expect(await f.slugs("autoscal*")).toEqual(["k8s"]);
+    expect(await f.slugs("idempotency type:cheatsheet")).toEqual(["retries"]);
+    expect(await f.slugs("idempotency is:public")).toEqual(["idempotency-keys"]);
+    expect(await f.slugs("tag:retries role:backend")).toEqual(["retries"]);
+    expect(await f.slugs("updated:>2026-01-15")).toEqual(["idempotency-keys", "retries"]);
+    expect(await f.slugs("-idempotency")).toEqual(["k8s"]);
     f.index.close();
   });
 
-  it("forgives typos with fuzzy hits when exact ones run short", () => {
+  it("forgives typos with fuzzy hits when exact ones run short", async () => {
     const f = fixture();
-    const hits = f.search("idempotncy");
+    const hits = await f.search("idempotncy");
     expect(hits[0]?.note.slug).toBe("idempotency-keys");
     expect(hits[0]?.fuzzy).toBe(true);
-    expect(f.slugs("kubernets")).toEqual(["k8s"]);
-    expect(f.slugs("autoscalng")).toEqual(["k8s"]);
+    expect(await f.slugs("kubernets")).toEqual(["k8s"]);
+    expect(await f.slugs("autoscalng")).toEqual(["k8s"]);
     f.index.close();
   });
 
-  it("gives results or a LearnError for any input, never a raw SQLite error", () => {
+  it("gives results or a LearnError for any input, never a raw SQLite error", async () => {
     const f = fixture();
     const odd = ['"', "*", ":", "OR", "AND", "NOT", "-", "(", ")", "NEAR(a b)", "'; DROP TABLE notes; --", "title:x", "^a", "a AND", '""', "{title}:x"];
-    for (const q of odd) expect(() => f.search(q)).not.toThrow();
-    fc.assert(
-      fc.property(fc.string(), (s) => {
+    for (const q of odd) await expect(f.search(q)).resolves.toBeInstanceOf(Array);
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (s) => {
         try {
-          f.search(s, 3);
+          await f.search(s, 3);
         } catch (err) {
           expect(err).toBeInstanceOf(LearnError);
         }
@@ -90,9 +90,9 @@ describe("searchNotes", () => {
     f.index.close();
   });
 
-  it("says due dates come with revisits for is:due", () => {
+  it("says due dates come with revisits for is:due", async () => {
     const f = fixture();
-    expect(() => f.search("is:due")).toThrow(/due dates are not available yet/);
+    await expect(f.search("is:due")).rejects.toThrow(/due dates are not available yet/);
     f.index.close();
   });
 });
