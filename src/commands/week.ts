@@ -137,7 +137,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   const shown = await showStatus(ctx, opts, io);
   if (review) {
     const { revisit } = await import("./revisit.js");
-    await revisit({ ...opts, review: true } as Parameters<typeof revisit>[0], io);
+    await revisit({ dir: opts.dir, today: opts.today, color: opts.color, input: opts.input, review: true }, io);
   }
   return shown;
 }

@@ -47,7 +47,7 @@ export function renderStatus(d: StatusData, config: Pick<Config, "domains">, t: 
   const lines = [
     `${t.heading("learn status")} ${t.meta(`${d.today} · ${d.root}`)}`,
     "",
-    `${t.title("Index")}     ${plural(d.notes, "note")}${changed ? t.meta(` (${changed} changed since the last run)`) : ""}; ${
+    `${t.title("Index")}     ${plural(d.notes, "note")}${d.refreshed.rebuilt ? t.meta(` (index rebuilt: ${d.refreshed.rebuilt})`) : changed ? t.meta(` (${changed} changed since the last run)`) : ""}; ${
       problems ? t.warn(`${plural(problems, "problem")} (${d.problems.errors} error${d.problems.errors === 1 ? "" : "s"})`) : t.ok("no problems")
     }`,
     `${t.title("Revisits")}  ${d.due.length ? t.due(`${plural(d.due.length, "note")} due now`) : t.ok("nothing due")}`,

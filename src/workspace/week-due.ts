@@ -12,7 +12,8 @@ export interface DueNote extends DueItem {
 /** The revisit log's events and every note's schedule as of today. */
 export function schedules(ctx: Context, notes: readonly NoteRow[]): { events: LogEvent[]; dueOf: (n: NoteRow) => string | null; due: DueNote[] } {
   const { events } = readRevisitLog(ctx.ws.root);
-  const rows = notes.filter((n) => n.type !== "log");
+  // Every note, as `learn revisit` sees them, so the counts agree (week logs carry `revisit: false`).
+  const rows = notes;
   const { byKey } = replay(events, rows, ctx.config, ctx.today);
   const bySlug = new Map(rows.map((n) => [n.slug, n]));
   const due = dueBy(byKey.values(), ctx.today, ctx.today).map((d) => ({ ...d, note: bySlug.get(d.schedule.slug)! }));

@@ -54,7 +54,8 @@ export function readWeekLog(ctx: Context, day = ctx.today): WeekLog {
 /** Create this week's log from the log template (exclusive create: never over an existing file). */
 export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): void {
   const plan = planNewNote({ type: "log", title: `Week ${log.label}`, domain: state.domain, slug: log.label.toLowerCase() }, ctx.config, ctx.today, () => false);
-  const text = tickSteps(renderPlannedNote(ctx.ws, plan, stateFields(state)), state.done);
+  // A week's log is a record, not something to revisit.
+  const text = tickSteps(renderPlannedNote(ctx.ws, plan, { revisit: false, ...stateFields(state) }), state.done);
   createNoteFile(ctx.ws.notesDir, weekLogRelPath(log.label), text);
 }
 

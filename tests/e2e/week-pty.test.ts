@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/note-parse.js";
 import { KEY, loadPty, spawnLearn } from "../helpers/pty.js";
+import { runCli } from "../helpers/run-cli.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
 const pty = await loadPty();
@@ -100,6 +101,25 @@ describe.skipIf(!pty)("learn week in a real terminal", () => {
     expect(again.screen()).not.toContain("HTTP basics");
     again.write(KEY.ctrlC);
     expect(await again.exit()).toBe(130);
+  });
+
+  it("plans the revisit after a build, then goes through the due notes with learn revisit --review", async () => {
+    const root = workspace(files);
+    const flags = ["week", "--domain", "core-backend", "--title", "Caching", "--checklist", "x", "--role", "backend"];
+    expect(runCli(flags, { cwd: root, env }).code).toBe(0);
+    const s = spawnLearn(pty!, ["week"], { cwd: root, env });
+    await s.waitFor("Step 5/5");
+    expect(s.screen()).not.toContain("Step 4/5");
+    s.write(KEY.enter); // after I use it in a real build
+    await s.waitFor("Go through the 2 due notes now?");
+    s.write("y");
+    s.write(KEY.enter);
+    await s.waitFor("This week's loop is done.");
+    s.mark();
+    await s.waitFor("rate it (I revisited it)"); // the review of `learn revisit --review` has started
+    s.write(KEY.ctrlC);
+    expect(await s.exit()).toBe(130);
+    expect(readFileSync(join(root, "notes/log/2026-W48.md"), "utf8")).toContain("revisit_plan: build\n");
   });
 });
 
