@@ -64,6 +64,7 @@ export function renderUpcoming(up: { now: number; weeks: { start: string; count:
 export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: Theme): string {
   const slug = t.path(s.slug);
   const next = s.due === null ? "it is never due (revisit: false)" : `next due ${t.due(s.due)} (${inDays(daysBetween(today, s.due))})`;
+  if (e.event === "revisit" && s.due !== null) return `revisited ${slug} (${e.rating}): next due ${t.due(s.due)}, interval ${plural(s.interval, "day")}`;
   if (e.event === "revisit") return `revisited ${slug} (${e.rating}): ${next}`;
   if (e.event === "used") return s.due === null ? `recorded ${slug} used in ${e.build}: ${next}` : `${slug} is due now: used in a build: ${e.build}`;
   return `snoozed ${slug} until ${t.due(e.until)}`;

@@ -1,7 +1,10 @@
-import { spawn } from "node:child_process";
-import { appendFileSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { appendFileSync, cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { revisit } from "../../src/commands/revisit.js";
+import { addDays } from "../../src/core/dates.js";
+import { memoryIO } from "../../src/ui/io.js";
 import { BIN, runCli, type RunResult } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
@@ -94,7 +97,7 @@ describe("learn revisit: recording", () => {
     const root = small();
     const r = learn(root, ["revisit", "http-caching", "--rating", "good", "--note", "explained it to a colleague"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^revisited http-caching \(good\): next due \d{4}-\d{2}-\d{2} \(in \d+ days\)\n$/);
+    expect(r.stdout).toMatch(/^revisited http-caching \(good\): next due \d{4}-\d{2}-\d{2}, interval \d+ days\n$/);
     expect(JSON.parse(log(root))).toEqual({ v: 1, event: "revisit", note: "k3x9q2m7", slug: "http-caching", date: TODAY, rating: "good", remark: "explained it to a colleague" });
     const again = learn(root, ["revisit", "http-caching", "--rating", "easy"]);
     expect(again.code).toBe(1);
@@ -167,6 +170,43 @@ describe("learn revisit: recording", () => {
     expect(lines.pop()).toBe("");
     expect(lines.map((l) => (JSON.parse(l) as { note: string }).note).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`).sort());
   }, 120_000);
+});
+
+const MAKE_CORPUS = process.env.MAKE_CORPUS ?? new URL("../../../shared/bench/make-corpus.mjs", import.meta.url).pathname;
+
+describe("learn revisit: half a year on a generated workspace", () => {
+  if (!existsSync(MAKE_CORPUS)) it.skip(`needs make-corpus.mjs at ${MAKE_CORPUS} (set MAKE_CORPUS)`, () => {});
+  it.skipIf(!existsSync(MAKE_CORPUS))("rates every due note good each Monday: none is back within the week, intervals grow, replay agrees", async () => {
+    const root = tempDir();
+    const made = spawnSync(process.execPath, [MAKE_CORPUS, join(root, "notes"), "--notes", "30"], { encoding: "utf8" });
+    expect(made.status).toBe(0);
+    writeFileSync(join(root, "learn.config.yaml"), "");
+    // In-process calls (real files, real SQLite) keep 26 weeks of revisits fast; the CLI itself is covered above.
+    const run = (today: string, extra: Record<string, unknown> = {}) => revisit({ dir: root, today, ...extra }, memoryIO());
+    const intervals = new Map<string, number[]>();
+    let rated = 0;
+    let today = "2026-11-02";
+    for (let week = 0; week < 26; week++, today = addDays(today, 7)) {
+      const due = (await run(today)).entries;
+      if (week === 0) expect(due).toHaveLength(30);
+      for (const e of due) {
+        const r = await run(today, { slug: e.schedule.slug, rating: "good" });
+        intervals.set(e.schedule.slug, [...(intervals.get(e.schedule.slug) ?? []), r.entries[0]!.schedule.interval]);
+        rated++;
+      }
+      expect((await run(today)).entries).toEqual([]);
+      const soon = (await run(addDays(today, 6))).entries.map((e) => e.schedule.slug);
+      expect(soon.filter((slug) => due.some((e) => e.schedule.slug === slug))).toEqual([]); // just rated: not back within the week
+    }
+    const seqs = [...intervals.values()];
+    expect(seqs.filter((xs) => xs.length >= 2).length).toBeGreaterThan(10);
+    for (const xs of seqs) for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
+    expect(log(root).trim().split("\n")).toHaveLength(rated);
+
+    const before = (await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due]);
+    rmSync(join(root, ".learn"), { recursive: true, force: true });
+    expect((await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due])).toEqual(before);
+  }, 60_000);
 });
 
 describe("learn revisit: bad input", () => {

@@ -55,7 +55,7 @@ describe("lines", () => {
 
   it("says what a record did", () => {
     const next = sched({ due: "2026-12-18", lastRevisit: TODAY });
-    expect(renderRecorded({ v: 1, event: "revisit", note: "k3x", date: TODAY, rating: "good" }, next, TODAY, t)).toBe("revisited http-caching (good): next due 2026-12-18 (in 21 days)");
+    expect(renderRecorded({ v: 1, event: "revisit", note: "k3x", date: TODAY, rating: "good" }, next, TODAY, t)).toBe("revisited http-caching (good): next due 2026-12-18, interval 19 days");
     expect(renderRecorded({ v: 1, event: "snooze", note: "k3x", date: TODAY, until: "2026-11-30" }, next, TODAY, t)).toBe("snoozed http-caching until 2026-11-30");
   });
 
