@@ -75,6 +75,17 @@ describe("learn week with flags", () => {
     expect(text).toMatch(/·+█████·█ {2}2026-W31 … 2027-W03/);
   });
 
+  it("opens the new note in $EDITOR with --edit, and warns about a broken old log in --status without failing", () => {
+    const root = workspace({ "notes/log/2026-W47.md": "---\nsteps: [domain\n---\n" });
+    const r = runCli(["week", "--domain", "core-backend", "--title", "Edited", "--edit"], { cwd: root, env: { LEARN_TODAY: "2026-11-27", EDITOR: `sh -c 'echo "from the editor" >> "$0"'` } });
+    expect(r.code).toBe(0);
+    expect(read(root, "notes/core-backend/edited.md").endsWith("from the editor\n")).toBe(true);
+    const s = at(root, "2026-11-27")(["--status"]);
+    expect(s.code).toBe(0);
+    expect(s.stderr).toContain("learn: warning: notes/log/2026-W47.md:");
+    expect(s.stdout).toContain("✔ 2. Write one public, transferable note: edited");
+  });
+
   it("files weeks by ISO 8601 at year ends", () => {
     const root = workspace();
     expect(at(root, "2025-12-29")(["--domain", "core-backend"]).code).toBe(0);
