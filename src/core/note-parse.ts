@@ -40,7 +40,8 @@ function splitFrontMatter(text: string): { data: unknown; content: string } {
 
 /** Parse a note's text without touching the disk. `fallbackTitle` is usually the file name. */
 export function parseNote(text: string, fallbackTitle: string): ParsedNote {
-  const clean = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
+  const unbommed = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const clean = unbommed.includes("\r") ? unbommed.replace(/\r\n?/g, "\n") : unbommed;
   const warnings: NoteWarning[] = [];
   let raw: unknown = {};
   let body = clean;

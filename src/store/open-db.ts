@@ -4,10 +4,10 @@ import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../workspace/context.js";
 import { SqliteIndex } from "./handle.js";
-import { planIsEmpty, planRefresh, refreshTables, storedProblems, type ReadFn } from "./refresh.js";
+import { planIsEmpty, planRefresh, Refresher, storedProblems } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "./types.js";
-import { walkNotes } from "./walk.js";
+import { walkNotes, type WalkResult } from "./walk.js";
 
 /** Options of openIndex: refresh (default true) is incremental by (mtime, size); full rebuilds. */
 export interface OpenIndexOptions {
@@ -17,16 +17,20 @@ export interface OpenIndexOptions {
 }
 
 const BUSY_TIMEOUT_MS = 60_000;
+/** The reason given when a database that could not be read is replaced. */
+export const CORRUPT = "the index file was corrupt";
 
 /** Where the index of a workspace lives. */
 export const indexPath = (ctx: Context): string => join(ctx.ws.dataDir, "index.db");
 
-const isCorrupt = (err: unknown): boolean => {
+/** True for SQLite's "this file is not (or no longer) a sound database" errors. */
+export const isCorrupt = (err: unknown): boolean => {
   const code = (err as { code?: string }).code ?? "";
   return code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB");
 };
 
-function removeDb(path: string): void {
+/** Delete the database and its WAL files. */
+export function removeDb(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 }
 
@@ -51,60 +55,73 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
     if (!isCorrupt(err)) throw err;
     db?.close();
     removeDb(path);
-    return { db: connect(path), rebuild: "the index file was corrupt" };
+    return { db: connect(path), rebuild: CORRUPT };
   }
 }
 
-/** The result of one attempt: an open index, or a request to call again with a reader. */
-export type OpenAttempt = { index: SqliteIndex; stats: RefreshStats } | { needsReader: true; rebuild?: string };
+/** An index opened, with files left to read (`work`) or already up to date (`done`). */
+export type Prepared =
+  | { done: { index: SqliteIndex; stats: RefreshStats } }
+  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string } };
 
 /**
- * Open (creating or rebuilding as needed) and refresh the index. Without `read`, it stops
- * and asks for one as soon as some file must be parsed, so callers load the parser lazily.
+ * Open (creating or rebuilding as needed) and decide what a refresh must do, without reading
+ * any note: a no-change refresh ends here and never loads the parser.
  */
-export function openAttempt(ctx: Context, opts: OpenIndexOptions, read: ReadFn | undefined, knownRebuild?: string): OpenAttempt {
-  const path = indexPath(ctx);
+export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?: string): Prepared {
   try {
     mkdirSync(ctx.ws.dataDir, { recursive: true });
   } catch (err) {
     throw new LearnError(`cannot create ${ctx.ws.dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, "check that the workspace is writable");
   }
-  for (let attempt = 0; ; attempt++) {
-    const opened = openDb(path);
-    const db = opened.db;
-    // A first attempt without a reader may have created the file: keep the reason it gave.
+  const opened = openDb(indexPath(ctx));
+  const db = opened.db;
+  try {
     const rebuild = knownRebuild ?? opened.rebuild;
-    try {
-      const full = Boolean(opts.full || rebuild);
-      const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
-      if (!full && opts.refresh === false) {
-        stats.problems = storedProblems(db);
-        return { index: new SqliteIndex(db), stats };
-      }
-      const rel = relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
-      const walk = walkNotes(ctx.ws.notesDir, rel);
-      if (!full) {
-        const plan = planRefresh(db, walk);
-        if (planIsEmpty(plan)) {
-          stats.unchanged = plan.unchanged;
-          stats.problems = storedProblems(db);
-          return { index: new SqliteIndex(db), stats };
-        }
-      }
-      if (!read) {
-        db.close();
-        return { needsReader: true, rebuild };
-      }
-      // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
-      db.pragma(full ? "synchronous = OFF" : "synchronous = NORMAL");
-      const done = refreshTables(db, walk, { full, read, onProgress: opts.onProgress });
-      db.pragma("synchronous = NORMAL");
-      if (rebuild) done.rebuilt = attempt > 0 ? "the index file was corrupt" : rebuild;
-      return { index: new SqliteIndex(db), stats: done };
-    } catch (err) {
-      db.close();
-      if (attempt > 0 || !isCorrupt(err)) throw err;
-      removeDb(path);
+    const full = Boolean(opts.full || rebuild);
+    const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
+    if (!full && opts.refresh === false) {
+      stats.problems = storedProblems(db);
+      return { done: { index: new SqliteIndex(db), stats } };
     }
+    const rel = relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
+    const walk = walkNotes(ctx.ws.notesDir, rel);
+    if (!full) {
+      const plan = planRefresh(db, walk);
+      if (planIsEmpty(plan)) {
+        stats.unchanged = plan.unchanged;
+        stats.problems = storedProblems(db);
+        return { done: { index: new SqliteIndex(db), stats } };
+      }
+    }
+    return { work: { db, walk, full, rebuild } };
+  } catch (err) {
+    db.close();
+    throw err;
   }
+}
+
+/** The files-to-read part of a prepared index. */
+export type Work = Extract<Prepared, { work: unknown }>["work"];
+
+/** Set up a refresh of prepared work; call begin() on the result, add() each file, then endRefresh. */
+export function startRefresh(work: Work, opts: OpenIndexOptions): Refresher {
+  // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
+  work.db.pragma(work.full ? "synchronous = OFF" : "synchronous = NORMAL");
+  return new Refresher(work.db, work.walk, work.full, opts.onProgress);
+}
+
+/** Commit a refresh and hand out the open index. */
+export function endRefresh(work: Work, r: Refresher): { index: SqliteIndex; stats: RefreshStats } {
+  const stats = r.finish();
+  work.db.pragma("synchronous = NORMAL");
+  if (work.full) work.db.pragma("wal_checkpoint(TRUNCATE)"); // do not leave a WAL as big as the index
+  if (work.rebuild) stats.rebuilt = work.rebuild;
+  return { index: new SqliteIndex(work.db), stats };
+}
+
+/** Undo a failed refresh and close its database. */
+export function failRefresh(work: Work, r: Refresher): void {
+  r.abort();
+  work.db.close();
 }

@@ -1,16 +1,38 @@
 import type { Context } from "../workspace/context.js";
 import type { SqliteIndex } from "./handle.js";
-import { openAttempt, type OpenIndexOptions } from "./open-db.js";
+import { CORRUPT, endRefresh, failRefresh, indexPath, isCorrupt, prepareIndex, removeDb, startRefresh, type OpenIndexOptions } from "./open-db.js";
 import type { RefreshStats } from "./types.js";
 
-/** openIndex, but the note parser (js-yaml, zod) is imported only when some file must be read. */
+async function attempt(ctx: Context, opts: OpenIndexOptions, knownRebuild?: string): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
+  const prepared = prepareIndex(ctx, opts, knownRebuild);
+  if ("done" in prepared) return prepared.done;
+  const work = prepared.work;
+  const r = startRefresh(work, opts);
+  try {
+    const files = r.begin();
+    const pool = await import("./parse-pool.js");
+    if (pool.canParallel(files.length)) {
+      await pool.parseInWorker(files, (f, result) => r.add(f, result));
+    } else {
+      const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
+      for (const f of files) r.add(f, readNote(f));
+    }
+    return endRefresh(work, r);
+  } catch (err) {
+    failRefresh(work, r);
+    throw err;
+  }
+}
+
+/** openIndex, but the note parser loads only when some file must be read, and big batches parse on a worker. */
 export async function openIndexLazy(ctx: Context, opts: OpenIndexOptions = {}): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
-  const first = openAttempt(ctx, opts, undefined);
-  if (!("needsReader" in first)) return first;
-  const { readNote } = await import("./read-note.js");
-  const second = openAttempt(ctx, opts, readNote, first.rebuild);
-  if ("needsReader" in second) throw new Error("openIndexLazy: a reader was given but asked for");
-  return second;
+  try {
+    return await attempt(ctx, opts);
+  } catch (err) {
+    if (!isCorrupt(err)) throw err;
+    removeDb(indexPath(ctx));
+    return attempt(ctx, opts, CORRUPT);
+  }
 }
 
 /** Open the index for a read command: refresh unless told not to, and pass the rebuild notice to `notify`. */

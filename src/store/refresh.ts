@@ -14,6 +14,26 @@ const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
   THEN (SELECT slug FROM notes WHERE path = links.to_key)
   ELSE (SELECT slug FROM notes WHERE slug = links.to_key COLLATE NOCASE ORDER BY path LIMIT 1) END`;
 
+/** Past this many changed files, resolving every link at once is cheaper than one by one. */
+const BULK_RESOLVE = 500;
+
+const slugKey = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "").toLowerCase();
+
+/**
+ * Resolve only the links a change can affect: those from files read again, and those whose
+ * target (a slug or a path) appeared or disappeared. Edits keep slugs and paths, so they touch only their own.
+ */
+function resolveLinks(db: Database.Database, read: string[], appeared: string[], vanished: string[]): void {
+  if (read.length + vanished.length > BULK_RESOLVE) {
+    db.exec(RESOLVE_LINKS);
+    return;
+  }
+  const byFrom = db.prepare(`${RESOLVE_LINKS} WHERE from_path = ?`);
+  const byKey = db.prepare(`${RESOLVE_LINKS} WHERE to_key = ?`);
+  for (const p of read) byFrom.run(p);
+  for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)]))) byKey.run(key);
+}
+
 /** Prepared statements for one refresh. */
 function statements(db: Database.Database) {
   return {
@@ -72,9 +92,6 @@ export function storedProblems(db: Database.Database): IndexProblem[] {
   return rows.map((r) => (r.line === null ? { path: r.path, reason: r.reason, severity: r.severity } : { ...r, line: r.line }));
 }
 
-/** Reads one file for the index (read-note.ts; injected so that a no-change refresh never loads the parser). */
-export type ReadFn = (file: FoundFile) => ReadResult;
-
 /** What a refresh has to do: files to read, stored paths to drop, and how many are unchanged. */
 export interface RefreshPlan {
   toRead: FoundFile[];
@@ -114,44 +131,69 @@ export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPla
 export const planIsEmpty = (p: RefreshPlan): boolean => p.toRead.length === 0 && p.removed.length === 0 && !p.walkProblemsChanged;
 
 /**
- * Bring the tables up to date with the walked files in one IMMEDIATE transaction: only
- * files whose (mtime, size) changed are read; vanished files leave; unreadable folders keep theirs.
- * The plan is made again inside the transaction, so a concurrent refresh is never undone.
+ * One refresh of the tables, in one IMMEDIATE transaction: begin() plans (inside the lock, so a
+ * concurrent refresh is never undone) and drops vanished files; add() stores each file read;
+ * finish() resolves links, records duplicates and commits. Unreadable folders keep their notes.
  */
-export function refreshTables(
-  db: Database.Database,
-  walk: WalkResult,
-  opts: { full: boolean; read: ReadFn; onProgress?: (done: number, total: number) => void },
-): RefreshStats {
-  const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
-  const run = db.transaction(() => {
-    if (opts.full) createSchema(db, false);
-    const s = statements(db);
-    const plan = planRefresh(db, walk);
-    stats.unchanged = plan.unchanged;
-    for (const p of plan.removed) {
-      forget(s, p);
-      stats.removed++;
+export class Refresher {
+  readonly stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
+  private s!: Statements;
+  private plan!: RefreshPlan;
+  private done = 0;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly walk: WalkResult,
+    private readonly full: boolean,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  /** Take the write lock, (re)create the schema for a full build, plan, and drop vanished files. */
+  begin(): FoundFile[] {
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      if (this.full) createSchema(this.db, false);
+      this.s = statements(this.db);
+      this.plan = planRefresh(this.db, this.walk);
+      this.stats.unchanged = this.plan.unchanged;
+      for (const p of this.plan.removed) {
+        forget(this.s, p);
+        this.stats.removed++;
+      }
+    } catch (err) {
+      this.abort();
+      throw err;
     }
-    let done = 0;
-    for (const f of plan.toRead) {
-      if (plan.stored.has(f.path)) {
-        forget(s, f.path);
-        stats.updated++;
-      } else stats.added++;
-      const r = opts.read(f);
-      store(s, f, r.note, r.problems);
-      opts.onProgress?.(++done, plan.toRead.length);
-    }
+    return this.plan.toRead;
+  }
+
+  /** Store one file that was read (replacing what was stored for it). */
+  add(file: FoundFile, result: ReadResult): void {
+    if (this.plan.stored.has(file.path)) {
+      forget(this.s, file.path);
+      this.stats.updated++;
+    } else this.stats.added++;
+    store(this.s, file, result.note, result.problems);
+    this.onProgress?.(++this.done, this.plan.toRead.length);
+  }
+
+  /** Record folder problems, finish the FTS tables, resolve links, record duplicates, commit. */
+  finish(): RefreshStats {
+    const { db, plan, s } = this;
     db.exec("DELETE FROM problems WHERE kind = 'walk'");
-    for (const p of walk.problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "walk");
-    if (opts.full) finishBulkLoad(db);
-    if (opts.full || plan.toRead.length > 0 || plan.removed.length > 0) {
-      db.exec(RESOLVE_LINKS);
-      recordDuplicates(db, s);
-    }
-  });
-  run.immediate();
-  stats.problems = storedProblems(db);
-  return stats;
+    for (const p of this.walk.problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "walk");
+    if (this.full) finishBulkLoad(db);
+    const appeared = plan.toRead.filter((f) => !plan.stored.has(f.path)).map((f) => f.path);
+    if (this.full) db.exec(RESOLVE_LINKS);
+    else resolveLinks(db, plan.toRead.map((f) => f.path), appeared, plan.removed);
+    if (this.full || appeared.length > 0 || plan.removed.length > 0) recordDuplicates(db, s);
+    db.exec("COMMIT");
+    this.stats.problems = storedProblems(db);
+    return this.stats;
+  }
+
+  /** Roll back after a failure (safe to call when no transaction is open). */
+  abort(): void {
+    if (this.db.inTransaction) this.db.exec("ROLLBACK");
+  }
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -38,6 +38,7 @@ CREATE TABLE links (
 );
 CREATE INDEX links_from ON links(from_path);
 CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
+CREATE INDEX links_key ON links(to_key);
 CREATE TABLE problems (
   path TEXT NOT NULL,
   line INTEGER,
