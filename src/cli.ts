@@ -77,7 +77,15 @@ export function buildProgram(): Command {
     .command("index")
     .description("bring the SQLite index (.learn/index.db) up to date with notes/")
     .option("--full", "rebuild the index from scratch")
-    .addHelpText("after", examples("learn index", "learn index --full --json"))
+    .addHelpText(
+      "after",
+      `
+Reads only files whose modification time or size changed. A bad file never stops the
+index: broken YAML is indexed from its body, binary or non-UTF-8 files are skipped, and
+notes over 1 MiB are indexed up to 1 MiB; each is listed as a problem (path:line: reason).
+Read commands (search, list, show) refresh the index first unless given --no-refresh.
+${examples("learn index", "learn index --full --json")}`,
+    )
     .action(async (_o, cmd: Command) => {
       const { io, opts } = await ioFor(cmd);
       const { index } = await import("./commands/index.js");
