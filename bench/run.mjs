@@ -27,9 +27,9 @@ if (!existsSync(makeCorpus)) {
 /** Run a command once: wall seconds and peak RSS in MB (when /usr/bin/time is there). */
 function once(cmd, args, cwd) {
   const start = process.hrtime.bigint();
-  const res = timeBin
-    ? spawnSync(timeBin, ["-f", "__PEAK__%M", cmd, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } })
-    : spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  // stdout goes to /dev/null (as in a terminal benchmark); stderr is kept for /usr/bin/time's figure.
+  const spawnOpts = { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } };
+  const res = timeBin ? spawnSync(timeBin, ["-f", "__PEAK__%M", cmd, ...args], spawnOpts) : spawnSync(cmd, args, spawnOpts);
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   const m = /__PEAK__(\d+)/.exec(res.stderr ?? "");
   if (res.status !== 0 && !(cmd === "rg" && res.status === 1)) {

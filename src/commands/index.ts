@@ -1,6 +1,6 @@
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
-import { openIndexLazy } from "../store/open-lazy.js";
+import { openIndexLazy, rebuiltNotice } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
 import type { RefreshStats } from "../store/types.js";
@@ -10,14 +10,11 @@ export interface IndexOptions extends GlobalOptions {
   full?: boolean;
 }
 
-/** The one-line notice printed when an index had to be rebuilt. */
-export const rebuiltNotice = (reason: string): string => `learn: rebuilt the index: ${reason}`;
-
 /** Bring .learn/index.db up to date with notes/ and report what changed and what is wrong. */
 export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const ctx = createContext(opts);
   const started = performance.now();
-  const progress = progressBar(!opts.json);
+  const progress = await progressBar(!opts.json);
   let stats: RefreshStats;
   try {
     const opened = await openIndexLazy(ctx, { full: opts.full, onProgress: progress.onProgress });

@@ -35,9 +35,12 @@ export async function openIndexLazy(ctx: Context, opts: OpenIndexOptions = {}): 
   }
 }
 
+/** The one-line notice (for stderr) that an index was rebuilt, and why. */
+export const rebuiltNotice = (reason: string): string => `learn: rebuilt the index: ${reason}`;
+
 /** Open the index for a read command: refresh unless told not to, and pass the rebuild notice to `notify`. */
 export async function openForRead(ctx: Context, refresh: boolean | undefined, notify: (line: string) => void): Promise<SqliteIndex> {
   const { index, stats } = await openIndexLazy(ctx, { refresh: refresh !== false });
-  if (stats.rebuilt) notify(`learn: rebuilt the index: ${stats.rebuilt}`);
+  if (stats.rebuilt) notify(rebuiltNotice(stats.rebuilt));
   return index;
 }

@@ -38,7 +38,8 @@ export function readSnippet(raw: string): { snippet: string; matches: [number, n
   const matches: [number, number][] = [];
   let out = "";
   let start = -1;
-  for (const ch of raw.replace(/\s+/g, " ").trim()) {
+  // Markdown heading marks say nothing in a one-line snippet.
+  for (const ch of raw.replace(/(^|\s)#{1,6}(?=\s)/g, "$1").replace(/\s+/g, " ").trim()) {
     if (ch === OPEN) start = out.length;
     else if (ch === CLOSE) {
       if (start >= 0) matches.push([start, out.length]);

@@ -1,4 +1,4 @@
-import cliProgress from "cli-progress";
+import type { SingleBar } from "cli-progress";
 
 /** A progress callback plus a stop function; a no-op unless stderr is a terminal. */
 export interface Progress {
@@ -9,10 +9,13 @@ export interface Progress {
 /** Files to read before a bar is worth drawing. */
 const MIN_FILES = 200;
 
-/** A cli-progress bar on stderr for long index runs at a terminal; silent otherwise. */
-export function progressBar(enabled: boolean, label = "indexing"): Progress {
-  if (!enabled || !process.stderr.isTTY) return { onProgress: () => {}, stop: () => {} };
-  let bar: cliProgress.SingleBar | undefined;
+const silent: Progress = { onProgress: () => {}, stop: () => {} };
+
+/** A cli-progress bar on stderr for long index runs at a terminal; silent otherwise (and cli-progress is not loaded). */
+export async function progressBar(enabled: boolean, label = "indexing"): Promise<Progress> {
+  if (!enabled || !process.stderr.isTTY) return silent;
+  const cliProgress = (await import("cli-progress")).default;
+  let bar: SingleBar | undefined;
   return {
     onProgress: (done, total) => {
       if (total < MIN_FILES) return;
