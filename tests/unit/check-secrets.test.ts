@@ -1,3 +1,4 @@
+import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import { scanSecrets } from "../../src/workspace/secrets.js";
 import { isPlaceholder } from "../../src/core/check-secret-rules.js";
@@ -36,6 +37,13 @@ describe("scanSecrets", () => {
   it("leaves ordinary notes and placeholders alone", async () => {
     const text = "---\ntitle: Tokens\n---\nSet `API_KEY=<your-key>` or `GITHUB_TOKEN=$(gh auth token)`.\nAWS_SECRET=xxxxxxxxxxxx\nA JWT looks like header.payload.signature.\n";
     expect(await scanSecrets(text, "notes/x.md")).toEqual([]);
+  });
+
+  it("leaves performance.mark as it found it (marks are muted only while scanning)", async () => {
+    const before = performance.mark;
+    await scanSecrets(`t ${fake.github}\n`, "notes/x.md");
+    expect(performance.mark).toBe(before);
+    expect(Object.hasOwn(performance, "mark")).toBe(false);
   });
 
   it("tells placeholders from values", () => {
