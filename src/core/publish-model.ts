@@ -57,7 +57,10 @@ export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly 
   const linksFrom = new Map<string, LinkRow[]>();
   for (const l of allLinks) {
     const key = lower(l.from_slug);
-    if (pub.has(key)) linksFrom.set(key, [...(linksFrom.get(key) ?? []), l]);
+    if (!pub.has(key)) continue;
+    const list = linksFrom.get(key);
+    if (list) list.push(l);
+    else linksFrom.set(key, [l]);
   }
   const targetOf = (slug: string | null | undefined): LinkTarget => {
     if (!slug) return { kind: "broken" };
@@ -80,11 +83,13 @@ export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly 
       return [t.note];
     });
   };
-  const backlinks = (slug: string): SiteNote[] => {
-    const from = new Set([...linksFrom.values()].flat().filter((l) => l.to_slug && lower(l.to_slug) === lower(slug)).map((l) => lower(l.from_slug)));
-    from.delete(lower(slug));
-    return [...from].map((s) => pub.get(s)!).sort(byTitle);
-  };
+  const linkedFrom = new Map<string, Set<string>>();
+  for (const l of [...linksFrom.values()].flat()) {
+    if (!l.to_slug) continue;
+    const to = lower(l.to_slug);
+    if (to !== lower(l.from_slug)) linkedFrom.set(to, (linkedFrom.get(to) ?? new Set()).add(lower(l.from_slug)));
+  }
+  const backlinks = (slug: string): SiteNote[] => [...(linkedFrom.get(lower(slug)) ?? [])].map((s) => pub.get(s)!).sort(byTitle);
   return { notes, tags: gatherTags(notes), resolve, related, backlinks };
 }
 
