@@ -1,6 +1,7 @@
 import MarkdownIt from "markdown-it";
 import taskLists from "markdown-it-task-lists";
 import type { LinkTarget } from "./publish-model.js";
+import { htmlToText } from "./publish-search.js";
 import { slugify } from "./slug.js";
 
 /** What rendering one note needs: how to resolve its links, the way back to the site root, its title. */
@@ -80,6 +81,13 @@ const noteLinks: PluginSimple = (md) => {
           dropped.push(drop);
           if (drop) Object.assign(t, { type: "text", tag: "", content: "", attrs: null });
         } else if (t.type === "link_close" && dropped.pop()) Object.assign(t, { type: "text", tag: "", content: "" });
+        else if (t.type === "image" && NOTE_LINK.test(String(t.attrGet("src") ?? ""))) {
+          // An "image" pointing at a note is a slip; never let it name a note that is not public.
+          const src = String(t.attrGet("src"));
+          const to = env.resolve("markdown", safeDecode(src.replace(/#.*$/, "")));
+          if (to.kind === "public") t.attrSet("src", env.root + to.note.file);
+          else Object.assign(t, { type: "text", tag: "", content: t.content, attrs: null, children: null });
+        }
       }
     }
   });
@@ -97,7 +105,10 @@ const headings: PluginSimple = (md) => {
     const used = new Set<string>();
     tokens.forEach((t, i) => {
       if (t.type !== "heading_open") return;
-      const base = slugify(tokens[i + 1]?.content ?? "") || "section";
+      // From the rendered text, not the source: `## See [[private-slug]]` must not put the slug in an id.
+      const inline = tokens[i + 1];
+      const rendered = inline?.children ? md.renderer.renderInline(inline.children, md.options, state.env) : "";
+      const base = slugify(htmlToText(rendered)) || "section";
       let id = base;
       for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);

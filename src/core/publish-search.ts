@@ -30,10 +30,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/** Heading texts of rendered HTML (so a `[[private-slug]]` in a heading shows as rendered, not as written). */
+export function htmlHeadings(html: string): string[] {
+  return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlToText(m[1]!)).filter(Boolean);
+}
+
 /** The search index of the public notes: what fuse.js searches in the page, sorted by url. */
 export function searchIndex(notes: readonly SiteNote[], htmlOf: (n: SiteNote) => string): SearchEntry[] {
   return notes
-    .map((n) => ({
+    .map((n) => ({ n, html: htmlOf(n) }))
+    .map(({ n, html }) => ({
       title: n.row.title,
       url: n.file,
       summary: n.row.summary ?? "",
@@ -42,8 +48,8 @@ export function searchIndex(notes: readonly SiteNote[], htmlOf: (n: SiteNote) =>
       status: n.row.status ?? "",
       difficulty: n.row.difficulty ?? "",
       date: n.row.updated ?? n.row.published ?? "",
-      headings: n.row.headings,
-      text: htmlToText(htmlOf(n)).slice(0, MAX_SEARCH_TEXT),
+      headings: htmlHeadings(html),
+      text: htmlToText(html).slice(0, MAX_SEARCH_TEXT),
     }))
     .sort((a, b) => a.url.localeCompare(b.url, "en"));
 }

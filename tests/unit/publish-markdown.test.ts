@@ -43,13 +43,13 @@ describe("published Markdown", () => {
   });
 
   it("links wikilinks and .md links to public pages, and shows private ones as text without the slug", () => {
-    const html = render("See [[pub]], [[pub|the other]], [[secret-plans]], [[secret-plans|my plans]], [more](pub.md#part), [hidden](secret-plans.md) and [[ghost]].\n", env);
+    const html = render("See [[pub]], [[pub|the other]], [[secret-plans]], [[secret-plans|my plans]], [more](pub.md#part), [hidden](secret-plans.md), ![pic](secret-plans.md) and [[ghost]].\n", env);
     expect(html).toContain('<a class="wikilink" href="../notes/pub.html">Public Two</a>');
     expect(html).toContain('<a class="wikilink" href="../notes/pub.html">the other</a>');
     expect(html).toContain('<a href="../notes/pub.html#part">more</a>');
     expect(html).toContain("(private note)");
     expect(html).toContain("my plans");
-    expect(html).toContain(" hidden ");
+    expect(html).toContain(" hidden, pic and");
     expect(html).not.toContain("secret-plans");
     expect(html).toContain('<span class="broken-link">ghost</span>');
   });

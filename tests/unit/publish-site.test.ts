@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { buildSiteModel } from "../../src/core/publish-model.js";
 import { buildSite, type SiteFile } from "../../src/core/publish-site.js";
-import { htmlToText } from "../../src/core/publish-search.js";
+import { htmlHeadings, htmlToText } from "../../src/core/publish-search.js";
 import type { LinkRow, NoteRow } from "../../src/store/types.js";
 
 const makeNote = (o: Partial<NoteRow> & { slug: string }): NoteRow => ({
@@ -41,7 +41,7 @@ const notes: NoteRow[] = [
   makeNote({ slug: "no-visibility", title: "Unmarked draft", visibility: null }),
 ];
 const bodies: Record<string, string> = {
-  "http-caching": "# HTTP caching\n\nSee [[idempotency-keys]], [[zanzibar-plans]] and [more](zanzibar-plans.md).\n\n<script>alert(1)</script>\n",
+  "http-caching": "# HTTP caching\n\n## Compare with [[zanzibar-plans]]\n\nSee [[idempotency-keys]], [[zanzibar-plans]] and [more](zanzibar-plans.md).\n\n<script>alert(1)</script>\n",
   "idempotency-keys": "Back to [[http-caching]].\n",
   "weekly-log": "Did things.\n",
 };
@@ -140,5 +140,6 @@ describe("buildSite", () => {
 
   it("strips tags from rendered HTML for search text", () => {
     expect(htmlToText("<p>a &lt;b&gt; &amp; <code>c</code></p>\n<p>d</p>")).toBe("a <b> & c d");
+    expect(htmlHeadings('<h2 id="x">Compare <span>(private note)</span></h2><p>y</p><h3>Z</h3>')).toEqual(["Compare (private note)", "Z"]);
   });
 });
