@@ -36,7 +36,7 @@ export interface PublishResult {
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
   const ctx = createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
-  guardOutDir(out, ctx.ws.notesDir);
+  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
   const { openIndex } = await import("../store/open.js");
   const { index } = openIndex(ctx);
   let notes: NoteRow[];

@@ -24,13 +24,13 @@ const isInside = (child: string, parent: string): boolean => {
 };
 
 /** Refuse an output folder that is the notes folder, inside it, or holds it. */
-export function guardOutDir(out: string, notesDir: string): void {
+export function guardOutDir(out: string, notesDir: string, shown: string = out): void {
   const [o, n] = [real(out), real(notesDir)];
   if (isInside(o, n) || isInside(resolve(out), resolve(notesDir))) {
-    throw new UsageError(`--out ${out}: the site cannot go in the notes folder`, "pick a folder outside notes/, e.g. --out site");
+    throw new UsageError(`--out ${shown}: the site cannot go in the notes folder`, "pick a folder outside notes/, e.g. --out site");
   }
-  if (isInside(n, o)) throw new UsageError(`--out ${out}: that folder holds the notes folder`, "pick a folder of its own, e.g. --out site");
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new LearnError(`--out ${out}: not a folder`, "pick another --out, or move that file");
+  if (isInside(n, o)) throw new UsageError(`--out ${shown}: that folder holds the notes folder`, "pick a folder of its own, e.g. --out site");
+  if (existsSync(out) && !statSync(out).isDirectory()) throw new LearnError(`--out ${shown}: not a folder`, "pick another --out, or move that file");
 }
 
 /** Every file under `dir`, relative, with forward slashes (a top-level .git folder is skipped). */
