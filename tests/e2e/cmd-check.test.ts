@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,6 +7,8 @@ import { tempDir, workspace } from "../helpers/workspace.js";
 
 // A fake GitHub token, built at run time so this file does not look like a leak.
 const TOKEN = "ghp_" + "wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx";
+
+const HAVE_GIT = spawnSync("git", ["--version"]).status === 0;
 
 const good = "---\ntitle: Good note\ntype: doc\nstatus: budding\nvisibility: public\ndomain: core-backend\n---\nFine.\n";
 
@@ -67,7 +69,7 @@ describe("learn check", () => {
     expect(r.stderr).toBe("checked 1 note: 1 warning\n");
   });
 
-  it("--staged checks only staged notes, as staged", () => {
+  it.skipIf(!HAVE_GIT)("--staged checks only staged notes, as staged", () => {
     const root = workspace({ "notes/good.md": good, "notes/other.md": "---\ntitle: Other\nstatus: wrong\n---\n" });
     const git = (...args: string[]) => execFileSync("git", args, { cwd: root, stdio: "pipe" });
     git("init", "-q");
@@ -81,7 +83,7 @@ describe("learn check", () => {
     expect(out.findings.map((f) => `${f.path}:${f.rule}`)).toEqual(["notes/good.md:secret/github"]);
   });
 
-  it("--staged with nothing staged passes, and outside git says so", () => {
+  it.skipIf(!HAVE_GIT)("--staged with nothing staged passes, and outside git says so", () => {
     const root = workspace({ "notes/other.md": "---\ntitle: Other\nstatus: wrong\n---\n" });
     const outside = runCli(["check", "--staged", "--dir", root], { cwd: tempDir() });
     expect(outside.code).toBe(1);
