@@ -94,10 +94,11 @@ function dueEntries(w: World, until: string): render.RevisitEntry[] {
 
 /** Find a note by slug or id, or fail with the closest slug as a hint. */
 async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedule: NoteSchedule }> {
-  const row = w.index.getNote(slug);
+  const wanted = slug.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, ""); // a path from tab completion works too
+  const row = w.index.getNote(wanted);
   if (!row) {
-    const near = await closestSlug(slug, w.index.allNotes());
-    throw new LearnError(`no note ${JSON.stringify(slug)}`, near ? `did you mean ${near}?` : "`learn list` shows the notes");
+    const near = await closestSlug(wanted, w.index.allNotes());
+    throw new LearnError(`no note with slug or id ${slug}`, near ? `did you mean ${near}?` : "see `learn list` or `learn search`");
   }
   return { row, schedule: w.schedules.get(noteKey(row))! };
 }

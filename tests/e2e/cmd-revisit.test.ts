@@ -225,7 +225,8 @@ describe("learn revisit: bad input", () => {
   it("an unknown slug suggests the closest (exit 1)", () => {
     const root = seeded();
     const r = unchanged(root, () => learn(root, ["revisit", "idempotncy-keys", "--rating", "good"]));
-    expect(r).toMatchObject({ code: 1, stdout: "", stderr: 'learn: no note "idempotncy-keys" (did you mean idempotency-keys?)\n' });
+    expect(r).toMatchObject({ code: 1, stdout: "", stderr: "learn: no note with slug or id idempotncy-keys (did you mean idempotency-keys?)\n" });
+    expect(learn(root, ["revisit", "notes/core-backend/retries.md", "--rating", "good"]).stdout).toMatch(/^revisited retries \(good\)/);
   });
 
   it("an unknown rating lists the ratings (exit 2)", () => {
