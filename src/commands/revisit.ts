@@ -4,7 +4,7 @@ import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
 import { actionEvent, closestSlug, parseDurationFlag, parseRating, revisitAction, type RevisitAction, type RevisitFlags } from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
-import { RATING_MEANING, type LogEvent } from "../core/revisit-event.js";
+import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
 import { openIndex } from "../store/open.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
@@ -45,7 +45,9 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     const notes = index.allNotes();
     const rows = new Map(notes.map((n) => [noteKey(n), n]));
     const w: World = { ctx, index, events: log.events, rows, schedules: replay(log.events, notes, ctx.config, ctx.today).byKey };
-    const warnings = opts.brief ? [] : [...log.problems.map((p) => render.problemLine(REVISIT_LOG, p.line, p.reason.includes("ignored") ? p.reason : `${p.reason}; line skipped`)), ...noteWarnings(ctx, index.problems(), opts.slug ? w.index.getNote(opts.slug)?.path : undefined)];
+    // A prompt line stays quiet; `learn revisit` says what is wrong.
+    const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
+    const warnings = opts.brief ? [] : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
     for (const line of warnings) io.err(`learn: ${line}`);
     if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
     if (opts.orphans) return orphans(w, opts, io);
@@ -66,10 +68,16 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
   }
 }
 
-/** The revisit keys a note carries that the index flagged (an unreadable `revisit_every:`), as warning lines. */
+/** A slug from what was typed: a path from tab completion works too. */
+const bareSlug = (typed: string): string => typed.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
+
+/** A bad log line as a warning: it is skipped, and the file is left as it is. */
+const logWarning = (p: LogProblem): string => render.problemLine(REVISIT_LOG, p.line, p.reason.includes("ignored") ? p.reason : `${p.reason}; line skipped`);
+
+/** The revisit keys the index flagged (an unreadable `revisit_every:`) as warnings; `onlyPath` limits them to one note. */
 function noteWarnings(ctx: Context, problems: IndexProblem[], onlyPath?: string): string[] {
   return problems
-    .filter((p) => /^revisit(_every)?:/.test(p.reason) && (!onlyPath || p.path === onlyPath))
+    .filter((p) => /^revisit(_every)?:/.test(p.reason) && (onlyPath === undefined || p.path === onlyPath))
     .map((p) => render.problemLine(p.path, p.line ?? keyLine(join(ctx.ws.root, p.path), p.reason.split(":")[0]!), `${p.reason}; scheduled as if it were not set`));
 }
 
@@ -94,7 +102,7 @@ function dueEntries(w: World, until: string): render.RevisitEntry[] {
 
 /** Find a note by slug or id, or fail with the closest slug as a hint. */
 async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedule: NoteSchedule }> {
-  const wanted = slug.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, ""); // a path from tab completion works too
+  const wanted = bareSlug(slug);
   const row = w.index.getNote(wanted);
   if (!row) {
     const near = await closestSlug(wanted, w.index.allNotes());
