@@ -34,10 +34,27 @@ export function removeDb(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 }
 
+const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
+
+/** Sleep this thread (a refresh is synchronous end to end). */
+const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 function connect(path: string): Database.Database {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
-  db.pragma("journal_mode = WAL");
-  return db;
+  // Switching a new database to WAL can fail with SQLITE_BUSY without waiting while another
+  // process creates it at the same moment; retry until the busy timeout.
+  for (let waited = 0; ; waited += 20) {
+    try {
+      if (db.pragma("journal_mode", { simple: true }) !== "wal") db.pragma("journal_mode = WAL");
+      return db;
+    } catch (err) {
+      if (!isBusy(err) || waited >= BUSY_TIMEOUT_MS) {
+        db.close();
+        throw err;
+      }
+      pause(20);
+    }
+  }
 }
 
 /** Open the database and say whether it must be rebuilt, and why. */

@@ -40,7 +40,7 @@ function statements(db: Database.Database) {
     insertNote: db.prepare(`INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map(() => "?").join(", ")})`),
     insertLink: db.prepare("INSERT INTO links (from_path, from_slug, target, kind, to_key) VALUES (?, ?, ?, ?, ?)"),
     insertProblem: db.prepare("INSERT INTO problems (path, line, reason, severity, kind) VALUES (?, ?, ?, ?, ?)"),
-    upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, mtime_ms, size) VALUES (?, ?, ?)"),
+    upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, sig) VALUES (?, ?)"),
     deleteNote: db.prepare("DELETE FROM notes WHERE path = ?"),
     deleteLinks: db.prepare("DELETE FROM links WHERE from_path = ?"),
     deleteProblems: db.prepare("DELETE FROM problems WHERE path = ? AND kind = 'file'"),
@@ -63,7 +63,7 @@ function store(s: Statements, file: FoundFile, note: NoteRecord | undefined, pro
     for (const l of note.links) s.insertLink.run(file.path, slug, l.target, l.kind, l.toKey);
   }
   for (const p of problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "file");
-  s.upsertFile.run(file.path, file.mtimeMs, file.size);
+  s.upsertFile.run(file.path, `${file.mtimeMs}${SEP}${file.size}`);
 }
 
 /** Record every slug used by more than one file as an error on each of those files. */
@@ -103,22 +103,23 @@ export interface RefreshPlan {
 
 const problemKey = (p: IndexProblem): string => `${p.path}\0${p.line ?? ""}\0${p.reason}\0${p.severity}`;
 
-/** Compare the walked files with the stored (path, mtime, size), read through the files table's primary key. */
+const SEP = "\u0001";
+
+/** Compare the walked files with the stored (path, mtime, size), read as one string per file. */
 export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPlan {
-  const stored = new Map<string, [number, number]>();
-  for (const [p, m, z] of db.prepare("SELECT path, mtime_ms, size FROM files").raw().all() as [string, number, number][]) {
-    stored.set(p, [m, z]);
-  }
-  const plan: RefreshPlan = { toRead: [], removed: [], stored: new Set(stored.keys()), unchanged: 0, walkProblemsChanged: false };
-  const found = new Set<string>();
+  const stored = new Set(db.prepare("SELECT path || char(1) || sig FROM files").pluck().all() as string[]);
+  const plan: RefreshPlan = { toRead: [], removed: [], stored: new Set(), unchanged: 0, walkProblemsChanged: false };
   for (const f of walk.files) {
-    found.add(f.path);
-    const old = stored.get(f.path);
-    if (old && old[0] === f.mtimeMs && old[1] === f.size) plan.unchanged++;
+    if (stored.has(`${f.path}${SEP}${f.mtimeMs}${SEP}${f.size}`)) plan.unchanged++;
     else plan.toRead.push(f);
   }
-  const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
-  for (const p of stored.keys()) if (!found.has(p) && !kept(p)) plan.removed.push(p);
+  // Stored paths are needed only when something changed: every stored entry matched means nothing vanished.
+  if (plan.toRead.length > 0 || plan.unchanged !== stored.size) {
+    for (const s of stored) plan.stored.add(s.slice(0, s.indexOf(SEP)));
+    const found = new Set(walk.files.map((f) => f.path));
+    const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
+    for (const p of plan.stored) if (!found.has(p) && !kept(p)) plan.removed.push(p);
+  }
   const before = (db.prepare("SELECT path, line, reason, severity FROM problems WHERE kind = 'walk'").all() as IndexProblem[]).map((p) =>
     problemKey({ ...p, line: p.line ?? undefined }),
   );

@@ -1,15 +1,16 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
 const TABLES = `
+-- Every file the index has seen (notes and skipped ones); sig is "mtime_ms<U+0001>size" as JS prints them,
+-- so a no-change refresh compares strings read in one pass.
 CREATE TABLE files (
   path TEXT PRIMARY KEY,
-  mtime_ms REAL NOT NULL,
-  size INTEGER NOT NULL
+  sig TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE notes (
   rowid INTEGER PRIMARY KEY,

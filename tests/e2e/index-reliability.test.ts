@@ -42,7 +42,7 @@ const indexJson = (root: string) => {
 
 /** Start `learn index` without waiting. */
 function startIndex(root: string) {
-  const child = spawn(process.execPath, [BIN, "index", "--dir", root], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: root }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "index", "--dir", root], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: root, LEARN_DEBUG: "1" }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   child.stdout.resume();
@@ -76,13 +76,13 @@ describe("index reliability", () => {
   });
 
   it("two index processes started together both succeed and leave a consistent index", async () => {
-    const root = corpus(400);
+    const root = corpus(1200); // above the size where parsing moves to a worker thread
     const [a, b] = [startIndex(root), startIndex(root)];
     const [ra, rb] = await Promise.all([a.done, b.done]);
-    expect([ra.code, rb.code]).toEqual([0, 0]);
+    expect([ra.code, rb.code], ra.stderr + rb.stderr).toEqual([0, 0]);
     expect(ra.stderr + rb.stderr).not.toMatch(/internal error|locked|busy/i);
     const after = indexJson(root);
-    expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 400 });
+    expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 1200 });
     expect(listed(root)).toEqual(filesOnDisk(root));
   });
 
