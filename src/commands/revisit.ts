@@ -144,7 +144,8 @@ async function status(w: World, slug: string, opts: RevisitOptions, io: IO): Pro
 }
 
 function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
-  const found = replay(w.events, w.index.allNotes(), w.ctx.config, "9999-12-31").orphans;
+  // Every event counts here, future-dated ones too: an orphan is about the key, not the date.
+  const found = replay(w.events, [...w.rows.values()], w.ctx.config, "9999-12-31").orphans;
   if (opts.json) io.json({ orphans: found });
   else if (found.length) io.out(render.renderOrphans(found, io.theme));
   if (!opts.json) io.err(render.orphanCountLine(found.length, REVISIT_LOG));
