@@ -10,13 +10,10 @@ async function attempt(ctx: Context, opts: OpenIndexOptions, knownRebuild?: stri
   const r = startRefresh(work, opts);
   try {
     const files = r.begin();
+    const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
     const pool = await import("./parse-pool.js");
-    if (pool.canParallel(files.length)) {
-      await pool.parseInWorker(files, (f, result) => r.add(f, result));
-    } else {
-      const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
-      for (const f of files) r.add(f, readNote(f));
-    }
+    if (pool.canParallel(files.length)) await pool.parseInWorker(files, readNote, (f, result) => r.add(f, result));
+    else for (const f of files) r.add(f, readNote(f));
     return endRefresh(work, r);
   } catch (err) {
     failRefresh(work, r);

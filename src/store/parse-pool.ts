@@ -8,8 +8,8 @@ import type { FoundFile } from "./walk.js";
 /** Below this many files a worker costs more to start than it saves. */
 export const PARALLEL_MIN_FILES = 1000;
 const CHUNK = 100;
-/** Chunks parsed ahead of the inserts: bounds memory when SQLite is the slower side. */
-const AHEAD = 6;
+/** Chunks handed to the worker ahead of time: bounds memory when this thread is the slower side. */
+const AHEAD = 4;
 
 const workerUrl = new URL("./parse-worker.js", import.meta.url);
 
@@ -19,52 +19,68 @@ export function canParallel(files: number): boolean {
 }
 
 /**
- * Read and parse files on a worker thread while this thread stores them: `store` is called for
- * every file, in order, as results arrive. Rejects (after stopping the worker) if `store` throws.
+ * Read and parse files on a worker thread and on this one, storing each result here (SQLite
+ * has one writer) as it arrives: this thread parses a chunk itself whenever the worker has
+ * enough queued, so neither side idles. Rejects, after stopping the worker, if anything throws.
  */
-export function parseInWorker(files: FoundFile[], store: (file: FoundFile, result: ReadResult) => void): Promise<void> {
+export function parseInWorker(
+  files: FoundFile[],
+  read: (file: FoundFile) => ReadResult,
+  store: (file: FoundFile, result: ReadResult) => void,
+): Promise<void> {
   const chunks: FoundFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   return new Promise<void>((resolve, reject) => {
     // A small heap makes the worker collect garbage early: peak memory stays bounded on big builds.
     const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
-    let sent = 0;
-    let received = 0;
-    const send = () => {
-      if (sent < chunks.length) worker.postMessage({ id: sent, files: chunks[sent++] });
-    };
-    const fail = (err: unknown) => {
+    let next = 0;
+    let atWorker = 0;
+    let stored = 0;
+    let finished = false;
+    const end = (err?: unknown) => {
+      if (finished) return;
       finished = true;
       void worker.terminate();
-      reject(err);
+      if (err) reject(err);
+      else resolve();
     };
-    let finished = false;
-    worker.on("error", fail);
-    worker.on("exit", (code) => {
-      if (!finished) reject(new Error(`the parse worker stopped early (exit code ${code})`));
-    });
-    worker.on("message", (msg: { id: number; results: ReadResult[] }) => {
+    const storeChunk = (chunk: FoundFile[], results: ReadResult[]) => {
+      results.forEach((r, i) => store(chunk[i]!, r));
+      if (++stored === chunks.length) end();
+    };
+    const toWorker = () => {
+      if (next < chunks.length) {
+        worker.postMessage({ id: next, files: chunks[next++] });
+        atWorker++;
+      }
+    };
+    const pump = () => {
+      if (finished) return;
       try {
-        const chunk = chunks[msg.id]!;
-        msg.results.forEach((r, i) => store(chunk[i]!, r));
-        chunks[msg.id] = [];
-        received++;
-        send();
-        if (received === chunks.length) {
-          finished = true;
-          void worker.terminate();
-          resolve();
+        if (atWorker >= 2 && next < chunks.length) {
+          const chunk = chunks[next++]!;
+          storeChunk(chunk, chunk.map(read));
         }
       } catch (err) {
-        fail(err);
+        end(err);
+        return;
       }
+      if (next < chunks.length) setImmediate(pump);
+    };
+    worker.on("error", end);
+    worker.on("exit", (code) => end(new Error(`the parse worker stopped early (exit code ${code})`)));
+    worker.on("message", (msg: { id: number; results: ReadResult[] }) => {
+      atWorker--;
+      try {
+        storeChunk(chunks[msg.id]!, msg.results);
+      } catch (err) {
+        end(err);
+        return;
+      }
+      toWorker();
     });
-    if (chunks.length === 0) {
-      finished = true;
-      void worker.terminate();
-      resolve();
-      return;
-    }
-    for (let i = 0; i < AHEAD; i++) send();
+    if (chunks.length === 0) return end();
+    for (let i = 0; i < AHEAD; i++) toWorker();
+    setImmediate(pump);
   });
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import { parseNote } from "../core/note-parse.js";
@@ -35,11 +35,33 @@ const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|mar
 export function readNote(file: FoundFile): ReadResult {
   let buf: Buffer;
   try {
-    buf = readFileSync(file.abs);
+    buf = readKnownSize(file);
   } catch (err) {
     return { problems: [{ path: file.path, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, severity: "error" }] };
   }
   return parseBuffer(file, buf);
+}
+
+/**
+ * Read the bytes the walk's stat saw: open, one read, close. Syscalls are the cost of a full
+ * build here, and readFileSync adds an fstat and an end-of-file read. A file that grew since
+ * the stat is read again on the next refresh, because its stored signature is the stat's.
+ */
+function readKnownSize(file: FoundFile): Buffer {
+  const cap = Math.min(file.size, MAX_NOTE_BYTES + 4);
+  const fd = openSync(file.abs, "r");
+  try {
+    const buf = Buffer.allocUnsafe(cap);
+    let got = 0;
+    while (got < cap) {
+      const n = readSync(fd, buf, got, cap - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === cap ? buf : buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Turn a file's bytes into a note record (exported for tests). */
@@ -48,14 +70,14 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) return { problems: [{ path: file.path, reason: "skipped: binary content (NUL bytes) in a Markdown file", severity: "error" }] };
   let bytes = buf;
-  if (buf.length > MAX_NOTE_BYTES) {
+  if (buf.length > MAX_NOTE_BYTES || file.size > MAX_NOTE_BYTES) {
     bytes = buf.subarray(0, MAX_NOTE_BYTES);
     // Do not cut a UTF-8 sequence in half.
     let end = bytes.length;
     while (end > 0 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
     if (end > 0 && bytes[end - 1]! >= 0xc0) end--;
     bytes = bytes.subarray(0, end);
-    problems.push({ path: file.path, reason: `note is ${(buf.length / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`, severity: "warning" });
+    problems.push({ path: file.path, reason: `note is ${(Math.max(buf.length, file.size) / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`, severity: "warning" });
   }
   if (!isUtf8(bytes)) return { problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }] };
   const slug = slugOf(file.path);

@@ -27,8 +27,6 @@ CREATE TABLE notes (
   mtime_ms REAL NOT NULL,
   size INTEGER NOT NULL
 );
-CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE, path);
-CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
 CREATE TABLE links (
   from_path TEXT NOT NULL,
   from_slug TEXT NOT NULL,
@@ -37,9 +35,6 @@ CREATE TABLE links (
   to_key TEXT NOT NULL,
   to_slug TEXT
 );
-CREATE INDEX links_from ON links(from_path);
-CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
-CREATE INDEX links_key ON links(to_key);
 CREATE TABLE problems (
   path TEXT NOT NULL,
   line INTEGER,
@@ -47,7 +42,6 @@ CREATE TABLE problems (
   severity TEXT NOT NULL,
   kind TEXT NOT NULL DEFAULT 'file'
 );
-CREATE INDEX problems_path ON problems(path);
 CREATE VIRTUAL TABLE notes_fts USING fts5(
   title, summary, tags, headings, body,
   content='notes', content_rowid='rowid',
@@ -60,6 +54,16 @@ CREATE VIRTUAL TABLE terms_fts USING fts5(
   tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE terms_vocab USING fts5vocab(terms_fts, row);
+`;
+
+// Secondary indexes are made after a bulk load: sorting once beats updating them row by row.
+const INDEXES = `
+CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE, path);
+CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
+CREATE INDEX links_from ON links(from_path);
+CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
+CREATE INDEX links_key ON links(to_key);
+CREATE INDEX problems_path ON problems(path);
 `;
 
 /** Keep the external-content FTS table in step with the notes table. */
@@ -80,12 +84,16 @@ const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "
 export function createSchema(db: Database.Database, withTriggers: boolean): void {
   for (const t of DROP) db.exec(`DROP TABLE IF EXISTS ${t}`);
   db.exec(TABLES);
-  if (withTriggers) db.exec(TRIGGERS);
+  if (withTriggers) {
+    db.exec(INDEXES);
+    db.exec(TRIGGERS);
+  }
   db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
 
-/** Fill the FTS table from the notes table in one pass, then add the triggers for later edits. */
+/** Fill the FTS tables from the notes table in one pass, then add the indexes and triggers for later edits. */
 export function finishBulkLoad(db: Database.Database): void {
+  db.exec(INDEXES);
   db.exec("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')");
   db.exec("INSERT INTO terms_fts(rowid, title, slug, tags) SELECT rowid, title, slug, tags FROM notes");
   db.exec(TRIGGERS);
