@@ -2,6 +2,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { openIndex } from "../../src/store/open.js";
+import { createContext } from "../../src/workspace/context.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/workspace.js";
 
@@ -84,6 +86,15 @@ describe("index reliability", () => {
     const after = indexJson(root);
     expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 1200 });
     expect(listed(root)).toEqual(filesOnDisk(root));
+    // What the worker-thread build stored equals a single-threaded in-process build.
+    const ctx = createContext({ dir: root, env: {} });
+    const fromWorker = openIndex(ctx, { refresh: false }).index;
+    const snapshot = (ix: typeof fromWorker) => ({ notes: ix.allNotes(), links: ix.allLinks(), problems: ix.problems() });
+    const built = snapshot(fromWorker);
+    fromWorker.close();
+    const single = openIndex(ctx, { full: true }).index;
+    expect(snapshot(single)).toEqual(built);
+    single.close();
   });
 
   it("a full build killed with SIGKILL leaves a database the next run uses or rebuilds, matching the files", async () => {
