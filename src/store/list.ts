@@ -7,6 +7,7 @@ import type { NoteRow } from "./types.js";
 
 /** Orders `learn list` knows; `due` needs due dates from revisits. */
 export const LIST_SORTS = ["updated", "published", "title", "type", "status", "due"] as const;
+/** One of LIST_SORTS. */
 export type ListSort = (typeof LIST_SORTS)[number];
 
 /** What to list; `due` (slug -> due date) is needed for `is:due` and `--sort due`. */
