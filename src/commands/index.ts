@@ -14,7 +14,7 @@ export interface IndexOptions extends GlobalOptions {
 export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const ctx = createContext(opts);
   const started = performance.now();
-  const progress = await progressBar(!opts.json);
+  const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
     const opened = await openIndexLazy(ctx, { full: opts.full, onProgress: progress.onProgress });
