@@ -32,9 +32,9 @@ describe.skipIf(!pty)("learn revisit --review in a real terminal", () => {
     s.mark();
     s.write(KEY.down); // rate -> open in editor
     await s.waitFor(/❯ open in editor/);
-    s.write(KEY.enter);
     s.mark();
-    await s.waitFor("Revisit"); // back at the menu after the editor closed
+    s.write(KEY.enter);
+    await s.waitFor("? Revisit"); // back at the menu after the editor closed
     expect(readFileSync(join(root, "opened.txt"), "utf8")).toContain("notes/a-oldest.md");
 
     s.write(KEY.enter); // rate (pre-selected)
