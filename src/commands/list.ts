@@ -2,6 +2,7 @@ import { UsageError } from "../core/errors.js";
 import { parseQuery } from "../core/query.js";
 import { listNotes, parseSort } from "../store/list.js";
 import { openForRead } from "../store/open-lazy.js";
+import { dueBySlug } from "../store/schedule.js";
 import type { NoteRow } from "../store/types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderListPaths, renderListTable, toListJson } from "../ui/render-list.js";
@@ -35,7 +36,8 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   const index = await openForRead(ctx, opts.refresh, io.err);
   let rows: NoteRow[];
   try {
-    rows = listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today });
+    const due = parsed.filters.due || sort === "due" ? dueBySlug(index, ctx) : undefined;
+    rows = listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today, due });
   } finally {
     index.close();
   }

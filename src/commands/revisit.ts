@@ -6,7 +6,8 @@ import { actionEvent, closestSlug, parseDurationFlag, parseRating, revisitAction
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
-import { openIndex } from "../store/open.js";
+import { openForRead } from "../store/open-lazy.js";
+import { countDue, noteSchedules } from "../store/schedule.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
@@ -39,12 +40,13 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
   const action = revisitAction(opts); // usage errors before any file is touched
   if (opts.review && !io.interactive) throw new UsageError("--review needs a terminal", "list with `learn revisit`, record with `learn revisit SLUG --rating good`");
   const ctx = createContext(opts);
-  const { index } = openIndex(ctx);
+  const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
+    if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
     const log = readRevisitLog(ctx.ws.root);
     const notes = index.allNotes();
     const rows = new Map(notes.map((n) => [noteKey(n), n]));
-    const w: World = { ctx, index, events: log.events, rows, schedules: replay(log.events, notes, ctx.config, ctx.today).byKey };
+    const w: World = { ctx, index, events: log.events, rows, schedules: noteSchedules(index, ctx, log.events) };
     // A prompt line stays quiet; `learn revisit` says what is wrong.
     const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
     const warnings = opts.brief ? [] : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
@@ -53,7 +55,6 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     if (opts.orphans) return orphans(w, opts, io);
     if (opts.upcoming) return upcoming(w, opts, io);
     if (opts.review) return review(w, io);
-    if (opts.brief) return brief(w, opts, io);
     const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
     const entries = dueEntries(w, addDays(ctx.today, within));
     if (opts.json) {
@@ -153,9 +154,7 @@ function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
 }
 
 /** One line for a shell prompt, or nothing; kept to a count so it stays fast. */
-function brief(w: World, opts: RevisitOptions, io: IO): RevisitResult {
-  let count = 0;
-  for (const s of w.schedules.values()) if (s.due !== null && s.due <= w.ctx.today) count++;
+function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
   if (opts.json) io.json({ count });
   else if (count) io.out(render.briefLine(count));
   return { entries: [], recorded: [] };

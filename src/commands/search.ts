@@ -2,6 +2,7 @@ import { UsageError } from "../core/errors.js";
 import { addFilter, hasFilters, type Filters } from "../core/query-filters.js";
 import { parseQuery } from "../core/query.js";
 import { openForRead } from "../store/open-lazy.js";
+import { dueBySlug } from "../store/schedule.js";
 import { searchNotes, type SearchHit } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderSearch, toSearchJson } from "../ui/render-search.js";
@@ -67,7 +68,8 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
   try {
-    hits = await searchNotes(index, { query, limit, today: ctx.today });
+    const due = query.filters.due ? dueBySlug(index, ctx) : undefined;
+    hits = await searchNotes(index, { query, limit, today: ctx.today, due });
   } finally {
     index.close();
   }

@@ -188,6 +188,7 @@ export class Refresher {
     if (this.full) db.exec(RESOLVE_LINKS);
     else resolveLinks(db, plan.toRead.map((f) => f.path), appeared, plan.removed);
     if (this.full || appeared.length > 0 || plan.removed.length > 0) recordDuplicates(db, s);
+    db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for
     db.exec("COMMIT");
     this.stats.problems = storedProblems(db);
     return this.stats;

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -54,6 +54,19 @@ CREATE VIRTUAL TABLE terms_fts USING fts5(
   tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE terms_vocab USING fts5vocab(terms_fts, row);
+-- Each note's revisit schedule replayed from revisits.jsonl (data is the NoteSchedule as JSON);
+-- valid while schedule_meta holds a row: a refresh that changes notes deletes it.
+CREATE TABLE schedule (
+  key TEXT PRIMARY KEY,
+  slug TEXT NOT NULL,
+  due TEXT,
+  data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE schedule_meta (
+  log_sig TEXT NOT NULL,
+  policy TEXT NOT NULL,
+  max_event TEXT NOT NULL
+);
 `;
 
 // Secondary indexes are made after a bulk load: sorting once beats updating them row by row.
@@ -64,6 +77,7 @@ CREATE INDEX links_from ON links(from_path);
 CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
 CREATE INDEX links_key ON links(to_key);
 CREATE INDEX problems_path ON problems(path);
+CREATE INDEX schedule_due ON schedule(due);
 `;
 
 /** Keep the external-content FTS table in step with the notes table. */
@@ -78,7 +92,7 @@ CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
 END;
 `;
 
-const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems"];
+const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems", "schedule", "schedule_meta"];
 
 /** Drop whatever tables exist and create the current schema (inside the caller's transaction). */
 export function createSchema(db: Database.Database, withTriggers: boolean): void {

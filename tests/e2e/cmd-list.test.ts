@@ -43,15 +43,12 @@ describe("learn list", () => {
     expect(paths("--sort", "title", "--limit", "1")).toEqual(["notes/a.md"]);
   });
 
-  it("rejects words, bad sorts and formats with usage errors; due sorting waits for revisits", () => {
+  it("rejects words, bad sorts and formats with usage errors", () => {
     const root = notes();
     const words = runCli(["list", "idempotency", "--dir", root]);
     expect(words.code).toBe(2);
     expect(words.stderr).toContain("learn search idempotency");
     expect(runCli(["list", "--sort", "size", "--dir", root]).code).toBe(2);
     expect(runCli(["list", "--format", "csv", "--dir", root]).code).toBe(2);
-    const due = runCli(["list", "--sort", "due", "--dir", root]);
-    expect(due.code).toBe(1);
-    expect(due.stderr).toContain("learn revisit");
   });
 });

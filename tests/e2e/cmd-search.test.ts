@@ -81,11 +81,6 @@ describe("learn search", () => {
     expect(r.stderr).toMatch(/no notes match quasar/);
   });
 
-  it("says is:due needs revisits", () => {
-    const r = runCli(["search", "is:due", "--dir", notes()]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain("due dates are not available yet");
-  });
 
   it("documents the query language in --help", () => {
     const r = runCli(["search", "--help"]);

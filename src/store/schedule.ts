@@ -1,0 +1,84 @@
+import { statSync } from "node:fs";
+import type { LogEvent } from "../core/revisit-event.js";
+import { replay, type NoteSchedule } from "../core/revisit-replay.js";
+import type { Context } from "../workspace/context.js";
+import { readRevisitLog, revisitLogPath } from "../workspace/revisit-log.js";
+import type { SqliteIndex } from "./handle.js";
+
+// Replaying revisits.jsonl over every note costs a few hundred ms at 10k notes, too much for a
+// shell prompt's `learn revisit --brief`. The replay is kept in the index (the `schedule` table)
+// and redone only when the notes, the log or the revisit policy changed. Events dated after
+// today (a `--today` in the past) make the replay depend on the date, so those runs skip the cache.
+
+const FAR_FUTURE = "9999-12-31";
+
+/** The log's (mtime, size), or "none": appending a line changes it. */
+function logSignature(root: string): string {
+  try {
+    const s = statSync(revisitLogPath(root));
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "none";
+  }
+}
+
+interface Meta {
+  log_sig: string;
+  policy: string;
+  max_event: string;
+}
+
+function cacheIsFresh(index: SqliteIndex, ctx: Context): boolean {
+  const meta = index.db.prepare("SELECT log_sig, policy, max_event FROM schedule_meta").get() as Meta | undefined;
+  return meta !== undefined && meta.log_sig === logSignature(ctx.ws.root) && meta.policy === JSON.stringify(ctx.config.revisit) && meta.max_event <= ctx.today;
+}
+
+function store(index: SqliteIndex, ctx: Context, byKey: Map<string, NoteSchedule>, sig: string, maxEvent: string): void {
+  const db = index.db;
+  const insert = db.prepare("INSERT OR REPLACE INTO schedule (key, slug, due, data) VALUES (?, ?, ?, ?)");
+  db.transaction(() => {
+    db.exec("DELETE FROM schedule; DELETE FROM schedule_meta");
+    for (const s of byKey.values()) insert.run(s.key, s.slug, s.due, JSON.stringify(s));
+    db.prepare("INSERT INTO schedule_meta (log_sig, policy, max_event) VALUES (?, ?, ?)").run(sig, JSON.stringify(ctx.config.revisit), maxEvent);
+  }).immediate();
+}
+
+/** Replay the log into every note's schedule as of today, storing it when it does not depend on today. */
+function replayAll(index: SqliteIndex, ctx: Context, events: readonly LogEvent[], sig: string): Map<string, NoteSchedule> {
+  const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
+  const cacheable = maxEvent <= ctx.today;
+  const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
+  if (cacheable) store(index, ctx, byKey, sig, maxEvent);
+  return byKey;
+}
+
+/**
+ * Every note's revisit schedule (by note key), from the index's cache when the notes, the
+ * log and the policy are unchanged, else replayed (and cached). Pass `events` when the log
+ * was already read, to avoid reading it twice.
+ */
+export function noteSchedules(index: SqliteIndex, ctx: Context, events?: readonly LogEvent[]): Map<string, NoteSchedule> {
+  const sig = logSignature(ctx.ws.root); // before reading, so a line appended meanwhile is not cached as seen
+  if (cacheIsFresh(index, ctx)) {
+    const rows = index.db.prepare("SELECT key, data FROM schedule").all() as { key: string; data: string }[];
+    return new Map(rows.map((r) => [r.key, JSON.parse(r.data) as NoteSchedule]));
+  }
+  return replayAll(index, ctx, events ?? readRevisitLog(ctx.ws.root).events, sig);
+}
+
+/** How many notes are due on or before today: one SQL count when the cache is fresh. */
+export function countDue(index: SqliteIndex, ctx: Context): number {
+  if (cacheIsFresh(index, ctx)) {
+    return (index.db.prepare("SELECT count(*) AS n FROM schedule WHERE due <= ?").get(ctx.today) as { n: number }).n;
+  }
+  let n = 0;
+  for (const s of noteSchedules(index, ctx).values()) if (s.due !== null && s.due <= ctx.today) n++;
+  return n;
+}
+
+/** Each note's next due date by slug (notes with `revisit: false` are left out), for `is:due` and `--sort due`. */
+export function dueBySlug(index: SqliteIndex, ctx: Context): Map<string, string> {
+  const due = new Map<string, string>();
+  for (const s of noteSchedules(index, ctx).values()) if (s.due !== null) due.set(s.slug, s.due);
+  return due;
+}
