@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import type { Command } from "commander";
 import { LearnError } from "./core/errors.js";
 import { SCORE_FORMULA } from "./core/readiness-formula.js";
 import { SUGGESTION_RULE } from "./core/week-help.js";
@@ -17,7 +17,8 @@ async function ioFor(cmd: Command): Promise<{ io: IO; opts: GlobalOptions & Reco
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /** Build the commander program: global options, every command, their help. */
-export function buildProgram(): Command {
+export async function buildProgram(): Promise<Command> {
+  const { Command, Option } = await import("commander");
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
     .version(pkg.version, "-V, --version", "print the version")
@@ -296,8 +297,9 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
 
 /** Map any error to one line on stderr and an exit code: usage 2, everything else 1. */
 function report(err: unknown): number {
-  if (err instanceof CommanderError) {
-    if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+  const commanderCode = (err as { code?: unknown } | undefined)?.code;
+  if (typeof commanderCode === "string" && commanderCode.startsWith("commander.")) {
+    if (commanderCode === "commander.helpDisplayed" || commanderCode === "commander.version" || commanderCode === "commander.help") return 0;
     return 2; // commander already printed its message through outputError
   }
   if (process.env.LEARN_DEBUG === "1") console.error(err);
@@ -312,12 +314,17 @@ function report(err: unknown): number {
   return 1;
 }
 
-const program = buildProgram();
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(0);
 });
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
-  process.exitCode = report(err);
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  // the shell-prompt fast path: no commander, no command modules
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  try {
+    await (await buildProgram()).parseAsync(process.argv);
+  } catch (err) {
+    process.exitCode = report(err);
+  }
 }

@@ -1,11 +1,13 @@
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { isoWeek } from "../core/dates.js";
 import { LearnError } from "../core/errors.js";
 import { requireDomain, requireType, type NewNoteInput } from "../core/note-new.js";
+import { parseNote } from "../core/note-parse.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { createContext } from "../workspace/context.js";
+import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { createNote } from "../workspace/note-create.js";
+import { createWeekLog, readWeekLog } from "../workspace/week-log.js";
 
 /** Options of `learn new`. */
 export interface NewOptions extends GlobalOptions, Omit<NewNoteInput, "roles" | "tags"> {
@@ -29,8 +31,8 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
   const type = requireType(opts.type);
   const ctx = createContext(opts);
   const input: NewNoteInput = { ...opts };
-  if (type === "log" && !input.title) input.title = `Week ${isoWeek(ctx.today).label}`;
   if (opts.domain) requireDomain(opts.domain, ctx.config); // fail before asking anything
+  if (type === "log" && !input.title?.trim()) return thisWeeksLog(ctx, opts, io);
   if (io.interactive) {
     const ask = await import("../ui/prompts.js");
     if (!input.title?.trim()) input.title = await ask.askTitle();
@@ -39,15 +41,30 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
     if (opts.roles === undefined) input.roles = await ask.askRoles(ctx.config);
   }
   const { plan, path } = createNote(ctx, input);
-  const shown = relative(process.cwd(), path) || path;
-  const result: NewResult = { id: plan.vars.id, slug: plan.slug, title: plan.vars.title, type: plan.type, domain: plan.vars.domain, path };
+  return done({ id: plan.vars.id, slug: plan.slug, title: plan.vars.title, type: plan.type, domain: plan.vars.domain, path }, ctx, opts, io);
+}
 
+/** Print what was made (or found) and open it in the editor when asked. */
+function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): NewResult {
+  const shown = relative(process.cwd(), result.path) || result.path;
   if (opts.json) io.json(result);
   else io.out(io.theme.path(shown));
   if (opts.edit) {
     const editor = editorCommand(io.env, ctx.config.editor);
     if (!editor) throw new LearnError("no editor set", `set $VISUAL or $EDITOR; the note is saved at ${shown}`);
-    openInEditor(path, editor);
+    openInEditor(result.path, editor);
   }
   return result;
+}
+
+/**
+ * `learn new log` without a title is this week's log, notes/log/YYYY-Www.md, the same file
+ * `learn week` keeps: made from the log template when missing, else found (as Periodic Notes does).
+ */
+function thisWeeksLog(ctx: Context, opts: NewOptions, io: IO): NewResult {
+  const log = readWeekLog(ctx);
+  if (log.exists) io.err(`this week's log already exists: ${log.shown}`);
+  else createWeekLog(ctx, log, { ...log.state, ...(opts.domain ? { domain: opts.domain.toLowerCase() } : {}) });
+  const note = parseNote(readFileSync(log.path, "utf8"), log.label);
+  return done({ id: note.data.id ?? "", slug: log.label, title: note.title, type: "log", domain: note.data.domain ?? "", path: log.path }, ctx, opts, io);
 }

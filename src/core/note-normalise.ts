@@ -9,6 +9,7 @@ import {
   type FrontMatter,
   type KnownKey,
   type NoteWarning,
+  resolveType,
 } from "./note-model.js";
 import { toIsoDate } from "./dates.js";
 
@@ -23,7 +24,8 @@ const list = z.array(text);
 const FIELD_SCHEMAS: Record<KnownKey, z.ZodType> = {
   id: text,
   title: text,
-  type: enumOf(NOTE_TYPES),
+  // aliases people write (`note`, `cheat-sheet`, `learning-log`) read as the type they mean
+  type: z.preprocess((v) => (typeof v === "string" ? (resolveType(v) ?? v.trim().toLowerCase()) : v), z.enum(NOTE_TYPES)),
   status: enumOf(STATUSES),
   visibility: enumOf(VISIBILITIES),
   domain: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1)),

@@ -46,11 +46,25 @@ describe("learn new", () => {
     expect(note.data).toMatchObject({ status: "seedling", visibility: "private", difficulty: "intermediate" });
   });
 
-  it("puts a log note in notes/log/ and names it after the week when untitled", () => {
+  it("makes this week's log, the one learn week keeps, when a log has no title; finds it the second time", () => {
     const root = workspace();
-    const r = runCli(["new", "log"], { cwd: root, env: { LEARN_TODAY: "2027-01-01" } });
+    const env = { LEARN_TODAY: "2027-01-01" };
+    const r = runCli(["new", "log"], { cwd: root, env });
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe("notes/log/week-2026-w53.md");
+    expect(r.stdout.trim()).toBe("notes/log/2026-W53.md");
+    const text = readFileSync(join(root, "notes/log/2026-W53.md"), "utf8");
+    expect(parseNote(text, "x").data).toMatchObject({ type: "log", title: "Week 2026-W53", revisit: false });
+    const again = runCli(["new", "log"], { cwd: root, env });
+    expect(again.code).toBe(0);
+    expect(again.stdout.trim()).toBe("notes/log/2026-W53.md");
+    expect(again.stderr).toBe("this week's log already exists: notes/log/2026-W53.md\n");
+    expect(readFileSync(join(root, "notes/log/2026-W53.md"), "utf8")).toBe(text);
+    expect(runCli(["week", "--status"], { cwd: root, env }).stdout).toContain("2026-W53");
+  });
+
+  it("puts a titled log note in notes/log/", () => {
+    const root = workspace();
+    expect(runCli(["new", "log", "Week 1: ramp"], { cwd: root }).stdout.trim()).toBe("notes/log/week-1-ramp.md");
   });
 
   it("uses the workspace's own template over the bundled one", () => {

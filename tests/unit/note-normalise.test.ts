@@ -8,6 +8,8 @@ describe("normaliseFrontMatter", () => {
     ["a comma-separated string", { tags: "http, caching" }, "tags", ["http", "caching"]],
     ["enum case", { Status: "Evergreen" }, "status", "evergreen"],
     ["type case and spaces", { type: " Doc " }, "type", "doc"],
+    ["a type alias", { type: "learning-log" }, "type", "log"],
+    ["another type alias", { type: "Cheat-Sheet" }, "type", "cheatsheet"],
     ["a Date object", { published: new Date("2026-11-26T00:00:00Z") }, "published", "2026-11-26"],
     ["a string date", { updated: "2026-1-5" }, "updated", "2026-01-05"],
     ["an ISO timestamp", { updated: "2026-11-26T10:00:00Z" }, "updated", "2026-11-26"],
