@@ -114,7 +114,7 @@ function scheduleOf(key: string, n: ReplayNote, start: string, scheduler: NoteSc
       Object.assign(s, { due: next.due, interval: next.interval, lastRevisit: e.date, lastRating: e.rating, reason: { kind: "scheduled", since: next.due } });
       delete s.snoozedUntil;
     } else if (e.event === "used") {
-      s.due = s.due && s.due < e.date ? s.due : e.date;
+      s.due = e.date; // due from the build on: "N days overdue" then counts from the build, matching the reason shown
       s.reason = { kind: "used", build: e.build, date: e.date };
       delete s.snoozedUntil;
     } else {
