@@ -11,6 +11,10 @@ import type { SqliteIndex } from "./handle.js";
 // today (a `--today` in the past) make the replay depend on the date, so those runs skip the cache.
 
 const FAR_FUTURE = "9999-12-31";
+/** Bump when replay's rules change, so schedules cached by an older learn are replayed again. */
+const REPLAY_VERSION = 2;
+
+const policyOf = (ctx: Context): string => JSON.stringify({ replay: REPLAY_VERSION, ...ctx.config.revisit });
 
 /** The log's (mtime, size), or "none": appending a line changes it. */
 function logSignature(root: string): string {
@@ -30,7 +34,7 @@ interface Meta {
 
 function cacheIsFresh(index: SqliteIndex, ctx: Context): boolean {
   const meta = index.db.prepare("SELECT log_sig, policy, max_event FROM schedule_meta").get() as Meta | undefined;
-  return meta !== undefined && meta.log_sig === logSignature(ctx.ws.root) && meta.policy === JSON.stringify(ctx.config.revisit) && meta.max_event <= ctx.today;
+  return meta !== undefined && meta.log_sig === logSignature(ctx.ws.root) && meta.policy === policyOf(ctx) && meta.max_event <= ctx.today;
 }
 
 function store(index: SqliteIndex, ctx: Context, byKey: Map<string, NoteSchedule>, sig: string, maxEvent: string): void {
@@ -39,7 +43,7 @@ function store(index: SqliteIndex, ctx: Context, byKey: Map<string, NoteSchedule
   db.transaction(() => {
     db.exec("DELETE FROM schedule; DELETE FROM schedule_meta");
     for (const s of byKey.values()) insert.run(s.key, s.slug, s.due, JSON.stringify(s));
-    db.prepare("INSERT INTO schedule_meta (log_sig, policy, max_event) VALUES (?, ?, ?)").run(sig, JSON.stringify(ctx.config.revisit), maxEvent);
+    db.prepare("INSERT INTO schedule_meta (log_sig, policy, max_event) VALUES (?, ?, ?)").run(sig, policyOf(ctx), maxEvent);
   }).immediate();
 }
 
