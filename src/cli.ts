@@ -14,6 +14,16 @@ async function ioFor(cmd: Command): Promise<{ io: IO; opts: GlobalOptions & Reco
   return { io: processIO(opts), opts };
 }
 
+type Opts = GlobalOptions & Record<string, unknown>;
+
+/** A commander action: build the IO from the merged options, then run the command with its positional arguments. */
+const act =
+  (run: (opts: Opts, io: IO, args: unknown[]) => unknown) =>
+  async (...args: unknown[]): Promise<void> => {
+    const { io, opts } = await ioFor(args[args.length - 1] as Command);
+    await run(opts, io, args.slice(0, -2));
+  };
+
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /** Build the commander program: global options, every command, their help. */
@@ -40,11 +50,7 @@ export async function buildProgram(): Promise<Command> {
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
     .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
-    .action(async (dir: string | undefined, _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { init } = await import("./commands/init.js");
-      await init({ ...opts, target: dir }, io);
-    });
+    .action(act(async (opts, io, [dir]) => (await import("./commands/init.js")).init({ ...opts, target: dir as string | undefined }, io)));
 
   program
     .command("new")
@@ -68,11 +74,7 @@ export async function buildProgram(): Promise<Command> {
         "learn new log",
       ),
     )
-    .action(async (type: string, title: string[], _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { newNote } = await import("./commands/new.js");
-      await newNote({ ...opts, type, title: title.join(" ") || undefined }, io);
-    });
+    .action(act(async (opts, io, [type, title]) => (await import("./commands/new.js")).newNote({ ...opts, type: type as string, title: (title as string[]).join(" ") || undefined }, io)));
 
   program
     .command("index")
@@ -87,11 +89,7 @@ notes over 1 MiB are indexed up to 1 MiB; each is listed as a problem (path:line
 Read commands (search, list, show) refresh the index first unless given --no-refresh.
 ${examples("learn index", "learn index --full --json")}`,
     )
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { index } = await import("./commands/index.js");
-      await index(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/index.js")).index(opts, io)));
 
   program
     .command("search")
@@ -124,11 +122,7 @@ Query language:
   when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
 ${examples('learn search idempotency', 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
-    .action(async (query: string[], _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { search } = await import("./commands/search.js");
-      await search({ ...opts, query }, io);
-    });
+    .action(act(async (opts, io, [query]) => (await import("./commands/search.js")).search({ ...opts, query: query as string[] }, io)));
 
   program
     .command("list")
@@ -146,11 +140,7 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .option("--visibility <v>", "only public or private notes")
     .option("--no-refresh", "list from the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"))
-    .action(async (filters: string[], _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { list } = await import("./commands/list.js");
-      await list({ ...opts, filters }, io);
-    });
+    .action(act(async (opts, io, [filters]) => (await import("./commands/list.js")).list({ ...opts, filters: filters as string[] }, io)));
 
   program
     .command("show")
@@ -158,11 +148,7 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .argument("<slug>", "the note's slug (file name without .md) or id")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn show api-design-for-backend-services", "learn show idempotency-keys --json"))
-    .action(async (slug: string, _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { show } = await import("./commands/show.js");
-      await show({ ...opts, slug }, io);
-    });
+    .action(act(async (opts, io, [slug]) => (await import("./commands/show.js")).show({ ...opts, slug: slug as string }, io)));
 
   program
     .command("revisit")
@@ -182,11 +168,7 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
       "after",
       examples("learn revisit", "learn revisit --within 3d", "learn revisit idempotency-keys --rating good", 'learn revisit idempotency-keys --used-in "payments API v2"', "learn revisit --review"),
     )
-    .action(async (slug: string | undefined, _o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { revisit } = await import("./commands/revisit.js");
-      await revisit({ ...opts, slug }, io);
-    });
+    .action(act(async (opts, io, [slug]) => (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string | undefined }, io)));
 
   program
     .command("used")
@@ -194,22 +176,14 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .argument("<slug>", "the note")
     .requiredOption("--in <build>", "the build it was used in")
     .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
-    .action(async (slug: string, o: { in: string }, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { revisit } = await import("./commands/revisit.js");
-      await revisit({ ...opts, slug, usedIn: o.in }, io);
-    });
+    .action(act(async (opts, io, [slug]) => (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string, usedIn: opts.in as string }, io)));
 
   program
     .command("check")
     .description("check notes: schema, broken YAML and links, private links from public notes, secrets")
     .option("--staged", "check only the notes staged in git (for a pre-commit hook)")
     .addHelpText("after", examples("learn check", "learn check --staged", "learn check --json"))
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { check } = await import("./commands/check.js");
-      await check(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/check.js")).check(opts, io)));
 
   program
     .command("publish")
@@ -217,11 +191,7 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .option("-o, --out <dir>", "output folder, relative to the current folder (default: site/ in the workspace)")
     .option("--force", "write into an output folder that holds files publish did not make (they are kept)")
     .addHelpText("after", examples("learn publish", "learn publish --out public", "learn publish --json"))
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { publish } = await import("./commands/publish.js");
-      await publish(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/publish.js")).publish(opts, io)));
 
   program
     .command("week")
@@ -251,11 +221,7 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
           "learn week --status",
         ),
     )
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { week } = await import("./commands/week.js");
-      await week(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/week.js")).week(opts, io)));
 
   program
     .command("readiness")
@@ -265,32 +231,20 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
     .addHelpText("after", `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
 item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
 ` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"))
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { readiness } = await import("./commands/readiness.js");
-      await readiness(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/readiness.js")).readiness(opts, io)));
 
   program
     .command("status")
     .description("one screen: the index, notes due for revisit, this week's loop, readiness, what to do next")
     .addHelpText("after", examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"))
-    .action(async (_o, cmd: Command) => {
-      const { io, opts } = await ioFor(cmd);
-      const { status } = await import("./commands/status.js");
-      await status(opts, io);
-    });
+    .action(act(async (opts, io) => (await import("./commands/status.js")).status(opts, io)));
 
   program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
     .argument("<shell>", "bash | zsh | fish")
     .addHelpText("after", examples("learn completion bash >> ~/.bashrc", "learn completion zsh > ~/.zfunc/_learn", "learn completion fish > ~/.config/fish/completions/learn.fish"))
-    .action(async (shell: string, _o, cmd: Command) => {
-      const { io } = await ioFor(cmd);
-      const { completion } = await import("./commands/completion.js");
-      completion({ shell, program }, io);
-    });
+    .action(act(async (opts, io, [shell]) => (await import("./commands/completion.js")).completion({ shell: shell as string, program }, io)));
 
   return program;
 }

@@ -85,7 +85,7 @@ export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?
 
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const { openIndex } = await import("../store/open.js");
   const { index } = openIndex(ctx);
   let report: CheckReport;

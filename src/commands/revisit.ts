@@ -39,7 +39,7 @@ interface World {
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
   if (opts.review && !io.interactive) throw new UsageError("--review needs a terminal", "list with `learn revisit`, record with `learn revisit SLUG --rating good`");
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
     if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count

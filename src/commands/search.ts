@@ -64,7 +64,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   if (query.clauses.length === 0 && query.excluded.length === 0 && !hasFilters(query.filters)) {
     throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency`; see `learn search --help`");
   }
-  const ctx = createContext(opts);
+  const ctx = await createContext(opts);
   const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
   try {

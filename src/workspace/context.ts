@@ -27,8 +27,9 @@ export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv):
 }
 
 /** Find the workspace and load its config: the one place that wires a command's world. */
-export function createContext(opts: { dir?: string; today?: string; env?: NodeJS.ProcessEnv; cwd?: string }): Context {
+export async function createContext(opts: { dir?: string; today?: string; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<Context> {
   const env = opts.env ?? process.env;
   const ws = findWorkspace({ dir: opts.dir, env, cwd: opts.cwd });
-  return { ws, config: loadConfig(ws), today: resolveToday(opts.today, env) };
+  const today = resolveToday(opts.today, env);
+  return { ws, config: await loadConfig(ws), today };
 }

@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, validateConfig } from "../../src/core/config.js";
+import { DEFAULT_CONFIG } from "../../src/core/config.js";
+import { validateConfig } from "../../src/core/config-schema.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/workspace.js";
 

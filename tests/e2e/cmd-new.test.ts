@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/note-parse.js";
@@ -143,6 +143,19 @@ describe("learn new", () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toBe("learn: learn.config.yaml: revisit.retention: must be between 0.5 and 1 (fix learn.config.yaml, or delete it to use the defaults)\n");
       expect(notesIn(root)).toEqual([]);
+    });
+
+    it("sees every edit of learn.config.yaml, though the validated config is cached in .learn/", () => {
+      const root = workspace({}, { config: "domains:\n  rust: Rust\n" });
+      mkdirSync(join(root, ".learn"));
+      expect(runCli(["new", "doc", "A", "--domain", "rust"], { cwd: root }).code).toBe(0);
+      expect(existsSync(join(root, ".learn", "config.json"))).toBe(true);
+      writeFileSync(join(root, "learn.config.yaml"), "domains:\n  go: Go\n");
+      const r = runCli(["new", "doc", "B", "--domain", "rust"], { cwd: root });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe("learn: unknown domain: rust (use one of go)\n");
+      writeFileSync(join(root, "learn.config.yaml"), "domains:\n  go: Go\nbogus: 1\n");
+      expect(runCli(["new", "doc", "B", "--domain", "go"], { cwd: root }).stderr).toMatch(/^learn: learn\.config\.yaml: bogus: unknown key/);
     });
 
     it("reports a read-only notes/ folder", () => {

@@ -87,7 +87,7 @@ describe("index reliability", () => {
     expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 1200 });
     expect(listed(root)).toEqual(filesOnDisk(root));
     // What the worker-thread build stored equals a single-threaded in-process build.
-    const ctx = createContext({ dir: root, env: {} });
+    const ctx = await createContext({ dir: root, env: {} });
     const fromWorker = openIndex(ctx, { refresh: false }).index;
     const snapshot = (ix: typeof fromWorker) => ({ notes: ix.allNotes(), links: ix.allLinks(), problems: ix.problems() });
     const built = snapshot(fromWorker);

@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, defaultConfigText, validateConfig } from "../../src/core/config.js";
+import { DEFAULT_CONFIG, defaultConfigText } from "../../src/core/config.js";
+import { validateConfig } from "../../src/core/config-schema.js";
 import { ConfigError } from "../../src/core/errors.js";
 
 describe("validateConfig", () => {

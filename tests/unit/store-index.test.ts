@@ -5,10 +5,13 @@ import { describe, expect, it } from "vitest";
 import { openIndex } from "../../src/store/open.js";
 import { openIndexLazy } from "../../src/store/open-lazy.js";
 import { planRefresh } from "../../src/store/refresh.js";
-import { createContext } from "../../src/workspace/context.js";
+import { DEFAULT_CONFIG } from "../../src/core/config.js";
+import type { Context } from "../../src/workspace/context.js";
+import { workspacePaths } from "../../src/workspace/find.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
-const ctxOf = (root: string) => createContext({ dir: root, env: {} });
+// these workspaces have an empty learn.config.yaml: the defaults
+const ctxOf = (root: string): Context => ({ ws: workspacePaths(root), config: structuredClone(DEFAULT_CONFIG), today: "2026-11-27" });
 
 function refresh(root: string, opts: { full?: boolean; refresh?: boolean } = {}) {
   const { index, stats } = openIndex(ctxOf(root), opts);

@@ -5,7 +5,8 @@ import { parseQuery } from "../../src/core/query.js";
 import { listNotes, parseSort } from "../../src/store/list.js";
 import { openIndex } from "../../src/store/open.js";
 import { searchNotes } from "../../src/store/search.js";
-import { createContext } from "../../src/workspace/context.js";
+import { DEFAULT_CONFIG } from "../../src/core/config.js";
+import { workspacePaths } from "../../src/workspace/find.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
 function fixture() {
@@ -23,7 +24,7 @@ function fixture() {
       "# Kubernetes\n\nThe horizontal pod autoscaler and error budget alerts.\n",
     ),
   });
-  const { index } = openIndex(createContext({ dir: root, env: {} }));
+  const { index } = openIndex({ ws: workspacePaths(root), config: structuredClone(DEFAULT_CONFIG), today: "2026-11-27" });
   const search = (q: string, limit = 10) => searchNotes(index, { query: parseQuery(q), limit, today: "2026-11-27" });
   const slugs = async (q: string, limit = 10) => (await search(q, limit)).map((h) => h.note.slug);
   return { index, search, slugs };
