@@ -1,8 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { LearnError } from "./core/errors.js";
-import { SCORE_FORMULA } from "./core/readiness-formula.js";
-import { SUGGESTION_RULE } from "./core/week-help.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -28,7 +26,11 @@ const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) =
 
 /** Build the commander program: global options, every command, their help. */
 export async function buildProgram(): Promise<Command> {
-  const { Command, Option } = await import("commander");
+  const [{ Command, Option }, { SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([
+    import("commander"),
+    import("./core/readiness-formula.js"),
+    import("./core/week-help.js"),
+  ]);
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
     .version(pkg.version, "-V, --version", "print the version")
