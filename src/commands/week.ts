@@ -104,7 +104,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         const stats = domainStats(index.allNotes(), readAllWeekLogs(ctx).focus, ctx.config, ctx.today);
         const domain = given.domain ?? (await ask!.askWeekDomain(stats, suggestDomain(stats)));
         log = stepDomain(ctx, log, domain);
-        io.err(stepDoneLine(step, domain, io.theme));
+        if (given.domain) io.err(stepDoneLine(step, domain, io.theme)); // at a prompt, its answer line says it
       } else if (step === "note") {
         log = await noteStep(ctx, log, given, opts, io, index.allNotes(), find);
         reindex();
@@ -119,7 +119,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
         const roles = given.roles ? [...new Set([...row.roles, ...given.roles])] : await ask!.askWeekRoles(ctx.config, row.roles);
         log = stepRoles(ctx, log, row, roles);
-        io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
+        if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
         reindex();
       } else {
         const row = weekNote(log, find);
