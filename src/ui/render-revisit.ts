@@ -36,7 +36,7 @@ const fit = (s: string, width: number): string => (s.length > width ? `${s.slice
 /** The due list: one line per note, slug, title, when and why. */
 export function renderDueList(entries: readonly RevisitEntry[], today: string, t: Theme): string {
   // Slugs stay whole (they are what you type next); long titles are cut.
-  const slugW = Math.min(40, Math.max(...entries.map((e) => e.schedule.slug.length)));
+  const slugW = Math.min(60, Math.max(...entries.map((e) => e.schedule.slug.length)));
   const titleW = Math.min(36, Math.max(...entries.map((e) => e.title.length)));
   return entries
     .map((e) => `${t.path(e.schedule.slug.padEnd(slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`)
