@@ -22,6 +22,17 @@ const act =
     await run(opts, io, args.slice(0, -2));
   };
 
+/** The filter flags search and list share (each is also a query filter, e.g. type:doc). */
+const withFilterFlags = (cmd: Command): Command =>
+  cmd
+    .option("--type <type>", "only notes of this type")
+    .option("--status <status>", "only notes with this status")
+    .option("--domain <id>", "only notes in this domain")
+    .option("--tag <tag>", "only notes with this tag")
+    .option("--role <id>", "only notes for this role")
+    .option("--difficulty <level>", "only notes of this difficulty")
+    .option("--visibility <v>", "only public or private notes");
+
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /** Build the commander program: global options, every command, their help. */
@@ -93,18 +104,10 @@ ${examples("learn index", "learn index --full --json")}`,
     )
     .action(act(async (opts, io) => (await import("./commands/index.js")).index(opts, io)));
 
-  program
-    .command("search")
+  withFilterFlags(program.command("search"))
     .description("full-text search, ranked, typos forgiven (see the query language below)")
     .argument("[query...]", "words, \"phrases\", -exclude, OR, prefix*, and filters like type:doc")
     .option("-n, --limit <n>", "how many hits to show", "10")
-    .option("--type <type>", "only notes of this type")
-    .option("--status <status>", "only notes with this status")
-    .option("--domain <id>", "only notes in this domain")
-    .option("--tag <tag>", "only notes with this tag")
-    .option("--role <id>", "only notes for this role")
-    .option("--difficulty <level>", "only notes of this difficulty")
-    .option("--visibility <v>", "only public or private notes")
     .option("--no-refresh", "search the index as it is, without refreshing it first")
     .allowUnknownOption()
     .addHelpText(
@@ -118,7 +121,7 @@ Query language:
   a OR b             either (binds to the terms beside it: a OR b c = (a or b) and c)
   prefix*            words starting with prefix
   type:doc  status:evergreen  domain:core-backend  tag:http  role:backend
-  difficulty:advanced  visibility:public  is:public  is:private
+  difficulty:advanced  visibility:public  is:public  is:private  is:due
   updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
   Filters take commas for alternatives (type:doc,blog). Typos are forgiven:
   when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
@@ -126,20 +129,12 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     )
     .action(act(async (opts, io, [query]) => (await import("./commands/search.js")).search({ ...opts, query: query as string[] }, io)));
 
-  program
-    .command("list")
+  withFilterFlags(program.command("list"))
     .description("list notes, filtered and sorted")
     .argument("[filters...]", "filters like type:doc status:evergreen tag:http is:public")
     .option("--sort <field>", "updated | published | title | type | status | due", "updated")
     .option("--format <format>", "table | json | paths", "table")
     .option("-n, --limit <n>", "at most this many (default: all)")
-    .option("--type <type>", "only notes of this type")
-    .option("--status <status>", "only notes with this status")
-    .option("--domain <id>", "only notes in this domain")
-    .option("--tag <tag>", "only notes with this tag")
-    .option("--role <id>", "only notes for this role")
-    .option("--difficulty <level>", "only notes of this difficulty")
-    .option("--visibility <v>", "only public or private notes")
     .option("--no-refresh", "list from the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"))
     .action(act(async (opts, io, [filters]) => (await import("./commands/list.js")).list({ ...opts, filters: filters as string[] }, io)));
