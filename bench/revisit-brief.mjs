@@ -5,24 +5,14 @@
 // BENCH_JSON a file for the rows. The workspace gets a revisits.jsonl of ~3 events per 10 notes.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { bin, makeCorpus, median, requireReady, root } from "./common.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin", "learn.js");
-const makeCorpus = process.env.MAKE_CORPUS ?? resolve(root, "..", "shared", "bench", "make-corpus.mjs");
 const N = Number(process.env.BENCH_NOTES ?? 10000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TODAY = "2026-11-27";
 
-if (!existsSync(join(root, "dist", "cli.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
-if (!existsSync(makeCorpus)) {
-  console.error(`bench: make-corpus.mjs not found at ${makeCorpus} (set MAKE_CORPUS)`);
-  process.exit(1);
-}
+requireReady();
 
 const addDays = (iso, n) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -66,10 +56,6 @@ function once(args, cwd) {
   if (res.status !== 0) throw new Error(`learn ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
   return { secs, out: res.stdout };
 }
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 // Interleave the commands run by run, so a busy machine slows them alike.
 function race(cases, ws) {
   const times = cases.map(() => []);
@@ -79,6 +65,7 @@ function race(cases, ws) {
 
 const ws = corpus(N);
 once(["index"], ws); // warm the index: every figure below is a no-change refresh, as in daily use
+once(["revisit", "--brief"], ws); // and its schedule cache, as after any earlier learn command
 const [brief, search, list] = race([["revisit", "--brief"], ["search", "idempotency"], ["revisit"]], ws);
 const line = once(["revisit", "--brief"], ws).out.trim();
 console.log(`learn revisit --brief bench: ${N} notes, ${RUNS} runs each (median), node ${process.version}`);

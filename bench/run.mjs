@@ -3,26 +3,16 @@
 // BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure.
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { bin, makeCorpus, median, requireReady, root } from "./common.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin", "learn.js");
 const corpora = join(root, "bench", ".corpora");
-const makeCorpus = process.env.MAKE_CORPUS ?? resolve(root, "..", "shared", "bench", "make-corpus.mjs");
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number).filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
-if (!existsSync(join(root, "dist", "cli.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
-if (!existsSync(makeCorpus)) {
-  console.error(`bench: make-corpus.mjs not found at ${makeCorpus} (set MAKE_CORPUS)`);
-  process.exit(1);
-}
+requireReady();
 
 /** Run a command once: wall seconds and peak RSS in MB (when /usr/bin/time is there). */
 function once(cmd, args, cwd) {
@@ -38,10 +28,6 @@ function once(cmd, args, cwd) {
   return { secs, mb: m ? Number(m[1]) / 1024 : NaN };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 /** Median time and max peak memory over `runs`, calling `before` ahead of each run (untimed). */
 function measure(cmd, args, cwd, { runs = RUNS, before } = {}) {
