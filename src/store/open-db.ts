@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../workspace/context.js";
 import { SqliteIndex } from "./handle.js";
-import { planIsEmpty, planRefresh, Refresher, storedProblems } from "./refresh.js";
+import { planIsEmpty, planRefresh, Refresher, storedDigest, storeDigest, storedProblems, walkDigest } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "./types.js";
 import { walkNotes, type WalkResult } from "./walk.js";
@@ -104,9 +104,21 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
     const rel = relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
     const walk = walkNotes(ctx.ws.notesDir, rel);
     if (!full) {
-      const plan = planRefresh(db, walk);
-      if (planIsEmpty(plan)) {
-        stats.unchanged = plan.unchanged;
+      const digest = walkDigest(walk);
+      let unchanged = digest === storedDigest(db);
+      if (!unchanged) {
+        // Under the write lock, so a refresh by another process cannot slip in between the
+        // comparison and recording the digest; next time the digest alone will do.
+        unchanged = db
+          .transaction(() => {
+            const empty = planIsEmpty(planRefresh(db, walk));
+            if (empty) storeDigest(db, digest);
+            return empty;
+          })
+          .immediate();
+      }
+      if (unchanged) {
+        stats.unchanged = walk.files.length;
         stats.problems = storedProblems(db);
         return { done: { index: new SqliteIndex(db), stats } };
       }

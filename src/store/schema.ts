@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -62,6 +62,11 @@ CREATE TABLE schedule (
   due TEXT,
   data TEXT NOT NULL
 ) WITHOUT ROWID;
+-- Small facts about the index: walk_digest is a hash of the last walk that the tables match.
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE schedule_meta (
   log_sig TEXT NOT NULL,
   policy TEXT NOT NULL,
@@ -92,7 +97,7 @@ CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
 END;
 `;
 
-const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems", "schedule", "schedule_meta"];
+const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems", "schedule", "schedule_meta", "meta"];
 
 /** Drop whatever tables exist and create the current schema (inside the caller's transaction). */
 export function createSchema(db: Database.Database, withTriggers: boolean): void {

@@ -63,6 +63,35 @@ describe("openIndex", () => {
     r.close();
   });
 
+  it("trusts the stored walk digest only while it matches, and checks file by file when it does not", () => {
+    const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/b.md": "---\ntitle: [broken\n---\n# B\n" });
+    const first = refresh(root);
+    const problems = first.problems;
+    first.close();
+    const db = new Database(join(root, ".learn", "index.db"));
+    const digest = db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get();
+    expect(digest).toMatch(/^[0-9a-f]{40}$/);
+    // a digest that matches: nothing read, the same counts and problems
+    const same = refresh(root);
+    expect(same.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2 });
+    expect(same.problems).toEqual(problems);
+    same.close();
+    // a stale digest (another process wrote it) only costs the file-by-file comparison
+    db.prepare("UPDATE meta SET value = 'stale' WHERE key = 'walk_digest'").run();
+    const checked = refresh(root);
+    expect(checked.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2 });
+    checked.close();
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get()).toBe(digest);
+    // and a changed file changes the digest
+    writeFileSync(join(root, "notes/a.md"), noteText({ title: "A2" }));
+    const changed = refresh(root);
+    expect(changed.stats).toMatchObject({ updated: 1, unchanged: 1 });
+    expect(changed.index.getNote("a")?.title).toBe("A2");
+    changed.close();
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get()).not.toBe(digest);
+    db.close();
+  });
+
   it("keeps a broken-YAML note searchable and records problems that survive a no-change refresh", () => {
     const root = workspace({
       "notes/broken.md": '---\ntitle: "unterminated\ntags: [a\n---\n\n# Broken heading\n\nBody.\n',
