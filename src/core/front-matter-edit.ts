@@ -97,9 +97,10 @@ export function setFrontMatter(text: string, changes: Record<string, unknown>, f
 }
 
 /**
- * Append `- [ ] item` lines under a `## Checklist` heading at the end of the note:
- * into that section when it is the last one, else under a new heading. Items already
- * in the note (ticked or not) are skipped, so running it twice adds nothing.
+ * Add `- [ ] item` lines to the note's `## Checklist` section: after the section's last line
+ * when the note has one (templates put it before Sources), else under a new heading at the
+ * end. Every other byte stays where it was. Items already in the note (ticked or not) are
+ * skipped, so running it twice adds nothing.
  */
 export function appendChecklist(text: string, items: string[]): string {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
@@ -113,10 +114,26 @@ export function appendChecklist(text: string, items: string[]): string {
     }
   }
   if (!fresh.length) return text;
-  const lines = fresh.map((i) => `- [ ] ${i}`).join(eol);
-  const headings = [...text.matchAll(/^#{1,6}\s+(.*?)\s*$/gm)];
-  const last = headings[headings.length - 1];
-  const lastIsChecklist = last !== undefined && /^#{2}\s+checklist\s*$/i.test(last[0]);
-  const base = text === "" || text.endsWith("\n") ? text : text + eol;
-  return lastIsChecklist ? `${base}${lines}${eol}` : `${base}${eol}## Checklist${eol}${eol}${lines}${eol}`;
+  const lines = fresh.map((i) => `- [ ] ${i}${eol}`).join("");
+  const heading = /^##[ \t]+checklist[ \t]*\r?$/im.exec(text);
+  if (!heading) {
+    const base = text === "" || text.endsWith("\n") ? text : text + eol;
+    return `${base}${eol}## Checklist${eol}${eol}${lines}`;
+  }
+  // The section runs to the next heading of level 1 or 2 (or the end); insert after its last non-blank line.
+  const afterHeading = heading.index + heading[0].length;
+  const next = /^#{1,2}[ \t]/m.exec(text.slice(afterHeading));
+  const sectionEnd = next ? afterHeading + next.index : text.length;
+  const body = text.slice(afterHeading, sectionEnd);
+  const lastText = body.trimEnd().length;
+  if (lastText === 0) {
+    // an empty section: the items go under the heading after a blank line, then what followed
+    const after = text.slice(afterHeading).replace(/^(\r?\n)+/, "");
+    return `${text.slice(0, afterHeading)}${eol}${eol}${lines}${after ? eol + after : ""}`;
+  }
+  const at = afterHeading + lastText;
+  const rest = text.slice(at);
+  // keep the line break that ended the last line, then the new items, then whatever followed
+  const lineBreak = rest.startsWith("\r\n") ? "\r\n" : rest.startsWith("\n") ? "\n" : "";
+  return `${text.slice(0, at)}${lineBreak || eol}${lines}${rest.slice(lineBreak.length)}`;
 }

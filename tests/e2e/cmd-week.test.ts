@@ -29,6 +29,14 @@ describe("learn week with flags", () => {
     expect(read(root, "revisits.jsonl")).toContain('"event":"snooze"');
   });
 
+  it("adds the checklist to the doc template's own Checklist section, not a second one", () => {
+    const root = workspace(seed);
+    expect(at(root, "2026-11-27")(["--domain", "cloud-deployment", "--title", "Object storage", "--checklist", "presigned PUT URLs"]).code).toBe(0);
+    const text = read(root, "notes/cloud-deployment/object-storage.md");
+    expect(text.match(/^## Checklist$/gm)).toHaveLength(1);
+    expect(text).toMatch(/^- \[ \] presigned PUT URLs\n\n## Sources$/m);
+  });
+
   it("does each step alone, resumes, and never duplicates anything when run again", () => {
     const root = workspace(seed);
     const run = at(root, "2026-11-25");

@@ -117,6 +117,19 @@ describe("appendChecklist", () => {
     expect(appendChecklist(appendChecklist(text, ["two"]), ["two"])).toBe("# A\n\n## Checklist\n\n- [x] one\n- [ ] two\n");
   });
 
+  it("adds to a Checklist section that is not the last one, leaving every other byte in place", () => {
+    const text = "# A\n\n## Checklist\n\n- [ ] from the template\n\n## Sources\n\n- https://x.org\n";
+    expect(appendChecklist(text, ["mine"])).toBe("# A\n\n## Checklist\n\n- [ ] from the template\n- [ ] mine\n\n## Sources\n\n- https://x.org\n");
+    const crlf = text.replace(/\n/g, "\r\n");
+    expect(appendChecklist(crlf, ["mine"])).toBe(appendChecklist(text, ["mine"]).replace(/\n/g, "\r\n"));
+  });
+
+  it("fills an empty Checklist section and keeps a ### heading inside the section", () => {
+    expect(appendChecklist("## Checklist\n\n## Sources\n", ["a"])).toBe("## Checklist\n\n- [ ] a\n\n## Sources\n");
+    expect(appendChecklist("## Checklist", ["a"])).toBe("## Checklist\n\n- [ ] a\n");
+    expect(appendChecklist("## Checklist\n### Before\n- [ ] x\n", ["a"])).toBe("## Checklist\n### Before\n- [ ] x\n- [ ] a\n");
+  });
+
   it("returns the text unchanged when there is nothing to add", () => {
     expect(appendChecklist("x", [])).toBe("x");
   });
