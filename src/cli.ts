@@ -10,7 +10,7 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 async function ioFor(cmd: Command): Promise<{ io: IO; opts: GlobalOptions & Record<string, unknown> }> {
   const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
   const { processIO } = await import("./ui/io.js");
-  return { io: processIO(opts), opts };
+  return { io: await processIO(opts), opts };
 }
 
 type Opts = GlobalOptions & Record<string, unknown>;

@@ -8,7 +8,7 @@ import { parseNote } from "../core/note-parse.js";
 import type { IndexHandle, IndexProblem } from "../store/types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { makeTheme } from "../ui/theme.js";
+import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
 import { scanSecrets } from "../workspace/secrets.js";
@@ -97,7 +97,7 @@ export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));
-  if (counts.errors > 0) throw new FindingsError(renderCheckSummary(counts, makeTheme(0)), "fix the errors above, then run `learn check` again");
+  if (counts.errors > 0) throw new FindingsError(renderCheckSummary(counts, plainTheme()), "fix the errors above, then run `learn check` again");
   if (!opts.json) io.err(renderCheckSummary(counts, io.theme));
   return report;
 }

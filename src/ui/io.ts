@@ -1,4 +1,4 @@
-import { colorLevel, makeTheme, type Theme } from "./theme.js";
+import { colorLevel, loadTheme, plainTheme, type Theme } from "./theme.js";
 
 /** Where a command writes, and how: data to stdout, counts and warnings to stderr. */
 export interface IO {
@@ -26,14 +26,14 @@ export interface GlobalOptions {
 const withNewline = (s: string): string => (s === "" || s.endsWith("\n") ? s : `${s}\n`);
 
 /** The real process IO, deciding colour and interactivity once. */
-export function processIO(opts: GlobalOptions): IO {
+export async function processIO(opts: GlobalOptions): Promise<IO> {
   const isTTY = Boolean(process.stdout.isTTY);
   const env = process.env;
   return {
     out: (t) => void process.stdout.write(withNewline(t)),
     err: (t) => void process.stderr.write(withNewline(t)),
     json: (v) => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
-    theme: makeTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
+    theme: await loadTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
     interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
     isTTY,
     env,
@@ -50,7 +50,7 @@ export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; 
     out: (t) => void stdout.push(withNewline(t)),
     err: (t) => void stderr.push(withNewline(t)),
     json: (v) => void stdout.push(`${JSON.stringify(v, null, 2)}\n`),
-    theme: makeTheme(0),
+    theme: plainTheme(),
     interactive: false,
     isTTY: false,
     env,

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import type { ChalkInstance } from "chalk";
 
 /** Semantic styles: commands say what a thing is, the theme says how it looks. */
 export interface Theme {
@@ -25,9 +25,21 @@ export function colorLevel(opts: { color?: boolean; env: NodeJS.ProcessEnv; isTT
   return 1;
 }
 
-/** Build the theme for a colour level (0 gives plain text). */
-export function makeTheme(level: 0 | 1 | 2 | 3): Theme {
-  const c: ChalkInstance = new Chalk({ level });
+/** A theme that styles nothing: for level 0 (no colour), without loading chalk. */
+export const plainTheme = (): Theme => {
+  const same = (s: string) => s;
+  return { title: same, path: same, meta: same, tag: same, match: same, due: same, ok: same, warn: same, error: same, heading: same, dim: same };
+};
+
+/** Build the theme for a colour level; chalk (about 10 ms to load) is imported only when there is colour. */
+export async function loadTheme(level: 0 | 1 | 2 | 3): Promise<Theme> {
+  if (level === 0) return plainTheme();
+  const { Chalk } = await import("chalk");
+  return makeTheme(new Chalk({ level }));
+}
+
+/** The theme over a chalk instance. */
+export function makeTheme(c: ChalkInstance): Theme {
   return {
     title: (s) => c.bold(s),
     path: (s) => c.cyan(s),

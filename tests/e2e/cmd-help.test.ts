@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
+import { noteText, workspace } from "../helpers/workspace.js";
 
 describe("learn --help and --version", () => {
   it("prints the cached top-level help exactly as commander makes it", () => {
@@ -32,5 +33,21 @@ describe("learn --help and --version", () => {
     const r = runCli(["serch", "x"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^learn: unknown command 'serch'\n\(Did you mean search\?\)/);
+  });
+});
+
+describe("colour", () => {
+  const root = () => workspace({ "notes/a.md": noteText({ title: "Alpha", type: "doc", status: "budding" }, "retries\n") });
+
+  it("is on with FORCE_COLOR, off with NO_COLOR, --no-color or a pipe", () => {
+    const ws = root();
+    const forced = runCli(["search", "retries", "--dir", ws], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(forced.stdout).toContain("\u001b[");
+    // eslint-disable-next-line no-control-regex
+    expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, "")).toContain("1. Alpha");
+    expect(runCli(["search", "retries", "--dir", ws], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).toBe(forced.stdout);
+    expect(runCli(["search", "retries", "--dir", ws, "--no-color"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).not.toContain("\u001b[");
+    expect(runCli(["search", "retries", "--dir", ws]).stdout).not.toContain("\u001b["); // NO_COLOR=1 and a pipe
+    expect(runCli(["search", "retries", "--dir", ws], { env: { NO_COLOR: "" } }).stdout).not.toContain("\u001b["); // a pipe
   });
 });

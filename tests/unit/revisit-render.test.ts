@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { NoteSchedule } from "../../src/core/revisit-replay.js";
 import { briefLine, dueCountLine, entryJson, renderDueList, renderRecorded, renderUpcoming, whenText, whyText, type RevisitEntry } from "../../src/ui/render-revisit.js";
-import { makeTheme } from "../../src/ui/theme.js";
+import { plainTheme } from "../../src/ui/theme.js";
 
-const t = makeTheme(0);
+const t = plainTheme();
 const TODAY = "2026-11-27";
 const sched = (o: Partial<NoteSchedule> = {}): NoteSchedule => ({
   key: "k3x",
