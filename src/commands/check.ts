@@ -63,9 +63,10 @@ function indexFindings(problems: readonly IndexProblem[], parsed: ReadonlySet<st
 
 /** Run every check over the workspace's notes (or only the staged ones). */
 export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?: boolean } = {}): Promise<CheckReport> {
+  const notes = index.allNotes();
   const files = opts.staged
     ? stagedNotes(ctx.ws)
-    : index.allNotes().flatMap((n) => {
+    : notes.flatMap((n) => {
         const text = readNoteText(ctx, n.path);
         return text === undefined ? [] : [{ path: n.path, text }];
       });
@@ -77,7 +78,7 @@ export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
   }
   const only = opts.staged ? new Set(texts.keys()) : undefined;
-  findings.push(...linkFindings(index.allNotes(), index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
+  findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
   findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));
   const sorted = sortFindings(dedupeFindings(findings));
   return { findings: sorted, counts: countFindings(sorted, files.length) };
@@ -86,8 +87,8 @@ export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts);
-  const { openIndex } = await import("../store/open.js");
-  const { index } = openIndex(ctx);
+  const { openIndexLazy } = await import("../store/open-lazy.js");
+  const { index } = await openIndexLazy(ctx);
   let report: CheckReport;
   try {
     report = await runCheck(ctx, index, { staged: opts.staged });

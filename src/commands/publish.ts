@@ -37,8 +37,8 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const ctx = await createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
-  const { openIndex } = await import("../store/open.js");
-  const { index } = openIndex(ctx);
+  const { openIndexLazy } = await import("../store/open-lazy.js");
+  const { index } = await openIndexLazy(ctx);
   let notes: NoteRow[];
   let links: LinkRow[];
   try {

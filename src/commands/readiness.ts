@@ -2,7 +2,7 @@ import { UsageError } from "../core/errors.js";
 import { parseRoadmapItems, type RoadmapItem } from "../core/readiness-roadmap.js";
 import { coverage, readiness as score, type GroupReadiness } from "../core/readiness-score.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { openIndex } from "../store/open.js";
+import { openIndexLazy } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderReadiness, renderRoleDetail, toReadinessJson } from "../ui/render-readiness.js";
 import { createContext, type Context } from "../workspace/context.js";
@@ -28,7 +28,7 @@ export function readinessOf(ctx: Context, index: SqliteIndex): ReadinessData {
   const roadmaps = notes.filter((n) => n.type === "roadmap");
   const seen = new Set<string>();
   const items = roadmaps.flatMap((r) => parseRoadmapItems(index.body(r.path) ?? "")).filter((i) => !seen.has(i.id) && seen.add(i.id));
-  const { dueOf } = schedules(ctx, notes);
+  const { dueOf } = schedules(ctx, index, notes);
   const rows = notes.map((n) => ({ ...n, due: dueOf(n) }));
   const groups = score(ctx.config, rows, items, coverage(items, rows, index.allLinks()), ctx.today);
   return { groups, items, roadmaps: roadmaps.map((r) => r.path) };
@@ -39,7 +39,7 @@ export async function readiness(opts: ReadinessOptions, io: IO): Promise<Readine
   const ctx = await createContext(opts);
   const role = opts.role?.trim().toLowerCase();
   if (role !== undefined && !(role in ctx.config.roles)) throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
-  const { index } = openIndex(ctx, { refresh: opts.refresh });
+  const { index } = await openIndexLazy(ctx, { refresh: opts.refresh });
   let data: ReadinessData;
   try {
     data = readinessOf(ctx, index);

@@ -1,4 +1,4 @@
-import { openIndex } from "../store/open.js";
+import { openIndexLazy } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { progressBar } from "../ui/progress.js";
 import { nextAction, renderStatus, toStatusJson, type StatusData } from "../ui/render-status.js";
@@ -16,7 +16,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const progress = progressBar(!opts.json);
   let opened;
   try {
-    opened = openIndex(ctx, { onProgress: progress.onProgress });
+    opened = await openIndexLazy(ctx, { onProgress: progress.onProgress });
   } finally {
     progress.stop();
   }
@@ -32,7 +32,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
       notes: notes.length,
       refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
       problems: { errors: problems.filter((p) => p.severity === "error").length, warnings: problems.filter((p) => p.severity === "warning").length },
-      due: schedules(ctx, notes).due.map((d) => ({ slug: d.note.slug, title: d.note.title, due: d.schedule.due!, overdue: d.overdue })),
+      due: schedules(ctx, index, notes).due.map((d) => ({ slug: d.note.slug, title: d.note.title, due: d.schedule.due!, overdue: d.overdue })),
       week,
       roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
     };

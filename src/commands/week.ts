@@ -6,13 +6,15 @@ import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
 import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
-import { openIndex } from "../store/open.js";
+import type { SqliteIndex } from "../store/handle.js";
+import { openIndexLazy } from "../store/open-lazy.js";
 import type { NoteRow } from "../store/types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
+import { readRevisitLog } from "../workspace/revisit-log.js";
 import { schedules } from "../workspace/week-due.js";
 import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
 import { collidingNote, notePath, stepChecklist, stepDomain, stepExistingNote, stepNewNote, stepRevisit, stepRoles, weekNote } from "../workspace/week-steps.js";
@@ -82,10 +84,10 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
     return showStatus(ctx, opts, io);
   }
 
-  let { index } = openIndex(ctx);
-  const reindex = () => {
+  let { index } = await openIndexLazy(ctx);
+  const reindex = async () => {
     index.close();
-    index = openIndex(ctx).index;
+    index = (await openIndexLazy(ctx)).index;
   };
   const find = (slug: string) => index.getNote(slug);
   let review = false;
@@ -107,29 +109,29 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         if (given.domain) io.err(stepDoneLine(step, domain, io.theme)); // at a prompt, its answer line says it
       } else if (step === "note") {
         log = await noteStep(ctx, log, given, opts, io, index.allNotes(), find);
-        reindex();
+        await reindex();
       } else if (step === "checklist") {
         const row = weekNote(log, find);
         const items = given.checklist ?? (await ask!.askChecklistItems());
         log = stepChecklist(ctx, log, row, items);
         io.err(stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme));
-        reindex();
+        await reindex();
       } else if (step === "roles") {
         const row = weekNote(log, find);
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
         const roles = given.roles ? [...new Set([...row.roles, ...given.roles])] : await ask!.askWeekRoles(ctx.config, row.roles);
         log = stepRoles(ctx, log, row, roles);
         if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
-        reindex();
+        await reindex();
       } else {
         const row = weekNote(log, find);
         const plan = given.plan ?? (await ask!.askRevisitPlan((v) => parseRevisitPlan(v, ctx.today)));
         log = stepRevisit(ctx, log, row, plan);
         io.err(stepDoneLine(step, plan === "build" ? `after use in a real build: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`, io.theme));
-        review = await offerReview(ctx, index.allNotes(), io, ask);
+        review = await offerReview(ctx, index, io, ask);
       }
     }
-    reindex();
+    await reindex();
     refreshActivity(ctx, log, index.allNotes(), ran);
   } finally {
     index.close();
@@ -191,8 +193,8 @@ async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO
 }
 
 /** After step 5: say which notes are due now and offer to go through them. */
-async function offerReview(ctx: Context, notes: NoteRow[], io: IO, ask: typeof import("../ui/prompts.js") | undefined): Promise<boolean> {
-  const { due } = schedules(ctx, notes);
+async function offerReview(ctx: Context, index: SqliteIndex, io: IO, ask: typeof import("../ui/prompts.js") | undefined): Promise<boolean> {
+  const { due } = schedules(ctx, index, index.allNotes());
   if (!due.length) {
     io.err("no notes due for revisit now");
     return false;
@@ -209,8 +211,10 @@ async function offerReview(ctx: Context, notes: NoteRow[], io: IO, ask: typeof i
 /** Keep the log's list of notes written, updated and revisited this week up to date. */
 function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
   if (!log.exists) return;
-  const activity = weekActivity(notes, schedules(ctx, notes).events, ctx.today, noteKey);
-  if (ran || setActivity(readForEdit(log.path).text, activity) !== readForEdit(log.path).text) updateWeekLog(ctx, log, log.state, activity);
+  const activity = weekActivity(notes, readRevisitLog(ctx.ws.root).events, ctx.today, noteKey);
+  if (ran) return updateWeekLog(ctx, log, log.state, activity);
+  const { text } = readForEdit(log.path);
+  if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }
 
 async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<object> {
