@@ -7,7 +7,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: {
-      globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+      },
     },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
@@ -20,10 +26,30 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
-          paths: ["fs", "node:fs", "fs/promises", "node:fs/promises", "child_process", "node:child_process", "process", "node:process", "chalk", "commander", "better-sqlite3", "@inquirer/prompts", "inquirer"].map((name) => ({ name, message: "src/core stays free of I/O and UI; put this in store/, workspace/ or ui/." })),
+          paths: [
+            "fs",
+            "node:fs",
+            "fs/promises",
+            "node:fs/promises",
+            "child_process",
+            "node:child_process",
+            "process",
+            "node:process",
+            "chalk",
+            "commander",
+            "better-sqlite3",
+            "@inquirer/prompts",
+            "inquirer",
+          ].map((name) => ({
+            name,
+            message: "src/core stays free of I/O and UI; put this in store/, workspace/ or ui/.",
+          })),
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "src/core does not read the process; pass values in." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "src/core does not read the process; pass values in." },
+      ],
     },
   },
 );

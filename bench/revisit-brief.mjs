@@ -27,7 +27,8 @@ function writeLog(ws, slugs) {
     lines.push({ v: 1, event: "revisit", note: slug, date, rating: ratings[i % ratings.length] });
     if (i % 9 === 0) lines.push({ v: 1, event: "revisit", note: slug, date: addDays(date, 30), rating: "good" });
     if (i % 30 === 0) lines.push({ v: 1, event: "used", note: slug, date: addDays(date, 1), build: "payments API v2" });
-    if (i % 45 === 0) lines.push({ v: 1, event: "snooze", note: slug, date: addDays(date, 2), until: addDays(TODAY, 5) });
+    if (i % 45 === 0)
+      lines.push({ v: 1, event: "snooze", note: slug, date: addDays(date, 2), until: addDays(TODAY, 5) });
   }
   writeFileSync(join(ws, "revisits.jsonl"), lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
   return lines.length;
@@ -42,7 +43,10 @@ function corpus(n) {
     const r = spawnSync(process.execPath, [makeCorpus, join(ws, "notes"), "--notes", String(n)], { encoding: "utf8" });
     if (r.status !== 0) throw new Error(r.stderr);
     writeFileSync(join(ws, "learn.config.yaml"), "");
-    const slugs = readdirSync(join(ws, "notes"), { recursive: true }).filter((f) => f.endsWith(".md")).map((f) => f.replace(/^.*\//, "").slice(0, -3)).sort();
+    const slugs = readdirSync(join(ws, "notes"), { recursive: true })
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => f.replace(/^.*\//, "").slice(0, -3))
+      .sort();
     process.stderr.write(`bench: ${writeLog(ws, slugs)} events in revisits.jsonl\n`);
     writeFileSync(join(ws, ".complete"), "");
   }
@@ -51,7 +55,12 @@ function corpus(n) {
 
 function once(args, cwd) {
   const start = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: "1", LEARN_TODAY: TODAY } });
+  const res = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+    env: { ...process.env, NO_COLOR: "1", LEARN_TODAY: TODAY },
+  });
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   if (res.status !== 0) throw new Error(`learn ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
   return { secs, out: res.stdout };
@@ -74,4 +83,5 @@ console.log(`  search idempotency    ${search.toFixed(3)} s`);
 console.log(`  revisit (full list)   ${list.toFixed(3)} s`);
 const ratio = brief / search;
 console.log(`  brief / search        ${ratio.toFixed(2)}x (target <= 1.00x) ${ratio <= 1 ? "ok" : "SLOWER"}`);
-if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ notes: N, runs: RUNS, brief, search, list, ratio }, null, 2));
+if (process.env.BENCH_JSON)
+  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ notes: N, runs: RUNS, brief, search, list, ratio }, null, 2));

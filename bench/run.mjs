@@ -7,7 +7,10 @@ import { join } from "node:path";
 import { bin, makeCorpus, median, requireReady, root } from "./common.mjs";
 
 const corpora = join(root, "bench", ".corpora");
-const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000").split(",").map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
@@ -18,8 +21,16 @@ requireReady();
 function once(cmd, args, cwd) {
   const start = process.hrtime.bigint();
   // stdout goes to /dev/null (as in a terminal benchmark); stderr is kept for /usr/bin/time's figure.
-  const spawnOpts = { cwd, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } };
-  const res = timeBin ? spawnSync(timeBin, ["-f", "__PEAK__%M", cmd, ...args], spawnOpts) : spawnSync(cmd, args, spawnOpts);
+  const spawnOpts = {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1" },
+  };
+  const res = timeBin
+    ? spawnSync(timeBin, ["-f", "__PEAK__%M", cmd, ...args], spawnOpts)
+    : spawnSync(cmd, args, spawnOpts);
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   const m = /__PEAK__(\d+)/.exec(res.stderr ?? "");
   if (res.status !== 0 && !(cmd === "rg" && res.status === 1)) {
@@ -27,7 +38,6 @@ function once(cmd, args, cwd) {
   }
   return { secs, mb: m ? Number(m[1]) / 1024 : NaN };
 }
-
 
 /** Median time and max peak memory over `runs`, calling `before` ahead of each run (untimed). */
 function measure(cmd, args, cwd, { runs = RUNS, before } = {}) {
@@ -74,7 +84,10 @@ for (const n of sizes) {
   const notes = join(ws, "notes");
   const learn = (...args) => [bin, ...args, "--dir", ws];
   const fullRuns = n >= 50000 ? Math.min(RUNS, 3) : RUNS;
-  const full = measure(process.execPath, learn("index"), ws, { runs: fullRuns, before: () => rmSync(join(ws, ".learn"), { recursive: true, force: true }) });
+  const full = measure(process.execPath, learn("index"), ws, {
+    runs: fullRuns,
+    before: () => rmSync(join(ws, ".learn"), { recursive: true, force: true }),
+  });
   row(n, "full index", full, n === 10000 ? "target 2.5 s" : n === 50000 ? "target 10 s, 200 MB" : "");
   const walk = measure(process.execPath, [join(root, "bench", "walk-baseline.mjs"), notes], ws);
   row(n, "walk + stat only (node)", walk);
@@ -82,7 +95,9 @@ for (const n of sizes) {
   row(n, "no-change re-index", same, `${(same.secs / walk.secs).toFixed(2)}x walk (target 1.15x)`);
   const first = join(notes, readdirSync(notes).sort()[0]);
   const victim = join(first, readdirSync(first).sort()[0]);
-  const one = measure(process.execPath, learn("index"), ws, { before: (i) => appendFileSync(victim, `\nEdited in bench run ${i}.\n`) });
+  const one = measure(process.execPath, learn("index"), ws, {
+    before: (i) => appendFileSync(victim, `\nEdited in bench run ${i}.\n`),
+  });
   row(n, "one-file-changed re-index", one);
   const exact = measure(process.execPath, learn("search", "idempotency"), ws);
   row(n, "search idempotency", exact, n === 10000 ? "target 0.45 s" : "");

@@ -7,7 +7,10 @@ import { fileURLToPath } from "node:url";
 
 const bin = fileURLToPath(new URL("../bin/learn.js", import.meta.url));
 const out = fileURLToPath(new URL("../dist/help.txt", import.meta.url));
-const r = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8", env: { ...process.env, LEARN_HELP_CACHE: "off", NO_COLOR: "1" } });
+const r = spawnSync(process.execPath, [bin, "--help"], {
+  encoding: "utf8",
+  env: { ...process.env, LEARN_HELP_CACHE: "off", NO_COLOR: "1" },
+});
 if (r.status !== 0 || !r.stdout.startsWith("Usage: learn")) {
   console.error(`cache-help: learn --help failed (${r.status}): ${r.stderr}`);
   process.exit(1);

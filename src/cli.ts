@@ -40,7 +40,10 @@ const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) =
 export async function buildProgram(): Promise<Command> {
   // commander is CommonJS: require() skips the ESM wrapper and its export scan (~3 ms of every start)
   const { Command, Option } = createRequire(import.meta.url)("commander") as typeof import("commander");
-  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([import("./core/readiness-formula.js"), import("./core/week-help.js")]);
+  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([
+    import("./core/readiness-formula.js"),
+    import("./core/week-help.js"),
+  ]);
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
     .version(pkg.version, "-V, --version", "print the version")
@@ -55,7 +58,15 @@ export async function buildProgram(): Promise<Command> {
     .configureOutput({
       outputError: (str, write) => write(`learn: ${str.replace(/^error: /, "")}`),
     })
-    .addHelpText("after", examples("learn init my-learning", 'learn new note "HTTP caching" --domain core-backend', "learn search idempotency", "learn list --format paths"));
+    .addHelpText(
+      "after",
+      examples(
+        "learn init my-learning",
+        'learn new note "HTTP caching" --domain core-backend',
+        "learn search idempotency",
+        "learn list --format paths",
+      ),
+    );
 
   program
     .command("init")
@@ -63,7 +74,11 @@ export async function buildProgram(): Promise<Command> {
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
     .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
-    .action(act(async (opts, io, [dir]) => (await import("./commands/init.js")).init({ ...opts, target: dir as string | undefined }, io)));
+    .action(
+      act(async (opts, io, [dir]) =>
+        (await import("./commands/init.js")).init({ ...opts, target: dir as string | undefined }, io),
+      ),
+    );
 
   program
     .command("new")
@@ -87,7 +102,14 @@ export async function buildProgram(): Promise<Command> {
         "learn new log",
       ),
     )
-    .action(act(async (opts, io, [type, title]) => (await import("./commands/new.js")).newNote({ ...opts, type: type as string, title: (title as string[]).join(" ") || undefined }, io)));
+    .action(
+      act(async (opts, io, [type, title]) =>
+        (await import("./commands/new.js")).newNote(
+          { ...opts, type: type as string, title: (title as string[]).join(" ") || undefined },
+          io,
+        ),
+      ),
+    );
 
   program
     .command("index")
@@ -106,7 +128,7 @@ ${examples("learn index", "learn index --full --json")}`,
 
   withFilterFlags(program.command("search"))
     .description("full-text search, ranked, typos forgiven (see the query language below)")
-    .argument("[query...]", "words, \"phrases\", -exclude, OR, prefix*, and filters like type:doc")
+    .argument("[query...]", 'words, "phrases", -exclude, OR, prefix*, and filters like type:doc')
     .option("-n, --limit <n>", "how many hits to show", "10")
     .option("--no-refresh", "search the index as it is, without refreshing it first")
     .allowUnknownOption()
@@ -125,9 +147,13 @@ Query language:
   updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
   Filters take commas for alternatives (type:doc,blog). Typos are forgiven:
   when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
-${examples('learn search idempotency', 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
+${examples("learn search idempotency", 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
-    .action(act(async (opts, io, [query]) => (await import("./commands/search.js")).search({ ...opts, query: query as string[] }, io)));
+    .action(
+      act(async (opts, io, [query]) =>
+        (await import("./commands/search.js")).search({ ...opts, query: query as string[] }, io),
+      ),
+    );
 
   withFilterFlags(program.command("list"))
     .description("list notes, filtered and sorted")
@@ -136,8 +162,15 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .option("--format <format>", "table | json | paths", "table")
     .option("-n, --limit <n>", "at most this many (default: all)")
     .option("--no-refresh", "list from the index as it is, without refreshing it first")
-    .addHelpText("after", examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"))
-    .action(act(async (opts, io, [filters]) => (await import("./commands/list.js")).list({ ...opts, filters: filters as string[] }, io)));
+    .addHelpText(
+      "after",
+      examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"),
+    )
+    .action(
+      act(async (opts, io, [filters]) =>
+        (await import("./commands/list.js")).list({ ...opts, filters: filters as string[] }, io),
+      ),
+    );
 
   program
     .command("show")
@@ -145,13 +178,18 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .argument("<slug>", "the note's slug (file name without .md) or id")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn show api-design-for-backend-services", "learn show idempotency-keys --json"))
-    .action(act(async (opts, io, [slug]) => (await import("./commands/show.js")).show({ ...opts, slug: slug as string }, io)));
+    .action(
+      act(async (opts, io, [slug]) => (await import("./commands/show.js")).show({ ...opts, slug: slug as string }, io)),
+    );
 
   program
     .command("revisit")
     .description("which notes are due for a revisit and why; record revisits, builds and snoozes")
     .argument("[slug]", "the note to record a revisit, build use or snooze for")
-    .option("-r, --rating <rating>", "again (couldn't explain it) | hard (shaky) | good (solid) | easy (could teach it)")
+    .option(
+      "-r, --rating <rating>",
+      "again (couldn't explain it) | hard (shaky) | good (solid) | easy (could teach it)",
+    )
     .option("--note <text>", "a remark stored with the revisit")
     .option("--used-in <build>", "record that the concept was used in a real build; makes the note due now")
     .option("--snooze <duration>", "move the due date by this much (e.g. 3d, 2w) without counting a revisit")
@@ -163,9 +201,19 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .option("--force", "record a second revisit of the same note on the same day")
     .addHelpText(
       "after",
-      examples("learn revisit", "learn revisit --within 3d", "learn revisit idempotency-keys --rating good", 'learn revisit idempotency-keys --used-in "payments API v2"', "learn revisit --review"),
+      examples(
+        "learn revisit",
+        "learn revisit --within 3d",
+        "learn revisit idempotency-keys --rating good",
+        'learn revisit idempotency-keys --used-in "payments API v2"',
+        "learn revisit --review",
+      ),
     )
-    .action(act(async (opts, io, [slug]) => (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string | undefined }, io)));
+    .action(
+      act(async (opts, io, [slug]) =>
+        (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string | undefined }, io),
+      ),
+    );
 
   program
     .command("used")
@@ -173,7 +221,14 @@ ${examples('learn search idempotency', 'learn search "error budget" -slo type:do
     .argument("<slug>", "the note")
     .requiredOption("--in <build>", "the build it was used in")
     .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
-    .action(act(async (opts, io, [slug]) => (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string, usedIn: opts.in as string }, io)));
+    .action(
+      act(async (opts, io, [slug]) =>
+        (await import("./commands/revisit.js")).revisit(
+          { ...opts, slug: slug as string, usedIn: opts.in as string },
+          io,
+        ),
+      ),
+    );
 
   program
     .command("check")
@@ -222,26 +277,45 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
 
   program
     .command("readiness")
-    .description("how ready you are for each role-readiness group and domain: notes, roadmap coverage, revisits, a score")
+    .description(
+      "how ready you are for each role-readiness group and domain: notes, roadmap coverage, revisits, a score",
+    )
     .option("--role <id>", "one group in detail, with its uncovered roadmap items as the next things to learn")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
-    .addHelpText("after", `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
+    .addHelpText(
+      "after",
+      `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
 item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
-` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"))
+` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"),
+    )
     .action(act(async (opts, io) => (await import("./commands/readiness.js")).readiness(opts, io)));
 
   program
     .command("status")
     .description("one screen: the index, notes due for revisit, this week's loop, readiness, what to do next")
-    .addHelpText("after", examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"))
+    .addHelpText(
+      "after",
+      examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"),
+    )
     .action(act(async (opts, io) => (await import("./commands/status.js")).status(opts, io)));
 
   program
     .command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
     .argument("<shell>", "bash | zsh | fish")
-    .addHelpText("after", examples("learn completion bash >> ~/.bashrc", "learn completion zsh > ~/.zfunc/_learn", "learn completion fish > ~/.config/fish/completions/learn.fish"))
-    .action(act(async (opts, io, [shell]) => (await import("./commands/completion.js")).completion({ shell: shell as string, program }, io)));
+    .addHelpText(
+      "after",
+      examples(
+        "learn completion bash >> ~/.bashrc",
+        "learn completion zsh > ~/.zfunc/_learn",
+        "learn completion fish > ~/.config/fish/completions/learn.fish",
+      ),
+    )
+    .action(
+      act(async (opts, io, [shell]) =>
+        (await import("./commands/completion.js")).completion({ shell: shell as string, program }, io),
+      ),
+    );
 
   return program;
 }
@@ -250,7 +324,12 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
 function report(err: unknown): number {
   const commanderCode = (err as { code?: unknown } | undefined)?.code;
   if (typeof commanderCode === "string" && commanderCode.startsWith("commander.")) {
-    if (commanderCode === "commander.helpDisplayed" || commanderCode === "commander.version" || commanderCode === "commander.help") return 0;
+    if (
+      commanderCode === "commander.helpDisplayed" ||
+      commanderCode === "commander.version" ||
+      commanderCode === "commander.help"
+    )
+      return 0;
     return 2; // commander already printed its message through outputError
   }
   if (process.env.LEARN_DEBUG === "1") console.error(err);
@@ -261,7 +340,9 @@ function report(err: unknown): number {
   if (err instanceof Error && err.name === "ExitPromptError") return 130; // Ctrl-C in a prompt
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EPIPE") return 0;
-  process.stderr.write(`learn: internal error: ${err instanceof Error ? err.message : String(err)} (run with LEARN_DEBUG=1 for details)\n`);
+  process.stderr.write(
+    `learn: internal error: ${err instanceof Error ? err.message : String(err)} (run with LEARN_DEBUG=1 for details)\n`,
+  );
   return 1;
 }
 

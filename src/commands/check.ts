@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
-import { countFindings, dedupeFindings, sortFindings, toCheckJson, type Finding, type FindingCounts } from "../core/check-model.js";
+import {
+  countFindings,
+  dedupeFindings,
+  sortFindings,
+  toCheckJson,
+  type Finding,
+  type FindingCounts,
+} from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
 import type { IndexHandle, IndexProblem } from "../store/types.js";
@@ -44,25 +51,53 @@ export async function secretFindings(path: string, text: string, isPublicNote: b
     line: h.line,
     rule: h.rule,
     severity: isPublicNote ? "error" : "warning",
-    message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note, but it is still in your files and git history)`,
+    message: isPublicNote
+      ? `${h.message} in a public note`
+      : `${h.message} (private note, but it is still in your files and git history)`,
     hint: "remove it and rotate the credential; write a placeholder like <token> instead",
   }));
 }
 
 /** Index problems check does not find itself: duplicate slugs, and files it could not read. */
-function indexFindings(problems: readonly IndexProblem[], parsed: ReadonlySet<string>, only?: ReadonlySet<string>): Finding[] {
+function indexFindings(
+  problems: readonly IndexProblem[],
+  parsed: ReadonlySet<string>,
+  only?: ReadonlySet<string>,
+): Finding[] {
   return problems.flatMap((p): Finding[] => {
     if (only && !only.has(p.path)) return [];
     if (/^duplicate slug/.test(p.reason)) {
-      return [{ path: p.path, line: p.line, rule: "duplicate-slug", severity: "error", message: p.reason, hint: "rename one of the files: a slug names one note" }];
+      return [
+        {
+          path: p.path,
+          line: p.line,
+          rule: "duplicate-slug",
+          severity: "error",
+          message: p.reason,
+          hint: "rename one of the files: a slug names one note",
+        },
+      ];
     }
     if (parsed.has(p.path) && !/ MiB/.test(p.reason)) return []; // check re-parses these itself, with line numbers
-    return [{ path: p.path, line: p.line, rule: "unreadable", severity: p.severity, message: p.reason, hint: "fix or move the file out of notes/" }];
+    return [
+      {
+        path: p.path,
+        line: p.line,
+        rule: "unreadable",
+        severity: p.severity,
+        message: p.reason,
+        hint: "fix or move the file out of notes/",
+      },
+    ];
   });
 }
 
 /** Run every check over the workspace's notes (or only the staged ones). */
-export async function runCheck(ctx: Context, index: IndexHandle, opts: { staged?: boolean } = {}): Promise<CheckReport> {
+export async function runCheck(
+  ctx: Context,
+  index: IndexHandle,
+  opts: { staged?: boolean } = {},
+): Promise<CheckReport> {
   const notes = index.allNotes();
   const files = opts.staged
     ? stagedNotes(ctx.ws)
@@ -98,7 +133,11 @@ export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));
-  if (counts.errors > 0) throw new FindingsError(renderCheckSummary(counts, plainTheme()), "fix the errors above, then run `learn check` again");
+  if (counts.errors > 0)
+    throw new FindingsError(
+      renderCheckSummary(counts, plainTheme()),
+      "fix the errors above, then run `learn check` again",
+    );
   if (!opts.json) io.err(renderCheckSummary(counts, io.theme));
   return report;
 }

@@ -1,4 +1,13 @@
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
@@ -23,7 +32,8 @@ export interface InitResult {
 /** Make (or complete) a workspace; never overwrites a file, and says so when there was nothing to do. */
 export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   const root = resolve(opts.target ?? opts.dir ?? io.env.LEARN_DIR ?? ".");
-  if (existsSync(root) && !statSync(root).isDirectory()) throw new LearnError(`${root} is a file, not a folder`, "pick another place for the workspace");
+  if (existsSync(root) && !statSync(root).isDirectory())
+    throw new LearnError(`${root} is a file, not a folder`, "pick another place for the workspace");
   const result: InitResult = { root, created: [], updated: [], existing: [] };
   const rel = (p: string) => relative(root, p) || ".";
 
@@ -49,7 +59,11 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
   ensureLine(join(root, ".gitignore"), ".learn/", "# learn's index is a cache, rebuilt from notes/");
-  ensureLine(join(root, ".gitattributes"), "revisits.jsonl merge=union", "# two machines' revisit logs merge without conflict");
+  ensureLine(
+    join(root, ".gitattributes"),
+    "revisits.jsonl merge=union",
+    "# two machines' revisit logs merge without conflict",
+  );
   if (opts.templates) {
     ensureDir(join(root, "templates"));
     for (const name of readdirSync(BUNDLED_TEMPLATES).sort()) {
@@ -82,6 +96,9 @@ function renderInit(r: InitResult, io: IO): string {
   for (const p of r.created) if (p !== "./") lines.push(`  ${t.ok("created")} ${p}`);
   for (const p of r.updated) lines.push(`  ${t.ok("updated")} ${p}`);
   for (const p of r.existing) if (p !== "./") lines.push(`  ${t.dim("kept")}    ${p}`);
-  lines.push("", `next: learn new note "My first note" --domain core-backend${r.root === resolve(".") ? "" : ` --dir ${r.root}`}`);
+  lines.push(
+    "",
+    `next: learn new note "My first note" --domain core-backend${r.root === resolve(".") ? "" : ` --dir ${r.root}`}`,
+  );
   return lines.join("\n");
 }

@@ -27,7 +27,10 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   const parsed = parseQuery(queryText(opts.filters ?? []));
   if (parsed.clauses.length || parsed.excluded.length) {
     const words = [...parsed.clauses.flat(), ...parsed.excluded].map((t) => t.text).join(" ");
-    throw new UsageError(`list takes filters like type:doc, not words (${words})`, `to find notes by their words run \`learn search ${words}\``);
+    throw new UsageError(
+      `list takes filters like type:doc, not words (${words})`,
+      `to find notes by their words run \`learn search ${words}\``,
+    );
   }
   applyFlags(parsed.filters, opts);
   const sort = parseSort(opts.sort);

@@ -41,7 +41,12 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
     if (opts.roles === undefined) input.roles = await ask.askRoles(ctx.config);
   }
   const { plan, path } = createNote(ctx, input);
-  return done({ id: plan.vars.id, slug: plan.slug, title: plan.vars.title, type: plan.type, domain: plan.vars.domain, path }, ctx, opts, io);
+  return done(
+    { id: plan.vars.id, slug: plan.slug, title: plan.vars.title, type: plan.type, domain: plan.vars.domain, path },
+    ctx,
+    opts,
+    io,
+  );
 }
 
 /** Print what was made (or found) and open it in the editor when asked. */
@@ -66,5 +71,17 @@ function thisWeeksLog(ctx: Context, opts: NewOptions, io: IO): NewResult {
   if (log.exists) io.err(`this week's log already exists: ${log.shown}`);
   else createWeekLog(ctx, log, { ...log.state, ...(opts.domain ? { domain: opts.domain.toLowerCase() } : {}) });
   const note = parseNote(readFileSync(log.path, "utf8"), log.label);
-  return done({ id: note.data.id ?? "", slug: log.label, title: note.title, type: "log", domain: note.data.domain ?? "", path: log.path }, ctx, opts, io);
+  return done(
+    {
+      id: note.data.id ?? "",
+      slug: log.label,
+      title: note.title,
+      type: "log",
+      domain: note.data.domain ?? "",
+      path: log.path,
+    },
+    ctx,
+    opts,
+    io,
+  );
 }

@@ -74,6 +74,8 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   io.out(join(out, "index.html"));
   const rel = relative(opts.cwd ?? process.cwd(), out);
   const where = rel === "" ? "." : rel.startsWith("..") ? out : rel;
-  io.err(`published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`);
+  io.err(
+    `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
+  );
   return result;
 }

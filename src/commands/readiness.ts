@@ -27,7 +27,9 @@ export function readinessOf(ctx: Context, index: SqliteIndex): ReadinessData {
   const notes = index.allNotes();
   const roadmaps = notes.filter((n) => n.type === "roadmap");
   const seen = new Set<string>();
-  const items = roadmaps.flatMap((r) => parseRoadmapItems(index.body(r.path) ?? "")).filter((i) => !seen.has(i.id) && seen.add(i.id));
+  const items = roadmaps
+    .flatMap((r) => parseRoadmapItems(index.body(r.path) ?? ""))
+    .filter((i) => !seen.has(i.id) && seen.add(i.id));
   const { dueOf } = schedules(ctx, index, notes);
   const rows = notes.map((n) => ({ ...n, due: dueOf(n) }));
   const groups = score(ctx.config, rows, items, coverage(items, rows, index.allLinks()), ctx.today);
@@ -38,7 +40,8 @@ export function readinessOf(ctx: Context, index: SqliteIndex): ReadinessData {
 export async function readiness(opts: ReadinessOptions, io: IO): Promise<ReadinessData> {
   const ctx = await createContext(opts);
   const role = opts.role?.trim().toLowerCase();
-  if (role !== undefined && !(role in ctx.config.roles)) throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
+  if (role !== undefined && !(role in ctx.config.roles))
+    throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
   const { index } = await openIndexLazy(ctx, { refresh: opts.refresh });
   let data: ReadinessData;
   try {
@@ -46,7 +49,8 @@ export async function readiness(opts: ReadinessOptions, io: IO): Promise<Readine
   } finally {
     index.close();
   }
-  if (!data.items.length) io.err("learn: no roadmap items found (add a note with type: roadmap whose bullets read `- Name (item-id): ...`)");
+  if (!data.items.length)
+    io.err("learn: no roadmap items found (add a note with type: roadmap whose bullets read `- Name (item-id): ...`)");
   const group = role ? data.groups.find((g) => g.kind === "role" && g.id === role) : undefined;
   if (opts.json) io.json(toReadinessJson(data, group));
   else io.out(group ? renderRoleDetail(group, io.theme) : renderReadiness(data, io.theme));

@@ -2,7 +2,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
-import { actionEvent, closestSlug, parseDurationFlag, parseRating, revisitAction, type RevisitAction, type RevisitFlags } from "../core/revisit-actions.js";
+import {
+  actionEvent,
+  closestSlug,
+  parseDurationFlag,
+  parseRating,
+  revisitAction,
+  type RevisitAction,
+  type RevisitFlags,
+} from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
@@ -38,7 +46,11 @@ interface World {
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
-  if (opts.review && !io.interactive) throw new UsageError("--review needs a terminal", "list with `learn revisit`, record with `learn revisit SLUG --rating good`");
+  if (opts.review && !io.interactive)
+    throw new UsageError(
+      "--review needs a terminal",
+      "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
+    );
   const ctx = await createContext(opts);
   const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
@@ -49,7 +61,9 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     const w: World = { ctx, index, events: log.events, rows, schedules: noteSchedules(index, ctx, log.events) };
     // A prompt line stays quiet; `learn revisit` says what is wrong.
     const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
-    const warnings = opts.brief ? [] : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
+    const warnings = opts.brief
+      ? []
+      : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
     for (const line of warnings) io.err(`learn: ${line}`);
     if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
     if (opts.orphans) return orphans(w, opts, io);
@@ -58,7 +72,13 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
     const entries = dueEntries(w, addDays(ctx.today, within));
     if (opts.json) {
-      io.json({ today: ctx.today, until: addDays(ctx.today, within), count: entries.length, due: entries.map((e) => render.entryJson(e, ctx.today)), warnings });
+      io.json({
+        today: ctx.today,
+        until: addDays(ctx.today, within),
+        count: entries.length,
+        due: entries.map((e) => render.entryJson(e, ctx.today)),
+        warnings,
+      });
     } else {
       if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
       io.err(render.dueCountLine(entries.length, within));
@@ -73,19 +93,28 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
 const bareSlug = (typed: string): string => typed.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
 
 /** A bad log line as a warning: it is skipped, and the file is left as it is. */
-const logWarning = (p: LogProblem): string => render.problemLine(REVISIT_LOG, p.line, p.reason.includes("ignored") ? p.reason : `${p.reason}; line skipped`);
+const logWarning = (p: LogProblem): string =>
+  render.problemLine(REVISIT_LOG, p.line, p.reason.includes("ignored") ? p.reason : `${p.reason}; line skipped`);
 
 /** The revisit keys the index flagged (an unreadable `revisit_every:`) as warnings; `onlyPath` limits them to one note. */
 function noteWarnings(ctx: Context, problems: IndexProblem[], onlyPath?: string): string[] {
   return problems
     .filter((p) => /^revisit(_every)?:/.test(p.reason) && (onlyPath === undefined || p.path === onlyPath))
-    .map((p) => render.problemLine(p.path, p.line ?? keyLine(join(ctx.ws.root, p.path), p.reason.split(":")[0]!), `${p.reason}; scheduled as if it were not set`));
+    .map((p) =>
+      render.problemLine(
+        p.path,
+        p.line ?? keyLine(join(ctx.ws.root, p.path), p.reason.split(":")[0]!),
+        `${p.reason}; scheduled as if it were not set`,
+      ),
+    );
 }
 
 /** The 1-based line of `key:` in a file's front matter, when it can be found. */
 function keyLine(file: string, key: string): number | undefined {
   try {
-    const i = readFileSync(file, "utf8").split("\n").findIndex((l) => new RegExp(`^\\s*${key}\\s*:`, "i").test(l));
+    const i = readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => new RegExp(`^\\s*${key}\\s*:`, "i").test(l));
     return i < 0 ? undefined : i + 1;
   } catch {
     return undefined;
@@ -94,7 +123,13 @@ function keyLine(file: string, key: string): number | undefined {
 
 function entryOf(w: World, s: NoteSchedule): render.RevisitEntry {
   const row = w.rows.get(s.key)!;
-  return { schedule: s, title: row.title, path: row.path, summary: row.summary, checklist: { done: row.checklist_done, total: row.checklist_total } };
+  return {
+    schedule: s,
+    title: row.title,
+    path: row.path,
+    summary: row.summary,
+    checklist: { done: row.checklist_done, total: row.checklist_total },
+  };
 }
 
 function dueEntries(w: World, until: string): render.RevisitEntry[] {
@@ -107,7 +142,10 @@ async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedul
   const row = w.index.getNote(wanted);
   if (!row) {
     const near = await closestSlug(wanted, w.index.allNotes());
-    throw new LearnError(`no note with slug or id ${slug}`, near ? `did you mean ${near}?` : "see `learn list` or `learn search`");
+    throw new LearnError(
+      `no note with slug or id ${slug}`,
+      near ? `did you mean ${near}?` : "see `learn list` or `learn search`",
+    );
   }
   return { row, schedule: w.schedules.get(noteKey(row))! };
 }
@@ -121,14 +159,28 @@ function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   return s;
 }
 
-async function record(w: World, slug: string, action: RevisitAction, opts: RevisitOptions, io: IO): Promise<RevisitResult> {
+async function record(
+  w: World,
+  slug: string,
+  action: RevisitAction,
+  opts: RevisitOptions,
+  io: IO,
+): Promise<RevisitResult> {
   const { row, schedule } = await findNote(w, slug);
   const today = w.ctx.today;
   if (action.kind === "rate" && !opts.force) {
-    const earlier = w.events.find((e) => e.event === "revisit" && e.date === today && (e.note === schedule.key || e.note === row.slug.toLowerCase()));
-    if (earlier?.event === "revisit") throw new LearnError(`${row.slug} was already revisited today (${earlier.rating})`, "pass --force to record a second revisit");
+    const earlier = w.events.find(
+      (e) =>
+        e.event === "revisit" && e.date === today && (e.note === schedule.key || e.note === row.slug.toLowerCase()),
+    );
+    if (earlier?.event === "revisit")
+      throw new LearnError(
+        `${row.slug} was already revisited today (${earlier.rating})`,
+        "pass --force to record a second revisit",
+      );
   }
-  if (action.kind === "snooze" && schedule.due === null) throw new LearnError(`${row.slug} is never due (revisit: false), so there is nothing to snooze`);
+  if (action.kind === "snooze" && schedule.due === null)
+    throw new LearnError(`${row.slug} is never due (revisit: false), so there is nothing to snooze`);
   const event = actionEvent(action, schedule, today);
   const next = commit(w, row, event);
   const entry = entryOf(w, next);
@@ -162,7 +214,8 @@ function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
 
 function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   const up = upcomingWeeks(w.schedules.values(), w.ctx.today);
-  if (opts.json) io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
+  if (opts.json)
+    io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
   else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
   return { entries: [], recorded: [] };
 }
@@ -191,11 +244,19 @@ async function review(w: World, io: IO): Promise<RevisitResult> {
     const action: RevisitAction =
       choice === "rate"
         ? { kind: "rate", rating: parseRating(await ask.askRating(RATING_MEANING)) }
-        : { kind: "snooze", days: parseDuration(await ask.askSnooze((v) => ((parseDuration(v) ?? 0) > 0 ? true : `use ${DURATION_HINT}`)))! };
+        : {
+            kind: "snooze",
+            days: parseDuration(
+              await ask.askSnooze((v) => ((parseDuration(v) ?? 0) > 0 ? true : `use ${DURATION_HINT}`)),
+            )!,
+          };
     const event = actionEvent(action, e.schedule, w.ctx.today);
     io.out(render.renderRecorded(event, commit(w, row, event), w.ctx.today, io.theme));
     recorded.push(event);
   }
-  if (entries.length) io.err(`recorded ${recorded.length} of ${entries.length} due note${entries.length === 1 ? "" : "s"}${skipped ? `, skipped ${skipped}` : ""}`);
+  if (entries.length)
+    io.err(
+      `recorded ${recorded.length} of ${entries.length} due note${entries.length === 1 ? "" : "s"}${skipped ? `, skipped ${skipped}` : ""}`,
+    );
   return { entries, recorded };
 }

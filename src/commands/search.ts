@@ -62,7 +62,10 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   applyFlags(query.filters, opts);
   const limit = parseLimit(opts.limit, 10);
   if (query.clauses.length === 0 && query.excluded.length === 0 && !hasFilters(query.filters)) {
-    throw new UsageError("nothing to search for", "give words or filters, e.g. `learn search idempotency`; see `learn search --help`");
+    throw new UsageError(
+      "nothing to search for",
+      "give words or filters, e.g. `learn search idempotency`; see `learn search --help`",
+    );
   }
   const ctx = await createContext(opts);
   const index = await openForRead(ctx, opts.refresh, io.err);

@@ -28,7 +28,10 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
       }
       const found = closeTerms([wanted.toLowerCase()], [...slugOf.keys()], 3).get(wanted.toLowerCase());
       const near = found && [...new Set(found.map((k) => slugOf.get(k)!))];
-      throw new LearnError(`no note with slug or id ${opts.slug}`, near ? `did you mean ${near.join(", ")}?` : "see `learn list` or `learn search`");
+      throw new LearnError(
+        `no note with slug or id ${opts.slug}`,
+        near ? `did you mean ${near.join(", ")}?` : "see `learn list` or `learn search`",
+      );
     }
     const links = index.linksFrom(note.slug);
     const backlinks = index.linksTo(note.slug);

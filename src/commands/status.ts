@@ -31,8 +31,16 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
       root: ctx.ws.root,
       notes: notes.length,
       refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
-      problems: { errors: problems.filter((p) => p.severity === "error").length, warnings: problems.filter((p) => p.severity === "warning").length },
-      due: schedules(ctx, index, notes).due.map((d) => ({ slug: d.note.slug, title: d.note.title, due: d.schedule.due!, overdue: d.overdue })),
+      problems: {
+        errors: problems.filter((p) => p.severity === "error").length,
+        warnings: problems.filter((p) => p.severity === "warning").length,
+      },
+      due: schedules(ctx, index, notes).due.map((d) => ({
+        slug: d.note.slug,
+        title: d.note.title,
+        due: d.schedule.due!,
+        overdue: d.overdue,
+      })),
       week,
       roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
     };

@@ -17,7 +17,17 @@ import { readForEdit } from "../workspace/note-edit.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 import { schedules } from "../workspace/week-due.js";
 import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
-import { collidingNote, notePath, stepChecklist, stepDomain, stepExistingNote, stepNewNote, stepRevisit, stepRoles, weekNote } from "../workspace/week-steps.js";
+import {
+  collidingNote,
+  notePath,
+  stepChecklist,
+  stepDomain,
+  stepExistingNote,
+  stepNewNote,
+  stepRevisit,
+  stepRoles,
+  weekNote,
+} from "../workspace/week-steps.js";
 
 /** Options of `learn week`: each step's flag does that step without a prompt. */
 export interface WeekOptions extends GlobalOptions {
@@ -44,7 +54,11 @@ interface Given {
 }
 
 function checkFlags(opts: WeekOptions, ctx: Context): Given {
-  if (opts.title !== undefined && opts.note !== undefined) throw new UsageError("--title and --note cannot be used together", "--title writes a new note, --note picks an existing one");
+  if (opts.title !== undefined && opts.note !== undefined)
+    throw new UsageError(
+      "--title and --note cannot be used together",
+      "--title writes a new note, --note picks an existing one",
+    );
   if (opts.type !== undefined) requireWeekType(opts.type);
   if (opts.title !== undefined) {
     if (!opts.title.trim()) throw new UsageError("--title is empty", 'learn week --title "HTTP caching mental model"');
@@ -61,14 +75,29 @@ function checkFlags(opts: WeekOptions, ctx: Context): Given {
 }
 
 const stepGiven = (step: WeekStep, g: Given): boolean =>
-  step === "domain" ? g.domain !== undefined : step === "note" ? g.title !== undefined || g.note !== undefined : step === "checklist" ? g.checklist !== undefined : step === "roles" ? g.roles !== undefined : g.plan !== undefined;
+  step === "domain"
+    ? g.domain !== undefined
+    : step === "note"
+      ? g.title !== undefined || g.note !== undefined
+      : step === "checklist"
+        ? g.checklist !== undefined
+        : step === "roles"
+          ? g.roles !== undefined
+          : g.plan !== undefined;
 
 const stepNo = (step: WeekStep): string => `step ${WEEK_STEPS.indexOf(step) + 1}/5 (${STEP_LABEL[step].toLowerCase()})`;
 
 /** A usage error for the first step `step` needs that is not done this week. */
 function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
-  const need = WEEK_STEPS.slice(0, WEEK_STEPS.indexOf(step)).filter((s) => s === "domain" || s === "note").find((s) => !log.state.done.includes(s));
-  return need ? new UsageError(`missing ${STEP_FLAG[need]}: ${stepNo(need)} is not done this week`, `it comes before step ${WEEK_STEPS.indexOf(step) + 1}`) : undefined;
+  const need = WEEK_STEPS.slice(0, WEEK_STEPS.indexOf(step))
+    .filter((s) => s === "domain" || s === "note")
+    .find((s) => !log.state.done.includes(s));
+  return need
+    ? new UsageError(
+        `missing ${STEP_FLAG[need]}: ${stepNo(need)} is not done this week`,
+        `it comes before step ${WEEK_STEPS.indexOf(step) + 1}`,
+      )
+    : undefined;
 }
 
 /** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
@@ -80,7 +109,11 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
   if (!ask && !WEEK_STEPS.some((s) => stepGiven(s, given))) {
     const next = firstUnfinished(log.state);
-    if (next) throw new UsageError(`missing ${STEP_FLAG[next]}: ${stepNo(next)} is next for ${log.label}`, "run `learn week` at a terminal, or see `learn week --help` for the flags");
+    if (next)
+      throw new UsageError(
+        `missing ${STEP_FLAG[next]}: ${stepNo(next)} is next for ${log.label}`,
+        "run `learn week` at a terminal, or see `learn week --help` for the flags",
+      );
     return showStatus(ctx, opts, io);
   }
 
@@ -95,7 +128,8 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   try {
     for (const step of WEEK_STEPS) {
       if (log.state.done.includes(step)) {
-        if (stepGiven(step, given)) io.err(`learn: ${stepNo(step)} is already done this week; ${STEP_FLAG[step]} ignored`);
+        if (stepGiven(step, given))
+          io.err(`learn: ${stepNo(step)} is already done this week; ${STEP_FLAG[step]} ignored`);
         continue;
       }
       if (!ask && !stepGiven(step, given)) continue;
@@ -114,12 +148,16 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         const row = weekNote(log, find);
         const items = given.checklist ?? (await ask!.askChecklistItems());
         log = stepChecklist(ctx, log, row, items);
-        io.err(stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme));
+        io.err(
+          stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme),
+        );
         await reindex();
       } else if (step === "roles") {
         const row = weekNote(log, find);
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
-        const roles = given.roles ? [...new Set([...row.roles, ...given.roles])] : await ask!.askWeekRoles(ctx.config, row.roles);
+        const roles = given.roles
+          ? [...new Set([...row.roles, ...given.roles])]
+          : await ask!.askWeekRoles(ctx.config, row.roles);
         log = stepRoles(ctx, log, row, roles);
         if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
         await reindex();
@@ -127,7 +165,15 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         const row = weekNote(log, find);
         const plan = given.plan ?? (await ask!.askRevisitPlan((v) => parseRevisitPlan(v, ctx.today)));
         log = stepRevisit(ctx, log, row, plan);
-        io.err(stepDoneLine(step, plan === "build" ? `after use in a real build: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`, io.theme));
+        io.err(
+          stepDoneLine(
+            step,
+            plan === "build"
+              ? `after use in a real build: learn used ${row.slug} --in "<the build>"`
+              : `due on ${plan}`,
+            io.theme,
+          ),
+        );
         review = await offerReview(ctx, index, io, ask);
       }
     }
@@ -145,14 +191,31 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
 }
 
 /** Step 2: an existing note (--note, or picked), or a new one (--title, or asked); then the editor. */
-async function noteStep(ctx: Context, log: WeekLog, given: Given, opts: WeekOptions, io: IO, notes: NoteRow[], find: (s: string) => NoteRow | undefined): Promise<WeekLog> {
+async function noteStep(
+  ctx: Context,
+  log: WeekLog,
+  given: Given,
+  opts: WeekOptions,
+  io: IO,
+  notes: NoteRow[],
+  find: (s: string) => NoteRow | undefined,
+): Promise<WeekLog> {
   const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
   let existing: NoteRow | undefined;
   if (given.note !== undefined) {
     existing = find(given.note);
-    if (!existing) throw new UsageError(`unknown note: ${given.note}`, "pass the slug of an existing note (see `learn list`), or --title for a new one");
+    if (!existing)
+      throw new UsageError(
+        `unknown note: ${given.note}`,
+        "pass the slug of an existing note (see `learn list`), or --title for a new one",
+      );
   } else if (given.title === undefined) {
-    const candidates = notes.filter((n) => n.domain === log.state.domain && !META_TYPES.includes(n.type ?? "") && (n.visibility !== "public" || (n.status ?? "seedling") === "seedling"));
+    const candidates = notes.filter(
+      (n) =>
+        n.domain === log.state.domain &&
+        !META_TYPES.includes(n.type ?? "") &&
+        (n.visibility !== "public" || (n.status ?? "seedling") === "seedling"),
+    );
     const slug = await ask!.askWeekNote(candidates);
     existing = slug ? find(slug) : undefined;
   }
@@ -162,8 +225,13 @@ async function noteStep(ctx: Context, log: WeekLog, given: Given, opts: WeekOpti
     const clash = collidingNote(title, notes);
     if (!clash) break;
     const where = clash.path;
-    if (!ask) throw new UsageError(`a note with this title already exists: ${where}`, `pass --note ${clash.slug} to make it the week's note, or pick another --title`);
-    if (await ask.askConfirm(`A note with this title already exists (${where}). Make it the week's note?`, true)) existing = clash;
+    if (!ask)
+      throw new UsageError(
+        `a note with this title already exists: ${where}`,
+        `pass --note ${clash.slug} to make it the week's note, or pick another --title`,
+      );
+    if (await ask.askConfirm(`A note with this title already exists (${where}). Make it the week's note?`, true))
+      existing = clash;
     else title = undefined;
   }
   if (existing) {
@@ -188,19 +256,30 @@ async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO
     return;
   }
   let open = Boolean(opts.edit);
-  if (!open && io.interactive) open = await (await import("../ui/prompts.js")).askConfirm(`Open it in ${editor} now?`, false);
+  if (!open && io.interactive)
+    open = await (await import("../ui/prompts.js")).askConfirm(`Open it in ${editor} now?`, false);
   if (open) openInEditor(path, editor);
 }
 
 /** After step 5: say which notes are due now and offer to go through them. */
-async function offerReview(ctx: Context, index: SqliteIndex, io: IO, ask: typeof import("../ui/prompts.js") | undefined): Promise<boolean> {
+async function offerReview(
+  ctx: Context,
+  index: SqliteIndex,
+  io: IO,
+  ask: typeof import("../ui/prompts.js") | undefined,
+): Promise<boolean> {
   const { due } = schedules(ctx, index, index.allNotes());
   if (!due.length) {
     io.err("no notes due for revisit now");
     return false;
   }
-  const names = due.slice(0, 5).map((d) => d.note.slug).join(", ");
-  io.err(`${due.length} note${due.length === 1 ? "" : "s"} due for revisit now: ${names}${due.length > 5 ? ", …" : ""}`);
+  const names = due
+    .slice(0, 5)
+    .map((d) => d.note.slug)
+    .join(", ");
+  io.err(
+    `${due.length} note${due.length === 1 ? "" : "s"} due for revisit now: ${names}${due.length > 5 ? ", …" : ""}`,
+  );
   if (!ask) {
     io.err("go through them with: learn revisit --review");
     return false;

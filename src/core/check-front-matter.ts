@@ -24,9 +24,23 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
   const out: Finding[] = [];
   for (const w of parsed.warnings) {
     if (parsed.brokenYaml && !w.key) {
-      out.push({ path, line: w.line, rule: "broken-yaml", severity: "error", message: w.message, hint: "fix the YAML between the --- lines; quote values that hold a colon or #" });
+      out.push({
+        path,
+        line: w.line,
+        rule: "broken-yaml",
+        severity: "error",
+        message: w.message,
+        hint: "fix the YAML between the --- lines; quote values that hold a colon or #",
+      });
     } else if (w.key === "title" && w.message === "missing title") {
-      out.push({ path, line: 1, rule: "missing-title", severity: "error", message: "missing title", hint: "add `title: ...` to the front matter" });
+      out.push({
+        path,
+        line: 1,
+        rule: "missing-title",
+        severity: "error",
+        message: "missing title",
+        hint: "add `title: ...` to the front matter",
+      });
     } else if (w.key) {
       out.push({
         path,
@@ -37,7 +51,14 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
         hint: SCHEMA_HINT[w.key] ?? `fix or remove \`${w.key}:\``,
       });
     } else {
-      out.push({ path, line: w.line ?? 1, rule: "front-matter", severity: "error", message: w.message, hint: "write the front matter as `key: value` lines between --- lines" });
+      out.push({
+        path,
+        line: w.line ?? 1,
+        rule: "front-matter",
+        severity: "error",
+        message: w.message,
+        hint: "write the front matter as `key: value` lines between --- lines",
+      });
     }
   }
   const { domain, roles } = parsed.data;

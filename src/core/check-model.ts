@@ -50,12 +50,22 @@ export function countFindings(findings: readonly Finding[], files: number): Find
 }
 
 /** The `learn check --json` document: every finding (line null when unknown) and the counts. */
-export function toCheckJson(findings: readonly Finding[], counts: FindingCounts): {
+export function toCheckJson(
+  findings: readonly Finding[],
+  counts: FindingCounts,
+): {
   findings: { path: string; line: number | null; rule: string; severity: Severity; message: string; hint: string }[];
   counts: FindingCounts;
 } {
   return {
-    findings: findings.map((f) => ({ path: f.path, line: f.line ?? null, rule: f.rule, severity: f.severity, message: f.message, hint: f.hint })),
+    findings: findings.map((f) => ({
+      path: f.path,
+      line: f.line ?? null,
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      hint: f.hint,
+    })),
     counts,
   };
 }

@@ -10,18 +10,27 @@ const ENV_ASSIGNMENT =
   /^[ \t>*-]*(?:export[ \t]+)?([A-Za-z][A-Za-z0-9_]*(?:SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)[A-Za-z0-9_]*)[ \t]*=[ \t]*(["']?)([^\s"'#`]+)\2/gim;
 
 // Values that show the shape of a setting rather than a real secret.
-const PLACEHOLDER = /^(?:<.*>|\$.*|%.*%|\{\{.*\}\}|\[.*\]|\.{3,}.*|.*(?:x{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|dummy|redacted|secret_here|token_here|fake).*)$/i;
+const PLACEHOLDER =
+  /^(?:<.*>|\$.*|%.*%|\{\{.*\}\}|\[.*\]|\.{3,}.*|.*(?:x{4,}|\*{3,}|your[-_]?|example|placeholder|changeme|change[-_]me|dummy|redacted|secret_here|token_here|fake).*)$/i;
 
 /** True when an assigned value looks like a placeholder (`<token>`, `$TOKEN`, `xxxx`, `your-key`). */
 export function isPlaceholder(value: string): boolean {
   return PLACEHOLDER.test(value) || /^(?:true|false|null|none|\d+)$/i.test(value) || value.length < 8;
 }
 
-const report = (context: SecretLintRuleContext, message: { message: string; messageId: string; data: object | undefined }, start: number, end: number): void =>
-  context.report({ message, range: [start, end] });
+const report = (
+  context: SecretLintRuleContext,
+  message: { message: string; messageId: string; data: object | undefined },
+  start: number,
+  end: number,
+): void => context.report({ message, range: [start, end] });
 
 const JWT_MESSAGES = { JWT: { en: (p?: { TOKEN?: string }) => `found JSON Web Token: ${p?.TOKEN ?? ""}` } };
-const ENV_MESSAGES = { ENV_SECRET: { en: (p?: { NAME?: string; VALUE?: string }) => `found secret assignment ${p?.NAME ?? ""}=${p?.VALUE ?? ""}` } };
+const ENV_MESSAGES = {
+  ENV_SECRET: {
+    en: (p?: { NAME?: string; VALUE?: string }) => `found secret assignment ${p?.NAME ?? ""}=${p?.VALUE ?? ""}`,
+  },
+};
 
 /** secretlint rule: a JSON Web Token (header.payload.signature, base64url). */
 export const jwtRule: SecretLintRuleCreator = {
@@ -31,7 +40,8 @@ export const jwtRule: SecretLintRuleCreator = {
     const t = context.createTranslator(JWT_MESSAGES);
     return {
       file(source) {
-        for (const m of source.content.matchAll(JWT)) report(context, t("JWT", { TOKEN: m[0] }), m.index, m.index + m[0].length);
+        for (const m of source.content.matchAll(JWT))
+          report(context, t("JWT", { TOKEN: m[0] }), m.index, m.index + m[0].length);
       },
     };
   },

@@ -46,7 +46,13 @@ export function validateConfig(raw: unknown, file: string): Config {
     if (issue.code === "invalid_type" && issue.path.length === 0) {
       throw new ConfigError(file, "", "must be a mapping of keys to values");
     }
-    throw new ConfigError(file, where, issue.code === "invalid_type" ? `must be ${issue.expected === "record" ? "a mapping" : `a ${issue.expected}`}` : issue.message);
+    throw new ConfigError(
+      file,
+      where,
+      issue.code === "invalid_type"
+        ? `must be ${issue.expected === "record" ? "a mapping" : `a ${issue.expected}`}`
+        : issue.message,
+    );
   }
   const c = parsed.data;
   return {

@@ -36,7 +36,10 @@ export const DEFAULT_CONFIG: Config = {
 
 /** The commented learn.config.yaml that `learn init` writes: the defaults, explained. */
 export function defaultConfigText(): string {
-  const lines = (r: Record<string, string>) => Object.entries(r).map(([k, v]) => `  ${k}: ${v}`).join("\n");
+  const lines = (r: Record<string, string>) =>
+    Object.entries(r)
+      .map(([k, v]) => `  ${k}: ${v}`)
+      .join("\n");
   return `# learn.config.yaml: settings for this learning workspace.
 # Every key is optional; delete one to get the default back.
 

@@ -56,9 +56,13 @@ export function setFrontMatter(text: string, changes: Record<string, unknown>, f
   const doc = YAML.parseDocument(yamlText, { keepSourceTokens: true, uniqueKeys: false });
   if (doc.errors.length) {
     const line = doc.errors[0]!.linePos?.[0].line;
-    throw new LearnError(`${file}:${line !== undefined ? line + 1 : 1}: front matter is not valid YAML; not changed`, "fix the YAML, then run the command again");
+    throw new LearnError(
+      `${file}:${line !== undefined ? line + 1 : 1}: front matter is not valid YAML; not changed`,
+      "fix the YAML, then run the command again",
+    );
   }
-  if (doc.contents !== null && !isMap(doc.contents)) throw new LearnError(`${file}: front matter is not a mapping of keys; not changed`);
+  if (doc.contents !== null && !isMap(doc.contents))
+    throw new LearnError(`${file}: front matter is not a mapping of keys; not changed`);
   const items = isMap(doc.contents) ? (doc.contents.items as Pair<Node, Node | null>[]) : [];
 
   // Collect replacements as [start, end, text] in YAML-block offsets, applied from the end.

@@ -11,7 +11,12 @@ export function closeTerms(words: string[], vocabulary: string[], perWord = 3): 
   const out = new Map<string, string[]>();
   const candidates = words.filter((w) => w.length >= 4);
   if (candidates.length === 0 || vocabulary.length === 0) return out;
-  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
+  const fuse = new Fuse(vocabulary, {
+    includeScore: true,
+    threshold: THRESHOLD,
+    ignoreLocation: true,
+    minMatchCharLength: 3,
+  });
   for (const w of candidates) {
     const lower = w.toLowerCase();
     const hits = fuse

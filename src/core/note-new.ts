@@ -34,28 +34,38 @@ const splitList = (v: string | string[] | undefined): string[] =>
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined || value.trim() === "") return fallback;
   const v = value.trim().toLowerCase();
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} ${value}: must be one of ${allowed.join("|")}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`${flag} ${value}: must be one of ${allowed.join("|")}`);
   return v as T;
 }
 
 /** Resolve a note type or throw a usage error listing the valid ones. */
 export function requireType(name: string): NoteType {
   const type = resolveType(name);
-  if (!type) throw new UsageError(`unknown note type: ${name}`, `use one of ${NOTE_TYPES.map((t) => (t === "doc" ? "doc (or note)" : t)).join(", ")}`);
+  if (!type)
+    throw new UsageError(
+      `unknown note type: ${name}`,
+      `use one of ${NOTE_TYPES.map((t) => (t === "doc" ? "doc (or note)" : t)).join(", ")}`,
+    );
   return type;
 }
 
 /** Check a domain against the config; throws a usage error listing the configured ones. */
 export function requireDomain(domain: string, config: Config): string {
   const d = domain.trim().toLowerCase();
-  if (!(d in config.domains)) throw new UsageError(`unknown domain: ${domain}`, `use one of ${Object.keys(config.domains).join(", ")}`);
+  if (!(d in config.domains))
+    throw new UsageError(`unknown domain: ${domain}`, `use one of ${Object.keys(config.domains).join(", ")}`);
   return d;
 }
 
 /** The slug a title would get, or a usage error when none can be made. */
 export function slugForTitle(title: string): string {
   const slug = slugify(title);
-  if (!slug) throw new UsageError(`title "${title}" has no letters or digits to make a file name from`, "add a word to the title, or pass --slug");
+  if (!slug)
+    throw new UsageError(
+      `title "${title}" has no letters or digits to make a file name from`,
+      "add a word to the title, or pass --slug",
+    );
   return slug;
 }
 
@@ -64,12 +74,20 @@ export function slugForTitle(title: string): string {
  * -2, -3, … unless given with --slug), path under notes/, template variables.
  * `taken` says whether a slug is already used in the workspace.
  */
-export function planNewNote(input: NewNoteInput, config: Config, today: string, taken: (slug: string) => boolean, id = newNoteId()): NewNotePlan {
+export function planNewNote(
+  input: NewNoteInput,
+  config: Config,
+  today: string,
+  taken: (slug: string) => boolean,
+  id = newNoteId(),
+): NewNotePlan {
   const type = requireType(input.type);
   const title = input.title?.trim() ?? "";
   if (!title) throw new UsageError("missing title", `pass it after the type: learn new ${input.type} "My title"`);
-  const domain = input.domain !== undefined && input.domain.trim() !== "" ? requireDomain(input.domain, config) : undefined;
-  if (!domain && type !== "log") throw new UsageError("missing --domain", `use one of ${Object.keys(config.domains).join(", ")}`);
+  const domain =
+    input.domain !== undefined && input.domain.trim() !== "" ? requireDomain(input.domain, config) : undefined;
+  if (!domain && type !== "log")
+    throw new UsageError("missing --domain", `use one of ${Object.keys(config.domains).join(", ")}`);
   const roles = splitList(input.roles).map((r) => r.toLowerCase());
   const badRole = roles.find((r) => !(r in config.roles));
   if (badRole) throw new UsageError(`unknown role: ${badRole}`, `use one of ${Object.keys(config.roles).join(", ")}`);
@@ -77,7 +95,11 @@ export function planNewNote(input: NewNoteInput, config: Config, today: string, 
   let slug: string;
   if (input.slug !== undefined) {
     slug = input.slug.trim().toLowerCase();
-    if (!isValidSlug(slug)) throw new UsageError(`--slug ${input.slug}: must be lower-case letters and digits joined by -`, "for example --slug http-caching");
+    if (!isValidSlug(slug))
+      throw new UsageError(
+        `--slug ${input.slug}: must be lower-case letters and digits joined by -`,
+        "for example --slug http-caching",
+      );
   } else {
     slug = uniqueSlug(slugForTitle(title), taken);
   }

@@ -16,8 +16,14 @@ import { toIsoDate } from "./dates.js";
 const enumOf = (values: readonly [string, ...string[]]) =>
   z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(values));
 
-const text = z.preprocess((v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v), z.string().trim().min(1));
-const date = z.preprocess((v) => toIsoDate(v) ?? v, z.string().refine((s) => toIsoDate(s) === s, "must be a date like 2026-11-26"));
+const text = z.preprocess(
+  (v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v),
+  z.string().trim().min(1),
+);
+const date = z.preprocess(
+  (v) => toIsoDate(v) ?? v,
+  z.string().refine((s) => toIsoDate(s) === s, "must be a date like 2026-11-26"),
+);
 const list = z.array(text);
 
 /** One schema a known key: what a valid, normalised value looks like. */
@@ -25,7 +31,10 @@ const FIELD_SCHEMAS: Record<KnownKey, z.ZodType> = {
   id: text,
   title: text,
   // aliases people write (`note`, `cheat-sheet`, `learning-log`) read as the type they mean
-  type: z.preprocess((v) => (typeof v === "string" ? (resolveType(v) ?? v.trim().toLowerCase()) : v), z.enum(NOTE_TYPES)),
+  type: z.preprocess(
+    (v) => (typeof v === "string" ? (resolveType(v) ?? v.trim().toLowerCase()) : v),
+    z.enum(NOTE_TYPES),
+  ),
   status: enumOf(STATUSES),
   visibility: enumOf(VISIBILITIES),
   domain: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1)),
@@ -52,7 +61,11 @@ const isListKey = (k: string): boolean => (LIST_KEYS as readonly string[]).inclu
 function asList(value: unknown): unknown {
   if (value == null) return [];
   if (Array.isArray(value)) return value.filter((v) => v != null && v !== "");
-  if (typeof value === "string") return value.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof value === "string")
+    return value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   return [value];
 }
 

@@ -55,7 +55,11 @@ export function parseNote(text: string, fallbackTitle: string): ParsedNote {
     const mark = (err as { mark?: { line?: number } }).mark;
     const reason = (err as { reason?: string }).reason ?? (err as Error).message.split("\n")[0];
     // +2: the opening `---` is line 1 and js-yaml counts from 0.
-    warnings.push({ line: mark?.line !== undefined ? mark.line + 2 : 1, message: `broken YAML front matter: ${reason}`, severity: "error" });
+    warnings.push({
+      line: mark?.line !== undefined ? mark.line + 2 : 1,
+      message: `broken YAML front matter: ${reason}`,
+      severity: "error",
+    });
     body = stripBrokenFrontMatter(clean);
   }
   const { data, warnings: fieldWarnings } = normaliseFrontMatter(raw);

@@ -16,13 +16,16 @@ export const TYPE_GROUPS: { type: string | null; heading: string; label: string 
 ];
 
 /** The group a note type falls in (unknown and missing types go to "Other notes"). */
-export const groupOf = (type: string | null): (typeof TYPE_GROUPS)[number] => TYPE_GROUPS.find((g) => g.type === type) ?? TYPE_GROUPS[TYPE_GROUPS.length - 1]!;
+export const groupOf = (type: string | null): (typeof TYPE_GROUPS)[number] =>
+  TYPE_GROUPS.find((g) => g.type === type) ?? TYPE_GROUPS[TYPE_GROUPS.length - 1]!;
 
 /** Newest first by updated (else published) date, then by title: the order of every note list. */
 export function byDate(a: SiteNote, b: SiteNote): number {
   const da = a.row.updated ?? a.row.published ?? "";
   const db = b.row.updated ?? b.row.published ?? "";
-  return db.localeCompare(da) || a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en");
+  return (
+    db.localeCompare(da) || a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en")
+  );
 }
 
 const time = (d: string | null): Html | undefined => (d ? h`<time datetime="${d}">${d}</time>` : undefined);

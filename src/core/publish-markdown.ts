@@ -55,7 +55,8 @@ const wikilinks: PluginSimple = (md) => {
     const { resolve, root } = env as unknown as RenderEnv;
     const to = resolve("wikilink", target);
     const esc = md.utils.escapeHtml;
-    if (to.kind === "public") return `<a class="wikilink" href="${esc(root + to.note.file)}">${esc(label ?? to.note.row.title)}</a>`;
+    if (to.kind === "public")
+      return `<a class="wikilink" href="${esc(root + to.note.file)}">${esc(label ?? to.note.row.title)}</a>`;
     // A private note's slug must not reach the page: show the label, or say it is private.
     if (to.kind === "private") return `<span class="private-link">${esc(label ?? "(private note)")}</span>`;
     return `<span class="broken-link">${esc(label ?? target)}</span>`;
@@ -99,7 +100,12 @@ const headings: PluginSimple = (md) => {
     const env = state.env as unknown as RenderEnv;
     const tokens: Token[] = state.tokens;
     const first = tokens[0];
-    if (first?.type === "heading_open" && first.tag === "h1" && env.title && tokens[1]?.content.trim().toLowerCase() === env.title.trim().toLowerCase()) {
+    if (
+      first?.type === "heading_open" &&
+      first.tag === "h1" &&
+      env.title &&
+      tokens[1]?.content.trim().toLowerCase() === env.title.trim().toLowerCase()
+    ) {
       tokens.splice(0, 3);
     }
     const used = new Set<string>();

@@ -33,8 +33,16 @@ export interface SiteModel {
 }
 
 const lower = (s: string): string => s.toLowerCase();
-const byTitle = (a: SiteNote, b: SiteNote): number => a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en");
-const fileStem = (target: string): string => lower(target.replace(/#.*$/, "").replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "").trim());
+const byTitle = (a: SiteNote, b: SiteNote): number =>
+  a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en");
+const fileStem = (target: string): string =>
+  lower(
+    target
+      .replace(/#.*$/, "")
+      .replace(/^.*\//, "")
+      .replace(/\.(md|markdown)$/i, "")
+      .trim(),
+  );
 
 /** A file-safe, unique name for a slug or tag (`taken` holds names used so far). */
 function fileName(name: string, taken: Set<string>): string {
@@ -48,11 +56,17 @@ function fileName(name: string, taken: Set<string>): string {
  * Build the site model from every indexed note and link. Only public notes get in;
  * `bodyOf` is called for public notes only, so private text is never even read.
  */
-export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly LinkRow[], bodyOf: (row: NoteRow) => string): SiteModel {
+export function buildSiteModel(
+  allNotes: readonly NoteRow[],
+  allLinks: readonly LinkRow[],
+  bodyOf: (row: NoteRow) => string,
+): SiteModel {
   const rows = [...allNotes].sort((a, b) => a.slug.localeCompare(b.slug, "en") || a.path.localeCompare(b.path, "en"));
   const known = new Map(rows.map((r) => [lower(r.slug), r]));
   const pageNames = new Set<string>();
-  const notes = rows.filter(isPublic).map((row) => ({ row, body: bodyOf(row), file: `notes/${fileName(row.slug, pageNames)}.html` }));
+  const notes = rows
+    .filter(isPublic)
+    .map((row) => ({ row, body: bodyOf(row), file: `notes/${fileName(row.slug, pageNames)}.html` }));
   const pub = new Map(notes.map((n) => [lower(n.row.slug), n]));
   const linksFrom = new Map<string, LinkRow[]>();
   for (const l of allLinks) {
@@ -70,7 +84,9 @@ export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly 
   };
   const resolve = (fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget => {
     const want = kind === "markdown" ? target.replace(/#.*$/, "") : lower(target.trim());
-    const row = (linksFrom.get(lower(fromSlug)) ?? []).find((l) => l.kind === kind && (kind === "markdown" ? l.target === want : lower(l.target.trim()) === want));
+    const row = (linksFrom.get(lower(fromSlug)) ?? []).find(
+      (l) => l.kind === kind && (kind === "markdown" ? l.target === want : lower(l.target.trim()) === want),
+    );
     if (row) return targetOf(row.to_slug);
     return targetOf(known.has(fileStem(target)) ? fileStem(target) : null);
   };
@@ -89,7 +105,8 @@ export function buildSiteModel(allNotes: readonly NoteRow[], allLinks: readonly 
     const to = lower(l.to_slug);
     if (to !== lower(l.from_slug)) linkedFrom.set(to, (linkedFrom.get(to) ?? new Set()).add(lower(l.from_slug)));
   }
-  const backlinks = (slug: string): SiteNote[] => [...(linkedFrom.get(lower(slug)) ?? [])].map((s) => pub.get(s)!).sort(byTitle);
+  const backlinks = (slug: string): SiteNote[] =>
+    [...(linkedFrom.get(lower(slug)) ?? [])].map((s) => pub.get(s)!).sort(byTitle);
   return { notes, tags: gatherTags(notes), resolve, related, backlinks };
 }
 

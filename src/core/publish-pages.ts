@@ -4,7 +4,10 @@ import type { SiteModel, SiteNote, SiteTag } from "./publish-model.js";
 
 /** The home page: public notes grouped by type, the search box, the tag list. */
 export function indexPage(model: SiteModel): string {
-  const groups = TYPE_GROUPS.map((g) => ({ g, notes: model.notes.filter((n) => groupOf(n.row.type) === g).sort(byDate) })).filter((x) => x.notes.length);
+  const groups = TYPE_GROUPS.map((g) => ({
+    g,
+    notes: model.notes.filter((n) => groupOf(n.row.type) === g).sort(byDate),
+  })).filter((x) => x.notes.length);
   const count = model.notes.length;
   const content = h`<h1>${SITE_TITLE}</h1>
 <p class="lead">${count} public ${count === 1 ? "note" : "notes"}.</p>
@@ -24,13 +27,23 @@ ${notes.map((n) => noteItem(n, ""))}
 </section>
 `,
 )}</div>
-${model.tags.length ? h`<section id="tags" class="tags"><h2>Tags</h2>
+${
+  model.tags.length
+    ? h`<section id="tags" class="tags"><h2>Tags</h2>
 <ul class="tag-list">${model.tags.map((t) => h`<li><a class="tag" href="${t.file}">${t.tag} <span class="count">${t.notes.length}</span></a></li>`)}</ul>
-</section>` : h`<section id="tags" class="tags"><h2>Tags</h2><p>No tags yet.</p></section>`}`;
-  return layout({ title: SITE_TITLE, root: "", content, scripts: ["assets/fuse.min.js", "search-index.js", "assets/search.js"] });
+</section>`
+    : h`<section id="tags" class="tags"><h2>Tags</h2><p>No tags yet.</p></section>`
+}`;
+  return layout({
+    title: SITE_TITLE,
+    root: "",
+    content,
+    scripts: ["assets/fuse.min.js", "search-index.js", "assets/search.js"],
+  });
 }
 
-const row = (label: string, value: Html | string | null | undefined): Html | "" => (value ? h`<div><dt>${label}</dt><dd>${value}</dd></div>\n` : "");
+const row = (label: string, value: Html | string | null | undefined): Html | "" =>
+  value ? h`<div><dt>${label}</dt><dd>${value}</dd></div>\n` : "";
 const time = (d: string | null): Html | null => (d ? h`<time datetime="${d}">${d}</time>` : null);
 const isHttp = (s: string): boolean => /^https?:\/\/\S+$/i.test(s.trim());
 
@@ -47,7 +60,9 @@ export function notePage(note: SiteNote, model: SiteModel, bodyHtml: string, dom
   const r = note.row;
   const group = groupOf(r.type);
   const tagFile = new Map(model.tags.map((t) => [t.tag, t.file]));
-  const tags = r.tags.length ? h`${r.tags.map((t) => h`<a class="tag" href="../${tagFile.get(t) ?? ""}">${t}</a> `)}` : null;
+  const tags = r.tags.length
+    ? h`${r.tags.map((t) => h`<a class="tag" href="../${tagFile.get(t) ?? ""}">${t}</a> `)}`
+    : null;
   const content = h`<nav class="crumbs"><a href="../index.html">All notes</a> › <a href="../index.html#type-${group.type ?? "other"}">${group.heading}</a></nav>
 <article class="note">
 <header class="note-head">
@@ -58,10 +73,14 @@ ${row("Status", r.status)}${row("Visibility", r.visibility)}${row("Category", gr
 </header>
 <div class="note-body">
 ${raw(bodyHtml)}</div>
-${r.sources.length ? h`<section class="sources"><h2>Source Links</h2>
+${
+  r.sources.length
+    ? h`<section class="sources"><h2>Source Links</h2>
 <ul class="link-list">${r.sources.map((s) => (isHttp(s) ? h`<li><a href="${s.trim()}" rel="noopener noreferrer">${s.trim()}</a></li>` : h`<li>${s}</li>`))}</ul>
 </section>
-` : ""}${listSection("related", "Related Notes", model.related(r.slug))}${listSection("backlinks", "Backlinks", model.backlinks(r.slug))}</article>`;
+`
+    : ""
+}${listSection("related", "Related Notes", model.related(r.slug))}${listSection("backlinks", "Backlinks", model.backlinks(r.slug))}</article>`;
   return layout({ title: r.title, root: "../", content });
 }
 

@@ -18,8 +18,10 @@ export interface SiteFile {
  */
 export function buildSite(model: SiteModel, opts: { domains: Record<string, string> }): SiteFile[] {
   const render = createMarkdown();
-  const htmlFor = (root: string) => (n: SiteNote): string =>
-    render(n.body, { root, title: n.row.title, resolve: (kind, target) => model.resolve(n.row.slug, kind, target) });
+  const htmlFor =
+    (root: string) =>
+    (n: SiteNote): string =>
+      render(n.body, { root, title: n.row.title, resolve: (kind, target) => model.resolve(n.row.slug, kind, target) });
   const pageHtml = new Map(model.notes.map((n) => [n.file, htmlFor("../")(n)]));
   const index = JSON.stringify(searchIndex(model.notes, (n) => pageHtml.get(n.file)!));
   const files: SiteFile[] = [

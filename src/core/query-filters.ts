@@ -27,11 +27,33 @@ export interface Filters {
 }
 
 /** Filter keys the query language knows (with plural spellings). */
-export const FILTER_KEYS = ["type", "status", "domain", "difficulty", "visibility", "tag", "tags", "role", "roles", "updated", "published", "is"];
+export const FILTER_KEYS = [
+  "type",
+  "status",
+  "domain",
+  "difficulty",
+  "visibility",
+  "tag",
+  "tags",
+  "role",
+  "roles",
+  "updated",
+  "published",
+  "is",
+];
 
 /** No filters at all. */
 export const emptyFilters = (): Filters => ({
-  type: [], status: [], domain: [], difficulty: [], visibility: [], tag: [], role: [], updated: [], published: [], due: false,
+  type: [],
+  status: [],
+  domain: [],
+  difficulty: [],
+  visibility: [],
+  tag: [],
+  role: [],
+  updated: [],
+  published: [],
+  due: false,
 });
 
 /** True when no filter is set. */
@@ -48,14 +70,21 @@ function oneOf(key: string, value: string, allowed: readonly string[]): string {
 function dateFilter(key: string, value: string): DateFilter {
   const m = /^(<=|>=|<|>|=)?(.*)$/.exec(value)!;
   const date = toIsoDate(m[2]);
-  if (!date) throw new UsageError(`${key}:${value}: not a date comparison`, `use e.g. ${key}:>2026-01-01 or ${key}:<=2026-06-30`);
+  if (!date)
+    throw new UsageError(
+      `${key}:${value}: not a date comparison`,
+      `use e.g. ${key}:>2026-01-01 or ${key}:<=2026-06-30`,
+    );
   return { op: (m[1] ?? "=") as DateFilter["op"], date };
 }
 
 /** Add one `key:value` filter (value may list alternatives with commas); throws UsageError for bad values. */
 export function addFilter(f: Filters, rawKey: string, rawValue: string): void {
   const key = rawKey.toLowerCase();
-  const values = rawValue.split(",").map((v) => v.trim()).filter(Boolean);
+  const values = rawValue
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (values.length === 0) throw new UsageError(`${rawKey}: needs a value`, `e.g. ${rawKey}:something`);
   for (const value of values) {
     switch (key) {
@@ -65,13 +94,30 @@ export function addFilter(f: Filters, rawKey: string, rawValue: string): void {
         f.type.push(t);
         break;
       }
-      case "status": f.status.push(oneOf(key, value, STATUSES)); break;
-      case "difficulty": f.difficulty.push(oneOf(key, value, DIFFICULTIES)); break;
-      case "visibility": f.visibility.push(oneOf(key, value, VISIBILITIES)); break;
-      case "domain": f.domain.push(value.toLowerCase()); break;
-      case "tag": case "tags": f.tag.push(value.toLowerCase()); break;
-      case "role": case "roles": f.role.push(value.toLowerCase()); break;
-      case "updated": case "published": f[key].push(dateFilter(key, value)); break;
+      case "status":
+        f.status.push(oneOf(key, value, STATUSES));
+        break;
+      case "difficulty":
+        f.difficulty.push(oneOf(key, value, DIFFICULTIES));
+        break;
+      case "visibility":
+        f.visibility.push(oneOf(key, value, VISIBILITIES));
+        break;
+      case "domain":
+        f.domain.push(value.toLowerCase());
+        break;
+      case "tag":
+      case "tags":
+        f.tag.push(value.toLowerCase());
+        break;
+      case "role":
+      case "roles":
+        f.role.push(value.toLowerCase());
+        break;
+      case "updated":
+      case "published":
+        f[key].push(dateFilter(key, value));
+        break;
       case "is": {
         const v = oneOf("is", value, ["public", "private", "due"]);
         if (v === "due") f.due = true;
@@ -79,7 +125,10 @@ export function addFilter(f: Filters, rawKey: string, rawValue: string): void {
         break;
       }
       default:
-        throw new UsageError(`${rawKey}: unknown filter`, `filters are ${FILTER_KEYS.filter((k) => !k.endsWith("s") || k === "status").join(", ")}`);
+        throw new UsageError(
+          `${rawKey}: unknown filter`,
+          `filters are ${FILTER_KEYS.filter((k) => !k.endsWith("s") || k === "status").join(", ")}`,
+        );
     }
   }
 }

@@ -43,7 +43,13 @@ export function parseRoadmapItems(body: string): RoadmapItem[] {
     if (!m || seen.has(m[2]!)) return;
     seen.add(m[2]!);
     const links = [...line.matchAll(WIKILINK)].map((w) => w[1]!.trim().toLowerCase());
-    items.push({ id: m[2]!, name: m[1]!.replace(/\*\*|__/g, "").trim(), ...(domain ? { domain } : {}), links, line: i + 1 });
+    items.push({
+      id: m[2]!,
+      name: m[1]!.replace(/\*\*|__/g, "").trim(),
+      ...(domain ? { domain } : {}),
+      links,
+      line: i + 1,
+    });
   });
   return items;
 }

@@ -5,7 +5,10 @@ import { RATING_MEANING, RATINGS, type LogEvent, type RatingName } from "./revis
 import type { NoteSchedule } from "./revisit-replay.js";
 
 /** What one `learn revisit SLUG …` call records. */
-export type RevisitAction = { kind: "rate"; rating: RatingName; remark?: string } | { kind: "used"; build: string } | { kind: "snooze"; days: number };
+export type RevisitAction =
+  | { kind: "rate"; rating: RatingName; remark?: string }
+  | { kind: "used"; build: string }
+  | { kind: "snooze"; days: number };
 
 /** The revisit options that decide what to do (the command's flags, as given). */
 export interface RevisitFlags {
@@ -25,7 +28,10 @@ export interface RevisitFlags {
 export function parseRating(text: string): RatingName {
   const r = text.trim().toLowerCase();
   if ((RATINGS as readonly string[]).includes(r)) return r as RatingName;
-  throw new UsageError(`--rating ${text}: must be one of ${RATINGS.join("|")}`, RATINGS.map((x) => `${x}: ${RATING_MEANING[x]}`).join(", "));
+  throw new UsageError(
+    `--rating ${text}: must be one of ${RATINGS.join("|")}`,
+    RATINGS.map((x) => `${x}: ${RATING_MEANING[x]}`).join(", "),
+  );
 }
 
 /** Read a duration flag in days; `min` is the smallest allowed (1 for a snooze, 0 for a window). */
@@ -38,18 +44,45 @@ export function parseDurationFlag(flag: string, text: string, min: number): numb
 
 /** Check the flags fit together and say what to record, if anything; throws UsageError (exit 2). */
 export function revisitAction(f: RevisitFlags): RevisitAction | undefined {
-  const given = ([["--rating", f.rating], ["--used-in", f.usedIn], ["--snooze", f.snooze]] as const).filter(([, v]) => v !== undefined).map(([k]) => k);
-  if (given.length > 1) throw new UsageError(`${given.join(" and ")} cannot be used together`, "a revisit, a build use and a snooze are separate records");
-  const listing = ([["--within", f.within], ["--upcoming", f.upcoming], ["--review", f.review], ["--brief", f.brief], ["--orphans", f.orphans]] as const)
+  const given = (
+    [
+      ["--rating", f.rating],
+      ["--used-in", f.usedIn],
+      ["--snooze", f.snooze],
+    ] as const
+  )
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  if (given.length > 1)
+    throw new UsageError(
+      `${given.join(" and ")} cannot be used together`,
+      "a revisit, a build use and a snooze are separate records",
+    );
+  const listing = (
+    [
+      ["--within", f.within],
+      ["--upcoming", f.upcoming],
+      ["--review", f.review],
+      ["--brief", f.brief],
+      ["--orphans", f.orphans],
+    ] as const
+  )
     .filter(([, v]) => v !== undefined && v !== false)
     .map(([k]) => k);
-  if (given.length && listing.length) throw new UsageError(`${given[0]} and ${listing[0]} cannot be used together`, "record for one note, or list; not both");
+  if (given.length && listing.length)
+    throw new UsageError(
+      `${given[0]} and ${listing[0]} cannot be used together`,
+      "record for one note, or list; not both",
+    );
   if (listing.length > 1) throw new UsageError(`${listing[0]} and ${listing[1]} cannot be used together`);
-  if (f.slug && listing.length) throw new UsageError(`${listing[0]} lists notes; it takes no note`, `learn revisit ${listing[0]}`);
-  if (f.note !== undefined && f.rating === undefined) throw new UsageError("--note goes with --rating", `learn revisit ${f.slug ?? "SLUG"} --rating good --note "..."`);
+  if (f.slug && listing.length)
+    throw new UsageError(`${listing[0]} lists notes; it takes no note`, `learn revisit ${listing[0]}`);
+  if (f.note !== undefined && f.rating === undefined)
+    throw new UsageError("--note goes with --rating", `learn revisit ${f.slug ?? "SLUG"} --rating good --note "..."`);
   if (given.length && !f.slug) throw new UsageError(`${given[0]} needs a note`, `learn revisit SLUG ${given[0]} ...`);
   if (f.within !== undefined) parseDurationFlag("--within", f.within, 0);
-  if (f.rating !== undefined) return { kind: "rate", rating: parseRating(f.rating), ...(f.note?.trim() ? { remark: f.note.trim() } : {}) };
+  if (f.rating !== undefined)
+    return { kind: "rate", rating: parseRating(f.rating), ...(f.note?.trim() ? { remark: f.note.trim() } : {}) };
   if (f.usedIn !== undefined) {
     if (!f.usedIn.trim()) throw new UsageError("--used-in needs the name of the build", '--used-in "payments API v2"');
     return { kind: "used", build: f.usedIn.trim() };
@@ -64,14 +97,18 @@ export function revisitAction(f: RevisitFlags): RevisitAction | undefined {
  */
 export function actionEvent(a: RevisitAction, s: Pick<NoteSchedule, "key" | "slug" | "due">, today: string): LogEvent {
   const base = { v: 1 as const, note: s.key, slug: s.slug, date: today };
-  if (a.kind === "rate") return { ...base, event: "revisit", rating: a.rating, ...(a.remark ? { remark: a.remark } : {}) };
+  if (a.kind === "rate")
+    return { ...base, event: "revisit", rating: a.rating, ...(a.remark ? { remark: a.remark } : {}) };
   if (a.kind === "used") return { ...base, event: "used", build: a.build };
   const from = s.due && s.due > today ? s.due : today;
   return { ...base, event: "snooze", until: addDays(from, a.days) };
 }
 
 /** The closest slug to a mistyped one, by slug and title, or undefined (fuse.js loads only on this error path). */
-export async function closestSlug(query: string, notes: readonly { slug: string; title: string }[]): Promise<string | undefined> {
+export async function closestSlug(
+  query: string,
+  notes: readonly { slug: string; title: string }[],
+): Promise<string | undefined> {
   const { default: Fuse } = await import("fuse.js");
   const fuse = new Fuse(notes, { keys: [{ name: "slug", weight: 2 }, "title"], threshold: 0.5, ignoreLocation: true });
   return fuse.search(query, { limit: 1 })[0]?.item.slug;

@@ -63,7 +63,11 @@ const day = z.string().refine((s) => toIsoDate(s) === s, "must be a date like 20
 const text = z.string().trim().min(1, "must not be empty");
 const base = { note: text.transform((s) => s.toLowerCase()), slug: z.string().optional(), date: day };
 const SCHEMAS = {
-  revisit: z.object({ ...base, rating: z.enum(RATINGS, { error: `must be one of ${RATINGS.join("|")}` }), remark: z.string().optional() }),
+  revisit: z.object({
+    ...base,
+    rating: z.enum(RATINGS, { error: `must be one of ${RATINGS.join("|")}` }),
+    remark: z.string().optional(),
+  }),
   used: z.object({ ...base, build: text }),
   snooze: z.object({ ...base, until: day }),
 };
@@ -79,16 +83,21 @@ export function parseEventLine(line: string): { event: LogEvent } | { reason: st
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { reason: "not a JSON object" };
   const obj = raw as Record<string, unknown>;
-  if (obj.v !== undefined && obj.v !== 1) return { reason: `format version ${JSON.stringify(obj.v)} is newer than this learn reads (1); upgrade learn` };
+  if (obj.v !== undefined && obj.v !== 1)
+    return { reason: `format version ${JSON.stringify(obj.v)} is newer than this learn reads (1); upgrade learn` };
   const kind = obj.event;
   if (typeof kind !== "string" || !(EVENT_KINDS as readonly string[]).includes(kind)) {
-    return { reason: `${kind === undefined ? "no event" : `unknown event ${JSON.stringify(kind)}`} (known: ${EVENT_KINDS.join(", ")})` };
+    return {
+      reason: `${kind === undefined ? "no event" : `unknown event ${JSON.stringify(kind)}`} (known: ${EVENT_KINDS.join(", ")})`,
+    };
   }
   const parsed = SCHEMAS[kind as LogEvent["event"]].safeParse(obj);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = issue.path.join(".");
-    return { reason: `${kind}: ${key}: ${issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.message}` };
+    return {
+      reason: `${kind}: ${key}: ${issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.message}`,
+    };
   }
   return { event: { v: 1, event: kind, ...parsed.data } as LogEvent };
 }
@@ -106,7 +115,8 @@ export function parseLog(text: string): { events: LogEvent[]; problems: LogProbl
     const res = parseEventLine(line.replace(/\r$/, ""));
     if (res === null) return;
     if ("event" in res) events.push(res.event);
-    else if (i === lines.length - 1) problems.push({ line: i + 1, reason: "incomplete last line (a write was cut off); ignored" });
+    else if (i === lines.length - 1)
+      problems.push({ line: i + 1, reason: "incomplete last line (a write was cut off); ignored" });
     else problems.push({ line: i + 1, reason: res.reason });
   });
   return { events, problems };

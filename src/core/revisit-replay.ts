@@ -1,6 +1,13 @@
 import { formatDate } from "./dates.js";
 import type { LogEvent, RatingName } from "./revisit-event.js";
-import { fixedDays, fixedScheduler, fsrsEngine, fsrsScheduler, revisitPolicy, type NoteScheduler } from "./revisit-scheduler.js";
+import {
+  fixedDays,
+  fixedScheduler,
+  fsrsEngine,
+  fsrsScheduler,
+  revisitPolicy,
+  type NoteScheduler,
+} from "./revisit-scheduler.js";
 import type { Config } from "./config.js";
 
 /** What replay needs of a note (a NoteRow fits). */
@@ -65,7 +72,12 @@ export const startDate = (n: ReplayNote, today: string): string =>
  * after `today` are ignored, so `--today` shows the past as it was. An event finds its note
  * by id, else by slug (history from before the note got an id); the rest are orphans.
  */
-export function replay(events: readonly LogEvent[], notes: readonly ReplayNote[], config: Pick<Config, "revisit">, today: string): Replay {
+export function replay(
+  events: readonly LogEvent[],
+  notes: readonly ReplayNote[],
+  config: Pick<Config, "revisit">,
+  today: string,
+): Replay {
   const policy = revisitPolicy(config.revisit);
   const engine = fsrsEngine(policy);
   const owner = new Map<string, string>();
@@ -92,14 +104,31 @@ export function replay(events: readonly LogEvent[], notes: readonly ReplayNote[]
   for (const n of notes) {
     const key = noteKey(n);
     const days = n.revisit_every ? fixedDays(n.revisit_every) : undefined;
-    const scheduler = n.revisit === false ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);
+    const scheduler =
+      n.revisit === false ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);
     byKey.set(key, scheduleOf(key, n, startDate(n, today), scheduler, byNote.get(key) ?? []));
   }
   return { byKey, orphans: [...orphans.values()] };
 }
 
-function scheduleOf(key: string, n: ReplayNote, start: string, scheduler: NoteScheduler | undefined, events: LogEvent[]): NoteSchedule {
-  const s: NoteSchedule = { key, slug: n.slug, due: null, reason: null, lastRevisit: null, lastRating: null, interval: 0, revisits: 0, scheduler: scheduler?.kind ?? "never" };
+function scheduleOf(
+  key: string,
+  n: ReplayNote,
+  start: string,
+  scheduler: NoteScheduler | undefined,
+  events: LogEvent[],
+): NoteSchedule {
+  const s: NoteSchedule = {
+    key,
+    slug: n.slug,
+    due: null,
+    reason: null,
+    lastRevisit: null,
+    lastRating: null,
+    interval: 0,
+    revisits: 0,
+    scheduler: scheduler?.kind ?? "never",
+  };
   for (const e of events) if (e.event === "revisit") s.revisits++;
   if (!scheduler) {
     const last = events.findLast((e) => e.event === "revisit");
@@ -111,7 +140,13 @@ function scheduleOf(key: string, n: ReplayNote, start: string, scheduler: NoteSc
   for (const e of events) {
     if (e.event === "revisit") {
       const next = scheduler.rate(e.date, e.rating);
-      Object.assign(s, { due: next.due, interval: next.interval, lastRevisit: e.date, lastRating: e.rating, reason: { kind: "scheduled", since: next.due } });
+      Object.assign(s, {
+        due: next.due,
+        interval: next.interval,
+        lastRevisit: e.date,
+        lastRating: e.rating,
+        reason: { kind: "scheduled", since: next.due },
+      });
       delete s.snoozedUntil;
     } else if (e.event === "used") {
       s.due = e.date; // due from the build on: "N days overdue" then counts from the build, matching the reason shown
@@ -139,15 +174,23 @@ export const daysBetween = (from: string, to: string): number => Math.round(dayN
 /** The schedules due on or before `until`, most overdue first, then by slug. */
 export function dueBy(schedules: Iterable<NoteSchedule>, today: string, until: string): DueItem[] {
   const items: DueItem[] = [];
-  for (const s of schedules) if (s.due !== null && s.due <= until) items.push({ schedule: s, overdue: daysBetween(s.due, today) });
+  for (const s of schedules)
+    if (s.due !== null && s.due <= until) items.push({ schedule: s, overdue: daysBetween(s.due, today) });
   return items.sort((a, b) => b.overdue - a.overdue || a.schedule.slug.localeCompare(b.schedule.slug));
 }
 
 /** Counts of due dates per ISO week for the `weeks` weeks from today's week; overdue notes count as `now`. */
-export function upcomingWeeks(schedules: Iterable<NoteSchedule>, today: string, weeks = 8): { now: number; weeks: { start: string; count: number }[] } {
+export function upcomingWeeks(
+  schedules: Iterable<NoteSchedule>,
+  today: string,
+  weeks = 8,
+): { now: number; weeks: { start: string; count: number }[] } {
   const todayN = dayNumber(today);
   const monday = todayN - ((new Date(today).getUTCDay() + 6) % 7);
-  const out = Array.from({ length: weeks }, (_, i) => ({ start: formatDate(new Date((monday + 7 * i) * 86_400_000)), count: 0 }));
+  const out = Array.from({ length: weeks }, (_, i) => ({
+    start: formatDate(new Date((monday + 7 * i) * 86_400_000)),
+    count: 0,
+  }));
   let now = 0;
   for (const s of schedules) {
     if (s.due === null) continue;

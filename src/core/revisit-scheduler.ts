@@ -1,4 +1,13 @@
-import { createEmptyCard, fsrs, Rating, StrategyMode, type AbstractScheduler, type Card, type FSRS, type Grade } from "ts-fsrs";
+import {
+  createEmptyCard,
+  fsrs,
+  Rating,
+  StrategyMode,
+  type AbstractScheduler,
+  type Card,
+  type FSRS,
+  type Grade,
+} from "ts-fsrs";
 import { addDays } from "./dates.js";
 import { parseDuration } from "./revisit-duration.js";
 import type { RatingName } from "./revisit-event.js";
@@ -15,7 +24,11 @@ export interface RevisitPolicy {
 
 /** Parse the config's revisit block (already validated by the config loader). */
 export function revisitPolicy(c: { first_after: string; max_interval: string; retention: number }): RevisitPolicy {
-  return { firstAfter: parseDuration(c.first_after) ?? 7, maxInterval: parseDuration(c.max_interval) ?? 365, retention: c.retention };
+  return {
+    firstAfter: parseDuration(c.first_after) ?? 7,
+    maxInterval: parseDuration(c.max_interval) ?? 365,
+    retention: c.retention,
+  };
 }
 
 /** One note's schedule as it is replayed: where it starts, and what each rating does. */
@@ -42,7 +55,12 @@ export function fixedScheduler(days: number): NoteScheduler {
   };
 }
 
-const GRADE: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+const GRADE: Record<RatingName, Grade> = {
+  again: Rating.Again,
+  hard: Rating.Hard,
+  good: Rating.Good,
+  easy: Rating.Easy,
+};
 type KeyedCard = Card & { note_key: string };
 const at = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
@@ -53,7 +71,12 @@ const at = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
  * revisited together still spread out.
  */
 export function fsrsEngine(policy: RevisitPolicy): FSRS {
-  const engine = fsrs({ enable_short_term: false, enable_fuzz: true, maximum_interval: policy.maxInterval, request_retention: policy.retention });
+  const engine = fsrs({
+    enable_short_term: false,
+    enable_fuzz: true,
+    maximum_interval: policy.maxInterval,
+    request_retention: policy.retention,
+  });
   return engine.useStrategy(StrategyMode.SEED, function (this: AbstractScheduler) {
     const self = this as unknown as { current: KeyedCard; review_time: Date };
     return `${self.current.note_key}_${self.review_time.getTime()}_${self.current.reps}`;

@@ -19,7 +19,8 @@ export function slugify(title: string): string {
     .replace(/['’`]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  if (slug.length > MAX_SLUG_LENGTH) slug = slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG_LENGTH);
+  if (slug.length > MAX_SLUG_LENGTH)
+    slug = slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, "") || slug.slice(0, MAX_SLUG_LENGTH);
   slug = slug.replace(/-+$/, "");
   if (RESERVED.test(slug)) slug = `${slug}-note`;
   return slug;
@@ -42,6 +43,8 @@ export function uniqueSlug(base: string, taken: (slug: string) => boolean): stri
 const ID_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
 /** A short random note id (8 base-36 characters): stable identity that survives renames. */
-export function newNoteId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function newNoteId(
+  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
+): string {
   return Array.from(random(8), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }

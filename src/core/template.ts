@@ -27,7 +27,9 @@ export interface RenderedTemplate {
 
 const hb = Handlebars.create();
 // {{join tags ", "}}: lists read naturally in prose.
-hb.registerHelper("join", (list: unknown, sep: unknown) => (Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : ""));
+hb.registerHelper("join", (list: unknown, sep: unknown) =>
+  Array.isArray(list) ? list.join(typeof sep === "string" ? sep : ", ") : "",
+);
 
 /** Error in a template file: where and why, for a clear message. */
 export class TemplateError extends Error {}
@@ -49,7 +51,9 @@ export function renderTemplate(source: string, vars: TemplateVars): RenderedTemp
   try {
     fields = yaml.load(m[1] ?? "");
   } catch (err) {
-    throw new TemplateError(`front matter is not valid YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    throw new TemplateError(
+      `front matter is not valid YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`,
+    );
   }
   const isMap = fields !== null && typeof fields === "object" && !Array.isArray(fields);
   return { fields: isMap ? (fields as Record<string, unknown>) : {}, body: rendered.slice(m[0].length) };

@@ -31,12 +31,21 @@ export interface ActivityEvent {
  * whose `updated:` falls in it (and were published earlier) are updated, and notes with a
  * revisit or build-use event in it are revisited. Week logs and roadmaps are left out.
  */
-export function weekActivity(notes: readonly ActivityNote[], events: readonly ActivityEvent[], today: string, keyOf: (n: ActivityNote) => string): WeekActivity {
+export function weekActivity(
+  notes: readonly ActivityNote[],
+  events: readonly ActivityEvent[],
+  today: string,
+  keyOf: (n: ActivityNote) => string,
+): WeekActivity {
   const { start, end } = weekRange(today);
   const inWeek = (d: string | null | undefined) => d != null && d >= start && d <= end;
   const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
   const pick = (n: ActivityNote) => ({ slug: n.slug, title: n.title });
-  const revisitedKeys = new Set(events.filter((e) => (e.event === "revisit" || e.event === "used") && inWeek(e.date)).map((e) => e.note.toLowerCase()));
+  const revisitedKeys = new Set(
+    events
+      .filter((e) => (e.event === "revisit" || e.event === "used") && inWeek(e.date))
+      .map((e) => e.note.toLowerCase()),
+  );
   return {
     written: real.filter((n) => inWeek(n.published)).map(pick),
     updated: real.filter((n) => !inWeek(n.published) && inWeek(n.updated)).map(pick),
@@ -51,7 +60,13 @@ const END = "<!-- /learn week -->";
 export function activityBlock(a: WeekActivity, eol = "\n"): string {
   const list = (label: string, xs: { slug: string; title: string }[]) =>
     `${label}: ${xs.length ? xs.map((x) => `[[${x.slug}]]`).join(", ") : "none yet"}`;
-  return [BEGIN, `- ${list("Written", a.written)}`, `- ${list("Updated", a.updated)}`, `- ${list("Revisited", a.revisited)}`, END].join(eol);
+  return [
+    BEGIN,
+    `- ${list("Written", a.written)}`,
+    `- ${list("Updated", a.updated)}`,
+    `- ${list("Revisited", a.revisited)}`,
+    END,
+  ].join(eol);
 }
 
 /**

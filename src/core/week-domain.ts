@@ -27,12 +27,23 @@ export interface DomainNote {
  * Count each configured domain's notes and evergreen notes, and the weeks since it was
  * last a week's focus (`focus` maps past week labels to their domain).
  */
-export function domainStats(notes: readonly DomainNote[], focus: ReadonlyMap<string, string>, config: Pick<Config, "domains">, today: string): DomainStat[] {
+export function domainStats(
+  notes: readonly DomainNote[],
+  focus: ReadonlyMap<string, string>,
+  config: Pick<Config, "domains">,
+  today: string,
+): DomainStat[] {
   const thisWeek = isoWeek(today).label;
   return Object.entries(config.domains).map(([id, name]) => {
     const mine = notes.filter((n) => n.domain === id && !META_TYPES.includes(n.type ?? ""));
     const weeks = [...focus].filter(([w, d]) => d === id && w < thisWeek).map(([w]) => weeksBetween(w, thisWeek));
-    return { id, name, notes: mine.length, evergreen: mine.filter((n) => n.status === "evergreen").length, weeksSinceFocus: weeks.length ? Math.min(...weeks) : null };
+    return {
+      id,
+      name,
+      notes: mine.length,
+      evergreen: mine.filter((n) => n.status === "evergreen").length,
+      weeksSinceFocus: weeks.length ? Math.min(...weeks) : null,
+    };
   });
 }
 
@@ -40,6 +51,8 @@ export function domainStats(notes: readonly DomainNote[], focus: ReadonlyMap<str
 export function suggestDomain(stats: readonly DomainStat[]): string | undefined {
   const since = (s: DomainStat) => s.weeksSinceFocus ?? Number.POSITIVE_INFINITY;
   const longer = (a: DomainStat, b: DomainStat) => (since(a) === since(b) ? 0 : since(a) > since(b) ? -1 : 1);
-  const ranked = stats.map((s, i) => ({ s, i })).sort((a, b) => a.s.notes - b.s.notes || longer(a.s, b.s) || a.s.evergreen - b.s.evergreen || a.i - b.i);
+  const ranked = stats
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => a.s.notes - b.s.notes || longer(a.s, b.s) || a.s.evergreen - b.s.evergreen || a.i - b.i);
   return ranked[0]?.s.id;
 }

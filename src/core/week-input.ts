@@ -36,8 +36,12 @@ export function checklistItems(items: readonly string[] | undefined, flag = "--c
 
 /** Check role ids against the config; a usage error lists the valid ones. */
 export function requireRoles(roles: readonly string[], config: Pick<Config, "roles">, flag = "--role"): string[] {
-  const ids = roles.flatMap((r) => r.split(",")).map((r) => r.trim().toLowerCase()).filter(Boolean);
-  if (!ids.length) throw new UsageError(`${flag} needs at least one role`, `use one of ${Object.keys(config.roles).join(", ")}`);
+  const ids = roles
+    .flatMap((r) => r.split(","))
+    .map((r) => r.trim().toLowerCase())
+    .filter(Boolean);
+  if (!ids.length)
+    throw new UsageError(`${flag} needs at least one role`, `use one of ${Object.keys(config.roles).join(", ")}`);
   const bad = ids.find((r) => !(r in config.roles));
   if (bad) throw new UsageError(`unknown role: ${bad}`, `use one of ${Object.keys(config.roles).join(", ")}`);
   return [...new Set(ids)];
@@ -47,6 +51,7 @@ export function requireRoles(roles: readonly string[], config: Pick<Config, "rol
 export function requireWeekType(type: string | undefined): (typeof WEEK_NOTE_TYPES)[number] {
   const t = (type ?? "doc").trim().toLowerCase();
   const resolved = t === "note" ? "doc" : t === "cheat-sheet" ? "cheatsheet" : t;
-  if (!(WEEK_NOTE_TYPES as readonly string[]).includes(resolved)) throw new UsageError(`--type ${type}: the week's note must be one of ${WEEK_NOTE_TYPES.join("|")}`);
+  if (!(WEEK_NOTE_TYPES as readonly string[]).includes(resolved))
+    throw new UsageError(`--type ${type}: the week's note must be one of ${WEEK_NOTE_TYPES.join("|")}`);
   return resolved as (typeof WEEK_NOTE_TYPES)[number];
 }

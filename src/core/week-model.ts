@@ -71,7 +71,8 @@ export const weeksBetween = (from: string, to: string): number =>
 export const weeksBefore = (day: string, n: number): string => isoWeek(addDays(day, -7 * n)).label;
 
 /** The first step not done yet, or undefined when the week's loop is finished. */
-export const firstUnfinished = (s: WeekState): WeekStep | undefined => WEEK_STEPS.find((step) => !s.done.includes(step));
+export const firstUnfinished = (s: WeekState): WeekStep | undefined =>
+  WEEK_STEPS.find((step) => !s.done.includes(step));
 
 /** True when all five steps are done. */
 export const isComplete = (s: WeekState): boolean => WEEK_STEPS.every((step) => s.done.includes(step));
@@ -87,30 +88,39 @@ export function stateFields(s: WeekState): Record<string, unknown> {
   return { week: s.week, domain: s.domain, note: s.note, steps: [...s.done], revisit_plan: s.revisitPlan };
 }
 
-const fixHint = (file: string) => `fix ${file} by hand (learn never overwrites a week log), or delete it to start the week again`;
+const fixHint = (file: string) =>
+  `fix ${file} by hand (learn never overwrites a week log), or delete it to start the week again`;
 
 /**
  * Read a week log's state from its parsed front matter, checking what a hand edit can
  * break; throws a LearnError that says which key to fix. A log without the keys yet
  * (made by `learn new log`) is a week with nothing done.
  */
-export function readWeekState(data: FrontMatter, label: string, file: string, config: Pick<Config, "domains">): WeekState {
+export function readWeekState(
+  data: FrontMatter,
+  label: string,
+  file: string,
+  config: Pick<Config, "domains">,
+): WeekState {
   const fail = (key: string, problem: string): never => {
     throw new LearnError(`${file}: ${key}: ${problem}`, fixHint(file));
   };
   const extra = data.extra;
   const week = extra.week;
-  if (week !== undefined && week !== null && String(week).trim() !== label) fail("week", `is ${String(week)} but the file is the log of ${label}`);
+  if (week !== undefined && week !== null && String(week).trim() !== label)
+    fail("week", `is ${String(week)} but the file is the log of ${label}`);
   const rawSteps = extra.steps ?? [];
   if (!Array.isArray(rawSteps)) fail("steps", `must be a list of done steps (${WEEK_STEPS.join(", ")})`);
   const done: WeekStep[] = [];
   for (const raw of rawSteps as unknown[]) {
     const step = String(raw).trim().toLowerCase();
-    if (!(WEEK_STEPS as readonly string[]).includes(step)) fail("steps", `unknown step "${String(raw)}" (the steps are ${WEEK_STEPS.join(", ")})`);
+    if (!(WEEK_STEPS as readonly string[]).includes(step))
+      fail("steps", `unknown step "${String(raw)}" (the steps are ${WEEK_STEPS.join(", ")})`);
     if (!done.includes(step as WeekStep)) done.push(step as WeekStep);
   }
   const domain = data.domain;
-  if (domain !== undefined && !(domain in config.domains)) fail("domain", `unknown domain ${domain} (use one of ${Object.keys(config.domains).join(", ")})`);
+  if (domain !== undefined && !(domain in config.domains))
+    fail("domain", `unknown domain ${domain} (use one of ${Object.keys(config.domains).join(", ")})`);
   const note = extra.note == null || String(extra.note).trim() === "" ? undefined : String(extra.note).trim();
   const plan = readPlan(extra.revisit_plan, file);
   if (done.includes("domain") && !domain) fail("steps", "says domain is done but `domain:` is empty");

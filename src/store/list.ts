@@ -30,14 +30,16 @@ const ORDER: Record<Exclude<ListSort, "due">, string> = {
 /** Check a --sort value. */
 export function parseSort(value: string | undefined): ListSort {
   const v = (value ?? "updated").toLowerCase();
-  if (!(LIST_SORTS as readonly string[]).includes(v)) throw new UsageError(`--sort ${value}: must be one of ${LIST_SORTS.join("|")}`);
+  if (!(LIST_SORTS as readonly string[]).includes(v))
+    throw new UsageError(`--sort ${value}: must be one of ${LIST_SORTS.join("|")}`);
   return v as ListSort;
 }
 
 /** Notes matching the filters, in the asked order. */
 export function listNotes(index: SqliteIndex, req: ListRequest): NoteRow[] {
   requireDue(req.filters, req.due);
-  if (req.sort === "due" && !req.due) throw new LearnError("--sort due: due dates are not available yet", "they come with `learn revisit`");
+  if (req.sort === "due" && !req.due)
+    throw new LearnError("--sort due: due dates are not available yet", "they come with `learn revisit`");
   const f = filtersToSql(req.filters);
   let rows = index.select(f.where, f.params, req.sort === "due" ? "n.path" : ORDER[req.sort]);
   if (req.filters.due) rows = filterDue(rows, req.due!, req.today);

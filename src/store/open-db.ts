@@ -4,7 +4,15 @@ import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../workspace/context.js";
 import { SqliteIndex } from "./handle.js";
-import { planIsEmpty, planRefresh, Refresher, storedDigest, storeDigest, storedProblems, walkDigest } from "./refresh.js";
+import {
+  planIsEmpty,
+  planRefresh,
+  Refresher,
+  storedDigest,
+  storeDigest,
+  storedProblems,
+  walkDigest,
+} from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "./types.js";
 import { walkNotes, type WalkResult } from "./walk.js";
@@ -66,7 +74,8 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
     const version = db.pragma("user_version", { simple: true }) as number;
     if (!existed) return { db, rebuild: "there was no index yet" };
     if (version === 0) return { db, rebuild: "the index was empty or unfinished" };
-    if (version !== SCHEMA_VERSION) return { db, rebuild: `the index was made by another version (schema ${version}, now ${SCHEMA_VERSION})` };
+    if (version !== SCHEMA_VERSION)
+      return { db, rebuild: `the index was made by another version (schema ${version}, now ${SCHEMA_VERSION})` };
     return { db };
   } catch (err) {
     if (!isCorrupt(err)) throw err;
@@ -89,7 +98,10 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
   try {
     mkdirSync(ctx.ws.dataDir, { recursive: true });
   } catch (err) {
-    throw new LearnError(`cannot create ${ctx.ws.dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, "check that the workspace is writable");
+    throw new LearnError(
+      `cannot create ${ctx.ws.dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      "check that the workspace is writable",
+    );
   }
   const opened = openDb(indexPath(ctx));
   const db = opened.db;

@@ -1,9 +1,23 @@
 import type { Context } from "../workspace/context.js";
 import type { SqliteIndex } from "./handle.js";
-import { CORRUPT, endRefresh, failRefresh, indexPath, isCorrupt, prepareIndex, removeDb, startRefresh, type OpenIndexOptions } from "./open-db.js";
+import {
+  CORRUPT,
+  endRefresh,
+  failRefresh,
+  indexPath,
+  isCorrupt,
+  prepareIndex,
+  removeDb,
+  startRefresh,
+  type OpenIndexOptions,
+} from "./open-db.js";
 import type { RefreshStats } from "./types.js";
 
-async function attempt(ctx: Context, opts: OpenIndexOptions, knownRebuild?: string): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
+async function attempt(
+  ctx: Context,
+  opts: OpenIndexOptions,
+  knownRebuild?: string,
+): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
   const prepared = prepareIndex(ctx, opts, knownRebuild);
   if ("done" in prepared) return prepared.done;
   const work = prepared.work;
@@ -22,7 +36,10 @@ async function attempt(ctx: Context, opts: OpenIndexOptions, knownRebuild?: stri
 }
 
 /** openIndex, but the note parser loads only when some file must be read, and big batches parse on a worker. */
-export async function openIndexLazy(ctx: Context, opts: OpenIndexOptions = {}): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
+export async function openIndexLazy(
+  ctx: Context,
+  opts: OpenIndexOptions = {},
+): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
   try {
     return await attempt(ctx, opts);
   } catch (err) {
@@ -36,7 +53,11 @@ export async function openIndexLazy(ctx: Context, opts: OpenIndexOptions = {}): 
 export const rebuiltNotice = (reason: string): string => `learn: rebuilt the index: ${reason}`;
 
 /** Open the index for a read command: refresh unless told not to, and pass the rebuild notice to `notify`. */
-export async function openForRead(ctx: Context, refresh: boolean | undefined, notify: (line: string) => void): Promise<SqliteIndex> {
+export async function openForRead(
+  ctx: Context,
+  refresh: boolean | undefined,
+  notify: (line: string) => void,
+): Promise<SqliteIndex> {
   const { index, stats } = await openIndexLazy(ctx, { refresh: refresh !== false });
   if (stats.rebuilt) notify(rebuiltNotice(stats.rebuilt));
   return index;

@@ -1,13 +1,27 @@
 import type { Context } from "../workspace/context.js";
 import type { SqliteIndex } from "./handle.js";
-import { CORRUPT, endRefresh, failRefresh, indexPath, isCorrupt, prepareIndex, removeDb, startRefresh, type OpenIndexOptions } from "./open-db.js";
+import {
+  CORRUPT,
+  endRefresh,
+  failRefresh,
+  indexPath,
+  isCorrupt,
+  prepareIndex,
+  removeDb,
+  startRefresh,
+  type OpenIndexOptions,
+} from "./open-db.js";
 import { readNote } from "./read-note.js";
 import type { RefreshStats } from "./types.js";
 
 export type { OpenIndexOptions } from "./open-db.js";
 export { indexPath } from "./open-db.js";
 
-function attempt(ctx: Context, opts: OpenIndexOptions, knownRebuild?: string): { index: SqliteIndex; stats: RefreshStats } {
+function attempt(
+  ctx: Context,
+  opts: OpenIndexOptions,
+  knownRebuild?: string,
+): { index: SqliteIndex; stats: RefreshStats } {
   const prepared = prepareIndex(ctx, opts, knownRebuild);
   if ("done" in prepared) return prepared.done;
   const work = prepared.work;

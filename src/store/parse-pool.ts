@@ -32,7 +32,9 @@ export function parseInWorker(
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   return new Promise<void>((resolve, reject) => {
     // A small heap makes the worker collect garbage early: peak memory stays bounded on big builds.
-    const worker = new Worker(workerUrl, { resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
+    });
     let next = 0;
     let atWorker = 0;
     let stored = 0;

@@ -37,7 +37,15 @@ export function readNote(file: FoundFile): ReadResult {
   try {
     buf = readKnownSize(file);
   } catch (err) {
-    return { problems: [{ path: file.path, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, severity: "error" }] };
+    return {
+      problems: [
+        {
+          path: file.path,
+          reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+          severity: "error",
+        },
+      ],
+    };
   }
   return parseBuffer(file, buf);
 }
@@ -68,7 +76,12 @@ function readKnownSize(file: FoundFile): Buffer {
 export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const problems: IndexProblem[] = [];
   const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return { problems: [{ path: file.path, reason: "skipped: binary content (NUL bytes) in a Markdown file", severity: "error" }] };
+  if (head.includes(0))
+    return {
+      problems: [
+        { path: file.path, reason: "skipped: binary content (NUL bytes) in a Markdown file", severity: "error" },
+      ],
+    };
   let bytes = buf;
   if (buf.length > MAX_NOTE_BYTES || file.size > MAX_NOTE_BYTES) {
     bytes = buf.subarray(0, MAX_NOTE_BYTES);
@@ -77,9 +90,16 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     while (end > 0 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
     if (end > 0 && bytes[end - 1]! >= 0xc0) end--;
     bytes = bytes.subarray(0, end);
-    problems.push({ path: file.path, reason: `note is ${(Math.max(buf.length, file.size) / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`, severity: "warning" });
+    problems.push({
+      path: file.path,
+      reason: `note is ${(Math.max(buf.length, file.size) / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`,
+      severity: "warning",
+    });
   }
-  if (!isUtf8(bytes)) return { problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }] };
+  if (!isUtf8(bytes))
+    return {
+      problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
+    };
   const slug = slugOf(file.path);
   const parsed = parseNote(bytes.toString("utf8"), slug);
   for (const w of parsed.warnings) {
@@ -90,8 +110,16 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const dir = posix.dirname(file.path);
   const links: RawLink[] = [
     ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
-    ...parsed.facts.wikilinks.map((t) => ({ target: t, kind: "wikilink" as const, toKey: slugOf(t.trim()).toLowerCase() })),
-    ...parsed.facts.mdLinks.map((t) => ({ target: t, kind: "markdown" as const, toKey: posix.normalize(posix.join(dir, t)) })),
+    ...parsed.facts.wikilinks.map((t) => ({
+      target: t,
+      kind: "wikilink" as const,
+      toKey: slugOf(t.trim()).toLowerCase(),
+    })),
+    ...parsed.facts.mdLinks.map((t) => ({
+      target: t,
+      kind: "markdown" as const,
+      toKey: posix.normalize(posix.join(dir, t)),
+    })),
   ];
   const values = {
     path: file.path,

@@ -6,9 +6,31 @@ import type { IndexProblem, RefreshStats } from "./types.js";
 import type { FoundFile, WalkResult } from "./walk.js";
 
 const NOTE_COLUMNS = [
-  "path", "slug", "id", "title", "type", "status", "visibility", "domain", "difficulty", "summary", "published", "updated",
-  "revisit_every", "revisit", "roles", "tags", "sources", "related", "covers", "checklist_done", "checklist_total",
-  "headings", "body", "mtime_ms", "size",
+  "path",
+  "slug",
+  "id",
+  "title",
+  "type",
+  "status",
+  "visibility",
+  "domain",
+  "difficulty",
+  "summary",
+  "published",
+  "updated",
+  "revisit_every",
+  "revisit",
+  "roles",
+  "tags",
+  "sources",
+  "related",
+  "covers",
+  "checklist_done",
+  "checklist_total",
+  "headings",
+  "body",
+  "mtime_ms",
+  "size",
 ];
 
 const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
@@ -18,7 +40,11 @@ const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
 /** Past this many changed files, resolving every link at once is cheaper than one by one. */
 const BULK_RESOLVE = 500;
 
-const slugKey = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "").toLowerCase();
+const slugKey = (path: string): string =>
+  path
+    .replace(/^.*\//, "")
+    .replace(/\.(md|markdown)$/i, "")
+    .toLowerCase();
 
 /**
  * Resolve only the links a change can affect: those from files read again, and those whose
@@ -38,7 +64,9 @@ function resolveLinks(db: Database.Database, read: string[], appeared: string[],
 /** Prepared statements for one refresh. */
 function statements(db: Database.Database) {
   return {
-    insertNote: db.prepare(`INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map(() => "?").join(", ")})`),
+    insertNote: db.prepare(
+      `INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map(() => "?").join(", ")})`,
+    ),
     insertLink: db.prepare("INSERT INTO links (from_path, from_slug, target, kind, to_key) VALUES (?, ?, ?, ?, ?)"),
     insertProblem: db.prepare("INSERT INTO problems (path, line, reason, severity, kind) VALUES (?, ?, ?, ?, ?)"),
     upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, sig) VALUES (?, ?)"),
@@ -90,7 +118,9 @@ export function storedProblems(db: Database.Database): IndexProblem[] {
     reason: string;
     severity: "error" | "warning";
   }[];
-  return rows.map((r) => (r.line === null ? { path: r.path, reason: r.reason, severity: r.severity } : { ...r, line: r.line }));
+  return rows.map((r) =>
+    r.line === null ? { path: r.path, reason: r.reason, severity: r.severity } : { ...r, line: r.line },
+  );
 }
 
 /** What a refresh has to do: files to read, stored paths to drop, and how many are unchanged. */
@@ -121,9 +151,9 @@ export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPla
     const kept = (p: string): boolean => walk.unreadable.some((u) => p === u || (u.endsWith("/") && p.startsWith(u)));
     for (const p of plan.stored) if (!found.has(p) && !kept(p)) plan.removed.push(p);
   }
-  const before = (db.prepare("SELECT path, line, reason, severity FROM problems WHERE kind = 'walk'").all() as IndexProblem[]).map((p) =>
-    problemKey({ ...p, line: p.line ?? undefined }),
-  );
+  const before = (
+    db.prepare("SELECT path, line, reason, severity FROM problems WHERE kind = 'walk'").all() as IndexProblem[]
+  ).map((p) => problemKey({ ...p, line: p.line ?? undefined }));
   const now = walk.problems.map(problemKey);
   plan.walkProblemsChanged = before.length !== now.length || before.sort().join("\n") !== now.sort().join("\n");
   return plan;
@@ -150,7 +180,8 @@ export const storeDigest = (db: Database.Database, digest: string): void =>
   void db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('walk_digest', ?)").run(digest);
 
 /** True when a plan changes nothing in the database. */
-export const planIsEmpty = (p: RefreshPlan): boolean => p.toRead.length === 0 && p.removed.length === 0 && !p.walkProblemsChanged;
+export const planIsEmpty = (p: RefreshPlan): boolean =>
+  p.toRead.length === 0 && p.removed.length === 0 && !p.walkProblemsChanged;
 
 /**
  * One refresh of the tables, in one IMMEDIATE transaction: begin() plans (inside the lock, so a
@@ -207,7 +238,13 @@ export class Refresher {
     if (this.full) finishBulkLoad(db);
     const appeared = plan.toRead.filter((f) => !plan.stored.has(f.path)).map((f) => f.path);
     if (this.full) db.exec(RESOLVE_LINKS);
-    else resolveLinks(db, plan.toRead.map((f) => f.path), appeared, plan.removed);
+    else
+      resolveLinks(
+        db,
+        plan.toRead.map((f) => f.path),
+        appeared,
+        plan.removed,
+      );
     if (this.full || appeared.length > 0 || plan.removed.length > 0) recordDuplicates(db, s);
     db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for
     storeDigest(db, walkDigest(this.walk));

@@ -34,21 +34,41 @@ interface Meta {
 
 function cacheIsFresh(index: SqliteIndex, ctx: Context): boolean {
   const meta = index.db.prepare("SELECT log_sig, policy, max_event FROM schedule_meta").get() as Meta | undefined;
-  return meta !== undefined && meta.log_sig === logSignature(ctx.ws.root) && meta.policy === policyOf(ctx) && meta.max_event <= ctx.today;
+  return (
+    meta !== undefined &&
+    meta.log_sig === logSignature(ctx.ws.root) &&
+    meta.policy === policyOf(ctx) &&
+    meta.max_event <= ctx.today
+  );
 }
 
-function store(index: SqliteIndex, ctx: Context, byKey: Map<string, NoteSchedule>, sig: string, maxEvent: string): void {
+function store(
+  index: SqliteIndex,
+  ctx: Context,
+  byKey: Map<string, NoteSchedule>,
+  sig: string,
+  maxEvent: string,
+): void {
   const db = index.db;
   const insert = db.prepare("INSERT OR REPLACE INTO schedule (key, slug, due, data) VALUES (?, ?, ?, ?)");
   db.transaction(() => {
     db.exec("DELETE FROM schedule; DELETE FROM schedule_meta");
     for (const s of byKey.values()) insert.run(s.key, s.slug, s.due, JSON.stringify(s));
-    db.prepare("INSERT INTO schedule_meta (log_sig, policy, max_event) VALUES (?, ?, ?)").run(sig, policyOf(ctx), maxEvent);
+    db.prepare("INSERT INTO schedule_meta (log_sig, policy, max_event) VALUES (?, ?, ?)").run(
+      sig,
+      policyOf(ctx),
+      maxEvent,
+    );
   }).immediate();
 }
 
 /** Replay the log into every note's schedule as of today, storing it when it does not depend on today. */
-function replayAll(index: SqliteIndex, ctx: Context, events: readonly LogEvent[], sig: string): Map<string, NoteSchedule> {
+function replayAll(
+  index: SqliteIndex,
+  ctx: Context,
+  events: readonly LogEvent[],
+  sig: string,
+): Map<string, NoteSchedule> {
   const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
   const cacheable = maxEvent <= ctx.today;
   const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
@@ -61,7 +81,11 @@ function replayAll(index: SqliteIndex, ctx: Context, events: readonly LogEvent[]
  * log and the policy are unchanged, else replayed (and cached). Pass `events` when the log
  * was already read, to avoid reading it twice.
  */
-export function noteSchedules(index: SqliteIndex, ctx: Context, events?: readonly LogEvent[]): Map<string, NoteSchedule> {
+export function noteSchedules(
+  index: SqliteIndex,
+  ctx: Context,
+  events?: readonly LogEvent[],
+): Map<string, NoteSchedule> {
   const sig = logSignature(ctx.ws.root); // before reading, so a line appended meanwhile is not cached as seen
   if (cacheIsFresh(index, ctx)) {
     const rows = index.db.prepare("SELECT key, data FROM schedule").all() as { key: string; data: string }[];

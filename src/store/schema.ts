@@ -97,7 +97,19 @@ CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
 END;
 `;
 
-const DROP = ["notes_vocab", "terms_vocab", "notes_fts", "terms_fts", "notes", "files", "links", "problems", "schedule", "schedule_meta", "meta"];
+const DROP = [
+  "notes_vocab",
+  "terms_vocab",
+  "notes_fts",
+  "terms_fts",
+  "notes",
+  "files",
+  "links",
+  "problems",
+  "schedule",
+  "schedule_meta",
+  "meta",
+];
 
 /** Drop whatever tables exist and create the current schema (inside the caller's transaction). */
 export function createSchema(db: Database.Database, withTriggers: boolean): void {

@@ -30,7 +30,8 @@ const CLOSE = "\u0002";
 
 /** Throw the agreed message when `is:due` is asked for before revisits can give due dates. */
 export function requireDue(filters: Filters, due: ReadonlyMap<string, string> | undefined): void {
-  if (filters.due && !due) throw new LearnError("is:due: due dates are not available yet", "they come with `learn revisit`");
+  if (filters.due && !due)
+    throw new LearnError("is:due: due dates are not available yet", "they come with `learn revisit`");
 }
 
 /** Strip the highlight markers from a snippet, keeping where they were. */
@@ -39,7 +40,10 @@ export function readSnippet(raw: string): { snippet: string; matches: [number, n
   let out = "";
   let start = -1;
   // Markdown heading marks say nothing in a one-line snippet.
-  for (const ch of raw.replace(/(^|\s)#{1,6}(?=\s)/g, "$1").replace(/\s+/g, " ").trim()) {
+  for (const ch of raw
+    .replace(/(^|\s)#{1,6}(?=\s)/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim()) {
     if (ch === OPEN) start = out.length;
     else if (ch === CLOSE) {
       if (start >= 0) matches.push([start, out.length]);
@@ -49,7 +53,13 @@ export function readSnippet(raw: string): { snippet: string; matches: [number, n
   return { snippet: out, matches };
 }
 
-function runMatch(index: SqliteIndex, match: string, req: SearchRequest, skip: Set<number>, fuzzy: boolean): SearchHit[] {
+function runMatch(
+  index: SqliteIndex,
+  match: string,
+  req: SearchRequest,
+  skip: Set<number>,
+  fuzzy: boolean,
+): SearchHit[] {
   const f = filtersToSql(req.query.filters);
   const sql =
     `SELECT n.rowid AS rid, ${ROW_COLUMNS}, ${BM25} AS score, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip ` +
@@ -60,7 +70,7 @@ function runMatch(index: SqliteIndex, match: string, req: SearchRequest, skip: S
   try {
     rows = index.db.prepare(sql).all(...params) as typeof rows;
   } catch (err) {
-    throw new LearnError(`cannot search for that: ${(err as Error).message}`, "quote odd characters, e.g. \"c++\"");
+    throw new LearnError(`cannot search for that: ${(err as Error).message}`, 'quote odd characters, e.g. "c++"');
   }
   rows = rows.filter((r) => !skip.has(r.rid));
   if (req.query.filters.due) rows = filterDue(rows, req.due!, req.today);
@@ -83,7 +93,9 @@ function filterOnly(index: SqliteIndex, req: SearchRequest): SearchHit[] {
   }
   let rows = index.select(conds.join(" AND "), params, "n.updated DESC, n.path");
   if (req.query.filters.due) rows = filterDue(rows, req.due!, req.today);
-  return rows.slice(0, req.limit).map((note) => ({ note, score: 0, snippet: note.summary ?? "", matches: [], fuzzy: false }));
+  return rows
+    .slice(0, req.limit)
+    .map((note) => ({ note, score: 0, snippet: note.summary ?? "", matches: [], fuzzy: false }));
 }
 
 /** Distinct unstemmed words of titles, slugs and tags: what typos are matched against. */
@@ -94,12 +106,18 @@ function vocabulary(index: SqliteIndex): string[] {
 
 /** The query with each plain word widened to the vocabulary terms it may be a typo of. */
 async function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): Promise<ParsedQuery | undefined> {
-  const words = q.clauses.flat().filter((t) => !t.phrase && !t.prefix).map((t) => t.text);
+  const words = q.clauses
+    .flat()
+    .filter((t) => !t.phrase && !t.prefix)
+    .map((t) => t.text);
   if (!words.some((w) => w.length >= 4)) return undefined;
   const { closeTerms } = await import("../core/fuzzy.js"); // fuse.js loads only when a typo is likely
   const close = closeTerms(words, vocabulary(index));
   if (close.size === 0) return undefined;
-  const widen = (t: QueryTerm): QueryTerm[] => [t, ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: false }))];
+  const widen = (t: QueryTerm): QueryTerm[] => [
+    t,
+    ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: false })),
+  ];
   return { ...q, clauses: q.clauses.map((c) => c.flatMap(widen)) };
 }
 

@@ -40,7 +40,11 @@ export function walkNotes(notesDir: string, relBase: string): WalkResult {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === "ENOENT" && rel === relBase) return;
       out.unreadable.push(`${rel}/`);
-      out.problems.push({ path: `${rel}/`, reason: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, severity: "error" });
+      out.problems.push({
+        path: `${rel}/`,
+        reason: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        severity: "error",
+      });
       return;
     }
     for (const e of entries) {
@@ -65,7 +69,11 @@ export function walkNotes(notesDir: string, relBase: string): WalkResult {
           out.files.push({ path: childRel, abs: childAbs, mtimeMs: st.mtimeMs, size: st.size });
         } catch (err) {
           out.unreadable.push(childRel);
-          out.problems.push({ path: childRel, reason: `cannot stat: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, severity: "error" });
+          out.problems.push({
+            path: childRel,
+            reason: `cannot stat: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+            severity: "error",
+          });
         }
       }
     }

@@ -13,7 +13,9 @@ const NOTE_TYPES_WORDS = "doc note cheatsheet blog log roadmap checklist";
 export function completionScript(shell: (typeof SHELLS)[number], spec: CompletionSpec): string {
   const names = spec.commands.map((c) => c.name).join(" ");
   if (shell === "bash") {
-    const cases = spec.commands.map((c) => `    ${c.name}) flags="${[...c.flags, ...spec.globalFlags].join(" ")}" ;;`).join("\n");
+    const cases = spec.commands
+      .map((c) => `    ${c.name}) flags="${[...c.flags, ...spec.globalFlags].join(" ")}" ;;`)
+      .join("\n");
     return `# learn completion for bash: add to ~/.bashrc with  learn completion bash >> ~/.bashrc
 _learn_complete() {
   local cur cmd flags
@@ -36,7 +38,9 @@ complete -o default -F _learn_complete learn
   }
   if (shell === "zsh") {
     const cmds = spec.commands.map((c) => `    '${c.name}:${c.description.replace(/'/g, "")}'`).join("\n");
-    const cases = spec.commands.map((c) => `    ${c.name}) compadd -- ${[...c.flags, ...spec.globalFlags].join(" ")} ;;`).join("\n");
+    const cases = spec.commands
+      .map((c) => `    ${c.name}) compadd -- ${[...c.flags, ...spec.globalFlags].join(" ")} ;;`)
+      .join("\n");
     return `#compdef learn
 # learn completion for zsh: save as _learn in a folder on $fpath, e.g.  learn completion zsh > ~/.zfunc/_learn
 _learn() {
@@ -61,10 +65,14 @@ compdef _learn learn
   const lines = [
     "# learn completion for fish: learn completion fish > ~/.config/fish/completions/learn.fish",
     "complete -c learn -f",
-    ...spec.commands.map((c) => `complete -c learn -n '__fish_use_subcommand' -a ${c.name} -d '${c.description.replace(/'/g, "")}'`),
+    ...spec.commands.map(
+      (c) => `complete -c learn -n '__fish_use_subcommand' -a ${c.name} -d '${c.description.replace(/'/g, "")}'`,
+    ),
     `complete -c learn -n '__fish_seen_subcommand_from new' -a '${NOTE_TYPES_WORDS}'`,
     ...spec.commands.flatMap((c) =>
-      c.flags.filter((f) => f.startsWith("--")).map((f) => `complete -c learn -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`),
+      c.flags
+        .filter((f) => f.startsWith("--"))
+        .map((f) => `complete -c learn -n '__fish_seen_subcommand_from ${c.name}' -l ${f.slice(2)}`),
     ),
     ...spec.globalFlags.filter((f) => f.startsWith("--")).map((f) => `complete -c learn -l ${f.slice(2)}`),
   ];

@@ -22,7 +22,13 @@ export function progressBar(enabled: boolean, label = "indexing"): Progress {
       if (!bar) {
         const cliProgress = createRequire(import.meta.url)("cli-progress") as typeof import("cli-progress");
         bar = new cliProgress.SingleBar(
-          { format: `${label} [{bar}] {value}/{total} notes`, stream: process.stderr, clearOnComplete: true, hideCursor: true, fps: 10 },
+          {
+            format: `${label} [{bar}] {value}/{total} notes`,
+            stream: process.stderr,
+            clearOnComplete: true,
+            hideCursor: true,
+            fps: 10,
+          },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, 0);

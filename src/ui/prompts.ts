@@ -12,27 +12,43 @@ export async function askTitle(message = "Title"): Promise<string> {
   return input({
     message,
     required: true,
-    transformer: (value, { isFinal }) => (isFinal || !value.trim() ? value : `${value}  → ${slugify(value) || "(no usable file name)"}.md`),
-    validate: (value) => (!value.trim() ? "a title is required" : slugify(value) ? true : "the title needs a letter or digit to make a file name"),
+    transformer: (value, { isFinal }) =>
+      isFinal || !value.trim() ? value : `${value}  → ${slugify(value) || "(no usable file name)"}.md`,
+    validate: (value) =>
+      !value.trim()
+        ? "a title is required"
+        : slugify(value)
+          ? true
+          : "the title needs a letter or digit to make a file name",
   });
 }
 
 /** Pick one of the configured domains. */
 export async function askDomain(config: Config, message = "Domain"): Promise<string> {
   const { select } = await import("@inquirer/prompts");
-  return select({ message, choices: Object.entries(config.domains).map(([value, name]) => ({ value, name: `${name} (${value})` })) });
+  return select({
+    message,
+    choices: Object.entries(config.domains).map(([value, name]) => ({ value, name: `${name} (${value})` })),
+  });
 }
 
 /** Pick a difficulty; intermediate is pre-selected. */
 export async function askDifficulty(): Promise<string> {
   const { select } = await import("@inquirer/prompts");
-  return select({ message: "Difficulty", default: "intermediate", choices: DIFFICULTIES.map((d) => ({ value: d, name: d })) });
+  return select({
+    message: "Difficulty",
+    default: "intermediate",
+    choices: DIFFICULTIES.map((d) => ({ value: d, name: d })),
+  });
 }
 
 /** Tick the role-readiness groups a note counts for (none is fine). */
 export async function askRoles(config: Config): Promise<string[]> {
   const { checkbox } = await import("@inquirer/prompts");
-  return checkbox({ message: "Roles (space to tick, enter to go on)", choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})` })) });
+  return checkbox({
+    message: "Roles (space to tick, enter to go on)",
+    choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})` })),
+  });
 }
 
 /** What to do with one note in `learn revisit --review`. */
@@ -54,7 +70,11 @@ export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
 /** Ask how the revisit went: again, hard, good or easy, each with what it means. */
 export async function askRating(meanings: Record<string, string>): Promise<string> {
   const { select } = await import("@inquirer/prompts");
-  return select({ message: "How did it go?", default: "good", choices: Object.entries(meanings).map(([value, means]) => ({ value, name: `${value}: ${means}` })) });
+  return select({
+    message: "How did it go?",
+    default: "good",
+    choices: Object.entries(meanings).map(([value, means]) => ({ value, name: `${value}: ${means}` })),
+  });
 }
 
 /** Ask how long to snooze; `validate` returns true or the problem. */
@@ -66,7 +86,8 @@ export async function askSnooze(validate: (value: string) => true | string): Pro
 /** Step 1 of the week: pick a domain; each shows its counts, the suggested one is pre-selected. */
 export async function askWeekDomain(stats: readonly DomainStat[], suggested: string | undefined): Promise<string> {
   const { select } = await import("@inquirer/prompts");
-  const since = (w: number | null) => (w === null ? "never the focus" : w === 1 ? "focus 1 week ago" : `focus ${w} weeks ago`);
+  const since = (w: number | null) =>
+    w === null ? "never the focus" : w === 1 ? "focus 1 week ago" : `focus ${w} weeks ago`;
   return select({
     message: "Step 1/5: pick one domain",
     default: suggested,
@@ -79,7 +100,9 @@ export async function askWeekDomain(stats: readonly DomainStat[], suggested: str
 }
 
 /** Step 2 of the week: write a new note, or pick one of the domain's private or seedling notes (its slug). */
-export async function askWeekNote(candidates: readonly { slug: string; title: string; status: string | null; visibility: string | null }[]): Promise<string | undefined> {
+export async function askWeekNote(
+  candidates: readonly { slug: string; title: string; status: string | null; visibility: string | null }[],
+): Promise<string | undefined> {
   const { select } = await import("@inquirer/prompts");
   const NEW = "\u0000new";
   const picked = await select({
@@ -87,7 +110,10 @@ export async function askWeekNote(candidates: readonly { slug: string; title: st
     pageSize: 10,
     choices: [
       { value: NEW, name: "Write a new note from a template" },
-      ...candidates.map((c) => ({ value: c.slug, name: `Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})` })),
+      ...candidates.map((c) => ({
+        value: c.slug,
+        name: `Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`,
+      })),
     ],
   });
   return picked === NEW ? undefined : picked;
@@ -126,7 +152,11 @@ export async function askWeekRoles(config: Config, current: readonly string[]): 
   return checkbox({
     message: "Step 4/5: link it to role-readiness groups (space to tick, enter to go on)",
     required: true,
-    choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})`, checked: current.includes(value) })),
+    choices: Object.entries(config.roles).map(([value, name]) => ({
+      value,
+      name: `${name} (${value})`,
+      checked: current.includes(value),
+    })),
   });
 }
 

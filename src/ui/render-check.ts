@@ -19,6 +19,9 @@ export function renderFindings(findings: readonly Finding[], theme: Theme): stri
 export function renderCheckSummary(counts: FindingCounts, theme: Theme): string {
   const head = `checked ${plural(counts.files, "note")}`;
   if (counts.errors === 0 && counts.warnings === 0) return `${head}: ${theme.ok("no problems")}`;
-  const parts = [counts.errors ? theme.error(plural(counts.errors, "error")) : "", counts.warnings ? theme.warn(plural(counts.warnings, "warning")) : ""];
+  const parts = [
+    counts.errors ? theme.error(plural(counts.errors, "error")) : "",
+    counts.warnings ? theme.warn(plural(counts.warnings, "warning")) : "",
+  ];
   return `${head}: ${parts.filter(Boolean).join(", ")}`;
 }

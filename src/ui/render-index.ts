@@ -28,6 +28,11 @@ export function toIndexJson(stats: RefreshStats, ms: number): object {
     unchanged: stats.unchanged,
     rebuilt: stats.rebuilt ?? null,
     ms: Math.round(ms),
-    problems: stats.problems.map((p) => ({ path: p.path, line: p.line ?? null, severity: p.severity, reason: p.reason })),
+    problems: stats.problems.map((p) => ({
+      path: p.path,
+      line: p.line ?? null,
+      severity: p.severity,
+      reason: p.reason,
+    })),
   };
 }

@@ -8,12 +8,21 @@ const cut = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n - 
 
 /** Notes as an aligned table (title, type, status, domain, updated, path) with a header. */
 export function renderListTable(rows: NoteRow[], theme: Theme): string {
-  const cells = rows.map((r) => [cut(r.title, MAX_TITLE), r.type ?? "-", r.status ?? "-", r.domain ?? "-", r.updated ?? "-", r.path]);
+  const cells = rows.map((r) => [
+    cut(r.title, MAX_TITLE),
+    r.type ?? "-",
+    r.status ?? "-",
+    r.domain ?? "-",
+    r.updated ?? "-",
+    r.path,
+  ]);
   const widths = COLUMNS.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
   const line = (row: string[], style: (i: number, s: string) => string): string =>
     row.map((c, i) => style(i, i === row.length - 1 ? c : c.padEnd(widths[i]!))).join("  ");
   const header = line([...COLUMNS], (_i, s) => theme.heading(s));
-  const body = cells.map((row) => line(row, (i, s) => (i === 0 ? theme.title(s) : i === 5 ? theme.path(s) : i === 4 ? s : theme.meta(s))));
+  const body = cells.map((row) =>
+    line(row, (i, s) => (i === 0 ? theme.title(s) : i === 5 ? theme.path(s) : i === 4 ? s : theme.meta(s))),
+  );
   return [header, ...body].join("\n");
 }
 

@@ -13,7 +13,8 @@ export function scoreBar(score: number, t: Theme, width = WIDTH): string {
 
 const label = (g: GroupReadiness) => g.id;
 const fullName = (g: GroupReadiness) => `${g.name} (${g.id})`;
-const statusText = (g: GroupReadiness) => `${g.byStatus.seedling} seedling, ${g.byStatus.budding} budding, ${g.byStatus.evergreen} evergreen`;
+const statusText = (g: GroupReadiness) =>
+  `${g.byStatus.seedling} seedling, ${g.byStatus.budding} budding, ${g.byStatus.evergreen} evergreen`;
 const itemsText = (g: GroupReadiness) => (g.items.total ? `${g.items.covered}/${g.items.total} items` : "no items");
 
 /** One group as one line: name, bar, score, then the figures behind it. */
@@ -25,11 +26,21 @@ export function groupLine(g: GroupReadiness, width: number, t: Theme): string {
 /** `learn readiness`: roles, then domains, a bar each. */
 export function renderReadiness(data: { groups: GroupReadiness[] }, t: Theme): string {
   const width = Math.max(...data.groups.map((g) => label(g).length));
-  const section = (kind: GroupReadiness["kind"], title: string) => [t.heading(title), ...data.groups.filter((g) => g.kind === kind).map((g) => groupLine(g, width, t))];
-  return [...section("role", "Roles"), "", ...section("domain", "Domains"), "", t.meta("score: learn readiness --help · next things to learn: learn readiness --role ID")].join("\n");
+  const section = (kind: GroupReadiness["kind"], title: string) => [
+    t.heading(title),
+    ...data.groups.filter((g) => g.kind === kind).map((g) => groupLine(g, width, t)),
+  ];
+  return [
+    ...section("role", "Roles"),
+    "",
+    ...section("domain", "Domains"),
+    "",
+    t.meta("score: learn readiness --help · next things to learn: learn readiness --role ID"),
+  ].join("\n");
 }
 
-const itemLine = (i: RoadmapItem, t: Theme) => `  - ${i.name} ${t.path(`(${i.id})`)}${i.domain ? ` ${t.meta(i.domain)}` : ""}`;
+const itemLine = (i: RoadmapItem, t: Theme) =>
+  `  - ${i.name} ${t.path(`(${i.id})`)}${i.domain ? ` ${t.meta(i.domain)}` : ""}`;
 
 /** `learn readiness --role R`: the group's figures and its uncovered items as the next things to learn. */
 export function renderRoleDetail(g: GroupReadiness, t: Theme): string {
@@ -41,7 +52,9 @@ export function renderRoleDetail(g: GroupReadiness, t: Theme): string {
     `  roadmap   ${g.items.covered} of ${g.items.total} items covered${pct}`,
     `  revisits  ${g.revisits.onTime} on time, ${g.revisits.overdue} overdue`,
     "",
-    g.items.uncovered.length ? t.heading("Next to learn (roadmap items no note of this role covers)") : t.ok("Every roadmap item is covered by a note of this role."),
+    g.items.uncovered.length
+      ? t.heading("Next to learn (roadmap items no note of this role covers)")
+      : t.ok("Every roadmap item is covered by a note of this role."),
     ...g.items.uncovered.map((i) => itemLine(i, t)),
   ].join("\n");
 }
@@ -55,13 +68,22 @@ function groupJson(g: GroupReadiness, detail: boolean): object {
     score: g.score,
     notes: g.notes,
     status: g.byStatus,
-    items: { total: g.items.total, covered: g.items.covered, uncovered: detail ? g.items.uncovered.map((i) => ({ id: i.id, name: i.name, domain: i.domain ?? null })) : g.items.uncovered.map((i) => i.id) },
+    items: {
+      total: g.items.total,
+      covered: g.items.covered,
+      uncovered: detail
+        ? g.items.uncovered.map((i) => ({ id: i.id, name: i.name, domain: i.domain ?? null }))
+        : g.items.uncovered.map((i) => i.id),
+    },
     revisits: { on_time: g.revisits.onTime, overdue: g.revisits.overdue },
   };
 }
 
 /** The stable JSON of `learn readiness` (or of one role with --role). */
-export function toReadinessJson(data: { groups: GroupReadiness[]; items: RoadmapItem[]; roadmaps: string[] }, role?: GroupReadiness): object {
+export function toReadinessJson(
+  data: { groups: GroupReadiness[]; items: RoadmapItem[]; roadmaps: string[] },
+  role?: GroupReadiness,
+): object {
   if (role) return groupJson(role, true);
   return {
     roadmaps: data.roadmaps,

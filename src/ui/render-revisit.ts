@@ -13,14 +13,23 @@ export interface RevisitEntry {
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const inDays = (n: number): string => (n === 0 ? "today" : n > 0 ? `in ${plural(n, "day")}` : `${plural(-n, "day")} ago`);
+const inDays = (n: number): string =>
+  n === 0 ? "today" : n > 0 ? `in ${plural(n, "day")}` : `${plural(-n, "day")} ago`;
 
 /** Why a note is (or will be) due, in words: scheduled, used in a build, or never revisited. */
 export function whyText(s: NoteSchedule, today: string): string {
   const r = s.reason;
   if (!r) return "never due (revisit: false)";
-  const scheduled = r.kind === "scheduled" && r.since <= today ? `scheduled (due since ${r.since})` : `scheduled${s.lastRating ? ` after a ${s.lastRating} revisit` : ""}`;
-  const why = r.kind === "new" ? `never revisited (published ${r.published})` : r.kind === "used" ? `used in a build: ${r.build} (${r.date})` : scheduled;
+  const scheduled =
+    r.kind === "scheduled" && r.since <= today
+      ? `scheduled (due since ${r.since})`
+      : `scheduled${s.lastRating ? ` after a ${s.lastRating} revisit` : ""}`;
+  const why =
+    r.kind === "new"
+      ? `never revisited (published ${r.published})`
+      : r.kind === "used"
+        ? `used in a build: ${r.build} (${r.date})`
+        : scheduled;
   return s.snoozedUntil ? `${why}, snoozed until ${s.snoozedUntil}` : why;
 }
 
@@ -39,34 +48,56 @@ export function renderDueList(entries: readonly RevisitEntry[], today: string, t
   const slugW = Math.min(60, Math.max(...entries.map((e) => e.schedule.slug.length)));
   const titleW = Math.min(36, Math.max(...entries.map((e) => e.title.length)));
   return entries
-    .map((e) => `${t.path(e.schedule.slug.padEnd(slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`)
+    .map(
+      (e) =>
+        `${t.path(e.schedule.slug.padEnd(slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`,
+    )
     .join("\n");
 }
 
 /** The count line under the due list (stderr). */
 export function dueCountLine(n: number, withinDays: number): string {
   const span = withinDays > 0 ? ` within ${formatDays(withinDays)}` : "";
-  return n === 0 ? `no notes due for revisit${span}` : `${plural(n, "note")} due for revisit${span}${withinDays === 0 ? ": learn revisit --review" : ""}`;
+  return n === 0
+    ? `no notes due for revisit${span}`
+    : `${plural(n, "note")} due for revisit${span}${withinDays === 0 ? ": learn revisit --review" : ""}`;
 }
 
 /** The one line of `--brief`, or "" when nothing is due. */
-export const briefLine = (n: number): string => (n === 0 ? "" : `${plural(n, "note")} due for revisit: learn revisit --review`);
+export const briefLine = (n: number): string =>
+  n === 0 ? "" : `${plural(n, "note")} due for revisit: learn revisit --review`;
 
 /** `--upcoming`: counts per week as a small bar chart, overdue ones first. */
-export function renderUpcoming(up: { now: number; weeks: { start: string; count: number }[] }, isoWeekLabel: (d: string) => string, t: Theme): string {
+export function renderUpcoming(
+  up: { now: number; weeks: { start: string; count: number }[] },
+  isoWeekLabel: (d: string) => string,
+  t: Theme,
+): string {
   const max = Math.max(1, up.now, ...up.weeks.map((w) => w.count));
   const bar = (n: number) => "█".repeat(Math.ceil((n / max) * 30)) || "·";
-  const rows = [[`due now`, up.now] as const, ...up.weeks.map((w) => [`${isoWeekLabel(w.start)} ${w.start.slice(5)}`, w.count] as const)];
-  return rows.map(([label, n]) => `${label.padEnd(14)} ${String(n).padStart(4)}  ${n ? t.due(bar(n)) : t.dim(bar(0))}`).join("\n");
+  const rows = [
+    [`due now`, up.now] as const,
+    ...up.weeks.map((w) => [`${isoWeekLabel(w.start)} ${w.start.slice(5)}`, w.count] as const),
+  ];
+  return rows
+    .map(([label, n]) => `${label.padEnd(14)} ${String(n).padStart(4)}  ${n ? t.due(bar(n)) : t.dim(bar(0))}`)
+    .join("\n");
 }
 
 /** What a recorded event did to the note's schedule. */
 export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: Theme): string {
   const slug = t.path(s.slug);
-  const next = s.due === null ? "it is never due (revisit: false)" : `next due ${t.due(s.due)} (${inDays(daysBetween(today, s.due))})`;
-  if (e.event === "revisit" && s.due !== null) return `revisited ${slug} (${e.rating}): next due ${t.due(s.due)}, interval ${plural(s.interval, "day")}`;
+  const next =
+    s.due === null
+      ? "it is never due (revisit: false)"
+      : `next due ${t.due(s.due)} (${inDays(daysBetween(today, s.due))})`;
+  if (e.event === "revisit" && s.due !== null)
+    return `revisited ${slug} (${e.rating}): next due ${t.due(s.due)}, interval ${plural(s.interval, "day")}`;
   if (e.event === "revisit") return `revisited ${slug} (${e.rating}): ${next}`;
-  if (e.event === "used") return s.due === null ? `recorded ${slug} used in ${e.build}: ${next}` : `${slug} is due now: used in a build: ${e.build}`;
+  if (e.event === "used")
+    return s.due === null
+      ? `recorded ${slug} used in ${e.build}: ${next}`
+      : `${slug} is due now: used in a build: ${e.build}`;
   return `snoozed ${slug} until ${t.due(e.until)}`;
 }
 
@@ -74,7 +105,12 @@ export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: T
 export function renderNoteStatus(e: RevisitEntry, today: string, t: Theme): string {
   const s = e.schedule;
   const last = s.lastRevisit ? `${s.lastRevisit} (${s.lastRating}), ${plural(s.revisits, "revisit")} in all` : "never";
-  const how = s.scheduler === "fixed" ? "fixed (revisit_every)" : s.scheduler === "fsrs" ? "spaced (FSRS)" : "none (revisit: false)";
+  const how =
+    s.scheduler === "fixed"
+      ? "fixed (revisit_every)"
+      : s.scheduler === "fsrs"
+        ? "spaced (FSRS)"
+        : "none (revisit: false)";
   return [
     `${t.title(e.title)}  ${t.path(e.path)}`,
     `  due       ${s.due === null ? "never" : `${s.due} (${inDays(daysBetween(today, s.due))})`}`,
@@ -88,7 +124,10 @@ export function renderNoteStatus(e: RevisitEntry, today: string, t: Theme): stri
 /** `--orphans`: keys in the log that no note claims. */
 export function renderOrphans(orphans: readonly OrphanKey[], t: Theme): string {
   return orphans
-    .map((o) => `${t.path(o.key)}${o.slugs.length ? ` (was ${o.slugs.join(", ")})` : ""}  ${plural(o.events, "event")}, ${o.first === o.last ? o.first : `${o.first} to ${o.last}`}`)
+    .map(
+      (o) =>
+        `${t.path(o.key)}${o.slugs.length ? ` (was ${o.slugs.join(", ")})` : ""}  ${plural(o.events, "event")}, ${o.first === o.last ? o.first : `${o.first} to ${o.last}`}`,
+    )
     .join("\n");
 }
 
@@ -123,8 +162,11 @@ export function entryJson(e: RevisitEntry, today: string) {
 }
 
 /** A problem as `revisits.jsonl:3: not JSON` (stderr adds `learn: `). */
-export const problemLine = (where: string, line: number | undefined, reason: string): string => `${where}${line ? `:${line}` : ""}: ${reason}`;
+export const problemLine = (where: string, line: number | undefined, reason: string): string =>
+  `${where}${line ? `:${line}` : ""}: ${reason}`;
 
 /** The count line of `--orphans` (stderr). */
 export const orphanCountLine = (n: number, file: string): string =>
-  n ? `${plural(n, "note key")} in ${file} ${n === 1 ? "matches" : "match"} no note (kept, never dropped)` : `every event in ${file} belongs to a note`;
+  n
+    ? `${plural(n, "note key")} in ${file} ${n === 1 ? "matches" : "match"} no note (kept, never dropped)`
+    : `every event in ${file} belongs to a note`;

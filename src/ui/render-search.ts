@@ -13,7 +13,10 @@ export function highlight(snippet: string, matches: [number, number][], theme: T
 }
 
 /** The type · status · domain line of a note, skipping what is unset. */
-export function metaLine(n: { path: string; type: string | null; status: string | null; domain: string | null }, theme: Theme): string {
+export function metaLine(
+  n: { path: string; type: string | null; status: string | null; domain: string | null },
+  theme: Theme,
+): string {
   const meta = [n.type, n.status, n.domain].filter(Boolean).join(" · ");
   return `${theme.path(n.path)}${meta ? `  ${theme.meta(meta)}` : ""}`;
 }

@@ -46,9 +46,15 @@ export function renderShow(data: ShowData, theme: Theme): string {
     lines.push(`${theme.meta("checklist:".padEnd(12))}${n.checklist_done}/${n.checklist_total} done (${pct}%)`);
   }
   lines.push("", theme.heading(`links (${data.links.length})`));
-  lines.push(...(data.links.length ? data.links.map((l) => linkLine(l, l.to_slug, "→", data, theme)) : [theme.dim("  none")]));
+  lines.push(
+    ...(data.links.length ? data.links.map((l) => linkLine(l, l.to_slug, "→", data, theme)) : [theme.dim("  none")]),
+  );
   lines.push("", theme.heading(`backlinks (${data.backlinks.length})`));
-  lines.push(...(data.backlinks.length ? data.backlinks.map((l) => linkLine(l, l.from_slug, "←", data, theme)) : [theme.dim("  none")]));
+  lines.push(
+    ...(data.backlinks.length
+      ? data.backlinks.map((l) => linkLine(l, l.from_slug, "←", data, theme))
+      : [theme.dim("  none")]),
+  );
   lines.push("", theme.dim("─".repeat(40)), "", data.body.trimEnd());
   return lines.join("\n");
 }

@@ -28,12 +28,30 @@ export function nextAction(d: StatusData): { command: string; why: string } {
   if (d.week.problem) return { command: `edit ${d.week.log.shown}`, why: "this week's log cannot be read" };
   if (step) {
     const n = WEEK_STEPS.indexOf(step) + 1;
-    return { command: "learn week", why: n === 1 ? "this week's loop has not started" : `resume the loop at step ${n}: ${STEP_LABEL[step].toLowerCase()}` };
+    return {
+      command: "learn week",
+      why:
+        n === 1
+          ? "this week's loop has not started"
+          : `resume the loop at step ${n}: ${STEP_LABEL[step].toLowerCase()}`,
+    };
   }
-  if (d.due.length) return { command: "learn revisit --review", why: `${d.due.length} note${d.due.length === 1 ? " is" : "s are"} due for revisit` };
-  if (d.problems.errors) return { command: "learn check", why: `${d.problems.errors} note${d.problems.errors === 1 ? " has" : "s have"} errors` };
+  if (d.due.length)
+    return {
+      command: "learn revisit --review",
+      why: `${d.due.length} note${d.due.length === 1 ? " is" : "s are"} due for revisit`,
+    };
+  if (d.problems.errors)
+    return {
+      command: "learn check",
+      why: `${d.problems.errors} note${d.problems.errors === 1 ? " has" : "s have"} errors`,
+    };
   const weakest = [...d.roles].sort((a, b) => a.score - b.score)[0];
-  if (weakest) return { command: `learn readiness --role ${weakest.id}`, why: `the weakest role (${weakest.score}/100): pick next week's topic` };
+  if (weakest)
+    return {
+      command: `learn readiness --role ${weakest.id}`,
+      why: `the weakest role (${weakest.score}/100): pick next week's topic`,
+    };
   return { command: "learn week --status", why: "all done for now" };
 }
 
@@ -48,15 +66,25 @@ export function renderStatus(d: StatusData, config: Pick<Config, "domains">, t: 
     `${t.heading("learn status")} ${t.meta(`${d.today} · ${d.root}`)}`,
     "",
     `${t.title("Index")}     ${plural(d.notes, "note")}${d.refreshed.rebuilt ? t.meta(` (index rebuilt: ${d.refreshed.rebuilt})`) : changed ? t.meta(` (${changed} changed since the last run)`) : ""}; ${
-      problems ? t.warn(`${plural(problems, "problem")} (${d.problems.errors} error${d.problems.errors === 1 ? "" : "s"})`) : t.ok("no problems")
+      problems
+        ? t.warn(`${plural(problems, "problem")} (${d.problems.errors} error${d.problems.errors === 1 ? "" : "s"})`)
+        : t.ok("no problems")
     }`,
     `${t.title("Revisits")}  ${d.due.length ? t.due(`${plural(d.due.length, "note")} due now`) : t.ok("nothing due")}`,
-    ...d.due.slice(0, 5).map((x) => `  ${t.path(x.slug.padEnd(Math.max(...d.due.slice(0, 5).map((y) => y.slug.length))))}  ${t.due(overdueText(x.overdue))}`),
+    ...d.due
+      .slice(0, 5)
+      .map(
+        (x) =>
+          `  ${t.path(x.slug.padEnd(Math.max(...d.due.slice(0, 5).map((y) => y.slug.length))))}  ${t.due(overdueText(x.overdue))}`,
+      ),
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     `${t.title("Readiness")}`,
-    ...d.roles.map((g) => `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}`),
+    ...d.roles.map(
+      (g) =>
+        `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}`,
+    ),
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];

@@ -11,7 +11,8 @@ function stepDetail(step: WeekStep, o: WeekOverview, config: Pick<Config, "domai
   const s = o.log.state;
   if (step === "domain" && s.domain) return `${config.domains[s.domain] ?? s.domain} (${s.domain})`;
   if (step === "note" && s.note) return s.note;
-  if (step === "revisit" && s.revisitPlan) return s.revisitPlan === "build" ? "when it is used in a build" : `on ${s.revisitPlan}`;
+  if (step === "revisit" && s.revisitPlan)
+    return s.revisitPlan === "build" ? "when it is used in a build" : `on ${s.revisitPlan}`;
   return "";
 }
 
@@ -28,14 +29,17 @@ export function renderSteps(o: WeekOverview, config: Pick<Config, "domains">, t:
 
 /** The heat map of the last weeks as one row of cells, with its range and legend. */
 export function renderHeat(cells: readonly HeatCell[], t: Theme): string[] {
-  const row = cells.map((c) => (c.done === 5 ? t.ok(HEAT[5]!) : c.done ? t.due(HEAT[c.done]!) : t.dim(HEAT[0]!))).join("");
+  const row = cells
+    .map((c) => (c.done === 5 ? t.ok(HEAT[5]!) : c.done ? t.due(HEAT[c.done]!) : t.dim(HEAT[0]!)))
+    .join("");
   const first = cells[0]?.week ?? "";
   const last = cells[cells.length - 1]?.week ?? "";
   return [`  ${row}  ${t.meta(`${first} … ${last}`)}`, `  ${t.meta(`${HEAT.join(" ")}  = 0 to 5 steps done`)}`];
 }
 
 /** Streak in words. */
-export const streakText = (n: number): string => (n === 0 ? "no streak yet" : `${n} week${n === 1 ? "" : "s"} in a row`);
+export const streakText = (n: number): string =>
+  n === 0 ? "no streak yet" : `${n} week${n === 1 ? "" : "s"} in a row`;
 
 /** `learn week --status`: the week's steps, the streak and the 26-week heat map. */
 export function renderWeekStatus(o: WeekOverview, config: Pick<Config, "domains">, today: string, t: Theme): string {
@@ -49,7 +53,9 @@ export function renderWeekStatus(o: WeekOverview, config: Pick<Config, "domains"
     `Last ${o.heat.length} weeks:`,
     ...renderHeat(o.heat, t),
     "",
-    next ? `Next: ${t.title("learn week")} ${t.meta(`(step ${WEEK_STEPS.indexOf(next) + 1}: ${STEP_LABEL[next].toLowerCase()})`)}` : t.ok("This week's loop is done."),
+    next
+      ? `Next: ${t.title("learn week")} ${t.meta(`(step ${WEEK_STEPS.indexOf(next) + 1}: ${STEP_LABEL[next].toLowerCase()})`)}`
+      : t.ok("This week's loop is done."),
   ];
   return lines.join("\n");
 }

@@ -28,7 +28,19 @@ export function colorLevel(opts: { color?: boolean; env: NodeJS.ProcessEnv; isTT
 /** A theme that styles nothing: for level 0 (no colour), without loading chalk. */
 export const plainTheme = (): Theme => {
   const same = (s: string) => s;
-  return { title: same, path: same, meta: same, tag: same, match: same, due: same, ok: same, warn: same, error: same, heading: same, dim: same };
+  return {
+    title: same,
+    path: same,
+    meta: same,
+    tag: same,
+    match: same,
+    due: same,
+    ok: same,
+    warn: same,
+    error: same,
+    heading: same,
+    dim: same,
+  };
 };
 
 /** Build the theme for a colour level; chalk (about 10 ms to load) is imported only when there is colour. */

@@ -46,13 +46,20 @@ export async function loadConfig(ws: WorkspacePaths): Promise<Config> {
     throw new ConfigError(ws.configPath, "", `cannot read: ${(err as Error).message}`);
   }
   const shown = relative(process.cwd(), ws.configPath) || ws.configPath;
-  const [{ default: yaml }, { validateConfig }] = await Promise.all([import("js-yaml"), import("../core/config-schema.js")]);
+  const [{ default: yaml }, { validateConfig }] = await Promise.all([
+    import("js-yaml"),
+    import("../core/config-schema.js"),
+  ]);
   let raw: unknown;
   try {
     raw = yaml.load(text);
   } catch (err) {
     const line = (err as { mark?: { line: number } }).mark?.line;
-    throw new ConfigError(`${shown}${line !== undefined ? `:${line + 1}` : ""}`, "", `broken YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    throw new ConfigError(
+      `${shown}${line !== undefined ? `:${line + 1}` : ""}`,
+      "",
+      `broken YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`,
+    );
   }
   const config = validateConfig(raw, shown);
   writeCache(ws, sig, config);

@@ -27,7 +27,12 @@ export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv):
 }
 
 /** Find the workspace and load its config: the one place that wires a command's world. */
-export async function createContext(opts: { dir?: string; today?: string; env?: NodeJS.ProcessEnv; cwd?: string }): Promise<Context> {
+export async function createContext(opts: {
+  dir?: string;
+  today?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}): Promise<Context> {
   const env = opts.env ?? process.env;
   const ws = findWorkspace({ dir: opts.dir, env, cwd: opts.cwd });
   const today = resolveToday(opts.today, env);

@@ -11,6 +11,9 @@ export function openInEditor(file: string, command: string): void {
   const quoted = `'${file.replace(/'/g, `'\\''`)}'`;
   const res = spawnSync(`${command} ${quoted}`, { stdio: "inherit", shell: true });
   if (res.error || (res.status !== 0 && res.status !== null)) {
-    throw new LearnError(`editor \`${command}\` failed${res.status ? ` with exit code ${res.status}` : ""}`, `the note is saved at ${file}`);
+    throw new LearnError(
+      `editor \`${command}\` failed${res.status ? ` with exit code ${res.status}` : ""}`,
+      `the note is saved at ${file}`,
+    );
   }
 }

@@ -32,7 +32,11 @@ export function findWorkspace(opts: { dir?: string; env?: NodeJS.ProcessEnv; cwd
   const explicit = opts.dir ?? opts.env?.LEARN_DIR;
   if (explicit) {
     const from = opts.dir ? "--dir" : "LEARN_DIR";
-    if (!existsSync(explicit)) throw new LearnError(`${from} ${explicit}: no such folder`, "check the path, or run `learn init " + explicit + "`");
+    if (!existsSync(explicit))
+      throw new LearnError(
+        `${from} ${explicit}: no such folder`,
+        "check the path, or run `learn init " + explicit + "`",
+      );
     if (!isDir(explicit)) throw new LearnError(`${from} ${explicit}: not a folder`, "point it at the workspace folder");
     return workspacePaths(explicit);
   }

@@ -20,7 +20,8 @@ export function renderPlannedNote(ws: WorkspacePaths, plan: NewNotePlan, extra: 
   try {
     rendered = renderTemplate(template.source, plan.vars);
   } catch (err) {
-    if (err instanceof TemplateError) throw new LearnError(`${template.path}: ${err.message}`, "fix the template, or delete it to use the bundled one");
+    if (err instanceof TemplateError)
+      throw new LearnError(`${template.path}: ${err.message}`, "fix the template, or delete it to use the bundled one");
     throw err;
   }
   return formatFrontMatter({ ...newNoteFields(plan.vars, rendered.fields), ...extra }) + rendered.body;

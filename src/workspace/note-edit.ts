@@ -18,7 +18,8 @@ export function readForEdit(path: string): { text: string; stamp: EditStamp } {
     const text = readFileSync(path, "utf8");
     return { text, stamp: { hash: hashOf(text), mode: statSync(path).mode } };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new LearnError(`${shown(path)}: no such note`, "run `learn index` and try again");
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      throw new LearnError(`${shown(path)}: no such note`, "run `learn index` and try again");
     throw new LearnError(`cannot read ${shown(path)}: ${(err as Error).message}`);
   }
 }
@@ -32,10 +33,16 @@ export function writeEdited(path: string, text: string, stamp: EditStamp): void 
   try {
     current = readFileSync(path, "utf8");
   } catch {
-    throw new LearnError(`${shown(path)} was moved or deleted while learn was working; not written`, "run the command again");
+    throw new LearnError(
+      `${shown(path)} was moved or deleted while learn was working; not written`,
+      "run the command again",
+    );
   }
   if (hashOf(current) !== stamp.hash) {
-    throw new LearnError(`${shown(path)} changed on disk since learn read it; not written`, "save your editor's changes, then run the command again");
+    throw new LearnError(
+      `${shown(path)} changed on disk since learn read it; not written`,
+      "save your editor's changes, then run the command again",
+    );
   }
   if (current === text) return;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);

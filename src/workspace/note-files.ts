@@ -16,7 +16,12 @@ export function existingSlugs(notesDir: string): Set<string> {
     const m = /^(.*)\.(md|markdown)$/i.exec(e.name);
     if (!m) continue;
     const parent = e.parentPath ?? notesDir;
-    if (relative(notesDir, parent).split(sep).some((p) => p.startsWith(".") || p === "node_modules")) continue;
+    if (
+      relative(notesDir, parent)
+        .split(sep)
+        .some((p) => p.startsWith(".") || p === "node_modules")
+    )
+      continue;
     slugs.add(m[1]!.toLowerCase());
   }
   return slugs;
@@ -29,7 +34,8 @@ export function writeProblem(err: unknown, path: string): LearnError {
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
     return new LearnError(`cannot write ${path}: permission denied`, "check that the notes folder is writable");
   }
-  if (code === "ENOTDIR") return new LearnError(`cannot write ${path}: a file stands where a folder should be`, "rename or move that file");
+  if (code === "ENOTDIR")
+    return new LearnError(`cannot write ${path}: a file stands where a folder should be`, "rename or move that file");
   return new LearnError(`cannot write ${path}: ${(err as Error).message}`);
 }
 
@@ -40,13 +46,16 @@ export function writeProblem(err: unknown, path: string): LearnError {
 export function createNoteFile(notesDir: string, relPath: string, text: string): string {
   const root = resolve(notesDir);
   const path = resolve(root, relPath);
-  if (path !== root && !path.startsWith(root + sep)) throw new LearnError(`refusing to write outside notes/: ${relPath}`);
+  if (path !== root && !path.startsWith(root + sep))
+    throw new LearnError(`refusing to write outside notes/: ${relPath}`);
   try {
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     // EEXIST here means a file stands where the folder should be, not that the note exists.
     const code = (err as NodeJS.ErrnoException).code;
-    throw code === "EEXIST" || code === "ENOTDIR" ? writeProblem({ code: "ENOTDIR" }, dirname(path)) : writeProblem(err, path);
+    throw code === "EEXIST" || code === "ENOTDIR"
+      ? writeProblem({ code: "ENOTDIR" }, dirname(path))
+      : writeProblem(err, path);
   }
   try {
     writeFileSync(path, text, { flag: "wx" });

@@ -40,8 +40,12 @@ export function appendRevisitEvents(root: string, events: readonly LogEvent[]): 
     if (fstatSync(fd).size === buf.length) syncFolder(root); // the file is new: make its name durable too
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : (err as Error).message;
-    throw new LearnError(`cannot write ${REVISIT_LOG}: ${why}`, "nothing was recorded; check that the workspace folder is writable");
+    const why =
+      code === "EACCES" || code === "EPERM" || code === "EROFS" ? "permission denied" : (err as Error).message;
+    throw new LearnError(
+      `cannot write ${REVISIT_LOG}: ${why}`,
+      "nothing was recorded; check that the workspace folder is writable",
+    );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
 import type { SiteFile } from "../core/publish-site.js";
@@ -27,10 +37,18 @@ const isInside = (child: string, parent: string): boolean => {
 export function guardOutDir(out: string, notesDir: string, shown: string = out): void {
   const [o, n] = [real(out), real(notesDir)];
   if (isInside(o, n) || isInside(resolve(out), resolve(notesDir))) {
-    throw new UsageError(`--out ${shown}: the site cannot go in the notes folder`, "pick a folder outside notes/, e.g. --out site");
+    throw new UsageError(
+      `--out ${shown}: the site cannot go in the notes folder`,
+      "pick a folder outside notes/, e.g. --out site",
+    );
   }
-  if (isInside(n, o)) throw new UsageError(`--out ${shown}: that folder holds the notes folder`, "pick a folder of its own, e.g. --out site");
-  if (existsSync(out) && !statSync(out).isDirectory()) throw new LearnError(`--out ${shown}: not a folder`, "pick another --out, or move that file");
+  if (isInside(n, o))
+    throw new UsageError(
+      `--out ${shown}: that folder holds the notes folder`,
+      "pick a folder of its own, e.g. --out site",
+    );
+  if (existsSync(out) && !statSync(out).isDirectory())
+    throw new LearnError(`--out ${shown}: not a folder`, "pick another --out, or move that file");
 }
 
 /** Every file under `dir`, relative, with forward slashes (a top-level .git folder is skipped). */
@@ -53,7 +71,10 @@ function readMarker(out: string): Marker | undefined {
 }
 
 const writeMarker = (out: string, files: string[]): void =>
-  writeFileSync(join(out, SITE_MARKER), `${JSON.stringify({ generator: "learn publish", files: [...new Set(files)].sort() }, null, 2)}\n`);
+  writeFileSync(
+    join(out, SITE_MARKER),
+    `${JSON.stringify({ generator: "learn publish", files: [...new Set(files)].sort() }, null, 2)}\n`,
+  );
 
 /** Files in `out` that an earlier publish did not write (what --force would keep). */
 export function foreignFiles(out: string): string[] {
@@ -66,12 +87,19 @@ export function foreignFiles(out: string): string[] {
  * `force`, which keeps them), write every file, then remove files an earlier publish
  * wrote that this one did not (a note made private loses its page).
  */
-export function writeSite(outDir: string, files: readonly SiteFile[], opts: { force?: boolean } = {}): { written: number; removed: string[] } {
+export function writeSite(
+  outDir: string,
+  files: readonly SiteFile[],
+  opts: { force?: boolean } = {},
+): { written: number; removed: string[] } {
   const out = resolve(outDir);
   const foreign = foreignFiles(out);
   if (foreign.length && !opts.force) {
     const shown = foreign.slice(0, 5).join(", ") + (foreign.length > 5 ? `, and ${foreign.length - 5} more` : "");
-    throw new LearnError(`${out} holds files that learn publish did not make: ${shown}`, "pick an empty --out folder, or pass --force to write into it anyway (those files are kept)");
+    throw new LearnError(
+      `${out} holds files that learn publish did not make: ${shown}`,
+      "pick an empty --out folder, or pass --force to write into it anyway (those files are kept)",
+    );
   }
   const before = readMarker(out)?.files ?? [];
   const paths = files.map((f) => f.path);
@@ -85,7 +113,10 @@ export function writeSite(outDir: string, files: readonly SiteFile[], opts: { fo
       writeFileSync(abs, f.content);
     }
   } catch (err) {
-    throw new LearnError(`cannot write the site to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, "check that the folder is writable");
+    throw new LearnError(
+      `cannot write the site to ${out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      "check that the folder is writable",
+    );
   }
   const keep = new Set(paths);
   const removed = [...new Set(before)].filter((p) => !keep.has(p)).sort();

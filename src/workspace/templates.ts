@@ -18,7 +18,8 @@ export function loadTemplate(ws: WorkspacePaths, type: NoteType): TemplateSource
     try {
       return { path, source: readFileSync(path, "utf8") };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw new LearnError(`cannot read ${path}: ${(err as Error).message}`);
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT")
+        throw new LearnError(`cannot read ${path}: ${(err as Error).message}`);
     }
   }
   throw new LearnError(`no template for ${type}`, `add templates/${type}.md, or reinstall learn`);

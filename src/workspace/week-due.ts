@@ -15,7 +15,11 @@ export interface DueNote extends DueItem {
  * The revisit log's events and every note's schedule as of today, from the index's schedule
  * cache (the same one `learn revisit` uses, so the counts agree; week logs carry `revisit: false`).
  */
-export function schedules(ctx: Context, index: SqliteIndex, notes: readonly NoteRow[]): { events: LogEvent[]; dueOf: (n: NoteRow) => string | null; due: DueNote[] } {
+export function schedules(
+  ctx: Context,
+  index: SqliteIndex,
+  notes: readonly NoteRow[],
+): { events: LogEvent[]; dueOf: (n: NoteRow) => string | null; due: DueNote[] } {
   const { events } = readRevisitLog(ctx.ws.root);
   const byKey = noteSchedules(index, ctx, events);
   const bySlug = new Map(notes.map((n) => [n.slug, n]));

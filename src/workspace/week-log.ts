@@ -31,7 +31,10 @@ function stateOf(ctx: Context, text: string, label: string, shown: string): Week
   const parsed = parseNote(text, label);
   if (parsed.brokenYaml) {
     const w = parsed.warnings[0];
-    throw new LearnError(`${shown}:${w?.line ?? 1}: ${w?.message ?? "broken YAML front matter"}`, `fix the YAML by hand (learn never overwrites a week log), or delete ${shown} to start the week again`);
+    throw new LearnError(
+      `${shown}:${w?.line ?? 1}: ${w?.message ?? "broken YAML front matter"}`,
+      `fix the YAML by hand (learn never overwrites a week log), or delete ${shown} to start the week again`,
+    );
   }
   return readWeekState(parsed.data, label, shown, ctx.config);
 }
@@ -45,7 +48,8 @@ export function readWeekLog(ctx: Context, day = ctx.today): WeekLog {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { label, path, shown, exists: false, state: { week: label, done: [] } };
+    if ((err as NodeJS.ErrnoException).code === "ENOENT")
+      return { label, path, shown, exists: false, state: { week: label, done: [] } };
     throw new LearnError(`cannot read ${shown}: ${(err as Error).message}`);
   }
   return { label, path, shown, exists: true, state: stateOf(ctx, text, label, shown) };
@@ -53,7 +57,12 @@ export function readWeekLog(ctx: Context, day = ctx.today): WeekLog {
 
 /** Create this week's log from the log template (exclusive create: never over an existing file). */
 export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): void {
-  const plan = planNewNote({ type: "log", title: `Week ${log.label}`, domain: state.domain, slug: log.label.toLowerCase() }, ctx.config, ctx.today, () => false);
+  const plan = planNewNote(
+    { type: "log", title: `Week ${log.label}`, domain: state.domain, slug: log.label.toLowerCase() },
+    ctx.config,
+    ctx.today,
+    () => false,
+  );
   // A week's log is a record, not something to revisit.
   const text = tickSteps(renderPlannedNote(ctx.ws, plan, { revisit: false, ...stateFields(state) }), state.done);
   createNoteFile(ctx.ws.notesDir, weekLogRelPath(log.label), text);
@@ -84,7 +93,11 @@ export function saveWeekLog(ctx: Context, log: WeekLog, state: WeekState, activi
 }
 
 /** Every week log's steps done and domain, by week label; unreadable logs come back as warnings. */
-export function readAllWeekLogs(ctx: Context): { steps: Map<string, number>; focus: Map<string, string>; warnings: string[] } {
+export function readAllWeekLogs(ctx: Context): {
+  steps: Map<string, number>;
+  focus: Map<string, string>;
+  warnings: string[];
+} {
   const steps = new Map<string, number>();
   const focus = new Map<string, string>();
   const warnings: string[] = [];
@@ -135,5 +148,11 @@ export function weekOverview(ctx: Context, tolerant = false): WeekOverview {
     log = { label, path, shown: shownPath(ctx, path), exists: true, state: { week: label, done: [] } };
   }
   const warnings = all.warnings.filter((w) => !w.startsWith(`${log.shown}:`));
-  return { log, streak: streak(all.steps, ctx.today), heat: heatMap(all.steps, ctx.today), warnings, ...(problem ? { problem } : {}) };
+  return {
+    log,
+    streak: streak(all.steps, ctx.today),
+    heat: heatMap(all.steps, ctx.today),
+    warnings,
+    ...(problem ? { problem } : {}),
+  };
 }

@@ -22,7 +22,11 @@ export const notePath = (ctx: Context, row: NoteRow): string => join(ctx.ws.root
 export function weekNote(log: WeekLog, find: (slug: string) => NoteRow | undefined): NoteRow {
   const slug = log.state.note!;
   const row = find(slug);
-  if (!row) throw new LearnError(`${log.shown}: note: no note ${slug} in the workspace`, "set `note:` to the slug of an existing note, or delete the log to start the week again");
+  if (!row)
+    throw new LearnError(
+      `${log.shown}: note: no note ${slug} in the workspace`,
+      "set `note:` to the slug of an existing note, or delete the log to start the week again",
+    );
   return row;
 }
 
@@ -34,17 +38,23 @@ export function collidingNote(title: string, notes: readonly NoteRow[]): NoteRow
 }
 
 /** Step 1: the week's domain. */
-export const stepDomain = (ctx: Context, log: WeekLog, domain: string): WeekLog => saveWeekLog(ctx, log, markDone(log.state, "domain", { domain }));
+export const stepDomain = (ctx: Context, log: WeekLog, domain: string): WeekLog =>
+  saveWeekLog(ctx, log, markDone(log.state, "domain", { domain }));
 
 /** Step 2, new note: write a public note of the week's domain from its template. */
-export function stepNewNote(ctx: Context, log: WeekLog, input: { title: string; type: string; difficulty?: string }): { log: WeekLog; path: string; slug: string } {
+export function stepNewNote(
+  ctx: Context,
+  log: WeekLog,
+  input: { title: string; type: string; difficulty?: string },
+): { log: WeekLog; path: string; slug: string } {
   const { plan, path } = createNote(ctx, { ...input, domain: log.state.domain, visibility: "public" });
   return { log: saveWeekLog(ctx, log, markDone(log.state, "note", { note: plan.slug })), path, slug: plan.slug };
 }
 
 /** Step 2, existing note: make it public (a minimal front-matter edit). */
 export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow): WeekLog {
-  if (row.visibility !== "public") editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path));
+  if (row.visibility !== "public")
+    editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path));
   return saveWeekLog(ctx, log, markDone(log.state, "note", { note: row.slug }));
 }
 
@@ -72,7 +82,9 @@ export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: strin
 export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: string): WeekLog {
   if (plan !== "build") {
     const key = noteKey(row);
-    const already = readRevisitLog(ctx.ws.root).events.some((e) => e.event === "snooze" && e.note === key && e.until === plan && e.date === ctx.today);
+    const already = readRevisitLog(ctx.ws.root).events.some(
+      (e) => e.event === "snooze" && e.note === key && e.until === plan && e.date === ctx.today,
+    );
     const event: LogEvent = { v: 1, event: "snooze", note: key, slug: row.slug, date: ctx.today, until: plan };
     if (!already) appendRevisitEvents(ctx.ws.root, [event]);
   }

@@ -10,7 +10,8 @@ const TOKEN = "ghp_" + "wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx";
 
 const HAVE_GIT = spawnSync("git", ["--version"]).status === 0;
 
-const good = "---\ntitle: Good note\ntype: doc\nstatus: budding\nvisibility: public\ndomain: core-backend\n---\nFine.\n";
+const good =
+  "---\ntitle: Good note\ntype: doc\nstatus: budding\nvisibility: public\ndomain: core-backend\n---\nFine.\n";
 
 interface CheckJson {
   findings: { path: string; line: number | null; rule: string; severity: string; message: string; hint: string }[];
@@ -37,9 +38,13 @@ describe("learn check", () => {
     });
     const r = runCli(["check"], { cwd: root });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("notes/pub.md:4: error status: must be one of seedling|budding|evergreen [front-matter/status]\n  hint: use seedling, budding or evergreen");
+    expect(r.stdout).toContain(
+      "notes/pub.md:4: error status: must be one of seedling|budding|evergreen [front-matter/status]\n  hint: use seedling, budding or evergreen",
+    );
     expect(r.stdout).toContain("notes/pub.md:5: error domain: cooking is not a configured domain");
-    expect(r.stdout).toContain("notes/pub.md:6: error public note links to private note secret-plans via related: secret-plans [private-link]");
+    expect(r.stdout).toContain(
+      "notes/pub.md:6: error public note links to private note secret-plans via related: secret-plans [private-link]",
+    );
     expect(r.stdout).toContain("notes/pub.md:8: warning broken link [[ghost]]");
     expect(r.stdout).toMatch(/notes\/pub\.md:10: error found GitHub Token.* in a public note \[secret\/github\]/);
     expect(r.stdout).toMatch(/notes\/bad\.md:\d+: error broken YAML front matter/);
@@ -49,7 +54,10 @@ describe("learn check", () => {
   });
 
   it("prints findings and counts as JSON with --json", () => {
-    const root = workspace({ "notes/pub.md": `---\ntitle: Pub\nvisibility: public\n---\nkey ${TOKEN}\n`, "notes/priv.md": `---\ntitle: Priv\n---\nkey ${TOKEN}\n` });
+    const root = workspace({
+      "notes/pub.md": `---\ntitle: Pub\nvisibility: public\n---\nkey ${TOKEN}\n`,
+      "notes/priv.md": `---\ntitle: Priv\n---\nkey ${TOKEN}\n`,
+    });
     const r = runCli(["check", "--json"], { cwd: root });
     expect(r.code).toBe(1);
     const out = json(r.stdout);

@@ -10,7 +10,22 @@ describe("learn --help and --version", () => {
     expect(live.code).toBe(0);
     expect(cached.stdout).toBe(live.stdout);
     expect(runCli(["-h"]).stdout).toBe(live.stdout);
-    for (const cmd of ["init", "new", "index", "search", "list", "show", "revisit", "used", "week", "readiness", "status", "check", "publish", "completion"]) {
+    for (const cmd of [
+      "init",
+      "new",
+      "index",
+      "search",
+      "list",
+      "show",
+      "revisit",
+      "used",
+      "week",
+      "readiness",
+      "status",
+      "check",
+      "publish",
+      "completion",
+    ]) {
       expect(cached.stdout).toContain(`\n  ${cmd} `);
     }
     expect(cached.stdout).toContain("Examples:\n  $ learn init my-learning");
@@ -37,7 +52,8 @@ describe("learn --help and --version", () => {
 });
 
 describe("colour", () => {
-  const root = () => workspace({ "notes/a.md": noteText({ title: "Alpha", type: "doc", status: "budding" }, "retries\n") });
+  const root = () =>
+    workspace({ "notes/a.md": noteText({ title: "Alpha", type: "doc", status: "budding" }, "retries\n") });
 
   it("is on with FORCE_COLOR, off with NO_COLOR, --no-color or a pipe", () => {
     const ws = root();
@@ -45,8 +61,12 @@ describe("colour", () => {
     expect(forced.stdout).toContain("\u001b[");
     // eslint-disable-next-line no-control-regex
     expect(forced.stdout.replace(/\u001b\[[0-9;]*m/g, "")).toContain("1. Alpha");
-    expect(runCli(["search", "retries", "--dir", ws], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).toBe(forced.stdout);
-    expect(runCli(["search", "retries", "--dir", ws, "--no-color"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).not.toContain("\u001b[");
+    expect(runCli(["search", "retries", "--dir", ws], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout).toBe(
+      forced.stdout,
+    );
+    expect(
+      runCli(["search", "retries", "--dir", ws, "--no-color"], { env: { FORCE_COLOR: "1", NO_COLOR: "" } }).stdout,
+    ).not.toContain("\u001b[");
     expect(runCli(["search", "retries", "--dir", ws]).stdout).not.toContain("\u001b["); // NO_COLOR=1 and a pipe
     expect(runCli(["search", "retries", "--dir", ws], { env: { NO_COLOR: "" } }).stdout).not.toContain("\u001b["); // a pipe
   });

@@ -24,12 +24,22 @@ describe("learn index", () => {
   });
 
   it("--json gives counts and problems only on stdout", () => {
-    const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/broken.md": "---\ntitle: [x\n---\nBody\n" });
+    const root = workspace({
+      "notes/a.md": noteText({ title: "A" }),
+      "notes/broken.md": "---\ntitle: [x\n---\nBody\n",
+    });
     const r = runCli(["index", "--json", "--dir", root]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ added: 2, updated: 0, removed: 0, unchanged: 0, rebuilt: "there was no index yet" });
-    expect(out.problems).toEqual([{ path: "notes/broken.md", line: expect.any(Number), severity: "error", reason: expect.stringMatching(/^broken YAML front matter/) }]);
+    expect(out.problems).toEqual([
+      {
+        path: "notes/broken.md",
+        line: expect.any(Number),
+        severity: "error",
+        reason: expect.stringMatching(/^broken YAML front matter/),
+      },
+    ]);
   });
 
   it("--full rebuilds from scratch and picks up new files", () => {

@@ -36,7 +36,14 @@ describe("learn init", () => {
   it("--templates copies every bundled template", () => {
     const dir = tempDir();
     runCli(["init", "--templates"], { cwd: dir });
-    expect(readdirSync(join(dir, "templates")).sort()).toEqual(["blog.md", "cheatsheet.md", "checklist.md", "doc.md", "log.md", "roadmap.md"]);
+    expect(readdirSync(join(dir, "templates")).sort()).toEqual([
+      "blog.md",
+      "cheatsheet.md",
+      "checklist.md",
+      "doc.md",
+      "log.md",
+      "roadmap.md",
+    ]);
   });
 
   it("adds .learn/ to an existing .gitignore without losing its lines", () => {

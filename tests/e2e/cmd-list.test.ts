@@ -4,8 +4,21 @@ import { noteText, workspace } from "../helpers/workspace.js";
 
 const notes = () =>
   workspace({
-    "notes/b.md": noteText({ title: "Beta", type: "doc", status: "budding", domain: "core-backend", updated: "2026-02-01", visibility: "public" }),
-    "notes/a.md": noteText({ title: "Alpha", type: "cheatsheet", status: "evergreen", domain: "ai-infrastructure", updated: "2026-03-01" }),
+    "notes/b.md": noteText({
+      title: "Beta",
+      type: "doc",
+      status: "budding",
+      domain: "core-backend",
+      updated: "2026-02-01",
+      visibility: "public",
+    }),
+    "notes/a.md": noteText({
+      title: "Alpha",
+      type: "cheatsheet",
+      status: "evergreen",
+      domain: "ai-infrastructure",
+      updated: "2026-03-01",
+    }),
     "notes/sub/c.md": noteText({ title: "Gamma", type: "doc", updated: "2026-01-01", tags: ["http"] }),
   });
 
@@ -37,7 +50,10 @@ describe("learn list", () => {
 
   it("filters by flags and inline filters, sorts and limits", () => {
     const root = notes();
-    const paths = (...args: string[]) => runCli(["list", "--format", "paths", ...args, "--dir", root]).stdout.trim().split("\n");
+    const paths = (...args: string[]) =>
+      runCli(["list", "--format", "paths", ...args, "--dir", root])
+        .stdout.trim()
+        .split("\n");
     expect(paths("--tag", "http")).toEqual(["notes/sub/c.md"]);
     expect(paths("updated:>=2026-02-01", "--sort", "title")).toEqual(["notes/a.md", "notes/b.md"]);
     expect(paths("--sort", "title", "--limit", "1")).toEqual(["notes/a.md"]);

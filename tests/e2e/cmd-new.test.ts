@@ -5,13 +5,32 @@ import { parseNote } from "../../src/core/note-parse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir, workspace } from "../helpers/workspace.js";
 
-const notesIn = (root: string): string[] => (readdirSync(join(root, "notes"), { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort();
+const notesIn = (root: string): string[] =>
+  (readdirSync(join(root, "notes"), { recursive: true }) as string[]).filter((f) => f.endsWith(".md")).sort();
 
 describe("learn new", () => {
   it("writes a doc under notes/<domain>/ with every field, prints the path", () => {
     const root = workspace();
     const r = runCli(
-      ["new", "note", "HTTP caching: the mental model", "--domain", "core-backend", "--difficulty", "advanced", "--status", "budding", "--visibility", "public", "--roles", "backend,cloud", "--tags", "http, caching", "--summary", "How caches decide."],
+      [
+        "new",
+        "note",
+        "HTTP caching: the mental model",
+        "--domain",
+        "core-backend",
+        "--difficulty",
+        "advanced",
+        "--status",
+        "budding",
+        "--visibility",
+        "public",
+        "--roles",
+        "backend,cloud",
+        "--tags",
+        "http, caching",
+        "--summary",
+        "How caches decide.",
+      ],
       { cwd: root, env: { LEARN_TODAY: "2026-11-27" } },
     );
     expect(r.stderr).toBe("");
@@ -68,7 +87,10 @@ describe("learn new", () => {
   });
 
   it("uses the workspace's own template over the bundled one", () => {
-    const root = workspace({ "templates/cheatsheet.md": "---\nstatus: budding\nsource_book: SRE\n---\n# {{title}} for {{domainName}}\n- [ ] one\n" });
+    const root = workspace({
+      "templates/cheatsheet.md":
+        "---\nstatus: budding\nsource_book: SRE\n---\n# {{title}} for {{domainName}}\n- [ ] one\n",
+    });
     const r = runCli(["new", "cheatsheet", "Retries", "--domain", "security-reliability"], { cwd: root });
     const text = readFileSync(join(root, r.stdout.trim()), "utf8");
     expect(text).toContain("source_book: SRE");
@@ -85,20 +107,39 @@ describe("learn new", () => {
   it("opens the new note in $EDITOR with --edit", () => {
     const root = workspace();
     const marker = join(tempDir(), "edited");
-    const r = runCli(["new", "doc", "Edit me", "--domain", "core-backend", "--edit"], { cwd: root, env: { EDITOR: `sh -c 'echo "$1" > ${marker}' --` } });
+    const r = runCli(["new", "doc", "Edit me", "--domain", "core-backend", "--edit"], {
+      cwd: root,
+      env: { EDITOR: `sh -c 'echo "$1" > ${marker}' --` },
+    });
     expect(r.code).toBe(0);
     expect(readFileSync(marker, "utf8").trim()).toBe(join(root, "notes/core-backend/edit-me.md"));
   });
 
   describe("bad input: a clear message, exit code, nothing written", () => {
     it.each([
-      [["new", "essay", "T", "--domain", "core-backend"], 2, "learn: unknown note type: essay (use one of doc (or note), cheatsheet, blog, log, roadmap, checklist)"],
-      [["new", "doc", "T", "--domain", "frontend"], 2, "learn: unknown domain: frontend (use one of core-backend, cloud-deployment, ai-infrastructure, security-reliability)"],
+      [
+        ["new", "essay", "T", "--domain", "core-backend"],
+        2,
+        "learn: unknown note type: essay (use one of doc (or note), cheatsheet, blog, log, roadmap, checklist)",
+      ],
+      [
+        ["new", "doc", "T", "--domain", "frontend"],
+        2,
+        "learn: unknown domain: frontend (use one of core-backend, cloud-deployment, ai-infrastructure, security-reliability)",
+      ],
       [["new", "doc", "   ", "--domain", "core-backend"], 2, "learn: missing title"],
       [["new", "doc", "--domain", "core-backend"], 2, "learn: missing title"],
       [["new", "doc", "T"], 2, "learn: missing --domain (use one of core-backend"],
-      [["new", "doc", "🚀🔥", "--domain", "core-backend"], 2, 'learn: title "🚀🔥" has no letters or digits to make a file name from (add a word to the title, or pass --slug)'],
-      [["new", "doc", "T", "--domain", "core-backend", "--roles", "chef"], 2, "learn: unknown role: chef (use one of backend, cloud, data, ai-api, production-infrastructure)"],
+      [
+        ["new", "doc", "🚀🔥", "--domain", "core-backend"],
+        2,
+        'learn: title "🚀🔥" has no letters or digits to make a file name from (add a word to the title, or pass --slug)',
+      ],
+      [
+        ["new", "doc", "T", "--domain", "core-backend", "--roles", "chef"],
+        2,
+        "learn: unknown role: chef (use one of backend, cloud, data, ai-api, production-infrastructure)",
+      ],
       [["new", "doc", "T", "--domain", "core-backend", "--bogus"], 2, "learn: unknown option '--bogus'"],
     ])("learn %j exits %i", (args, code, message) => {
       const root = workspace();
@@ -112,8 +153,12 @@ describe("learn new", () => {
 
     it("keeps a path-like or reserved title inside notes/", () => {
       const root = workspace();
-      expect(runCli(["new", "doc", "../../etc/passwd", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe("notes/core-backend/etc-passwd.md");
-      expect(runCli(["new", "doc", "CON", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe("notes/core-backend/con-note.md");
+      expect(runCli(["new", "doc", "../../etc/passwd", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe(
+        "notes/core-backend/etc-passwd.md",
+      );
+      expect(runCli(["new", "doc", "CON", "--domain", "core-backend"], { cwd: root }).stdout.trim()).toBe(
+        "notes/core-backend/con-note.md",
+      );
       expect(notesIn(root)).toEqual(["core-backend/con-note.md", "core-backend/etc-passwd.md"]);
     });
 
@@ -121,7 +166,9 @@ describe("learn new", () => {
       const root = workspace({ "notes/core-backend/mine.md": "my words\n" });
       const r = runCli(["new", "doc", "T", "--domain", "core-backend", "--slug", "mine"], { cwd: root });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^learn: .*notes\/core-backend\/mine\.md already exists \(pick another title or pass --slug\)\n$/);
+      expect(r.stderr).toMatch(
+        /^learn: .*notes\/core-backend\/mine\.md already exists \(pick another title or pass --slug\)\n$/,
+      );
       expect(readFileSync(join(root, "notes/core-backend/mine.md"), "utf8")).toBe("my words\n");
     });
 
@@ -134,14 +181,18 @@ describe("learn new", () => {
     it("names a missing --dir", () => {
       const r = runCli(["new", "doc", "T", "--domain", "core-backend", "--dir", "/nonexistent/x"]);
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe("learn: --dir /nonexistent/x: no such folder (check the path, or run `learn init /nonexistent/x`)\n");
+      expect(r.stderr).toBe(
+        "learn: --dir /nonexistent/x: no such folder (check the path, or run `learn init /nonexistent/x`)\n",
+      );
     });
 
     it("names the bad key of an invalid learn.config.yaml", () => {
       const root = workspace({}, { config: "domains:\n  core-backend: Core\nrevisit:\n  retention: 7\n" });
       const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root });
       expect(r.code).toBe(1);
-      expect(r.stderr).toBe("learn: learn.config.yaml: revisit.retention: must be between 0.5 and 1 (fix learn.config.yaml, or delete it to use the defaults)\n");
+      expect(r.stderr).toBe(
+        "learn: learn.config.yaml: revisit.retention: must be between 0.5 and 1 (fix learn.config.yaml, or delete it to use the defaults)\n",
+      );
       expect(notesIn(root)).toEqual([]);
     });
 
@@ -155,7 +206,9 @@ describe("learn new", () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("learn: unknown domain: rust (use one of go)\n");
       writeFileSync(join(root, "learn.config.yaml"), "domains:\n  go: Go\nbogus: 1\n");
-      expect(runCli(["new", "doc", "B", "--domain", "go"], { cwd: root }).stderr).toMatch(/^learn: learn\.config\.yaml: bogus: unknown key/);
+      expect(runCli(["new", "doc", "B", "--domain", "go"], { cwd: root }).stderr).toMatch(
+        /^learn: learn\.config\.yaml: bogus: unknown key/,
+      );
     });
 
     it("reports a read-only notes/ folder", () => {
@@ -166,7 +219,9 @@ describe("learn new", () => {
       const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
       const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root, extra: asNobody });
       expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/^learn: cannot write .*notes\/core-backend\/t\.md: permission denied \(check that the notes folder is writable\)\n$/);
+      expect(r.stderr).toMatch(
+        /^learn: cannot write .*notes\/core-backend\/t\.md: permission denied \(check that the notes folder is writable\)\n$/,
+      );
       expect(existsSync(join(root, "notes/core-backend"))).toBe(false);
     });
 

@@ -18,10 +18,17 @@ const notes = {
 };
 
 /** Every file under `dir` (relative paths), for name and content checks. */
-const allFiles = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as { isFile(): boolean; parentPath: string; name: string }[])
-  .filter((e) => e.isFile())
-  .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-  .sort();
+const allFiles = (dir: string): string[] =>
+  (
+    readdirSync(dir, { recursive: true, withFileTypes: true }) as {
+      isFile(): boolean;
+      parentPath: string;
+      name: string;
+    }[]
+  )
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 
 describe("learn publish", () => {
   it("builds site/ in the workspace from public notes only; the private note leaks nowhere", () => {
@@ -65,11 +72,15 @@ describe("learn publish", () => {
     expect(runCli(["publish", "--out", "b", "--json"], { cwd: root }).code).toBe(0);
     const a = allFiles(join(root, "a"));
     expect(allFiles(join(root, "b"))).toEqual(a);
-    for (const f of a) expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));
+    for (const f of a)
+      expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));
   });
 
   it("refuses, listing the findings, when a public note holds a secret; writes nothing", () => {
-    const root = workspace({ ...notes, "notes/leaky.md": `---\ntitle: Leaky\nvisibility: public\n---\nSLACK=${TOKEN}\n` });
+    const root = workspace({
+      ...notes,
+      "notes/leaky.md": `---\ntitle: Leaky\nvisibility: public\n---\nSLACK=${TOKEN}\n`,
+    });
     const r = runCli(["publish"], { cwd: root });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/notes\/leaky\.md:5: error found slack token.* in a public note \[secret\/slack\]/);

@@ -27,14 +27,40 @@ const roadmap = noteText(
 const files = {
   "notes/roadmap/roadmap.md": roadmap,
   // covers by `covers:`
-  "notes/core-backend/http.md": noteText({ title: "HTTP", type: "doc", status: "evergreen", domain: "core-backend", roles: ["backend"], covers: ["http-fundamentals"], published: "2026-11-25" }),
+  "notes/core-backend/http.md": noteText({
+    title: "HTTP",
+    type: "doc",
+    status: "evergreen",
+    domain: "core-backend",
+    roles: ["backend"],
+    covers: ["http-fundamentals"],
+    published: "2026-11-25",
+  }),
   // covered because the roadmap bullet links to it
-  "notes/core-backend/api-design.md": noteText({ title: "API design", type: "doc", status: "budding", domain: "core-backend", roles: ["backend"], published: "2026-11-25" }),
+  "notes/core-backend/api-design.md": noteText({
+    title: "API design",
+    type: "doc",
+    status: "budding",
+    domain: "core-backend",
+    roles: ["backend"],
+    published: "2026-11-25",
+  }),
   // covers by linking to the item id
-  "notes/cloud-deployment/sqs.md": noteText({ title: "SQS", type: "doc", status: "seedling", domain: "cloud-deployment", roles: ["cloud"], published: "2026-10-01" }, "See [[queues]].\n"),
+  "notes/cloud-deployment/sqs.md": noteText(
+    {
+      title: "SQS",
+      type: "doc",
+      status: "seedling",
+      domain: "cloud-deployment",
+      roles: ["cloud"],
+      published: "2026-10-01",
+    },
+    "See [[queues]].\n",
+  ),
 };
 
-const run = (root: string, args: string[]) => runCli(["readiness", ...args], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
+const run = (root: string, args: string[]) =>
+  runCli(["readiness", ...args], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
 
 describe("learn readiness", () => {
   it("scores each role and domain from roadmap coverage, note status and revisits (--json)", () => {
@@ -44,11 +70,21 @@ describe("learn readiness", () => {
     expect(j.items).toBe(4);
     const backend = j.roles.find((g: { id: string }) => g.id === "backend");
     // covered 2/4, maturity (1 + 0.5)/2, on-time 2/2 (first revisits due 2026-12-02)
-    expect(backend).toMatchObject({ notes: 2, status: { seedling: 0, budding: 1, evergreen: 1 }, items: { total: 4, covered: 2, uncovered: ["data-access", "queues"] }, revisits: { on_time: 2, overdue: 0 } });
+    expect(backend).toMatchObject({
+      notes: 2,
+      status: { seedling: 0, budding: 1, evergreen: 1 },
+      items: { total: 4, covered: 2, uncovered: ["data-access", "queues"] },
+      revisits: { on_time: 2, overdue: 0 },
+    });
     expect(backend.score).toBe(Math.round(100 * (0.5 * 0.5 + 0.3 * 0.75 + 0.2 * 1)));
     const cloud = j.roles.find((g: { id: string }) => g.id === "cloud");
     // sqs was published 2026-10-01: its first revisit (7d) is overdue
-    expect(cloud).toMatchObject({ notes: 1, items: { covered: 1 }, revisits: { on_time: 0, overdue: 1 }, score: Math.round(100 * (0.5 * 0.25)) });
+    expect(cloud).toMatchObject({
+      notes: 1,
+      items: { covered: 1 },
+      revisits: { on_time: 0, overdue: 1 },
+      score: Math.round(100 * (0.5 * 0.25)),
+    });
     expect(j.roles.find((g: { id: string }) => g.id === "data")).toMatchObject({ notes: 0, score: 0 });
     const core = j.domains.find((g: { id: string }) => g.id === "core-backend");
     expect(core).toMatchObject({ notes: 2, items: { total: 3, covered: 2, uncovered: ["data-access"] } });
@@ -57,7 +93,9 @@ describe("learn readiness", () => {
   it("shows bars in the terminal, and one role's uncovered items as the next things to learn", () => {
     const root = workspace(files);
     const all = run(root, []);
-    expect(all.stdout).toMatch(/^ {2}backend +█+░+ +\d+ {2}2 notes \(0 seedling, 1 budding, 1 evergreen\) · 2\/4 items · revisits 2 on time, 0 overdue$/m);
+    expect(all.stdout).toMatch(
+      /^ {2}backend +█+░+ +\d+ {2}2 notes \(0 seedling, 1 budding, 1 evergreen\) · 2\/4 items · revisits 2 on time, 0 overdue$/m,
+    );
     const one = run(root, ["--role", "backend"]);
     expect(one.code).toBe(0);
     expect(one.stdout).toContain("Next to learn");
@@ -68,7 +106,9 @@ describe("learn readiness", () => {
   it("refuses an unknown role, listing the valid ones", () => {
     const r = run(workspace(files), ["--role", "designer"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("unknown role: designer (use one of backend, cloud, data, ai-api, production-infrastructure)");
+    expect(r.stderr).toContain(
+      "unknown role: designer (use one of backend, cloud, data, ai-api, production-infrastructure)",
+    );
   });
 
   it("prints the score formula in its help", () => {
@@ -79,7 +119,18 @@ describe("learn readiness", () => {
   });
 
   it("says so when there is no roadmap, and scores without coverage", () => {
-    const r = run(workspace({ "notes/a.md": noteText({ title: "A", status: "evergreen", domain: "core-backend", roles: ["backend"], published: "2026-11-26" }) }), ["--json"]);
+    const r = run(
+      workspace({
+        "notes/a.md": noteText({
+          title: "A",
+          status: "evergreen",
+          domain: "core-backend",
+          roles: ["backend"],
+          published: "2026-11-26",
+        }),
+      }),
+      ["--json"],
+    );
     expect(r.stderr).toContain("no roadmap items found");
     expect(JSON.parse(r.stdout).roles[0]).toMatchObject({ id: "backend", score: 100 });
   });

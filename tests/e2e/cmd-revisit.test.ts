@@ -9,18 +9,29 @@ import { BIN, runCli, type RunResult } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
 const TODAY = "2026-11-27";
-const learn = (root: string, args: string[], today = TODAY): RunResult => runCli(args, { cwd: root, env: { LEARN_TODAY: today } });
+const learn = (root: string, args: string[], today = TODAY): RunResult =>
+  runCli(args, { cwd: root, env: { LEARN_TODAY: today } });
 const json = <T = Record<string, unknown>>(root: string, args: string[], today = TODAY): T => {
   const r = learn(root, [...args, "--json"], today);
   if (r.code !== 0) throw new Error(`learn ${args.join(" ")} failed (${r.code}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 };
-type Entry = { slug: string; due: string | null; overdue: number; why: string; interval: number; lastRevisit: string | null; revisits: number; reason: { kind: string } };
+type Entry = {
+  slug: string;
+  due: string | null;
+  overdue: number;
+  why: string;
+  interval: number;
+  lastRevisit: string | null;
+  revisits: number;
+  reason: { kind: string };
+};
 type DueList = { count: number; due: Entry[] };
 type Recorded = { recorded: Record<string, unknown>; schedule: Entry };
 
 const log = (root: string): string => readFileSync(join(root, "revisits.jsonl"), "utf8");
-const note = (id: string, title: string, extra: Record<string, unknown> = {}) => noteText({ id, title, published: "2026-11-01", ...extra });
+const note = (id: string, title: string, extra: Record<string, unknown> = {}) =>
+  noteText({ id, title, published: "2026-11-01", ...extra });
 const small = () =>
   workspace({
     "notes/core-backend/http-caching.md": note("k3x9q2m7", "HTTP caching", { summary: "How caches decide" }),
@@ -41,7 +52,9 @@ describe("learn revisit: listing", () => {
     expect(list.count).toBeGreaterThan(0);
     expect(list.count).toBe(list.due.length);
     expect(r.stdout.trim().split("\n")).toHaveLength(list.count);
-    expect(r.stderr).toContain(`${list.count} note${list.count === 1 ? "" : "s"} due for revisit: learn revisit --review`);
+    expect(r.stderr).toContain(
+      `${list.count} note${list.count === 1 ? "" : "s"} due for revisit: learn revisit --review`,
+    );
     const overdue = list.due.map((e) => e.overdue);
     expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
     for (const e of list.due) expect(e.why).toMatch(/^never revisited \(published \d{4}-\d{2}-\d{2}\)$/);
@@ -54,7 +67,9 @@ describe("learn revisit: listing", () => {
     const r = learn(root, ["revisit"], "2027-03-01");
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
-    expect(lines.find((l) => l.startsWith("http-caching"))).toMatch(/days overdue: scheduled \(due since \d{4}-\d{2}-\d{2}\)$/);
+    expect(lines.find((l) => l.startsWith("http-caching"))).toMatch(
+      /days overdue: scheduled \(due since \d{4}-\d{2}-\d{2}\)$/,
+    );
     expect(lines.find((l) => l.startsWith("idempotency-keys"))).toMatch(/never revisited \(published 2026-10-01\)$/);
     expect(lines.find((l) => l.startsWith("retries"))).toMatch(/used in a build: payments API v2 \(2026-11-26\)$/);
     expect(lines.filter((l) => l.startsWith("never"))).toEqual([]);
@@ -63,8 +78,16 @@ describe("learn revisit: listing", () => {
 
   it("--within adds notes due soon; --brief prints one line or nothing; --upcoming counts per week", () => {
     const root = small();
-    expect(json<DueList>(root, ["revisit"], "2026-11-27").due.map((e) => e.slug)).toEqual(["idempotency-keys", "http-caching"]);
-    expect(json<DueList>(root, ["revisit", "--within", "1w"], "2026-11-27").due.map((e) => e.slug)).toEqual(["idempotency-keys", "http-caching", "fixed", "retries"]);
+    expect(json<DueList>(root, ["revisit"], "2026-11-27").due.map((e) => e.slug)).toEqual([
+      "idempotency-keys",
+      "http-caching",
+    ]);
+    expect(json<DueList>(root, ["revisit", "--within", "1w"], "2026-11-27").due.map((e) => e.slug)).toEqual([
+      "idempotency-keys",
+      "http-caching",
+      "fixed",
+      "retries",
+    ]);
     expect(learn(root, ["revisit", "--brief"]).stdout).toBe("2 notes due for revisit: learn revisit --review\n");
     const quiet = learn(root, ["revisit", "--brief"], "2026-10-01");
     expect(quiet).toMatchObject({ code: 0, stdout: "", stderr: "" });
@@ -98,10 +121,20 @@ describe("learn revisit: recording", () => {
     const r = learn(root, ["revisit", "http-caching", "--rating", "good", "--note", "explained it to a colleague"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^revisited http-caching \(good\): next due \d{4}-\d{2}-\d{2}, interval \d+ days\n$/);
-    expect(JSON.parse(log(root))).toEqual({ v: 1, event: "revisit", note: "k3x9q2m7", slug: "http-caching", date: TODAY, rating: "good", remark: "explained it to a colleague" });
+    expect(JSON.parse(log(root))).toEqual({
+      v: 1,
+      event: "revisit",
+      note: "k3x9q2m7",
+      slug: "http-caching",
+      date: TODAY,
+      rating: "good",
+      remark: "explained it to a colleague",
+    });
     const again = learn(root, ["revisit", "http-caching", "--rating", "easy"]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toBe("learn: http-caching was already revisited today (good) (pass --force to record a second revisit)\n");
+    expect(again.stderr).toBe(
+      "learn: http-caching was already revisited today (good) (pass --force to record a second revisit)\n",
+    );
     expect(learn(root, ["revisit", "http-caching", "--rating", "easy", "--force"]).code).toBe(0);
     expect(log(root).trim().split("\n")).toHaveLength(2);
   });
@@ -124,7 +157,11 @@ describe("learn revisit: recording", () => {
     expect(r).toMatchObject({ code: 0, stdout: "snoozed idempotency-keys until 2026-11-30\n" });
     expect(json<DueList>(root, ["revisit"]).due.map((e) => e.slug)).not.toContain("idempotency-keys");
     const later = json<DueList>(root, ["revisit"], "2026-11-30").due.find((e) => e.slug === "idempotency-keys");
-    expect(later).toMatchObject({ due: "2026-11-30", revisits: 0, why: "never revisited (published 2026-10-01), snoozed until 2026-11-30" });
+    expect(later).toMatchObject({
+      due: "2026-11-30",
+      revisits: 0,
+      why: "never revisited (published 2026-10-01), snoozed until 2026-11-30",
+    });
   });
 
   it("gives the same due dates after the index is deleted, and keeps a renamed note's schedule by id", () => {
@@ -135,10 +172,18 @@ describe("learn revisit: recording", () => {
     rmSync(join(root, ".learn"), { recursive: true, force: true });
     expect(json<DueList>(root, ["revisit", "--within", "1y"])).toEqual(before);
 
-    renameSync(join(root, "notes/core-backend/http-caching.md"), join(root, "notes/core-backend/http-caching-mental-model.md"));
+    renameSync(
+      join(root, "notes/core-backend/http-caching.md"),
+      join(root, "notes/core-backend/http-caching-mental-model.md"),
+    );
     const renamed = json<Entry>(root, ["revisit", "http-caching-mental-model"]);
     const old = before.due.find((e) => e.slug === "http-caching")!;
-    expect(renamed).toMatchObject({ slug: "http-caching-mental-model", due: old.due, lastRevisit: "2026-11-10", revisits: 1 });
+    expect(renamed).toMatchObject({
+      slug: "http-caching-mental-model",
+      due: old.due,
+      lastRevisit: "2026-11-10",
+      revisits: 1,
+    });
   });
 
   it("reports events of deleted notes with --orphans and keeps them", () => {
@@ -158,55 +203,73 @@ describe("learn revisit: recording", () => {
     expect(learn(root, ["index"]).code).toBe(0);
     const env = { PATH: process.env.PATH ?? "", HOME: tempDir("learn-home-"), NO_COLOR: "1", LEARN_TODAY: TODAY };
     const codes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        new Promise<number | null>((resolve) => {
-          const p = spawn(process.execPath, [BIN, "revisit", `n${i}`, "--rating", "good"], { cwd: root, env, stdio: "ignore" });
-          p.on("close", resolve);
-        }),
+      Array.from(
+        { length: 20 },
+        (_, i) =>
+          new Promise<number | null>((resolve) => {
+            const p = spawn(process.execPath, [BIN, "revisit", `n${i}`, "--rating", "good"], {
+              cwd: root,
+              env,
+              stdio: "ignore",
+            });
+            p.on("close", resolve);
+          }),
       ),
     );
     expect(codes).toEqual(Array(20).fill(0));
     const lines = log(root).split("\n");
     expect(lines.pop()).toBe("");
-    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `n${i}`).sort());
+    expect(lines.map((l) => (JSON.parse(l) as { note: string }).note).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `n${i}`).sort(),
+    );
   }, 120_000);
 });
 
-const MAKE_CORPUS = process.env.MAKE_CORPUS ?? new URL("../../../shared/bench/make-corpus.mjs", import.meta.url).pathname;
+const MAKE_CORPUS =
+  process.env.MAKE_CORPUS ?? new URL("../../../shared/bench/make-corpus.mjs", import.meta.url).pathname;
 
 describe("learn revisit: half a year on a generated workspace", () => {
   if (!existsSync(MAKE_CORPUS)) it.skip(`needs make-corpus.mjs at ${MAKE_CORPUS} (set MAKE_CORPUS)`, () => {});
-  it.skipIf(!existsSync(MAKE_CORPUS))("rates every due note good each Monday: none is back within the week, intervals grow, replay agrees", async () => {
-    const root = tempDir();
-    const made = spawnSync(process.execPath, [MAKE_CORPUS, join(root, "notes"), "--notes", "30"], { encoding: "utf8" });
-    expect(made.status).toBe(0);
-    writeFileSync(join(root, "learn.config.yaml"), "");
-    // In-process calls (real files, real SQLite) keep 26 weeks of revisits fast; the CLI itself is covered above.
-    const run = (today: string, extra: Record<string, unknown> = {}) => revisit({ dir: root, today, ...extra }, memoryIO());
-    const intervals = new Map<string, number[]>();
-    let rated = 0;
-    let today = "2026-11-02";
-    for (let week = 0; week < 26; week++, today = addDays(today, 7)) {
-      const due = (await run(today)).entries;
-      if (week === 0) expect(due).toHaveLength(30);
-      for (const e of due) {
-        const r = await run(today, { slug: e.schedule.slug, rating: "good" });
-        intervals.set(e.schedule.slug, [...(intervals.get(e.schedule.slug) ?? []), r.entries[0]!.schedule.interval]);
-        rated++;
+  it.skipIf(!existsSync(MAKE_CORPUS))(
+    "rates every due note good each Monday: none is back within the week, intervals grow, replay agrees",
+    async () => {
+      const root = tempDir();
+      const made = spawnSync(process.execPath, [MAKE_CORPUS, join(root, "notes"), "--notes", "30"], {
+        encoding: "utf8",
+      });
+      expect(made.status).toBe(0);
+      writeFileSync(join(root, "learn.config.yaml"), "");
+      // In-process calls (real files, real SQLite) keep 26 weeks of revisits fast; the CLI itself is covered above.
+      const run = (today: string, extra: Record<string, unknown> = {}) =>
+        revisit({ dir: root, today, ...extra }, memoryIO());
+      const intervals = new Map<string, number[]>();
+      let rated = 0;
+      let today = "2026-11-02";
+      for (let week = 0; week < 26; week++, today = addDays(today, 7)) {
+        const due = (await run(today)).entries;
+        if (week === 0) expect(due).toHaveLength(30);
+        for (const e of due) {
+          const r = await run(today, { slug: e.schedule.slug, rating: "good" });
+          intervals.set(e.schedule.slug, [...(intervals.get(e.schedule.slug) ?? []), r.entries[0]!.schedule.interval]);
+          rated++;
+        }
+        expect((await run(today)).entries).toEqual([]);
+        const soon = (await run(addDays(today, 6))).entries.map((e) => e.schedule.slug);
+        expect(soon.filter((slug) => due.some((e) => e.schedule.slug === slug))).toEqual([]); // just rated: not back within the week
       }
-      expect((await run(today)).entries).toEqual([]);
-      const soon = (await run(addDays(today, 6))).entries.map((e) => e.schedule.slug);
-      expect(soon.filter((slug) => due.some((e) => e.schedule.slug === slug))).toEqual([]); // just rated: not back within the week
-    }
-    const seqs = [...intervals.values()];
-    expect(seqs.filter((xs) => xs.length >= 2).length).toBeGreaterThan(10);
-    for (const xs of seqs) for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
-    expect(log(root).trim().split("\n")).toHaveLength(rated);
+      const seqs = [...intervals.values()];
+      expect(seqs.filter((xs) => xs.length >= 2).length).toBeGreaterThan(10);
+      for (const xs of seqs) for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
+      expect(log(root).trim().split("\n")).toHaveLength(rated);
 
-    const before = (await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due]);
-    rmSync(join(root, ".learn"), { recursive: true, force: true });
-    expect((await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due])).toEqual(before);
-  }, 60_000);
+      const before = (await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due]);
+      rmSync(join(root, ".learn"), { recursive: true, force: true });
+      expect((await run(today, { within: "1y" })).entries.map((e) => [e.schedule.slug, e.schedule.due])).toEqual(
+        before,
+      );
+    },
+    60_000,
+  );
 });
 
 describe("learn revisit: bad input", () => {
@@ -225,22 +288,34 @@ describe("learn revisit: bad input", () => {
   it("an unknown slug suggests the closest (exit 1)", () => {
     const root = seeded();
     const r = unchanged(root, () => learn(root, ["revisit", "idempotncy-keys", "--rating", "good"]));
-    expect(r).toMatchObject({ code: 1, stdout: "", stderr: "learn: no note with slug or id idempotncy-keys (did you mean idempotency-keys?)\n" });
-    expect(learn(root, ["revisit", "notes/core-backend/retries.md", "--rating", "good"]).stdout).toMatch(/^revisited retries \(good\)/);
+    expect(r).toMatchObject({
+      code: 1,
+      stdout: "",
+      stderr: "learn: no note with slug or id idempotncy-keys (did you mean idempotency-keys?)\n",
+    });
+    expect(learn(root, ["revisit", "notes/core-backend/retries.md", "--rating", "good"]).stdout).toMatch(
+      /^revisited retries \(good\)/,
+    );
   });
 
   it("an unknown rating lists the ratings (exit 2)", () => {
     const root = seeded();
     const r = unchanged(root, () => learn(root, ["revisit", "retries", "--rating", "great"]));
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("learn: --rating great: must be one of again|hard|good|easy (again: couldn't explain it, hard: shaky, good: solid, easy: could teach it)\n");
+    expect(r.stderr).toBe(
+      "learn: --rating great: must be one of again|hard|good|easy (again: couldn't explain it, hard: shaky, good: solid, easy: could teach it)\n",
+    );
   });
 
   it.each([["3x"], ["-2d"], ["0d"]])("a snooze of %s is refused (exit 2)", (value) => {
     const root = seeded();
     const r = unchanged(root, () => learn(root, ["revisit", "retries", `--snooze=${value}`]));
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(new RegExp(`^learn: --snooze ${value}: (not a duration|must be at least 1 day) \\(use a whole number and a unit: 3d, 2w, 1m or 1y\\)\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^learn: --snooze ${value}: (not a duration|must be at least 1 day) \\(use a whole number and a unit: 3d, 2w, 1m or 1y\\)\\n$`,
+      ),
+    );
   });
 
   it("--rating with --snooze is refused (exit 2)", () => {
@@ -251,19 +326,28 @@ describe("learn revisit: bad input", () => {
   });
 
   it("revisit_every: soon is named with file and line, and the note is still scheduled", () => {
-    const root = workspace({ "notes/soon.md": "---\ntitle: Soon\npublished: 2026-11-01\nrevisit_every: soon\n---\nBody.\n" });
+    const root = workspace({
+      "notes/soon.md": "---\ntitle: Soon\npublished: 2026-11-01\nrevisit_every: soon\n---\nBody.\n",
+    });
     const r = learn(root, ["revisit"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("learn: notes/soon.md:4: revisit_every: must be an interval like 30d, 6w, 3m or 1y; scheduled as if it were not set\n");
+    expect(r.stderr).toContain(
+      "learn: notes/soon.md:4: revisit_every: must be an interval like 30d, 6w, 3m or 1y; scheduled as if it were not set\n",
+    );
     expect(r.stdout).toMatch(/^soon\s+Soon\s+19 days overdue/);
   });
 
   it("a log line that is not JSON or names an unknown event is reported by line, skipped and left alone", () => {
     const root = seeded();
-    appendFileSync(join(root, "revisits.jsonl"), 'this is not json\n{"v":1,"event":"reviewed","note":"k3x9q2m7","date":"2026-11-11"}\n');
+    appendFileSync(
+      join(root, "revisits.jsonl"),
+      'this is not json\n{"v":1,"event":"reviewed","note":"k3x9q2m7","date":"2026-11-11"}\n',
+    );
     const r = unchanged(root, () => learn(root, ["revisit", "http-caching"]));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('learn: revisits.jsonl:2: not JSON; line skipped\nlearn: revisits.jsonl:3: unknown event "reviewed" (known: revisit, used, snooze); line skipped\n');
+    expect(r.stderr).toBe(
+      'learn: revisits.jsonl:2: not JSON; line skipped\nlearn: revisits.jsonl:3: unknown event "reviewed" (known: revisit, used, snooze); line skipped\n',
+    );
     expect(r.stdout).toContain("last      2026-11-10 (good), 1 revisit in all");
   });
 
@@ -282,6 +366,9 @@ describe("learn revisit: bad input", () => {
 
   it("--review without a terminal is a usage error (exit 2)", () => {
     const root = seeded();
-    expect(learn(root, ["revisit", "--review"])).toMatchObject({ code: 2, stderr: expect.stringContaining("learn: --review needs a terminal") });
+    expect(learn(root, ["revisit", "--review"])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("learn: --review needs a terminal"),
+    });
   });
 });

@@ -6,8 +6,14 @@ import { noteText, workspace } from "../helpers/workspace.js";
 
 const notes = () =>
   workspace({
-    "notes/idempotency-keys.md": noteText({ title: "Idempotency keys", type: "doc", status: "evergreen", domain: "core-backend", tags: ["http"] }, "A retry must not charge twice.\n"),
-    "notes/retries.md": noteText({ title: "Retries", type: "cheatsheet", status: "budding", domain: "core-backend" }, "Jitter and idempotency.\n"),
+    "notes/idempotency-keys.md": noteText(
+      { title: "Idempotency keys", type: "doc", status: "evergreen", domain: "core-backend", tags: ["http"] },
+      "A retry must not charge twice.\n",
+    ),
+    "notes/retries.md": noteText(
+      { title: "Retries", type: "cheatsheet", status: "budding", domain: "core-backend" },
+      "Jitter and idempotency.\n",
+    ),
     "notes/k8s.md": noteText({ title: "Kubernetes autoscaling", type: "doc", domain: "cloud-deployment" }, "Pods.\n"),
   });
 
@@ -16,7 +22,9 @@ describe("learn search", () => {
     const root = notes();
     const r = runCli(["search", "idempotency", "--dir", root]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^1\. Idempotency keys\n {3}notes\/idempotency-keys\.md {2}doc · evergreen · core-backend\n/);
+    expect(r.stdout).toMatch(
+      /^1\. Idempotency keys\n {3}notes\/idempotency-keys\.md {2}doc · evergreen · core-backend\n/,
+    );
     expect(r.stdout).toContain("2. Retries");
     expect(r.stdout).not.toContain("\u001b["); // plain when not a TTY
   });
@@ -44,7 +52,8 @@ describe("learn search", () => {
 
   it("takes filters inline and as flags, and -word exclusions", () => {
     const root = notes();
-    const slugs = (args: string[]) => JSON.parse(runCli(["search", ...args, "--json", "--dir", root]).stdout).hits.map((h: { slug: string }) => h.slug);
+    const slugs = (args: string[]) =>
+      JSON.parse(runCli(["search", ...args, "--json", "--dir", root]).stdout).hits.map((h: { slug: string }) => h.slug);
     expect(slugs(["idempotency", "type:cheatsheet"])).toEqual(["retries"]);
     expect(slugs(["idempotency", "--type", "cheatsheet"])).toEqual(["retries"]);
     expect(slugs(["idempotency", "-jitter"])).toEqual(["idempotency-keys"]);
@@ -80,7 +89,6 @@ describe("learn search", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/no notes match quasar/);
   });
-
 
   it("documents the query language in --help", () => {
     const r = runCli(["search", "--help"]);

@@ -5,7 +5,14 @@ import { noteText, workspace } from "../helpers/workspace.js";
 const notes = () =>
   workspace({
     "notes/a.md": noteText(
-      { id: "abc12345", title: "Alpha", type: "doc", status: "budding", tags: ["http", "caching"], related: ["b", "ghost"] },
+      {
+        id: "abc12345",
+        title: "Alpha",
+        type: "doc",
+        status: "budding",
+        tags: ["http", "caching"],
+        related: ["b", "ghost"],
+      },
       "# Alpha\n\n- [x] done\n- [ ] todo\n- [ ] later\n\nSee [[b]].\n",
     ),
     "notes/b.md": noteText({ title: "Beta" }, "Back to [alpha](a.md).\n"),
@@ -30,7 +37,11 @@ describe("learn show", () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.note).toMatchObject({ slug: "a", checklist_done: 1, checklist_total: 3 });
-    expect(out.links.map((l: { target: string; to_slug: string | null }) => [l.target, l.to_slug])).toEqual([["b", "b"], ["ghost", null], ["b", "b"]]);
+    expect(out.links.map((l: { target: string; to_slug: string | null }) => [l.target, l.to_slug])).toEqual([
+      ["b", "b"],
+      ["ghost", null],
+      ["b", "b"],
+    ]);
     expect(out.backlinks).toEqual([{ from_slug: "b", target: "a.md", kind: "markdown", to_slug: "a" }]);
     expect(out.body).toContain("See [[b]].");
   });

@@ -6,7 +6,8 @@ import { runCli } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
 const BUNDLED_NOTES = fileURLToPath(new URL("../../notes", import.meta.url));
-const run = (root: string, args: string[], today = "2026-11-27") => runCli(["status", ...args], { cwd: root, env: { LEARN_TODAY: today } });
+const run = (root: string, args: string[], today = "2026-11-27") =>
+  runCli(["status", ...args], { cwd: root, env: { LEARN_TODAY: today } });
 
 describe("learn status", () => {
   it("shows the index, due revisits, the week, readiness and the next action on the bundled workspace", () => {
@@ -14,25 +15,62 @@ describe("learn status", () => {
     cpSync(BUNDLED_NOTES, join(root, "notes"), { recursive: true });
     const r = run(root, ["--dir", root]);
     expect(r.code).toBe(0);
-    for (const section of ["Index", "Revisits", "Week      2026-W48: 0 of 5 steps", "Readiness", "Next: learn week  (this week's loop has not started)"]) expect(r.stdout).toContain(section);
+    for (const section of [
+      "Index",
+      "Revisits",
+      "Week      2026-W48: 0 of 5 steps",
+      "Readiness",
+      "Next: learn week  (this week's loop has not started)",
+    ])
+      expect(r.stdout).toContain(section);
     expect(r.stdout).toMatch(/^ {2}backend +█+░* +\d+$/m);
     const j = JSON.parse(run(root, ["--dir", root, "--json"]).stdout);
     expect(j.index.notes).toBeGreaterThan(10);
     expect(j.due.top.length).toBeLessThanOrEqual(5);
     expect(j.due.count).toBeGreaterThanOrEqual(j.due.top.length);
-    expect(j.readiness.map((g: { id: string }) => g.id)).toEqual(["backend", "cloud", "data", "ai-api", "production-infrastructure"]);
+    expect(j.readiness.map((g: { id: string }) => g.id)).toEqual([
+      "backend",
+      "cloud",
+      "data",
+      "ai-api",
+      "production-infrastructure",
+    ]);
     expect(j.next).toEqual({ command: "learn week", why: "this week's loop has not started" });
   });
 
   it("moves the next action from the week to due revisits, then to the weakest role", () => {
-    const root = workspace({ "notes/core-backend/old.md": noteText({ title: "Old", type: "doc", status: "budding", domain: "core-backend", roles: ["backend"], published: "2026-09-01" }) });
-    const loop = ["week", "--domain", "core-backend", "--title", "New one", "--checklist", "x", "--role", "backend", "--revisit", "build"];
+    const root = workspace({
+      "notes/core-backend/old.md": noteText({
+        title: "Old",
+        type: "doc",
+        status: "budding",
+        domain: "core-backend",
+        roles: ["backend"],
+        published: "2026-09-01",
+      }),
+    });
+    const loop = [
+      "week",
+      "--domain",
+      "core-backend",
+      "--title",
+      "New one",
+      "--checklist",
+      "x",
+      "--role",
+      "backend",
+      "--revisit",
+      "build",
+    ];
     expect(runCli(loop, { cwd: root, env: { LEARN_TODAY: "2026-11-27" } }).code).toBe(0);
     const due = JSON.parse(run(root, ["--json"]).stdout);
     expect(due.week).toMatchObject({ complete: true, streak: 1 });
     expect(due.due).toMatchObject({ count: 1, top: [{ slug: "old", overdue: 80 }] });
     expect(due.next).toEqual({ command: "learn revisit --review", why: "1 note is due for revisit" });
-    writeFileSync(join(root, "revisits.jsonl"), '{"v":1,"event":"revisit","note":"old","date":"2026-11-27","rating":"good"}\n');
+    writeFileSync(
+      join(root, "revisits.jsonl"),
+      '{"v":1,"event":"revisit","note":"old","date":"2026-11-27","rating":"good"}\n',
+    );
     expect(JSON.parse(run(root, ["--json"]).stdout).next.command).toBe("learn readiness --role cloud");
   });
 

@@ -11,13 +11,26 @@ const env = { LEARN_TODAY: "2026-11-27" };
 const make = () =>
   workspace({
     // first due 7 days after publication (the default first_after)
-    "notes/old.md": noteText({ id: "old00001", title: "Old note", published: "2026-10-01", domain: "core-backend" }, "words\n"),
-    "notes/recent.md": noteText({ id: "rec00001", title: "Recent note", published: "2026-11-25", domain: "core-backend" }, "words\n"),
-    "notes/mid.md": noteText({ id: "mid00001", title: "Mid note", published: "2026-11-01", domain: "core-backend" }, "words\n"),
+    "notes/old.md": noteText(
+      { id: "old00001", title: "Old note", published: "2026-10-01", domain: "core-backend" },
+      "words\n",
+    ),
+    "notes/recent.md": noteText(
+      { id: "rec00001", title: "Recent note", published: "2026-11-25", domain: "core-backend" },
+      "words\n",
+    ),
+    "notes/mid.md": noteText(
+      { id: "mid00001", title: "Mid note", published: "2026-11-01", domain: "core-backend" },
+      "words\n",
+    ),
     "notes/never.md": noteText({ title: "Never due", published: "2026-01-01", revisit: false }, "words\n"),
   });
 const cli = (root: string, ...args: string[]) => runCli([...args, "--dir", root], { env });
-const paths = (root: string, ...args: string[]) => cli(root, "list", "--format", "paths", ...args).stdout.trim().split("\n").filter(Boolean);
+const paths = (root: string, ...args: string[]) =>
+  cli(root, "list", "--format", "paths", ...args)
+    .stdout.trim()
+    .split("\n")
+    .filter(Boolean);
 
 describe("due dates in the index", () => {
   it("sorts by due date and filters is:due in list and search", () => {
@@ -39,13 +52,21 @@ describe("due dates in the index", () => {
     expect(cli(root, "revisit", "old", "--rating", "good").code).toBe(0);
     expect(cli(root, "revisit", "--brief").stdout).toBe("1 note due for revisit: learn revisit --review\n");
     // a note edited to never be revisited
-    writeFileSync(join(root, "notes/mid.md"), noteText({ id: "mid00001", title: "Mid note", published: "2026-11-01", revisit: false }, "words\n"));
+    writeFileSync(
+      join(root, "notes/mid.md"),
+      noteText({ id: "mid00001", title: "Mid note", published: "2026-11-01", revisit: false }, "words\n"),
+    );
     expect(cli(root, "revisit", "--brief").stdout).toBe("");
     // a line written by another machine (a union merge)
-    appendFileSync(join(root, "revisits.jsonl"), `${JSON.stringify({ v: 1, event: "used", note: "rec00001", slug: "recent", date: "2026-11-26", build: "payments API v2" })}\n`);
+    appendFileSync(
+      join(root, "revisits.jsonl"),
+      `${JSON.stringify({ v: 1, event: "used", note: "rec00001", slug: "recent", date: "2026-11-26", build: "payments API v2" })}\n`,
+    );
     expect(cli(root, "revisit", "--brief").stdout).toBe("1 note due for revisit: learn revisit --review\n");
     // the same workspace seen on an earlier day: events after that day do not count
-    expect(runCli(["revisit", "--brief", "--dir", root], { env: { LEARN_TODAY: "2026-11-20" } }).stdout).toBe("1 note due for revisit: learn revisit --review\n");
+    expect(runCli(["revisit", "--brief", "--dir", root], { env: { LEARN_TODAY: "2026-11-20" } }).stdout).toBe(
+      "1 note due for revisit: learn revisit --review\n",
+    );
     // and the cache never outlives the index
     rmSync(join(root, ".learn"), { recursive: true });
     expect(cli(root, "revisit", "--brief").stdout).toBe("1 note due for revisit: learn revisit --review\n");

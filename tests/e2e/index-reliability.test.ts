@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  existsSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openIndex } from "../../src/store/open.js";
@@ -15,7 +24,11 @@ const corpusScript = existsSync(makeCorpus) ? makeCorpus : MAKE_CORPUS;
 function corpus(notes: number, faults = false): string {
   const root = tempDir("learn-corpus-");
   writeFileSync(join(root, "learn.config.yaml"), "");
-  const r = spawnSync(process.execPath, [corpusScript, join(root, "notes"), "--notes", String(notes), ...(faults ? ["--faults"] : [])], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [corpusScript, join(root, "notes"), "--notes", String(notes), ...(faults ? ["--faults"] : [])],
+    { encoding: "utf8" },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return root;
 }
@@ -35,7 +48,8 @@ function filesOnDisk(root: string, skip: string[] = []): string[] {
   return out.filter((p) => !skip.includes(p)).sort();
 }
 
-const listed = (root: string): string[] => runCli(["list", "--format", "paths", "--no-refresh", "--dir", root]).stdout.split("\n").filter(Boolean).sort();
+const listed = (root: string): string[] =>
+  runCli(["list", "--format", "paths", "--no-refresh", "--dir", root]).stdout.split("\n").filter(Boolean).sort();
 const indexJson = (root: string) => {
   const r = runCli(["index", "--json", "--dir", root]);
   expect(r.code).toBe(0);
@@ -44,7 +58,10 @@ const indexJson = (root: string) => {
 
 /** Start `learn index` without waiting. */
 function startIndex(root: string) {
-  const child = spawn(process.execPath, [BIN, "index", "--dir", root], { env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: root, LEARN_DEBUG: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, "index", "--dir", root], {
+    env: { PATH: process.env.PATH ?? "", NO_COLOR: "1", HOME: root, LEARN_DEBUG: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d) => (stderr += d));
   child.stdout.resume();
@@ -66,14 +83,19 @@ describe("index reliability", () => {
     expect(reasons["notes/inbox/huge.md"]).toMatch(/only the first 1 MiB is indexed/);
     const skipped = ["notes/inbox/binary.md", "notes/inbox/latin1.md"];
     expect(listed(root)).toEqual(filesOnDisk(root, skipped));
-    const find = (q: string) => JSON.parse(runCli(["search", q, "--json", "--no-refresh", "--dir", root]).stdout).hits.map((h: { path: string }) => h.path);
+    const find = (q: string) =>
+      JSON.parse(runCli(["search", q, "--json", "--no-refresh", "--dir", root]).stdout).hits.map(
+        (h: { path: string }) => h.path,
+      );
     expect(find('"Broken YAML"')).toContain("notes/inbox/broken-yaml.md");
     expect(find('"byte order mark"')).toEqual(["notes/inbox/bom.md"]);
     expect(find('"windows line endings"')).toEqual(["notes/inbox/crlf.md"]);
     expect(find('"idempotency keys"')).toContain("notes/inbox/no-front-matter.md");
     expect(find('"extra keys about quotas"')).toEqual(["notes/inbox/unknown-keys.md"]);
     expect(find('"Huge note"')).toContain("notes/inbox/huge.md");
-    const some = JSON.parse(runCli(["list", "--json", "--no-refresh", "--dir", root]).stdout).notes.filter((n: { path: string }) => !n.path.includes("inbox")).slice(0, 5);
+    const some = JSON.parse(runCli(["list", "--json", "--no-refresh", "--dir", root]).stdout)
+      .notes.filter((n: { path: string }) => !n.path.includes("inbox"))
+      .slice(0, 5);
     for (const n of some) expect(find(`"${n.title}"`)[0]).toBe(n.path);
   });
 
@@ -89,7 +111,11 @@ describe("index reliability", () => {
     // What the worker-thread build stored equals a single-threaded in-process build.
     const ctx = await createContext({ dir: root, env: {} });
     const fromWorker = openIndex(ctx, { refresh: false }).index;
-    const snapshot = (ix: typeof fromWorker) => ({ notes: ix.allNotes(), links: ix.allLinks(), problems: ix.problems() });
+    const snapshot = (ix: typeof fromWorker) => ({
+      notes: ix.allNotes(),
+      links: ix.allLinks(),
+      problems: ix.problems(),
+    });
     const built = snapshot(fromWorker);
     fromWorker.close();
     const single = openIndex(ctx, { full: true }).index;
@@ -144,7 +170,10 @@ describe("index reliability", () => {
     const out = indexJson(root);
     expect(out).toMatchObject({ added: 1, updated: 2, removed: 2, unchanged: 36 });
     expect(listed(root)).toEqual(filesOnDisk(root));
-    const find = (q: string) => JSON.parse(runCli(["search", q, "--json", "--no-refresh", "--dir", root]).stdout).hits.map((h: { path: string }) => h.path);
+    const find = (q: string) =>
+      JSON.parse(runCli(["search", q, "--json", "--no-refresh", "--dir", root]).stdout).hits.map(
+        (h: { path: string }) => h.path,
+      );
     expect(find("zanzibar")).toEqual([relative(root, edit!)]);
     expect(find("quokka")).toEqual([relative(root, sneaky!)]);
   });

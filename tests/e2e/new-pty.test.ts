@@ -34,8 +34,17 @@ describe.skipIf(!pty)("learn new in a real terminal", () => {
     expect(await s.exit()).toBe(0);
 
     expect(readdirSync(join(root, "notes", "cloud-deployment"))).toEqual(["idempotency-keys-fur-apis.md"]);
-    const note = parseNote(readFileSync(join(root, "notes/cloud-deployment/idempotency-keys-fur-apis.md"), "utf8"), "x");
-    expect(note.data).toMatchObject({ title: "Idempotency keys für APIs", domain: "cloud-deployment", difficulty: "advanced", roles: ["backend"], type: "doc" });
+    const note = parseNote(
+      readFileSync(join(root, "notes/cloud-deployment/idempotency-keys-fur-apis.md"), "utf8"),
+      "x",
+    );
+    expect(note.data).toMatchObject({
+      title: "Idempotency keys für APIs",
+      domain: "cloud-deployment",
+      difficulty: "advanced",
+      roles: ["backend"],
+      type: "doc",
+    });
   });
 
   it("refuses an emoji-only title at the prompt and writes nothing on Ctrl-C", async () => {

@@ -36,7 +36,16 @@ describe.skipIf(!HAVE_CHROMIUM)("the published site in a real browser", () => {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
   });
   afterAll(async () => {
@@ -54,7 +63,10 @@ describe.skipIf(!HAVE_CHROMIUM)("the published site in a real browser", () => {
       join(notesDir, "browser-a.md"),
       "---\ntitle: Browser test alpha\ntype: doc\nvisibility: public\nrelated: [browser-b, zanzibar-heist]\nsummary: Links to beta.\n---\nSee [[browser-b]].\n\n<script>document.title = 'pwned'</script>\n",
     );
-    writeFileSync(join(notesDir, "browser-b.md"), "---\ntitle: Browser test beta\ntype: blog\nvisibility: public\ntags: [quokka]\n---\nThe quokka paragraph.\n");
+    writeFileSync(
+      join(notesDir, "browser-b.md"),
+      "---\ntitle: Browser test beta\ntype: blog\nvisibility: public\ntags: [quokka]\n---\nThe quokka paragraph.\n",
+    );
     const titles = publicTitles(notesDir);
     expect(titles).toContain("Browser test beta");
     expect(titles).not.toContain(PRIVATE_TITLE);
@@ -86,7 +98,9 @@ describe.skipIf(!HAVE_CHROMIUM)("the published site in a real browser", () => {
     await page.locator("#search-input").fill("zzzqqq");
     await expect.poll(() => page.locator("#search-status").textContent()).toBe("No notes match \u201czzzqqq\u201d.");
     await page.locator("#search-input").fill("quoka");
-    await expect.poll(async () => (await page.locator("#search-results .note-title").allTextContents())[0]).toBe("Browser test beta");
+    await expect
+      .poll(async () => (await page.locator("#search-results .note-title").allTextContents())[0])
+      .toBe("Browser test beta");
     expect(await page.locator("#groups").isHidden()).toBe(true);
 
     const shots = mkdtempSync(join(tmpdir(), "learn-screenshot-"));

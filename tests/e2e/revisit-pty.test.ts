@@ -9,19 +9,31 @@ const TODAY = "2026-11-27";
 
 const dueWorkspace = () =>
   workspace({
-    "notes/a-oldest.md": noteText({ id: "aaaa0001", title: "Oldest note", summary: "The one most overdue", published: "2026-10-01" }, "- [x] one\n- [ ] two\n"),
+    "notes/a-oldest.md": noteText(
+      { id: "aaaa0001", title: "Oldest note", summary: "The one most overdue", published: "2026-10-01" },
+      "- [x] one\n- [ ] two\n",
+    ),
     "notes/b-middle.md": noteText({ id: "bbbb0002", title: "Middle note", published: "2026-10-15" }),
     "notes/c-newest.md": noteText({ id: "cccc0003", title: "Newest note", published: "2026-11-10" }),
   });
 const logLines = (root: string): Record<string, unknown>[] => {
   const path = join(root, "revisits.jsonl");
-  return existsSync(path) ? readFileSync(path, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) : [];
+  return existsSync(path)
+    ? readFileSync(path, "utf8")
+        .trim()
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+    : [];
 };
 
 describe.skipIf(!pty)("learn revisit --review in a real terminal", () => {
   it("walks the due notes: opens one in the editor, rates, snoozes, quits; each choice is in the log at once", async () => {
     const root = dueWorkspace();
-    const s = spawnLearn(pty!, ["revisit", "--review"], { cwd: root, env: { LEARN_TODAY: TODAY, EDITOR: `echo >> ${join(root, "opened.txt")}` } });
+    const s = spawnLearn(pty!, ["revisit", "--review"], {
+      cwd: root,
+      env: { LEARN_TODAY: TODAY, EDITOR: `echo >> ${join(root, "opened.txt")}` },
+    });
     await s.waitFor("1 of 3");
     await s.waitFor("Oldest note");
     expect(s.screen()).toContain("The one most overdue");
@@ -44,7 +56,9 @@ describe.skipIf(!pty)("learn revisit --review in a real terminal", () => {
     await s.waitFor(/❯ easy/);
     s.write(KEY.enter);
     await s.waitFor("revisited a-oldest (easy)");
-    expect(logLines(root)).toEqual([{ v: 1, event: "revisit", note: "aaaa0001", slug: "a-oldest", date: TODAY, rating: "easy" }]);
+    expect(logLines(root)).toEqual([
+      { v: 1, event: "revisit", note: "aaaa0001", slug: "a-oldest", date: TODAY, rating: "easy" },
+    ]);
 
     await s.waitFor("2 of 3");
     await s.waitFor("Revisit");
@@ -84,7 +98,9 @@ describe.skipIf(!pty)("learn revisit --review in a real terminal", () => {
     await s.waitFor("2 of 3");
     s.write(KEY.ctrlC);
     expect(await s.exit()).toBe(130);
-    expect(logLines(root)).toEqual([{ v: 1, event: "revisit", note: "aaaa0001", slug: "a-oldest", date: TODAY, rating: "good" }]);
+    expect(logLines(root)).toEqual([
+      { v: 1, event: "revisit", note: "aaaa0001", slug: "a-oldest", date: TODAY, rating: "good" },
+    ]);
   }, 60_000);
 });
 

@@ -10,8 +10,22 @@ const pty = await loadPty();
 const env = { LEARN_TODAY: "2026-11-27" };
 
 const files = {
-  "notes/core-backend/idempotency-keys.md": noteText({ title: "Idempotency keys", type: "doc", status: "evergreen", visibility: "public", domain: "core-backend", published: "2026-09-01" }),
-  "notes/core-backend/http-basics.md": noteText({ title: "HTTP basics", type: "doc", status: "budding", visibility: "public", domain: "core-backend", published: "2026-09-02" }),
+  "notes/core-backend/idempotency-keys.md": noteText({
+    title: "Idempotency keys",
+    type: "doc",
+    status: "evergreen",
+    visibility: "public",
+    domain: "core-backend",
+    published: "2026-09-01",
+  }),
+  "notes/core-backend/http-basics.md": noteText({
+    title: "HTTP basics",
+    type: "doc",
+    status: "budding",
+    visibility: "public",
+    domain: "core-backend",
+    published: "2026-09-02",
+  }),
 };
 
 describe.skipIf(!pty)("learn week in a real terminal", () => {
@@ -20,7 +34,9 @@ describe.skipIf(!pty)("learn week in a real terminal", () => {
     const s = spawnLearn(pty!, ["week"], { cwd: root, env });
     await s.waitFor("Step 1/5");
     await s.waitFor("needs it most"); // the suggested domain, pre-selected: fewest notes, never the focus
-    expect(s.screen()).toMatch(/❯ Cloud and deployment \(cloud-deployment\)\s+0 notes, 0 evergreen, never the focus\s+← needs it most/);
+    expect(s.screen()).toMatch(
+      /❯ Cloud and deployment \(cloud-deployment\)\s+0 notes, 0 evergreen, never the focus\s+← needs it most/,
+    );
     s.write(KEY.enter);
     await s.waitFor("Step 2/5");
     s.write(KEY.enter); // write a new note
@@ -68,19 +84,53 @@ describe.skipIf(!pty)("learn week in a real terminal", () => {
 
     const notePath = join(root, "notes/cloud-deployment/queue-retries-and-dead-letters.md");
     const note = parseNote(readFileSync(notePath, "utf8"), "x");
-    expect(note.data).toMatchObject({ type: "cheatsheet", visibility: "public", domain: "cloud-deployment", roles: ["cloud"] });
-    expect(note.body).toMatch(/## Checklist\n\n- \[ \] retry with exponential backoff\n- \[ \] send poison messages to a dead-letter queue\n$/);
+    expect(note.data).toMatchObject({
+      type: "cheatsheet",
+      visibility: "public",
+      domain: "cloud-deployment",
+      roles: ["cloud"],
+    });
+    expect(note.body).toMatch(
+      /## Checklist\n\n- \[ \] retry with exponential backoff\n- \[ \] send poison messages to a dead-letter queue\n$/,
+    );
     const log = parseNote(readFileSync(join(root, "notes/log/2026-W48.md"), "utf8"), "x");
     expect(log.data.domain).toBe("cloud-deployment");
-    expect(log.data.extra).toMatchObject({ week: "2026-W48", note: "queue-retries-and-dead-letters", steps: ["domain", "note", "checklist", "roles", "revisit"] });
-    expect(String(log.data.extra.revisit_plan instanceof Date ? log.data.extra.revisit_plan.toISOString().slice(0, 10) : log.data.extra.revisit_plan)).toBe("2026-12-10");
+    expect(log.data.extra).toMatchObject({
+      week: "2026-W48",
+      note: "queue-retries-and-dead-letters",
+      steps: ["domain", "note", "checklist", "roles", "revisit"],
+    });
+    expect(
+      String(
+        log.data.extra.revisit_plan instanceof Date
+          ? log.data.extra.revisit_plan.toISOString().slice(0, 10)
+          : log.data.extra.revisit_plan,
+      ),
+    ).toBe("2026-12-10");
     expect(log.body).toContain("- Written: [[queue-retries-and-dead-letters]]");
-    const events = readFileSync(join(root, "revisits.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(events).toEqual([expect.objectContaining({ event: "snooze", slug: "queue-retries-and-dead-letters", until: "2026-12-10", date: "2026-11-27" })]);
+    const events = readFileSync(join(root, "revisits.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(events).toEqual([
+      expect.objectContaining({
+        event: "snooze",
+        slug: "queue-retries-and-dead-letters",
+        until: "2026-12-10",
+        date: "2026-11-27",
+      }),
+    ]);
   });
 
   it("keeps the steps done when quit with Ctrl-C, and resumes at the first unfinished one", async () => {
-    const draft = noteText({ title: "Retries draft", type: "doc", status: "seedling", visibility: "private", domain: "core-backend", published: "2026-11-20" });
+    const draft = noteText({
+      title: "Retries draft",
+      type: "doc",
+      status: "seedling",
+      visibility: "private",
+      domain: "core-backend",
+      published: "2026-11-20",
+    });
     const root = workspace({ ...files, "notes/core-backend/retries-draft.md": draft });
     const first = spawnLearn(pty!, ["week"], { cwd: root, env });
     await first.waitFor("Step 1/5");

@@ -29,7 +29,11 @@ export async function loadPty(): Promise<typeof import("@lydell/node-pty") | und
 }
 
 /** Spawn `node bin/learn.js ...args` in a pseudo-terminal with a clean environment. */
-export function spawnLearn(pty: typeof import("@lydell/node-pty"), args: string[], opts: { cwd: string; env?: Record<string, string> }): PtySession {
+export function spawnLearn(
+  pty: typeof import("@lydell/node-pty"),
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string> },
+): PtySession {
   let out = "";
   let from = 0;
   let code: number | undefined;
@@ -39,7 +43,13 @@ export function spawnLearn(pty: typeof import("@lydell/node-pty"), args: string[
     cols: 120,
     rows: 40,
     cwd: opts.cwd,
-    env: { PATH: process.env.PATH ?? "", HOME: tempDir("learn-home-"), TERM: "xterm-256color", NO_COLOR: "1", ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: tempDir("learn-home-"),
+      TERM: "xterm-256color",
+      NO_COLOR: "1",
+      ...opts.env,
+    },
   });
   p.onData((d) => (out += d));
   p.onExit(({ exitCode }) => {
@@ -57,8 +67,10 @@ export function spawnLearn(pty: typeof import("@lydell/node-pty"), args: string[
         const tick = () => {
           const seen = clean().slice(from);
           if (typeof text === "string" ? seen.includes(text) : text.test(seen)) return resolve();
-          if (code !== undefined) return reject(new Error(`process exited (${code}) before showing ${String(text)}:\n${clean()}`));
-          if (Date.now() - started > timeoutMs) return reject(new Error(`timed out waiting for ${String(text)}; screen:\n${clean()}`));
+          if (code !== undefined)
+            return reject(new Error(`process exited (${code}) before showing ${String(text)}:\n${clean()}`));
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`timed out waiting for ${String(text)}; screen:\n${clean()}`));
           setTimeout(tick, 25);
         };
         tick();

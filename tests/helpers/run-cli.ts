@@ -20,11 +20,20 @@ export interface RunResult {
  * Spawn `node bin/learn.js ...args` with a clean environment: PATH, NO_COLOR=1, a temp
  * HOME, no LEARN_DIR unless given. `cwd` defaults to a fresh temp folder.
  */
-export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string; extra?: SpawnSyncOptions } = {}): RunResult {
+export function runCli(
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string>; input?: string; extra?: SpawnSyncOptions } = {},
+): RunResult {
   const home = tempDir("learn-home-");
   const res = spawnSync(process.execPath, [BIN, ...args], {
     cwd: opts.cwd ?? tempDir(),
-    env: { PATH: process.env.PATH ?? "", HOME: home, NO_COLOR: "1", XDG_CONFIG_HOME: join(home, ".config"), ...opts.env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      NO_COLOR: "1",
+      XDG_CONFIG_HOME: join(home, ".config"),
+      ...opts.env,
+    },
     input: opts.input ?? "",
     encoding: "utf8",
     timeout: 60_000,

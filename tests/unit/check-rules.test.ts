@@ -8,7 +8,9 @@ import { parseNote } from "../../src/core/note-parse.js";
 import type { LinkRow, NoteRow } from "../../src/store/types.js";
 
 const rulesOf = (text: string): string[] =>
-  frontMatterFindings("notes/x.md", text, parseNote(text, "x"), DEFAULT_CONFIG).map((f) => `${f.rule}@${f.line}:${f.severity}`);
+  frontMatterFindings("notes/x.md", text, parseNote(text, "x"), DEFAULT_CONFIG).map(
+    (f) => `${f.rule}@${f.line}:${f.severity}`,
+  );
 
 describe("front-matter findings", () => {
   it.each([
@@ -25,14 +27,24 @@ describe("front-matter findings", () => {
   });
 
   it("reports broken YAML as one error near the block", () => {
-    const [f, ...rest] = frontMatterFindings("notes/x.md", "---\ntitle: [oops\n---\n", parseNote("---\ntitle: [oops\n---\n", "x"), DEFAULT_CONFIG);
+    const [f, ...rest] = frontMatterFindings(
+      "notes/x.md",
+      "---\ntitle: [oops\n---\n",
+      parseNote("---\ntitle: [oops\n---\n", "x"),
+      DEFAULT_CONFIG,
+    );
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: "broken-yaml", severity: "error" });
     expect(f!.line).toBeGreaterThanOrEqual(2);
   });
 
   it("names the valid values and gives a hint", () => {
-    const [f] = frontMatterFindings("notes/x.md", "---\ntitle: A\nstatus: nope\n---\n", parseNote("---\ntitle: A\nstatus: nope\n---\n", "x"), DEFAULT_CONFIG);
+    const [f] = frontMatterFindings(
+      "notes/x.md",
+      "---\ntitle: A\nstatus: nope\n---\n",
+      parseNote("---\ntitle: A\nstatus: nope\n---\n", "x"),
+      DEFAULT_CONFIG,
+    );
     expect(f!.message).toBe("status: must be one of seedling|budding|evergreen");
     expect(f!.hint).toMatch(/seedling, budding or evergreen/);
   });
@@ -51,11 +63,24 @@ describe("line lookup", () => {
 });
 
 const note = (slug: string, visibility: string | null): NoteRow =>
-  ({ slug, path: `notes/${slug}.md`, title: slug, visibility, tags: [], related: [], sources: [], roles: [], covers: [], headings: [] }) as unknown as NoteRow;
+  ({
+    slug,
+    path: `notes/${slug}.md`,
+    title: slug,
+    visibility,
+    tags: [],
+    related: [],
+    sources: [],
+    roles: [],
+    covers: [],
+    headings: [],
+  }) as unknown as NoteRow;
 
 describe("link findings", () => {
   const notes = [note("pub", "public"), note("priv", "private"), note("nov", null)];
-  const texts: Record<string, string> = { "notes/pub.md": "---\ntitle: pub\nrelated: [priv]\n---\nSee [[nov]] and [[ghost]].\n" };
+  const texts: Record<string, string> = {
+    "notes/pub.md": "---\ntitle: pub\nrelated: [priv]\n---\nSee [[nov]] and [[ghost]].\n",
+  };
   const links: LinkRow[] = [
     { from_slug: "pub", target: "priv", kind: "related", to_slug: "priv" },
     { from_slug: "pub", target: "nov", kind: "wikilink", to_slug: "nov" },
@@ -73,11 +98,29 @@ describe("link findings", () => {
 
 describe("findings model", () => {
   it("sorts by path and line, counts, and prints null for a missing line in JSON", () => {
-    const f = (path: string, line: number | undefined, severity: Finding["severity"]): Finding => ({ path, line, rule: "r", severity, message: "m", hint: "h" });
-    const sorted = sortFindings([f("notes/b.md", 2, "warning"), f("notes/a.md", 9, "error"), f("notes/a.md", undefined, "error")]);
+    const f = (path: string, line: number | undefined, severity: Finding["severity"]): Finding => ({
+      path,
+      line,
+      rule: "r",
+      severity,
+      message: "m",
+      hint: "h",
+    });
+    const sorted = sortFindings([
+      f("notes/b.md", 2, "warning"),
+      f("notes/a.md", 9, "error"),
+      f("notes/a.md", undefined, "error"),
+    ]);
     expect(sorted.map((x) => `${x.path}:${x.line}`)).toEqual(["notes/a.md:undefined", "notes/a.md:9", "notes/b.md:2"]);
     const json = toCheckJson(sorted, countFindings(sorted, 2));
     expect(json.counts).toEqual({ files: 2, errors: 2, warnings: 1 });
-    expect(json.findings[0]).toEqual({ path: "notes/a.md", line: null, rule: "r", severity: "error", message: "m", hint: "h" });
+    expect(json.findings[0]).toEqual({
+      path: "notes/a.md",
+      line: null,
+      rule: "r",
+      severity: "error",
+      message: "m",
+      hint: "h",
+    });
   });
 });

@@ -8,7 +8,10 @@ const fake = {
   github: "ghp_" + "wWPw5k4aXcaT4fNP0UcnZwJUVFk6LO0pINUx",
   slack: "xoxb-" + "12345678901-1234567890123-abcdefghijABCDEFGHIJklmn",
   aws: "AKIA" + "QWERTYUIOPASDFGH",
-  jwt: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0" + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+  jwt:
+    "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" +
+    ".eyJzdWIiOiIxMjM0NTY3ODkwIn0" +
+    ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
   openai: "sk-" + "a".repeat(20) + "T3BlbkFJ" + "b".repeat(20),
   anthropic: "sk-ant-api03-" + "c".repeat(93) + "AA",
 };
@@ -19,7 +22,11 @@ describe("scanSecrets", () => {
     ["slack", `bot ${fake.slack}\n`, "secret/slack"],
     ["aws", `key ${fake.aws}\n`, "secret/aws"],
     ["aws secret key", `aws_secret_access_key = ${"wJalrXUtnFEMI/K7MDENG/bPxRfiCY" + "REALKEY123"}\n`, "secret/aws"],
-    ["private key", `-----BEGIN RSA PRIVATE KEY-----\n${"MIIEowIBAAKCAQEA".repeat(8)}\n-----END RSA PRIVATE KEY-----\n`, "secret/privatekey"],
+    [
+      "private key",
+      `-----BEGIN RSA PRIVATE KEY-----\n${"MIIEowIBAAKCAQEA".repeat(8)}\n-----END RSA PRIVATE KEY-----\n`,
+      "secret/privatekey",
+    ],
     ["jwt", `Authorization: Bearer ${fake.jwt}\n`, "secret/jwt"],
     ["openai", `OPENAI ${fake.openai}\n`, "secret/openai"],
     ["anthropic", `${fake.anthropic}\n`, "secret/anthropic"],
@@ -35,7 +42,8 @@ describe("scanSecrets", () => {
   });
 
   it("leaves ordinary notes and placeholders alone", async () => {
-    const text = "---\ntitle: Tokens\n---\nSet `API_KEY=<your-key>` or `GITHUB_TOKEN=$(gh auth token)`.\nAWS_SECRET=xxxxxxxxxxxx\nA JWT looks like header.payload.signature.\n";
+    const text =
+      "---\ntitle: Tokens\n---\nSet `API_KEY=<your-key>` or `GITHUB_TOKEN=$(gh auth token)`.\nAWS_SECRET=xxxxxxxxxxxx\nA JWT looks like header.payload.signature.\n";
     expect(await scanSecrets(text, "notes/x.md")).toEqual([]);
   });
 

@@ -22,12 +22,18 @@ describe("validateConfig", () => {
 
   it.each([
     [{ colour: true }, "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor)"],
-    [{ revisit: { every: "1d" } }, "c.yaml: revisit.every: unknown key (allowed: first_after, max_interval, retention)"],
+    [
+      { revisit: { every: "1d" } },
+      "c.yaml: revisit.every: unknown key (allowed: first_after, max_interval, retention)",
+    ],
     [{ revisit: { first_after: "soon" } }, "c.yaml: revisit.first_after: must be an interval like 7d, 6w, 3m or 1y"],
     [{ revisit: { retention: 2 } }, "c.yaml: revisit.retention: must be between 0.5 and 1"],
     [{ domains: ["a"] }, "c.yaml: domains: must be a mapping"],
     [{ domains: {} }, "c.yaml: domains: must list at least one"],
-    [{ domains: { "Core Backend": "x" } }, "c.yaml: domains.Core Backend: ids must be lower-case words joined by - (for example core-backend)"],
+    [
+      { domains: { "Core Backend": "x" } },
+      "c.yaml: domains.Core Backend: ids must be lower-case words joined by - (for example core-backend)",
+    ],
     ["text", "c.yaml: must be a mapping of keys to values"],
   ])("rejects %j naming the key", (raw, message) => {
     expect(() => validateConfig(raw, "c.yaml")).toThrow(ConfigError);

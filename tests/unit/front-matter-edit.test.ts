@@ -39,8 +39,14 @@ function pairText({ key, style: s, words: w }: Pair): string {
 }
 
 const frontMatter = fc
-  .uniqueArray(fc.record({ key: fc.stringMatching(/^[a-z][a-z_]{0,9}$/), style, words }), { minLength: 1, maxLength: 8, selector: (p) => p.key })
-  .chain((pairs) => fc.tuple(fc.constant(pairs), fc.array(fc.boolean(), { minLength: pairs.length, maxLength: pairs.length })));
+  .uniqueArray(fc.record({ key: fc.stringMatching(/^[a-z][a-z_]{0,9}$/), style, words }), {
+    minLength: 1,
+    maxLength: 8,
+    selector: (p) => p.key,
+  })
+  .chain((pairs) =>
+    fc.tuple(fc.constant(pairs), fc.array(fc.boolean(), { minLength: pairs.length, maxLength: pairs.length })),
+  );
 const body = fc.string({ maxLength: 200 }).map((b) => b.replace(/\r/g, ""));
 const newValue = fc.oneof(word, fc.array(word, { maxLength: 3 }), fc.constant(undefined));
 
@@ -49,36 +55,49 @@ function build(pairs: Pair[], comments: boolean[]): string[] {
   return pairs.map((p, i) => `${comments[i] ? `# about ${p.key}\n` : ""}${pairText(p)}`);
 }
 
-const render = (key: string, v: string | string[]): string => (Array.isArray(v) ? `${key}: [${v.join(", ")}]` : `${key}: ${v}`);
+const render = (key: string, v: string | string[]): string =>
+  Array.isArray(v) ? `${key}: [${v.join(", ")}]` : `${key}: ${v}`;
 
 describe("setFrontMatter (property-based)", () => {
   it("changes exactly the key it means to and nothing else, byte for byte", () => {
     fc.assert(
-      fc.property(frontMatter, body, fc.nat(), newValue, fc.boolean(), ([pairs, comments], b, pick, value, useNewKey) => {
-        const segments = build(pairs, comments);
-        const original = `---\n${segments.join("\n")}\n---\n${b}`;
-        const target = useNewKey ? "zz_new_key" : pairs[pick % pairs.length]!.key;
-        const out = setFrontMatter(original, { [target]: value });
+      fc.property(
+        frontMatter,
+        body,
+        fc.nat(),
+        newValue,
+        fc.boolean(),
+        ([pairs, comments], b, pick, value, useNewKey) => {
+          const segments = build(pairs, comments);
+          const original = `---\n${segments.join("\n")}\n---\n${b}`;
+          const target = useNewKey ? "zz_new_key" : pairs[pick % pairs.length]!.key;
+          const out = setFrontMatter(original, { [target]: value });
 
-        const idx = pairs.findIndex((p) => p.key === target);
-        const expected = [...segments];
-        if (idx < 0) {
-          if (value !== undefined) expected.push(render(target, value));
-        } else {
-          const p = pairs[idx]!;
-          const prefix = comments[idx] ? `# about ${p.key}\n` : "";
-          if (value === undefined) expected[idx] = prefix.replace(/\n$/, "");
-          else expected[idx] = prefix + render(target, value) + (p.style === "comment" ? ` # why ${p.words.join(" ")}` : "");
-        }
-        const lines = expected.filter((s) => s !== "");
-        expect(out).toBe(lines.length ? `---\n${lines.join("\n")}\n---\n${b}` : `---\n---\n${b}`);
+          const idx = pairs.findIndex((p) => p.key === target);
+          const expected = [...segments];
+          if (idx < 0) {
+            if (value !== undefined) expected.push(render(target, value));
+          } else {
+            const p = pairs[idx]!;
+            const prefix = comments[idx] ? `# about ${p.key}\n` : "";
+            if (value === undefined) expected[idx] = prefix.replace(/\n$/, "");
+            else
+              expected[idx] =
+                prefix + render(target, value) + (p.style === "comment" ? ` # why ${p.words.join(" ")}` : "");
+          }
+          const lines = expected.filter((s) => s !== "");
+          expect(out).toBe(lines.length ? `---\n${lines.join("\n")}\n---\n${b}` : `---\n---\n${b}`);
 
-        // and it still parses, with the new value and every other value unchanged
-        const before = (yaml.load(segments.join("\n")) ?? {}) as Record<string, unknown>;
-        const after = (yaml.load(out.slice(4, out.indexOf("\n---\n", 3) + 1) || "{}") ?? {}) as Record<string, unknown>;
-        for (const k of Object.keys(before)) if (k !== target) expect(after[k]).toEqual(before[k]);
-        expect(after[target]).toEqual(value);
-      }),
+          // and it still parses, with the new value and every other value unchanged
+          const before = (yaml.load(segments.join("\n")) ?? {}) as Record<string, unknown>;
+          const after = (yaml.load(out.slice(4, out.indexOf("\n---\n", 3) + 1) || "{}") ?? {}) as Record<
+            string,
+            unknown
+          >;
+          for (const k of Object.keys(before)) if (k !== target) expect(after[k]).toEqual(before[k]);
+          expect(after[target]).toEqual(value);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -101,7 +120,9 @@ describe("setFrontMatter", () => {
   it("refuses broken YAML, naming the line, and changes nothing", () => {
     const text = "---\ntitle: A\ntags: [a, b\nstatus: x\n---\nbody\n";
     expect(() => setFrontMatter(text, { status: "budding" }, "notes/x.md")).toThrow(LearnError);
-    expect(() => setFrontMatter(text, { status: "budding" }, "notes/x.md")).toThrow(/^notes\/x\.md:\d+: front matter is not valid YAML; not changed$/);
+    expect(() => setFrontMatter(text, { status: "budding" }, "notes/x.md")).toThrow(
+      /^notes\/x\.md:\d+: front matter is not valid YAML; not changed$/,
+    );
   });
 });
 
@@ -114,12 +135,16 @@ describe("appendChecklist", () => {
   it("appends into a final Checklist section and skips items already there", () => {
     const text = "# A\n\n## Checklist\n\n- [x] one\n";
     expect(appendChecklist(text, ["one", "two", "two", ""])).toBe("# A\n\n## Checklist\n\n- [x] one\n- [ ] two\n");
-    expect(appendChecklist(appendChecklist(text, ["two"]), ["two"])).toBe("# A\n\n## Checklist\n\n- [x] one\n- [ ] two\n");
+    expect(appendChecklist(appendChecklist(text, ["two"]), ["two"])).toBe(
+      "# A\n\n## Checklist\n\n- [x] one\n- [ ] two\n",
+    );
   });
 
   it("adds to a Checklist section that is not the last one, leaving every other byte in place", () => {
     const text = "# A\n\n## Checklist\n\n- [ ] from the template\n\n## Sources\n\n- https://x.org\n";
-    expect(appendChecklist(text, ["mine"])).toBe("# A\n\n## Checklist\n\n- [ ] from the template\n- [ ] mine\n\n## Sources\n\n- https://x.org\n");
+    expect(appendChecklist(text, ["mine"])).toBe(
+      "# A\n\n## Checklist\n\n- [ ] from the template\n- [ ] mine\n\n## Sources\n\n- https://x.org\n",
+    );
     const crlf = text.replace(/\n/g, "\r\n");
     expect(appendChecklist(crlf, ["mine"])).toBe(appendChecklist(text, ["mine"]).replace(/\n/g, "\r\n"));
   });
@@ -127,7 +152,9 @@ describe("appendChecklist", () => {
   it("fills an empty Checklist section and keeps a ### heading inside the section", () => {
     expect(appendChecklist("## Checklist\n\n## Sources\n", ["a"])).toBe("## Checklist\n\n- [ ] a\n\n## Sources\n");
     expect(appendChecklist("## Checklist", ["a"])).toBe("## Checklist\n\n- [ ] a\n");
-    expect(appendChecklist("## Checklist\n### Before\n- [ ] x\n", ["a"])).toBe("## Checklist\n### Before\n- [ ] x\n- [ ] a\n");
+    expect(appendChecklist("## Checklist\n### Before\n- [ ] x\n", ["a"])).toBe(
+      "## Checklist\n### Before\n- [ ] x\n- [ ] a\n",
+    );
   });
 
   it("returns the text unchanged when there is nothing to add", () => {

@@ -23,7 +23,9 @@ describe("note edits on disk", () => {
     writeFileSync(file, "---\ntitle: A\n---\n");
     const { text, stamp } = readForEdit(file);
     writeFileSync(file, "---\ntitle: A\n---\nsaved by an editor meanwhile\n");
-    expect(() => writeEdited(file, setFrontMatter(text, { status: "budding" }), stamp)).toThrow(/changed on disk since learn read it; not written/);
+    expect(() => writeEdited(file, setFrontMatter(text, { status: "budding" }), stamp)).toThrow(
+      /changed on disk since learn read it; not written/,
+    );
     expect(readFileSync(file, "utf8")).toBe("---\ntitle: A\n---\nsaved by an editor meanwhile\n");
     expect(readdirSync(dir)).toEqual(["a.md"]);
   });

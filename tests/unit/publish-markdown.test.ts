@@ -10,12 +10,19 @@ const targets: Record<string, LinkTarget> = {
   "secret-plans": { kind: "private" },
   "secret-plans.md": { kind: "private" },
 };
-const env: RenderEnv = { root: "../", title: "My note", resolve: (_kind, target) => targets[target] ?? { kind: "broken" } };
+const env: RenderEnv = {
+  root: "../",
+  title: "My note",
+  resolve: (_kind, target) => targets[target] ?? { kind: "broken" },
+};
 const render = createMarkdown();
 
 describe("published Markdown", () => {
   it("renders headings with ids, code, tables and task lists", () => {
-    const html = render("## Set up\n\n```ts\nconst a = 1 < 2;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n", env);
+    const html = render(
+      "## Set up\n\n```ts\nconst a = 1 < 2;\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] todo\n",
+      env,
+    );
     expect(html).toContain('<h2 id="set-up">Set up</h2>');
     expect(html).toContain('<code class="language-ts">const a = 1 &lt; 2;');
     expect(html).toContain("<table>");
@@ -34,7 +41,10 @@ describe("published Markdown", () => {
   });
 
   it("turns javascript:, data: and file: links into text", () => {
-    const html = render("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd) <javascript:alert(1)>\n", env);
+    const html = render(
+      "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) [d](data:text/html,x) [e](file:///etc/passwd) <javascript:alert(1)>\n",
+      env,
+    );
     expect(html).not.toMatch(/href="(?:javascript|data|file):/i);
     expect(html).not.toContain("<a");
     expect(isSafeUrl("https://example.org")).toBe(true);
@@ -43,7 +53,10 @@ describe("published Markdown", () => {
   });
 
   it("links wikilinks and .md links to public pages, and shows private ones as text without the slug", () => {
-    const html = render("See [[pub]], [[pub|the other]], [[secret-plans]], [[secret-plans|my plans]], [more](pub.md#part), [hidden](secret-plans.md), ![pic](secret-plans.md) and [[ghost]].\n", env);
+    const html = render(
+      "See [[pub]], [[pub|the other]], [[secret-plans]], [[secret-plans|my plans]], [more](pub.md#part), [hidden](secret-plans.md), ![pic](secret-plans.md) and [[ghost]].\n",
+      env,
+    );
     expect(html).toContain('<a class="wikilink" href="../notes/pub.html">Public Two</a>');
     expect(html).toContain('<a class="wikilink" href="../notes/pub.html">the other</a>');
     expect(html).toContain('<a href="../notes/pub.html#part">more</a>');

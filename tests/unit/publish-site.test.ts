@@ -34,14 +34,23 @@ const makeNote = (o: Partial<NoteRow> & { slug: string }): NoteRow => ({
 
 const PRIVATE_TITLE = "Zanzibar heist plans";
 const notes: NoteRow[] = [
-  makeNote({ slug: "http-caching", title: "HTTP caching", tags: ["http", "caching"], summary: "Caches.", related: ["idempotency-keys", "zanzibar-plans"], sources: ["https://example.org/rfc", "javascript:alert(1)"], updated: "2026-11-20" }),
+  makeNote({
+    slug: "http-caching",
+    title: "HTTP caching",
+    tags: ["http", "caching"],
+    summary: "Caches.",
+    related: ["idempotency-keys", "zanzibar-plans"],
+    sources: ["https://example.org/rfc", "javascript:alert(1)"],
+    updated: "2026-11-20",
+  }),
   makeNote({ slug: "idempotency-keys", title: "Idempotency keys", type: "cheatsheet", tags: ["http"] }),
   makeNote({ slug: "weekly-log", title: "Week 48", type: "log", tags: [] }),
   makeNote({ slug: "zanzibar-plans", title: PRIVATE_TITLE, visibility: "private", tags: ["zanzitag"] }),
   makeNote({ slug: "no-visibility", title: "Unmarked draft", visibility: null }),
 ];
 const bodies: Record<string, string> = {
-  "http-caching": "# HTTP caching\n\n## Compare with [[zanzibar-plans]]\n\nSee [[idempotency-keys]], [[zanzibar-plans]] and [more](zanzibar-plans.md).\n\n<script>alert(1)</script>\n",
+  "http-caching":
+    "# HTTP caching\n\n## Compare with [[zanzibar-plans]]\n\nSee [[idempotency-keys]], [[zanzibar-plans]] and [more](zanzibar-plans.md).\n\n<script>alert(1)</script>\n",
   "idempotency-keys": "Back to [[http-caching]].\n",
   "weekly-log": "Did things.\n",
 };
@@ -105,7 +114,9 @@ describe("buildSite", () => {
     expect(page).toContain("<dt>Category</dt><dd>Doc</dd>");
     expect(page).toContain("<dt>Domain</dt><dd>Core backend</dd>");
     expect(page).toMatch(/Related Notes<\/h2>\n<ul class="link-list"><li><a href="..\/notes\/idempotency-keys.html">/);
-    expect(page).toMatch(/Backlinks<\/h2>\n<ul class="link-list"><li><a href="..\/notes\/idempotency-keys.html">Idempotency keys/);
+    expect(page).toMatch(
+      /Backlinks<\/h2>\n<ul class="link-list"><li><a href="..\/notes\/idempotency-keys.html">Idempotency keys/,
+    );
     expect(page).toContain('<a href="https://example.org/rfc" rel="noopener noreferrer">');
     expect(page).not.toContain('href="javascript:');
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -135,11 +146,16 @@ describe("buildSite", () => {
     const json = JSON.parse(file(files, "search-index.json")) as { title: string; text: string }[];
     expect(json.map((e) => e.title)).toEqual(["HTTP caching", "Idempotency keys", "Week 48"]);
     expect(json[0]!.text).toContain("See Idempotency keys, (private note) and more.");
-    expect(file(files, "search-index.js")).toBe(`window.LEARN_SEARCH_INDEX = ${file(files, "search-index.json").trim()};\n`);
+    expect(file(files, "search-index.js")).toBe(
+      `window.LEARN_SEARCH_INDEX = ${file(files, "search-index.json").trim()};\n`,
+    );
   });
 
   it("strips tags from rendered HTML for search text", () => {
     expect(htmlToText("<p>a &lt;b&gt; &amp; <code>c</code></p>\n<p>d</p>")).toBe("a <b> & c d");
-    expect(htmlHeadings('<h2 id="x">Compare <span>(private note)</span></h2><p>y</p><h3>Z</h3>')).toEqual(["Compare (private note)", "Z"]);
+    expect(htmlHeadings('<h2 id="x">Compare <span>(private note)</span></h2><p>y</p><h3>Z</h3>')).toEqual([
+      "Compare (private note)",
+      "Z",
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { UsageError } from "../../src/core/errors.js";
 import { parseQuery, toFtsMatch } from "../../src/core/query.js";
 import { hasFilters } from "../../src/core/query-filters.js";
 
-const texts = (q: ReturnType<typeof parseQuery>) => q.clauses.map((c) => c.map((t) => `${t.text}${t.prefix ? "*" : ""}${t.phrase ? "(p)" : ""}`).join("|"));
+const texts = (q: ReturnType<typeof parseQuery>) =>
+  q.clauses.map((c) => c.map((t) => `${t.text}${t.prefix ? "*" : ""}${t.phrase ? "(p)" : ""}`).join("|"));
 
 describe("parseQuery", () => {
   it.each([
@@ -13,7 +14,7 @@ describe("parseQuery", () => {
     ["retr* cache", ["retr*", "cache"], []],
     ["a OR b c", ["a|b", "c"], []],
     ["OR a OR", ["a"], []],
-    ["a -b -\"c d\"", ["a"], ["b", "c d"]],
+    ['a -b -"c d"', ["a"], ["b", "c d"]],
     ['"unbalanced quote', ["unbalanced quote(p)"], []],
     ["* : -- - \" ''", [], []],
   ])("%s", (input, clauses, excluded) => {
@@ -23,7 +24,9 @@ describe("parseQuery", () => {
   });
 
   it("reads filters inline, with aliases and alternatives", () => {
-    const q = parseQuery("type:note,blog status:Evergreen tag:http tag:caching is:public updated:>2026-01-01 published:<=2026-6-30 words");
+    const q = parseQuery(
+      "type:note,blog status:Evergreen tag:http tag:caching is:public updated:>2026-01-01 published:<=2026-6-30 words",
+    );
     expect(q.filters.type).toEqual(["doc", "blog"]);
     expect(q.filters.status).toEqual(["evergreen"]);
     expect(q.filters.tag).toEqual(["http", "caching"]);
@@ -42,9 +45,12 @@ describe("parseQuery", () => {
     expect(texts(parseQuery("foo:bar"))).toEqual(["foo:bar"]);
   });
 
-  it.each(["type:zzz", "status:ripe", "updated:>yesterday", "is:secret", "difficulty:hard"])("rejects %s with a usage error", (input) => {
-    expect(() => parseQuery(input)).toThrow(UsageError);
-  });
+  it.each(["type:zzz", "status:ripe", "updated:>yesterday", "is:secret", "difficulty:hard"])(
+    "rejects %s with a usage error",
+    (input) => {
+      expect(() => parseQuery(input)).toThrow(UsageError);
+    },
+  );
 });
 
 describe("toFtsMatch", () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/core/errors.js";
-import { actionEvent, closestSlug, parseRating, revisitAction, type RevisitFlags } from "../../src/core/revisit-actions.js";
+import {
+  actionEvent,
+  closestSlug,
+  parseRating,
+  revisitAction,
+  type RevisitFlags,
+} from "../../src/core/revisit-actions.js";
 
 const usage = (f: RevisitFlags): string => {
   try {
@@ -14,8 +20,15 @@ const usage = (f: RevisitFlags): string => {
 
 describe("revisitAction", () => {
   it("reads what to record", () => {
-    expect(revisitAction({ slug: "a", rating: "Good", note: " told a colleague " })).toEqual({ kind: "rate", rating: "good", remark: "told a colleague" });
-    expect(revisitAction({ slug: "a", usedIn: " payments API v2 " })).toEqual({ kind: "used", build: "payments API v2" });
+    expect(revisitAction({ slug: "a", rating: "Good", note: " told a colleague " })).toEqual({
+      kind: "rate",
+      rating: "good",
+      remark: "told a colleague",
+    });
+    expect(revisitAction({ slug: "a", usedIn: " payments API v2 " })).toEqual({
+      kind: "used",
+      build: "payments API v2",
+    });
     expect(revisitAction({ slug: "a", snooze: "2w" })).toEqual({ kind: "snooze", days: 14 });
     expect(revisitAction({ within: "3d" })).toBeUndefined();
     expect(revisitAction({ slug: "a" })).toBeUndefined();
@@ -41,7 +54,9 @@ describe("revisitAction", () => {
     try {
       parseRating("great");
     } catch (err) {
-      expect((err as UsageError).hint).toBe("again: couldn't explain it, hard: shaky, good: solid, easy: could teach it");
+      expect((err as UsageError).hint).toBe(
+        "again: couldn't explain it, hard: shaky, good: solid, easy: could teach it",
+      );
     }
   });
 });
@@ -49,13 +64,25 @@ describe("revisitAction", () => {
 describe("actionEvent", () => {
   const s = { key: "k3x", slug: "http-caching", due: "2026-11-20" };
   it("writes the note's key, its slug and today", () => {
-    expect(actionEvent({ kind: "rate", rating: "hard" }, s, "2026-11-27")).toEqual({ v: 1, event: "revisit", note: "k3x", slug: "http-caching", date: "2026-11-27", rating: "hard" });
+    expect(actionEvent({ kind: "rate", rating: "hard" }, s, "2026-11-27")).toEqual({
+      v: 1,
+      event: "revisit",
+      note: "k3x",
+      slug: "http-caching",
+      date: "2026-11-27",
+      rating: "hard",
+    });
     expect(actionEvent({ kind: "used", build: "b" }, s, "2026-11-27")).toMatchObject({ event: "used", build: "b" });
   });
 
   it("snoozes from today when the note is due, and from its due date when it is not yet", () => {
-    expect(actionEvent({ kind: "snooze", days: 3 }, s, "2026-11-27")).toMatchObject({ event: "snooze", until: "2026-11-30" });
-    expect(actionEvent({ kind: "snooze", days: 3 }, { ...s, due: "2026-12-10" }, "2026-11-27")).toMatchObject({ until: "2026-12-13" });
+    expect(actionEvent({ kind: "snooze", days: 3 }, s, "2026-11-27")).toMatchObject({
+      event: "snooze",
+      until: "2026-11-30",
+    });
+    expect(actionEvent({ kind: "snooze", days: 3 }, { ...s, due: "2026-12-10" }, "2026-11-27")).toMatchObject({
+      until: "2026-12-13",
+    });
   });
 });
 

@@ -11,7 +11,9 @@ describe("parseDuration", () => {
     [" 10D ", 10],
   ])("reads %j as %i days", (text, days) => expect(parseDuration(text)).toBe(days));
 
-  it.each(["3x", "-2d", "2", "d", "1.5d", "3 days", "", "soon", "+3d"])("refuses %j", (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each(["3x", "-2d", "2", "d", "1.5d", "3 days", "", "soon", "+3d"])("refuses %j", (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });
 
 describe("formatDays", () => {

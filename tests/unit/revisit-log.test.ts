@@ -28,7 +28,9 @@ describe("revisit log", () => {
     appendRevisitEvents(root, [ev("a")]);
     appendFileSync(path, '{"v":1,"event":"rev');
     const before = readFileSync(path, "utf8");
-    expect(readRevisitLog(root).problems).toEqual([{ line: 2, reason: "incomplete last line (a write was cut off); ignored" }]);
+    expect(readRevisitLog(root).problems).toEqual([
+      { line: 2, reason: "incomplete last line (a write was cut off); ignored" },
+    ]);
     appendRevisitEvents(root, [ev("b")]);
     const after = readFileSync(path, "utf8");
     expect(after.startsWith(before)).toBe(true);
@@ -39,7 +41,10 @@ describe("revisit log", () => {
 
   it("reports bad lines by number and reads the rest", () => {
     const root = tempDir();
-    writeFileSync(join(root, "revisits.jsonl"), `garbage\n${JSON.stringify(ev("a"))}\n{"event":"zap","note":"a","date":"2026-11-27"}\n`);
+    writeFileSync(
+      join(root, "revisits.jsonl"),
+      `garbage\n${JSON.stringify(ev("a"))}\n{"event":"zap","note":"a","date":"2026-11-27"}\n`,
+    );
     const log = readRevisitLog(root);
     expect(log.events).toHaveLength(1);
     expect(log.problems.map((p) => p.line)).toEqual([1, 3]);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { NoteSchedule } from "../../src/core/revisit-replay.js";
-import { briefLine, dueCountLine, entryJson, renderDueList, renderRecorded, renderUpcoming, whenText, whyText, type RevisitEntry } from "../../src/ui/render-revisit.js";
+import {
+  briefLine,
+  dueCountLine,
+  entryJson,
+  renderDueList,
+  renderRecorded,
+  renderUpcoming,
+  whenText,
+  whyText,
+  type RevisitEntry,
+} from "../../src/ui/render-revisit.js";
 import { plainTheme } from "../../src/ui/theme.js";
 
 const t = plainTheme();
@@ -17,15 +27,27 @@ const sched = (o: Partial<NoteSchedule> = {}): NoteSchedule => ({
   scheduler: "fsrs",
   ...o,
 });
-const entry = (s: NoteSchedule, title = "HTTP caching"): RevisitEntry => ({ schedule: s, title, path: `notes/${s.slug}.md`, summary: null, checklist: { done: 0, total: 0 } });
+const entry = (s: NoteSchedule, title = "HTTP caching"): RevisitEntry => ({
+  schedule: s,
+  title,
+  path: `notes/${s.slug}.md`,
+  summary: null,
+  checklist: { done: 0, total: 0 },
+});
 
 describe("why and when", () => {
   it.each<[Partial<NoteSchedule>, string]>([
     [{}, "scheduled (due since 2026-11-20)"],
     [{ due: "2026-12-20", reason: { kind: "scheduled", since: "2026-12-20" } }, "scheduled after a good revisit"],
     [{ reason: { kind: "new", published: "2026-11-13" } }, "never revisited (published 2026-11-13)"],
-    [{ reason: { kind: "used", build: "payments API v2", date: "2026-11-26" } }, "used in a build: payments API v2 (2026-11-26)"],
-    [{ reason: { kind: "used", build: "x", date: "2026-11-26" }, snoozedUntil: "2026-11-29" }, "used in a build: x (2026-11-26), snoozed until 2026-11-29"],
+    [
+      { reason: { kind: "used", build: "payments API v2", date: "2026-11-26" } },
+      "used in a build: payments API v2 (2026-11-26)",
+    ],
+    [
+      { reason: { kind: "used", build: "x", date: "2026-11-26" }, snoozedUntil: "2026-11-29" },
+      "used in a build: x (2026-11-26), snoozed until 2026-11-29",
+    ],
     [{ due: null, reason: null, scheduler: "never" }, "never due (revisit: false)"],
   ])("says why for %j", (o, text) => expect(whyText(sched(o), TODAY)).toBe(text));
 
@@ -39,7 +61,14 @@ describe("why and when", () => {
 
 describe("lines", () => {
   it("aligns the due list in columns", () => {
-    const text = renderDueList([entry(sched()), entry(sched({ slug: "retries", due: TODAY, reason: { kind: "new", published: "2026-11-20" } }), "Retries")], TODAY, t);
+    const text = renderDueList(
+      [
+        entry(sched()),
+        entry(sched({ slug: "retries", due: TODAY, reason: { kind: "new", published: "2026-11-20" } }), "Retries"),
+      ],
+      TODAY,
+      t,
+    );
     expect(text.split("\n")).toEqual([
       "http-caching  HTTP caching  7 days overdue: scheduled (due since 2026-11-20)",
       "retries       Retries       due today: never revisited (published 2026-11-20)",
@@ -55,16 +84,41 @@ describe("lines", () => {
 
   it("says what a record did", () => {
     const next = sched({ due: "2026-12-18", lastRevisit: TODAY });
-    expect(renderRecorded({ v: 1, event: "revisit", note: "k3x", date: TODAY, rating: "good" }, next, TODAY, t)).toBe("revisited http-caching (good): next due 2026-12-18, interval 19 days");
-    expect(renderRecorded({ v: 1, event: "snooze", note: "k3x", date: TODAY, until: "2026-11-30" }, next, TODAY, t)).toBe("snoozed http-caching until 2026-11-30");
+    expect(renderRecorded({ v: 1, event: "revisit", note: "k3x", date: TODAY, rating: "good" }, next, TODAY, t)).toBe(
+      "revisited http-caching (good): next due 2026-12-18, interval 19 days",
+    );
+    expect(
+      renderRecorded({ v: 1, event: "snooze", note: "k3x", date: TODAY, until: "2026-11-30" }, next, TODAY, t),
+    ).toBe("snoozed http-caching until 2026-11-30");
   });
 
   it("draws the weeks as bars scaled to the largest count", () => {
-    const text = renderUpcoming({ now: 2, weeks: [{ start: "2026-11-23", count: 4 }, { start: "2026-11-30", count: 0 }] }, (d) => (d === "2026-11-23" ? "2026-W48" : "2026-W49"), t);
-    expect(text.split("\n")).toEqual([`due now           2  ${"█".repeat(15)}`, `2026-W48 11-23    4  ${"█".repeat(30)}`, "2026-W49 11-30    0  ·"]);
+    const text = renderUpcoming(
+      {
+        now: 2,
+        weeks: [
+          { start: "2026-11-23", count: 4 },
+          { start: "2026-11-30", count: 0 },
+        ],
+      },
+      (d) => (d === "2026-11-23" ? "2026-W48" : "2026-W49"),
+      t,
+    );
+    expect(text.split("\n")).toEqual([
+      `due now           2  ${"█".repeat(15)}`,
+      `2026-W48 11-23    4  ${"█".repeat(30)}`,
+      "2026-W49 11-30    0  ·",
+    ]);
   });
 
   it("builds JSON with the overdue days and the reason in words", () => {
-    expect(entryJson(entry(sched()), TODAY)).toMatchObject({ key: "k3x", slug: "http-caching", due: "2026-11-20", overdue: 7, why: "scheduled (due since 2026-11-20)", snoozedUntil: null });
+    expect(entryJson(entry(sched()), TODAY)).toMatchObject({
+      key: "k3x",
+      slug: "http-caching",
+      due: "2026-11-20",
+      overdue: 7,
+      why: "scheduled (due since 2026-11-20)",
+      snoozedUntil: null,
+    });
   });
 });

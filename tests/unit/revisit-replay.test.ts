@@ -5,8 +5,21 @@ import type { LogEvent, RatingName } from "../../src/core/revisit-event.js";
 import { dueBy, replay, upcomingWeeks, type ReplayNote } from "../../src/core/revisit-replay.js";
 
 const config = { revisit: DEFAULT_CONFIG.revisit };
-const makeNote = (o: Partial<ReplayNote> = {}): ReplayNote => ({ id: null, slug: "a", published: "2026-01-01", revisit_every: null, revisit: null, ...o });
-const rev = (note: string, date: string, rating: RatingName): LogEvent => ({ v: 1, event: "revisit", note, date, rating });
+const makeNote = (o: Partial<ReplayNote> = {}): ReplayNote => ({
+  id: null,
+  slug: "a",
+  published: "2026-01-01",
+  revisit_every: null,
+  revisit: null,
+  ...o,
+});
+const rev = (note: string, date: string, rating: RatingName): LogEvent => ({
+  v: 1,
+  event: "revisit",
+  note,
+  date,
+  rating,
+});
 const used = (note: string, date: string, build: string): LogEvent => ({ v: 1, event: "used", note, date, build });
 const snooze = (note: string, date: string, until: string): LogEvent => ({ v: 1, event: "snooze", note, date, until });
 
@@ -27,11 +40,19 @@ function intervalsOf(rating: RatingName, times: number, key = "a"): number[] {
 describe("replay", () => {
   it("makes a never-revisited note due first_after its publication, as new", () => {
     const s = replay([], [makeNote()], config, "2026-01-02").byKey.get("a")!;
-    expect(s).toMatchObject({ due: "2026-01-08", reason: { kind: "new", published: "2026-01-01" }, revisits: 0, lastRevisit: null, scheduler: "fsrs" });
+    expect(s).toMatchObject({
+      due: "2026-01-08",
+      reason: { kind: "new", published: "2026-01-01" },
+      revisits: 0,
+      lastRevisit: null,
+      scheduler: "fsrs",
+    });
   });
 
   it("honours first_after from the config", () => {
-    const s = replay([], [makeNote()], { revisit: { ...config.revisit, first_after: "2w" } }, "2026-01-02").byKey.get("a")!;
+    const s = replay([], [makeNote()], { revisit: { ...config.revisit, first_after: "2w" } }, "2026-01-02").byKey.get(
+      "a",
+    )!;
     expect(s.due).toBe("2026-01-15");
   });
 
@@ -61,7 +82,12 @@ describe("replay", () => {
     const iv = intervalsOf("easy", 8);
     expect(Math.max(...iv)).toBe(365);
     const short = { revisit: { ...config.revisit, max_interval: "60d" } };
-    const s = replay([rev("a", "2026-01-08", "easy"), rev("a", "2026-03-01", "easy")], [makeNote()], short, "2026-03-01").byKey.get("a")!;
+    const s = replay(
+      [rev("a", "2026-01-08", "easy"), rev("a", "2026-03-01", "easy")],
+      [makeNote()],
+      short,
+      "2026-03-01",
+    ).byKey.get("a")!;
     expect(s.interval).toBeLessThanOrEqual(60);
   });
 
@@ -82,19 +108,31 @@ describe("replay", () => {
   });
 
   it("falls back to FSRS when revisit_every is not a duration", () => {
-    expect(replay([], [makeNote({ revisit_every: "soon" })], config, "2026-01-02").byKey.get("a")!.scheduler).toBe("fsrs");
+    expect(replay([], [makeNote({ revisit_every: "soon" })], config, "2026-01-02").byKey.get("a")!.scheduler).toBe(
+      "fsrs",
+    );
   });
 
   it("never makes a revisit: false note due, even after a build", () => {
-    const s = replay([used("a", "2026-01-05", "x"), rev("a", "2026-01-06", "good")], [makeNote({ revisit: false })], config, "2026-02-01").byKey.get("a")!;
+    const s = replay(
+      [used("a", "2026-01-05", "x"), rev("a", "2026-01-06", "good")],
+      [makeNote({ revisit: false })],
+      config,
+      "2026-02-01",
+    ).byKey.get("a")!;
     expect(s).toMatchObject({ due: null, reason: null, scheduler: "never", revisits: 1, lastRevisit: "2026-01-06" });
   });
 
   it("makes a note due at once when it is used in a build, with that reason", () => {
     const events = [rev("a", "2026-01-08", "easy"), used("a", "2026-01-10", "payments API v2")];
     const s = replay(events, [makeNote()], config, "2026-01-10").byKey.get("a")!;
-    expect(s).toMatchObject({ due: "2026-01-10", reason: { kind: "used", build: "payments API v2", date: "2026-01-10" } });
-    const after = replay([...events, rev("a", "2026-01-10", "good")], [makeNote()], config, "2026-01-10").byKey.get("a")!;
+    expect(s).toMatchObject({
+      due: "2026-01-10",
+      reason: { kind: "used", build: "payments API v2", date: "2026-01-10" },
+    });
+    const after = replay([...events, rev("a", "2026-01-10", "good")], [makeNote()], config, "2026-01-10").byKey.get(
+      "a",
+    )!;
     expect(after.reason).toEqual({ kind: "scheduled", since: after.due });
     expect(after.due! > "2026-01-10").toBe(true);
   });
@@ -112,31 +150,61 @@ describe("replay", () => {
   it("replays a merged log in date order", () => {
     const inOrder = [rev("a", "2026-01-08", "good"), rev("a", "2026-02-01", "hard")];
     const merged = [inOrder[1]!, inOrder[0]!];
-    expect(replay(merged, [makeNote()], config, "2026-03-01").byKey.get("a")).toEqual(replay(inOrder, [makeNote()], config, "2026-03-01").byKey.get("a"));
+    expect(replay(merged, [makeNote()], config, "2026-03-01").byKey.get("a")).toEqual(
+      replay(inOrder, [makeNote()], config, "2026-03-01").byKey.get("a"),
+    );
   });
 
   it("finds a note by id after a rename, and by slug for history from before it had an id", () => {
     const renamed = makeNote({ id: "k3x9q2m7", slug: "new-name" });
-    const s = replay([rev("a", "2026-01-08", "good"), rev("k3x9q2m7", "2026-02-01", "good")], [renamed], config, "2026-02-01");
+    const s = replay(
+      [rev("a", "2026-01-08", "good"), rev("k3x9q2m7", "2026-02-01", "good")],
+      [renamed],
+      config,
+      "2026-02-01",
+    );
     expect(s.orphans).toHaveLength(1); // "a" is no note's slug or id
-    const s2 = replay([rev("new-name", "2026-01-08", "good"), rev("k3x9q2m7", "2026-02-01", "good")], [renamed], config, "2026-02-01");
+    const s2 = replay(
+      [rev("new-name", "2026-01-08", "good"), rev("k3x9q2m7", "2026-02-01", "good")],
+      [renamed],
+      config,
+      "2026-02-01",
+    );
     expect(s2.byKey.get("k3x9q2m7")!.revisits).toBe(2);
     expect(s2.orphans).toEqual([]);
   });
 
   it("keeps events of deleted notes as orphans", () => {
-    const events: LogEvent[] = [{ ...rev("gone1", "2026-01-08", "good"), slug: "old-note" }, used("gone1", "2026-01-09", "x")];
-    expect(replay(events, [makeNote()], config, "2026-02-01").orphans).toEqual([{ key: "gone1", slugs: ["old-note"], events: 2, first: "2026-01-08", last: "2026-01-09" }]);
+    const events: LogEvent[] = [
+      { ...rev("gone1", "2026-01-08", "good"), slug: "old-note" },
+      used("gone1", "2026-01-09", "x"),
+    ];
+    expect(replay(events, [makeNote()], config, "2026-02-01").orphans).toEqual([
+      { key: "gone1", slugs: ["old-note"], events: 2, first: "2026-01-08", last: "2026-01-09" },
+    ]);
   });
 
   it("starts a note without published: from updated:, then its file date", () => {
-    expect(replay([], [makeNote({ published: null, updated: "2026-03-01" })], config, "2026-03-02").byKey.get("a")!.due).toBe("2026-03-08");
-    expect(replay([], [makeNote({ published: null, mtime_ms: Date.parse("2026-04-01T10:00:00Z") })], config, "2026-04-02").byKey.get("a")!.due).toBe("2026-04-08");
+    expect(
+      replay([], [makeNote({ published: null, updated: "2026-03-01" })], config, "2026-03-02").byKey.get("a")!.due,
+    ).toBe("2026-03-08");
+    expect(
+      replay(
+        [],
+        [makeNote({ published: null, mtime_ms: Date.parse("2026-04-01T10:00:00Z") })],
+        config,
+        "2026-04-02",
+      ).byKey.get("a")!.due,
+    ).toBe("2026-04-08");
   });
 });
 
 describe("dueBy and upcomingWeeks", () => {
-  const notes = [makeNote({ slug: "old", published: "2025-12-01" }), makeNote({ slug: "mid", published: "2025-12-20" }), makeNote({ slug: "late", published: "2026-01-20" })];
+  const notes = [
+    makeNote({ slug: "old", published: "2025-12-01" }),
+    makeNote({ slug: "mid", published: "2025-12-20" }),
+    makeNote({ slug: "late", published: "2026-01-20" }),
+  ];
   const { byKey } = replay([], notes, config, "2026-01-10");
 
   it("lists due notes most overdue first, and those due within a window", () => {
@@ -144,7 +212,11 @@ describe("dueBy and upcomingWeeks", () => {
       ["old", 33],
       ["mid", 14],
     ]);
-    expect(dueBy(byKey.values(), "2026-01-10", addDays("2026-01-10", 20)).map((d) => d.schedule.slug)).toEqual(["old", "mid", "late"]);
+    expect(dueBy(byKey.values(), "2026-01-10", addDays("2026-01-10", 20)).map((d) => d.schedule.slug)).toEqual([
+      "old",
+      "mid",
+      "late",
+    ]);
   });
 
   it("counts due dates per week from this Monday, overdue ones as now", () => {

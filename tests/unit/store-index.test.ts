@@ -11,7 +11,11 @@ import { workspacePaths } from "../../src/workspace/find.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
 // these workspaces have an empty learn.config.yaml: the defaults
-const ctxOf = (root: string): Context => ({ ws: workspacePaths(root), config: structuredClone(DEFAULT_CONFIG), today: "2026-11-27" });
+const ctxOf = (root: string): Context => ({
+  ws: workspacePaths(root),
+  config: structuredClone(DEFAULT_CONFIG),
+  today: "2026-11-27",
+});
 
 function refresh(root: string, opts: { full?: boolean; refresh?: boolean } = {}) {
   const { index, stats } = openIndex(ctxOf(root), opts);
@@ -24,7 +28,25 @@ describe("openIndex", () => {
   it("indexes every front-matter field, lists, checklists and headings", () => {
     const root = workspace({
       "notes/core/http-caching.md": noteText(
-        { id: "k3x9q2m7", title: "HTTP caching", type: "doc", status: "Evergreen", visibility: "public", domain: "core-backend", difficulty: "advanced", roles: ["backend"], tags: ["http", "caching"], summary: "Why caches", published: "2026-01-02", updated: "2026-02-03", sources: ["https://example.org"], related: ["idempotency-keys"], covers: ["http-fundamentals"], revisit_every: "30d", revisit: false },
+        {
+          id: "k3x9q2m7",
+          title: "HTTP caching",
+          type: "doc",
+          status: "Evergreen",
+          visibility: "public",
+          domain: "core-backend",
+          difficulty: "advanced",
+          roles: ["backend"],
+          tags: ["http", "caching"],
+          summary: "Why caches",
+          published: "2026-01-02",
+          updated: "2026-02-03",
+          sources: ["https://example.org"],
+          related: ["idempotency-keys"],
+          covers: ["http-fundamentals"],
+          revisit_every: "30d",
+          revisit: false,
+        },
         "# HTTP caching\n\n## Freshness\n\n- [x] one\n- [ ] two\n",
       ),
     });
@@ -33,17 +55,39 @@ describe("openIndex", () => {
     expect(r.stats.added).toBe(1);
     const n = r.index.getNote("K3X9Q2M7")!;
     expect(n).toMatchObject({
-      id: "k3x9q2m7", slug: "http-caching", path: "notes/core/http-caching.md", title: "HTTP caching", type: "doc", status: "evergreen",
-      visibility: "public", domain: "core-backend", difficulty: "advanced", roles: ["backend"], tags: ["http", "caching"], summary: "Why caches",
-      published: "2026-01-02", updated: "2026-02-03", sources: ["https://example.org"], related: ["idempotency-keys"], covers: ["http-fundamentals"],
-      revisit_every: "30d", revisit: false, checklist_done: 1, checklist_total: 2, headings: ["HTTP caching", "Freshness"],
+      id: "k3x9q2m7",
+      slug: "http-caching",
+      path: "notes/core/http-caching.md",
+      title: "HTTP caching",
+      type: "doc",
+      status: "evergreen",
+      visibility: "public",
+      domain: "core-backend",
+      difficulty: "advanced",
+      roles: ["backend"],
+      tags: ["http", "caching"],
+      summary: "Why caches",
+      published: "2026-01-02",
+      updated: "2026-02-03",
+      sources: ["https://example.org"],
+      related: ["idempotency-keys"],
+      covers: ["http-fundamentals"],
+      revisit_every: "30d",
+      revisit: false,
+      checklist_done: 1,
+      checklist_total: 2,
+      headings: ["HTTP caching", "Freshness"],
     });
     expect(r.index.getNote("http-caching")?.path).toBe(n.path);
     r.close();
   });
 
   it("is incremental: edits, renames, deletes and a size change with the mtime kept", () => {
-    const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/b.md": noteText({ title: "B" }), "notes/c.md": noteText({ title: "C" }) });
+    const root = workspace({
+      "notes/a.md": noteText({ title: "A" }),
+      "notes/b.md": noteText({ title: "B" }),
+      "notes/c.md": noteText({ title: "C" }),
+    });
     refresh(root).close();
     const same = refresh(root);
     expect(same.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3 });
@@ -117,7 +161,10 @@ describe("openIndex", () => {
   });
 
   it("indexes both files of a duplicate slug and records the duplicate on each", () => {
-    const root = workspace({ "notes/x/dup.md": noteText({ title: "One" }), "notes/y/dup.md": noteText({ title: "Two" }) });
+    const root = workspace({
+      "notes/x/dup.md": noteText({ title: "One" }),
+      "notes/y/dup.md": noteText({ title: "Two" }),
+    });
     const r = refresh(root);
     expect(r.notes).toHaveLength(2);
     const dups = r.problems.filter((p) => /duplicate slug/.test(p.reason));
@@ -132,7 +179,10 @@ describe("openIndex", () => {
 
   it("resolves related, wikilinks and relative links after all files are parsed; keeps broken ones", () => {
     const root = workspace({
-      "notes/a.md": noteText({ title: "A", related: ["b", "ghost"] }, "See [[b|Bee]] and [c](sub/c.md) and [[nowhere]].\n"),
+      "notes/a.md": noteText(
+        { title: "A", related: ["b", "ghost"] },
+        "See [[b|Bee]] and [c](sub/c.md) and [[nowhere]].\n",
+      ),
       "notes/b.md": noteText({ title: "B" }),
       "notes/sub/c.md": noteText({ title: "C" }, "Back to [a](../a.md).\n"),
     });
@@ -194,7 +244,9 @@ describe("openIndex", () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/locked/b.md": noteText({ title: "B" }) });
     const r = refresh(root);
     const plan = planRefresh(r.index.db, {
-      files: [{ path: "notes/a.md", abs: join(root, "notes/a.md"), mtimeMs: r.notes[0]!.mtime_ms, size: r.notes[0]!.size }],
+      files: [
+        { path: "notes/a.md", abs: join(root, "notes/a.md"), mtimeMs: r.notes[0]!.mtime_ms, size: r.notes[0]!.size },
+      ],
       unreadable: ["notes/locked/"],
       problems: [{ path: "notes/locked/", reason: "cannot read folder: EACCES", severity: "error" }],
     });

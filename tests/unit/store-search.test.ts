@@ -12,19 +12,50 @@ import { noteText, workspace } from "../helpers/workspace.js";
 function fixture() {
   const root = workspace({
     "notes/idempotency-keys.md": noteText(
-      { title: "Idempotency keys", type: "doc", status: "evergreen", visibility: "public", domain: "core-backend", tags: ["http", "retries"], updated: "2026-03-01", published: "2026-01-01" },
+      {
+        title: "Idempotency keys",
+        type: "doc",
+        status: "evergreen",
+        visibility: "public",
+        domain: "core-backend",
+        tags: ["http", "retries"],
+        updated: "2026-03-01",
+        published: "2026-01-01",
+      },
       "# Idempotency keys\n\nA retry must not charge twice. Café owners agree.\n",
     ),
     "notes/retries.md": noteText(
-      { title: "Retries and backoff", type: "cheatsheet", status: "budding", visibility: "private", domain: "core-backend", tags: ["retries"], roles: ["backend"], updated: "2026-02-01", published: "2026-01-05" },
+      {
+        title: "Retries and backoff",
+        type: "cheatsheet",
+        status: "budding",
+        visibility: "private",
+        domain: "core-backend",
+        tags: ["retries"],
+        roles: ["backend"],
+        updated: "2026-02-01",
+        published: "2026-01-05",
+      },
       "# Retries\n\nUse jitter. Mentions idempotency once in the body.\n",
     ),
     "notes/k8s.md": noteText(
-      { title: "Kubernetes autoscaling", type: "doc", status: "seedling", domain: "cloud-deployment", tags: ["kubernetes"], updated: "2026-01-01", published: "2025-12-01" },
+      {
+        title: "Kubernetes autoscaling",
+        type: "doc",
+        status: "seedling",
+        domain: "cloud-deployment",
+        tags: ["kubernetes"],
+        updated: "2026-01-01",
+        published: "2025-12-01",
+      },
       "# Kubernetes\n\nThe horizontal pod autoscaler and error budget alerts.\n",
     ),
   });
-  const { index } = openIndex({ ws: workspacePaths(root), config: structuredClone(DEFAULT_CONFIG), today: "2026-11-27" });
+  const { index } = openIndex({
+    ws: workspacePaths(root),
+    config: structuredClone(DEFAULT_CONFIG),
+    today: "2026-11-27",
+  });
   const search = (q: string, limit = 10) => searchNotes(index, { query: parseQuery(q), limit, today: "2026-11-27" });
   const slugs = async (q: string, limit = 10) => (await search(q, limit)).map((h) => h.note.slug);
   return { index, search, slugs };
@@ -76,7 +107,24 @@ describe("searchNotes", () => {
 
   it("gives results or a LearnError for any input, never a raw SQLite error", async () => {
     const f = fixture();
-    const odd = ['"', "*", ":", "OR", "AND", "NOT", "-", "(", ")", "NEAR(a b)", "'; DROP TABLE notes; --", "title:x", "^a", "a AND", '""', "{title}:x"];
+    const odd = [
+      '"',
+      "*",
+      ":",
+      "OR",
+      "AND",
+      "NOT",
+      "-",
+      "(",
+      ")",
+      "NEAR(a b)",
+      "'; DROP TABLE notes; --",
+      "title:x",
+      "^a",
+      "a AND",
+      '""',
+      "{title}:x",
+    ];
     for (const q of odd) await expect(f.search(q)).resolves.toBeInstanceOf(Array);
     await fc.assert(
       fc.asyncProperty(fc.string(), async (s) => {
@@ -101,7 +149,10 @@ describe("searchNotes", () => {
 describe("listNotes", () => {
   it("filters and sorts", () => {
     const f = fixture();
-    const list = (q: string, sort: string) => listNotes(f.index, { filters: parseQuery(q).filters, sort: parseSort(sort), today: "2026-11-27" }).map((n) => n.slug);
+    const list = (q: string, sort: string) =>
+      listNotes(f.index, { filters: parseQuery(q).filters, sort: parseSort(sort), today: "2026-11-27" }).map(
+        (n) => n.slug,
+      );
     expect(list("", "updated")).toEqual(["idempotency-keys", "retries", "k8s"]);
     expect(list("", "published")).toEqual(["retries", "idempotency-keys", "k8s"]);
     expect(list("", "title")).toEqual(["idempotency-keys", "k8s", "retries"]);
@@ -113,10 +164,20 @@ describe("listNotes", () => {
 
   it("sorts by due date and filters is:due once due dates are plugged in", () => {
     const f = fixture();
-    const due = new Map([["k8s", "2026-11-01"], ["retries", "2026-12-24"]]);
-    const rows = listNotes(f.index, { filters: parseQuery("").filters, sort: "due", today: "2026-11-27", due }).map((n) => n.slug);
+    const due = new Map([
+      ["k8s", "2026-11-01"],
+      ["retries", "2026-12-24"],
+    ]);
+    const rows = listNotes(f.index, { filters: parseQuery("").filters, sort: "due", today: "2026-11-27", due }).map(
+      (n) => n.slug,
+    );
     expect(rows).toEqual(["k8s", "retries", "idempotency-keys"]);
-    const dueNow = listNotes(f.index, { filters: parseQuery("is:due").filters, sort: "title", today: "2026-11-27", due }).map((n) => n.slug);
+    const dueNow = listNotes(f.index, {
+      filters: parseQuery("is:due").filters,
+      sort: "title",
+      today: "2026-11-27",
+      due,
+    }).map((n) => n.slug);
     expect(dueNow).toEqual(["k8s"]);
     f.index.close();
   });

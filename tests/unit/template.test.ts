@@ -10,11 +10,20 @@ import { UsageError } from "../../src/core/errors.js";
 
 const TEMPLATES = new URL("../../templates/", import.meta.url);
 const plan = (over: Record<string, unknown> = {}) =>
-  planNewNote({ type: "doc", title: "HTTP caching: the model", domain: "core-backend", ...over }, DEFAULT_CONFIG, "2026-11-27", () => false, "abcd1234");
+  planNewNote(
+    { type: "doc", title: "HTTP caching: the model", domain: "core-backend", ...over },
+    DEFAULT_CONFIG,
+    "2026-11-27",
+    () => false,
+    "abcd1234",
+  );
 
 describe("renderTemplate", () => {
   it("renders variables without HTML escaping and splits template front matter", () => {
-    const r = renderTemplate("---\nextra: {{week}}\n---\n# {{title}} <{{join tags \", \"}}>\n", plan({ tags: "a,b" }).vars);
+    const r = renderTemplate(
+      '---\nextra: {{week}}\n---\n# {{title}} <{{join tags ", "}}>\n',
+      plan({ tags: "a,b" }).vars,
+    );
     expect(r.fields).toEqual({ extra: "2026-W48" });
     expect(r.body).toBe("# HTTP caching: the model <a, b>\n");
   });
@@ -37,7 +46,14 @@ describe("bundled templates", () => {
     const text = formatFrontMatter(newNoteFields(p.vars, r.fields)) + r.body;
     const note = parseNote(text, "x");
     expect(note.warnings).toEqual([]);
-    expect(note.data).toMatchObject({ id: "abcd1234", title: "HTTP caching: the model", type, roles: ["backend"], tags: ["http"], published: "2026-11-27" });
+    expect(note.data).toMatchObject({
+      id: "abcd1234",
+      title: "HTTP caching: the model",
+      type,
+      roles: ["backend"],
+      tags: ["http"],
+      published: "2026-11-27",
+    });
     expect(note.body.trim().length).toBeGreaterThan(40);
   });
 });
@@ -50,7 +66,12 @@ describe("planNewNote", () => {
 
   it("takes the next free slug", () => {
     const taken = new Set(["http-caching-the-model", "http-caching-the-model-2"]);
-    const p = planNewNote({ type: "note", title: "HTTP caching: the model", domain: "core-backend" }, DEFAULT_CONFIG, "2026-11-27", (s) => taken.has(s));
+    const p = planNewNote(
+      { type: "note", title: "HTTP caching: the model", domain: "core-backend" },
+      DEFAULT_CONFIG,
+      "2026-11-27",
+      (s) => taken.has(s),
+    );
     expect(p.slug).toBe("http-caching-the-model-3");
     expect(p.type).toBe("doc");
   });

@@ -17,7 +17,9 @@ describe("week flags", () => {
     ["2026-02-30", "not a date"],
     ["soon", "not a date"],
     ["0d", "must be at least 1 day"],
-  ])("refuses the revisit plan %s", (text, message) => expect(() => parseRevisitPlan(text, "2026-11-27")).toThrow(message));
+  ])("refuses the revisit plan %s", (text, message) =>
+    expect(() => parseRevisitPlan(text, "2026-11-27")).toThrow(message),
+  );
 
   it("checks checklist items, roles and the note type", () => {
     expect(checklistItems([" a ", "b", "a"])).toEqual(["a", "b"]);

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { normaliseFrontMatter } from "../../src/core/note-normalise.js";
-import { firstUnfinished, isComplete, markDone, readWeekState, weekRange, weeksBetween, weekStart } from "../../src/core/week-model.js";
+import {
+  firstUnfinished,
+  isComplete,
+  markDone,
+  readWeekState,
+  weekRange,
+  weeksBetween,
+  weekStart,
+} from "../../src/core/week-model.js";
 
-const state = (raw: Record<string, unknown>) => readWeekState(normaliseFrontMatter(raw).data, "2026-W48", "notes/log/2026-W48.md", DEFAULT_CONFIG);
+const state = (raw: Record<string, unknown>) =>
+  readWeekState(normaliseFrontMatter(raw).data, "2026-W48", "notes/log/2026-W48.md", DEFAULT_CONFIG);
 
 describe("week model", () => {
   it.each([
@@ -22,14 +31,24 @@ describe("week model", () => {
     const s = state({ week: "2026-W48", domain: "Core-Backend", note: "x", steps: ["note", "domain", "domain"] });
     expect(s).toEqual({ week: "2026-W48", domain: "core-backend", note: "x", done: ["domain", "note"] });
     expect(firstUnfinished(s)).toBe("checklist");
-    const all = ["checklist", "roles", "revisit"].reduce((acc, step) => markDone(acc, step as never, step === "revisit" ? { revisitPlan: "build" } : {}), s);
+    const all = ["checklist", "roles", "revisit"].reduce(
+      (acc, step) => markDone(acc, step as never, step === "revisit" ? { revisitPlan: "build" } : {}),
+      s,
+    );
     expect(all.done).toEqual(["domain", "note", "checklist", "roles", "revisit"]);
     expect(isComplete(all)).toBe(true);
     expect(firstUnfinished(all)).toBeUndefined();
   });
 
   it("reads a date plan written as a YAML date", () => {
-    expect(state({ domain: "core-backend", note: "x", steps: ["domain", "note", "checklist", "roles", "revisit"], revisit_plan: new Date("2026-12-10T00:00:00Z") }).revisitPlan).toBe("2026-12-10");
+    expect(
+      state({
+        domain: "core-backend",
+        note: "x",
+        steps: ["domain", "note", "checklist", "roles", "revisit"],
+        revisit_plan: new Date("2026-12-10T00:00:00Z"),
+      }).revisitPlan,
+    ).toBe("2026-12-10");
   });
 
   it.each([
@@ -39,7 +58,10 @@ describe("week model", () => {
     [{ domain: "frontend" }, "domain: unknown domain frontend (use one of core-backend"],
     [{ steps: ["domain"] }, "steps: says domain is done but `domain:` is empty"],
     [{ domain: "core-backend", steps: ["domain", "roles"] }, "steps: says roles is done but `note:` is empty"],
-    [{ domain: "core-backend", note: "x", steps: ["revisit"] }, "steps: says revisit is done but `revisit_plan:` is empty"],
+    [
+      { domain: "core-backend", note: "x", steps: ["revisit"] },
+      "steps: says revisit is done but `revisit_plan:` is empty",
+    ],
     [{ revisit_plan: "later" }, "revisit_plan: must be build or a date"],
   ])("refuses a hand edit %j, naming the key", (raw, message) => {
     expect(() => state(raw)).toThrow(message);
