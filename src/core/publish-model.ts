@@ -88,11 +88,23 @@ export function buildSiteModel(
     if (note) return { kind: "public", note };
     return known.has(lower(slug)) ? { kind: "private" } : { kind: "broken" };
   };
+  // One lookup table per note, built when first asked: a note of 100k links resolves in linear time.
+  const linkKey = (kind: LinkRow["kind"], target: string): string =>
+    `${kind}\0${kind === "markdown" ? target : lower(target.trim())}`;
+  const tables = new Map<string, Map<string, LinkRow>>();
+  const tableOf = (from: string): Map<string, LinkRow> => {
+    let table = tables.get(from);
+    if (!table) {
+      table = new Map();
+      for (const l of linksFrom.get(from) ?? [])
+        if (!table.has(linkKey(l.kind, l.target))) table.set(linkKey(l.kind, l.target), l);
+      tables.set(from, table);
+    }
+    return table;
+  };
   const resolve = (fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget => {
-    const want = kind === "markdown" ? target.replace(/#.*$/, "") : lower(target.trim());
-    const row = (linksFrom.get(lower(fromSlug)) ?? []).find(
-      (l) => l.kind === kind && (kind === "markdown" ? l.target === want : lower(l.target.trim()) === want),
-    );
+    const want = kind === "markdown" ? target.replace(/#.*$/, "") : target;
+    const row = tableOf(lower(fromSlug)).get(linkKey(kind, want));
     if (row) return targetOf(row.to_slug);
     return targetOf(known.has(fileStem(target)) ? fileStem(target) : null);
   };
