@@ -8,9 +8,11 @@ import { createRequire } from "node:module";
 
 // C0 controls, DEL, C1 controls (0x9b is a one-byte CSI), and the Unicode format characters that
 // reorder or break what is shown (bidi embeddings, overrides and isolates; line separators).
+/* eslint-disable no-control-regex -- matching control characters is the point */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_KEEP_LINES =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\t": "\\t", "\r": "\\r" };
 
@@ -72,7 +74,12 @@ export function displayWidth(text: string): number {
 /** `text` cut to at most `columns` columns with a trailing `…`, never inside a character. */
 export function truncateTo(text: string, columns: number): string {
   if (PLAIN_ASCII.test(text)) return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
-  return lib().width(text) > columns ? lib().truncate(text, columns) : text;
+  const { width, truncate } = lib();
+  if (width(text) <= columns) return text;
+  // cli-truncate keeps a wide character that straddles the last column (one column too wide): ask for less
+  let cut = truncate(text, columns);
+  for (let n = columns - 1; width(cut) > columns && n > 0; n--) cut = truncate(text, n);
+  return cut;
 }
 
 /** `text` padded with spaces to `columns` columns (by display width, not length). */

@@ -53,7 +53,11 @@ function remember(file: string, hash: string, configPath: string): boolean {
     renameSync(tmp, file);
     return true;
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // the folder could not be made: there is no temp file to clean up
+    }
     return false;
   }
 }
