@@ -8,7 +8,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
@@ -39,7 +39,7 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
 
   const ensureDir = (dir: string) => {
     if (existsSync(dir)) return result.existing.push(`${rel(dir)}/`);
-    guard(dir, () => mkdirSync(dir, { recursive: true }));
+    guard(dir, () => mkdirSync(dir));
     result.created.push(`${rel(dir)}/`);
   };
   const ensureFile = (file: string, text: string) => {
@@ -55,7 +55,11 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
     result.updated.push(rel(file));
   };
 
-  ensureDir(root);
+  if (existsSync(root)) result.existing.push("./");
+  else {
+    makeRoot(root);
+    result.created.push("./");
+  }
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
   ensureLine(join(root, ".gitignore"), ".learn/", "# learn's index is a cache, rebuilt from notes/");
@@ -79,6 +83,40 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   if (opts.json) io.json(result);
   else io.out(renderInit(result, io));
   return result;
+}
+
+const WHY: Record<string, string> = {
+  ENOENT: "that place does not take new folders",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOTDIR: "a file stands where a folder should be",
+  EEXIST: "something is already there",
+};
+
+/**
+ * Make the workspace folder and any missing parents one level at a time from the nearest folder
+ * that exists, so a place that cannot hold folders (/proc, /sys, a file) fails at once with a
+ * clear message (Node's recursive mkdir can spin forever there).
+ */
+function makeRoot(root: string): void {
+  const missing: string[] = [];
+  let at = root;
+  while (!existsSync(at) && dirname(at) !== at) {
+    missing.unshift(at);
+    at = dirname(at);
+  }
+  const fail = (why: string) =>
+    new LearnError(`cannot make the workspace folder ${root}: ${why}`, "pick a folder you can write to");
+  if (!statSync(at).isDirectory()) throw fail(`${at} is a file, not a folder`);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "";
+      throw fail(Object.hasOwn(WHY, code) ? `${WHY[code]} (${dir})` : (err as Error).message);
+    }
+  }
 }
 
 function guard(path: string, write: () => void): void {

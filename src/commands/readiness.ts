@@ -1,3 +1,4 @@
+import { hasConfigId } from "../core/config.js";
 import { UsageError } from "../core/errors.js";
 import { parseRoadmapItems, type RoadmapItem } from "../core/readiness-roadmap.js";
 import { coverage, readiness as score, type GroupReadiness } from "../core/readiness-score.js";
@@ -40,7 +41,7 @@ export function readinessOf(ctx: Context, index: SqliteIndex): ReadinessData {
 export async function readiness(opts: ReadinessOptions, io: IO): Promise<ReadinessData> {
   const ctx = await createContext(opts);
   const role = opts.role?.trim().toLowerCase();
-  if (role !== undefined && !(role in ctx.config.roles))
+  if (role !== undefined && !hasConfigId(ctx.config.roles, role))
     throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
   const { index } = await openIndexLazy(ctx, { refresh: opts.refresh });
   let data: ReadinessData;

@@ -223,7 +223,7 @@ function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
 /** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
 async function review(w: World, io: IO): Promise<RevisitResult> {
   const ask = await import("../ui/prompts.js");
-  const editor = editorCommand(io.env, w.ctx.config.editor);
+  const editor = await editorCommand(w.ctx, io, ask.askTrustEditor);
   const entries = dueEntries(w, w.ctx.today);
   const recorded: LogEvent[] = [];
   let skipped = 0;

@@ -250,7 +250,8 @@ async function noteStep(
 
 /** Open the note with --edit; at a terminal with an editor set, offer to. */
 async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO): Promise<void> {
-  const editor = editorCommand(io.env, ctx.config.editor);
+  if (!opts.edit && !io.interactive) return;
+  const editor = await editorCommand(ctx, io, async (c, f) => (await import("../ui/prompts.js")).askTrustEditor(c, f));
   if (!editor) {
     if (opts.edit) io.err("learn: no editor set ($VISUAL or $EDITOR); the note is saved, edit it later");
     return;

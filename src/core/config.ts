@@ -16,6 +16,23 @@ export interface Config {
   editor?: string;
 }
 
+// Names every plain object answers to (`constructor`, `__proto__`, `toString`, …): an id spelled
+// like one would read Object.prototype through a lookup, so none is ever an id.
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True when `name` is one of the names every plain object has (`constructor`, `__proto__`, …). */
+export const isPrototypeName = (name: string): boolean => PROTOTYPE_NAMES.has(name);
+
+/** True when `id` can be a domain or role id: lower-case words joined by -, never a prototype name. */
+export function isConfigId(id: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && !isPrototypeName(id);
+}
+
+/** True when `ids` (a config's domains or roles) has `id` as one of its own ids. */
+export function hasConfigId(ids: Readonly<Record<string, string>>, id: string): boolean {
+  return isConfigId(id) && Object.hasOwn(ids, id);
+}
+
 /** The default domain pack: backend and AI infrastructure. */
 export const DEFAULT_CONFIG: Config = {
   domains: {

@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { hasConfigId, type Config } from "./config.js";
 import { addDays, isoWeek, parseDay, toIsoDate } from "./dates.js";
 import { LearnError } from "./errors.js";
 import type { FrontMatter } from "./note-model.js";
@@ -119,7 +119,7 @@ export function readWeekState(
     if (!done.includes(step as WeekStep)) done.push(step as WeekStep);
   }
   const domain = data.domain;
-  if (domain !== undefined && !(domain in config.domains))
+  if (domain !== undefined && !hasConfigId(config.domains, String(domain)))
     fail("domain", `unknown domain ${domain} (use one of ${Object.keys(config.domains).join(", ")})`);
   const note = extra.note == null || String(extra.note).trim() === "" ? undefined : String(extra.note).trim();
   const plan = readPlan(extra.revisit_plan, file);

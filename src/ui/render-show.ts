@@ -1,4 +1,5 @@
 import type { LinkRow, NoteRow } from "../store/types.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn show` prints about one note. */
@@ -21,7 +22,8 @@ function linkLine(l: LinkRow, to: string | null, arrow: string, data: ShowData, 
 }
 
 /** A note as text: title, front matter, checklist progress, links, backlinks, then the body. */
-export function renderShow(data: ShowData, theme: Theme): string {
+export function renderShow(given: ShowData, theme: Theme): string {
+  const data = forTerminal(given, ["body"]);
   const n = data.note;
   const lines = [theme.title(n.title), theme.path(n.path), ""];
   const fields = [
