@@ -37,6 +37,7 @@ const toJson = (v: unknown): string =>
 export async function processIO(opts: GlobalOptions): Promise<IO> {
   const isTTY = Boolean(process.stdout.isTTY);
   const env = process.env;
+  if (!opts.json) await (await import("./terminal-text.js")).preloadTextLibs();
   return {
     out: (t) => void process.stdout.write(withNewline(t)),
     err: (t) => void process.stderr.write(withNewline(t)),

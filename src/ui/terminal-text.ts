@@ -58,13 +58,23 @@ export function forTerminal<T>(value: T, multiline: readonly string[] = [], key?
 // none), from maintained libraries. They cost tens of milliseconds to load, so they are required
 // only when a string is not plain printable ASCII, where the column count is the length.
 const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+// Both are ESM: Node 20.19+ can require() them on first use; Node 20.17-20.18 cannot, so there
+// processIO imports them up front (preloadTextLibs) and this lazy path is never taken.
 const load = createRequire(import.meta.url);
-let libs: { width: (s: string) => number; truncate: (s: string, columns: number) => string } | undefined;
-const lib = () =>
+type TextLibs = { width: (s: string) => number; truncate: (s: string, columns: number) => string };
+let libs: TextLibs | undefined;
+const lib = (): TextLibs =>
   (libs ??= {
     width: (load("string-width") as typeof import("string-width")).default,
     truncate: (load("cli-truncate") as typeof import("cli-truncate")).default,
   });
+
+/** Load the width libraries with import() where this Node cannot require() an ES module. */
+export async function preloadTextLibs(): Promise<void> {
+  if (libs || (process.features as { require_module?: boolean }).require_module) return;
+  const [width, truncate] = await Promise.all([import("string-width"), import("cli-truncate")]);
+  libs = { width: width.default, truncate: truncate.default };
+}
 
 /** How many terminal columns `text` takes. */
 export function displayWidth(text: string): number {
