@@ -42,35 +42,45 @@ function scannerRule(
 }
 
 /** A rule that reports every match of `pattern` (its whole match is the secret), except `ignored` ones. */
-function shapeRule(id: string, label: string, pattern: RegExp, ignored: (value: string) => boolean = () => false) {
+function shapeRule(id: string, label: string, pattern: RegExp) {
   return scannerRule(id, { FOUND: { en: (p) => `found ${label}: ${p?.VALUE ?? ""}` } }, function* (content) {
-    for (const m of content.matchAll(pattern)) {
-      if (!ignored(m[0])) yield { messageId: "FOUND", data: { VALUE: m[0] }, range: [m.index, m.index + m[0].length] };
-    }
+    for (const m of content.matchAll(pattern))
+      yield { messageId: "FOUND", data: { VALUE: m[0] }, range: [m.index, m.index + m[0].length] };
   });
 }
-
-// The token jwt.io and countless tutorials show: {"sub":"1234567890","name":"John Doe","iat":1516239022}.
-const isJwtIoExample = (token: string): boolean =>
-  token.split(".")[1]?.startsWith("eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy") === true;
 
 /** secretlint rule: a JSON Web Token (header.payload.signature, base64url). */
 export const jwtRule = shapeRule(
   "learn-rule-jwt",
   "JSON Web Token",
   /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
-  isJwtIoExample,
 );
 
-// Stripe's API reference shows these test keys to every reader.
-const STRIPE_DOCS_KEYS = new Set(["sk_test_4eC39HqLyjWDarjtT1zdp7dc", "sk_test_BQokikJOvBiI2HlWgH4olfQ2"]);
+// A private key block. The preset's rule knows RSA, DSA, EC, OpenSSH and PGP blocks whose base64
+// starts as theirs usually does (`MI`, `b3BlbnNzaC1rZXktdjE`); EC keys start `MH`, and encrypted or
+// other kinds of block have other labels: this rule reports exactly the blocks the preset leaves.
+const PEM_BLOCK =
+  /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----\r?\n?([A-Za-z0-9+/=\s\\:,-]{64,20000}?)-----END \1PRIVATE KEY(?: BLOCK)?-----/g;
+const PRESET_PEM_KINDS = new Set(["", "RSA ", "DSA ", "EC ", "OPENSSH ", "PGP "]);
+
+/** secretlint rule: a private key block the preset's privatekey rule does not report. */
+export const privateKeyBlockRule = scannerRule(
+  "learn-rule-private-key",
+  { FOUND: { en: (p) => `found a private key: ${p?.VALUE ?? ""}` } },
+  function* (content) {
+    for (const m of content.matchAll(PEM_BLOCK)) {
+      const body = m[2]!.trim();
+      if (PRESET_PEM_KINDS.has(m[1]!) && /^(?:MI|b3BlbnNzaC1rZXktdjE)/.test(body) && body.length >= 100) continue;
+      yield { messageId: "FOUND", data: { VALUE: m[0] }, range: [m.index, m.index + m[0].length] };
+    }
+  },
+);
 
 /** secretlint rule: a Stripe secret or restricted key (`sk_live_…`, `rk_live_…`, and test-mode keys). */
 export const stripeRule = shapeRule(
   "learn-rule-stripe",
   "Stripe secret key",
   /(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[0-9A-Za-z]{24,247}(?![A-Za-z0-9_])/g,
-  (v) => STRIPE_DOCS_KEYS.has(v),
 );
 
 /** secretlint rule: a Google API key (`AIza` and 35 characters). */
@@ -105,7 +115,7 @@ export const urlCredentialsRule = scannerRule(
 );
 
 // A setting's name, optionally quoted or in bold/code, then `=`, `:`, `:=` or `=>` (not `==`, `::` or `://`).
-const ASSIGNMENT = /(?<![\w$])(["']?)([A-Za-z][\w.-]{0,80})\1[*_`]{0,2}[ \t]*(:=|=>|=(?!=)|:(?![:/]))[ \t]*/g;
+const ASSIGNMENT = /(?<![\w$])(?<!\$\{)(["']?)([A-Za-z][\w.-]{0,80})\1[*_`]{0,2}[ \t]*(:=|=>|=(?!=)|:(?![:/]))[ \t]*/g;
 const KEY_OWNERS = new Set(
   "api access secret private signing encryption encrypt master client auth app license session account service storage subscription admin deploy webhook consumer".split(
     " ",
@@ -135,22 +145,51 @@ export function isSecretName(name: string): boolean {
   return !(last === "token" && NOT_CREDENTIAL_TOKENS.has(prev));
 }
 
+// A Kubernetes-style env entry: `- name: DB_PASSWORD` and, on the next line, `value: ...`.
+const NAME_THEN_VALUE = /\bname:[ \t]*(["']?)([A-Za-z][\w.-]{0,80})\1[ \t]*\r?\n[ \t-]*value:[ \t]*/g;
+
+// Command-line forms: `--password VALUE` (any secret-named long flag), and the short flags some
+// tools take a password with (`docker login -p`, `redis-cli -a`, `sshpass -p`), named `password` here.
+const LONG_FLAG = /(?<![\w-])--()([A-Za-z][\w-]{0,60})[ \t]+(?=[^\s-])/g;
+const TOOL_PASSWORD = /\b(?:(?:docker|podman) +login\b[^\n]*? -p|redis-cli\b[^\n]*? -a|sshpass +-p)()()[ \t]*/g;
+// `curl -u user:password`, `--user user:password`: judged with its user, like a URL's.
+const USER_COLON_PASSWORD = /(?<![\w-])(?:-u|--user)[ \t=]+(["']?)([^\s:"'@]{1,100}):([^\s"'@]{1,200})\1/g;
+
 /** The value written after an assignment's separator: quoted, or up to the next space or delimiter. */
-function valueAt(content: string, at: number): { value: string; start: number; quoted: boolean } | undefined {
+function valueAt(
+  content: string,
+  at: number,
+): { value: string; start: number; quoted: boolean; basic?: boolean } | undefined {
   let start = at;
-  const scheme = /^(?:Bearer|Basic|Token|bearer|token)[ \t]+/.exec(content.slice(start, start + 16));
+  const scheme = /^(?:Bearer|Basic|Token|bearer|basic|token)[ \t]+/.exec(content.slice(start, start + 16));
   if (scheme) start += scheme[0].length;
+  const basic = scheme ? /^basic/i.test(scheme[0]) : false;
   const q = content[start];
   if (q === '"' || q === "'" || q === "`") {
     const end = content.indexOf(q, start + 1);
     const value = end < 0 ? "" : content.slice(start + 1, end);
     if (end < 0 || value.includes("\n") || value.length > 512) return undefined;
-    return { value, start: start + 1, quoted: true };
+    return { value, start: start + 1, quoted: true, basic };
   }
   let value = /^[^\s"'`,;&]{0,512}/.exec(content.slice(start, start + 513))![0];
   value = value.replace(/[.,:;!?*_]+$/, "");
   if (value.endsWith(")") && !value.includes("(")) value = value.replace(/\)+$/, "");
-  return { value, start, quoted: false };
+  return { value, start, quoted: false, basic };
+}
+
+/** Judge an assigned value; `Basic` credentials are judged by the password inside their base64. */
+function isSecretValue(v: { value: string; quoted: boolean; basic?: boolean }): boolean {
+  if (v.basic && /^[A-Za-z0-9+/]+={0,2}$/.test(v.value)) {
+    let decoded = "";
+    try {
+      decoded = atob(v.value);
+    } catch {
+      // not base64 after all: judged as written below
+    }
+    const m = /^([\x20-\x7e]*?):([\x20-\x7e]*)$/.exec(decoded);
+    if (m) return valueVerdict(m[2]!, { quoted: true, user: m[1] }) === "secret";
+  }
+  return valueVerdict(v.value, { quoted: v.quoted }) === "secret";
 }
 
 /**
@@ -162,15 +201,24 @@ export const envAssignmentRule = scannerRule(
   "learn-rule-env-assignment",
   { ENV_SECRET: { en: (p) => `found a secret in ${p?.NAME ?? ""}: ${p?.VALUE ?? ""}` } },
   function* (content) {
-    for (const m of content.matchAll(ASSIGNMENT)) {
-      const name = m[2]!;
-      if (!isSecretName(name)) continue;
-      const v = valueAt(content, m.index + m[0].length);
-      if (!v || valueVerdict(v.value, { quoted: v.quoted }) !== "secret") continue;
+    for (const re of [ASSIGNMENT, NAME_THEN_VALUE, LONG_FLAG, TOOL_PASSWORD]) {
+      for (const m of content.matchAll(re)) {
+        const name = m[2] || "password";
+        if (!isSecretName(name)) continue;
+        const v = valueAt(content, m.index + m[0].length);
+        if (!v || !isSecretValue(v)) continue;
+        const range: Range = [v.start, v.start + v.value.length];
+        yield { messageId: "ENV_SECRET", data: { NAME: name, VALUE: v.value }, range };
+      }
+    }
+    for (const m of content.matchAll(USER_COLON_PASSWORD)) {
+      const [user, password] = [m[2]!, m[3]!];
+      if (valueVerdict(password, { quoted: true, user }) !== "secret") continue;
+      const start = m.index + m[0].lastIndexOf(password);
       yield {
         messageId: "ENV_SECRET",
-        data: { NAME: name, VALUE: v.value },
-        range: [v.start, v.start + v.value.length],
+        data: { NAME: `${user}:`, VALUE: password },
+        range: [start, start + password.length],
       };
     }
   },
@@ -179,6 +227,7 @@ export const envAssignmentRule = scannerRule(
 /** Every rule of learn's own, in the order they run after the preset's. */
 export const learnSecretRules: SecretLintRuleCreator[] = [
   jwtRule,
+  privateKeyBlockRule,
   stripeRule,
   googleApiKeyRule,
   twilioRule,

@@ -63,7 +63,7 @@ function secretIn(rule: string, value: string): string | undefined {
     return notReal ? undefined : password;
   }
   // A placeholder check on a private key block would trip on chance letters in its base64.
-  if (rule === "secret/privatekey") return /\.\.\.|…/.test(value) ? undefined : value;
+  if (rule === "secret/privatekey" || rule === "secret/private-key") return /\.\.\.|…/.test(value) ? undefined : value;
   return isPlaceholderValue(value) ? undefined : value;
 }
 
