@@ -50,7 +50,7 @@ function shapeRule(id: string, label: string, pattern: RegExp) {
 }
 
 /** secretlint rule: a JSON Web Token (header.payload.signature, base64url). */
-export const jwtRule = shapeRule(
+const jwtRule = shapeRule(
   "learn-rule-jwt",
   "JSON Web Token",
   /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/g,
@@ -64,7 +64,7 @@ const PEM_BLOCK =
 const PRESET_PEM_KINDS = new Set(["", "RSA ", "DSA ", "EC ", "OPENSSH ", "PGP "]);
 
 /** secretlint rule: a private key block the preset's privatekey rule does not report. */
-export const privateKeyBlockRule = scannerRule(
+const privateKeyBlockRule = scannerRule(
   "learn-rule-private-key",
   { FOUND: { en: (p) => `found a private key: ${p?.VALUE ?? ""}` } },
   function* (content) {
@@ -77,21 +77,21 @@ export const privateKeyBlockRule = scannerRule(
 );
 
 /** secretlint rule: a Stripe secret or restricted key (`sk_live_…`, `rk_live_…`, and test-mode keys). */
-export const stripeRule = shapeRule(
+const stripeRule = shapeRule(
   "learn-rule-stripe",
   "Stripe secret key",
   /(?<![A-Za-z0-9_])[sr]k_(?:live|test)_[0-9A-Za-z]{24,247}(?![A-Za-z0-9_])/g,
 );
 
 /** secretlint rule: a Google API key (`AIza` and 35 characters). */
-export const googleApiKeyRule = shapeRule(
+const googleApiKeyRule = shapeRule(
   "learn-rule-google",
   "Google API key",
   /(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g,
 );
 
 /** secretlint rule: a Twilio API key (`SK` and 32 hex digits). */
-export const twilioRule = shapeRule(
+const twilioRule = shapeRule(
   "learn-rule-twilio",
   "Twilio API key",
   /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/g,
@@ -103,7 +103,7 @@ const URL_WITH_PASSWORD =
   /\b((?:jdbc:)?[a-z][a-z0-9+.-]{1,30}):\/\/[^\s:@/]{0,100}:[^\s@/]{1,200}@[^\s/?#"'`)]{1,200}/gi;
 
 /** secretlint rule: a password in a URL of a scheme the preset does not scan (redis, amqp, smtp, ...). */
-export const urlCredentialsRule = scannerRule(
+const urlCredentialsRule = scannerRule(
   "learn-rule-url-credentials",
   { FOUND: { en: (p) => `found a password in a URL: ${p?.VALUE ?? ""}` } },
   function* (content) {
@@ -197,7 +197,7 @@ function isSecretValue(v: { value: string; quoted: boolean; basic?: boolean }): 
  * layout: `.env`, YAML, JSON, code, shell flags, front matter, headers. Code, placeholders and
  * development defaults are left alone (see core/secret-value.ts).
  */
-export const envAssignmentRule = scannerRule(
+const envAssignmentRule = scannerRule(
   "learn-rule-env-assignment",
   { ENV_SECRET: { en: (p) => `found a secret in ${p?.NAME ?? ""}: ${p?.VALUE ?? ""}` } },
   function* (content) {

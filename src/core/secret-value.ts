@@ -48,7 +48,7 @@ const DOCUMENTED = new Set([
 const JWT_IO_PAYLOAD = ".eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIy";
 
 /** True when a value is a key a provider documents as an example (AWS's `AKIAIOSFODNN7EXAMPLE`, jwt.io's token). */
-export function isDocumentedExample(value: string): boolean {
+function isDocumentedExample(value: string): boolean {
   return DOCUMENTED.has(value) || value.includes(JWT_IO_PAYLOAD);
 }
 
@@ -85,7 +85,7 @@ export function isCodeValue(value: string, quoted = false): boolean {
 }
 
 /** Shannon entropy of a string, in bits per character. */
-export function entropy(s: string): number {
+function entropy(s: string): number {
   const counts = new Map<string, number>();
   for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let h = 0;
@@ -94,7 +94,7 @@ export function entropy(s: string): number {
 }
 
 /** True when a value is long and varied enough to be a credential rather than a word or a number. */
-export function looksRandom(value: string): boolean {
+function looksRandom(value: string): boolean {
   if (value.length < 8 || /\s/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(value)).length;
   const h = entropy(value);

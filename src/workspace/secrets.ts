@@ -50,7 +50,7 @@ const URL_RULES = new Set(["secret/basicauth", "secret/database-connection-strin
 const GENERIC_RULE = "secret/env-assignment";
 
 /** sha256 of a secret value, as printed by check and listed in the allowlist. */
-export const fingerprintOf = (value: string): string => createHash("sha256").update(value).digest("hex");
+const fingerprintOf = (value: string): string => createHash("sha256").update(value).digest("hex");
 
 /** The secret in a hit's value, or undefined when the value is a placeholder, code or a default. */
 function secretIn(rule: string, value: string): string | undefined {
