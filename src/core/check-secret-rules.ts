@@ -60,7 +60,7 @@ const jwtRule = shapeRule(
 // starts as theirs usually does (`MI`, `b3BlbnNzaC1rZXktdjE`); EC keys start `MH`, and encrypted or
 // other kinds of block have other labels: this rule reports exactly the blocks the preset leaves.
 const PEM_BLOCK =
-  /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----\r?\n?([A-Za-z0-9+/=\s\\:,-]{64,20000}?)-----END \1PRIVATE KEY(?: BLOCK)?-----/g;
+  /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY(?: BLOCK)?-----\r?\n(?:[A-Za-z-]{1,40}: [^\n]{0,200}\n)*([A-Za-z0-9+/=\s\\]{64,20000})-----END \1PRIVATE KEY(?: BLOCK)?-----/g;
 const PRESET_PEM_KINDS = new Set(["", "RSA ", "DSA ", "EC ", "OPENSSH ", "PGP "]);
 
 /** secretlint rule: a private key block the preset's privatekey rule does not report. */
@@ -91,11 +91,7 @@ const googleApiKeyRule = shapeRule(
 );
 
 /** secretlint rule: a Twilio API key (`SK` and 32 hex digits). */
-const twilioRule = shapeRule(
-  "learn-rule-twilio",
-  "Twilio API key",
-  /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/g,
-);
+const twilioRule = shapeRule("learn-rule-twilio", "Twilio API key", /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/g);
 
 // Schemes the preset's basicauth and database-connection-string rules already scan.
 const PRESET_SCHEMES = /^(?:https?|ftps?|postgres(?:ql)?|(?:jdbc:)?mysqlx?|mongodb(?:\+srv)?)$/i;
@@ -151,7 +147,8 @@ const NAME_THEN_VALUE = /\bname:[ \t]*(["']?)([A-Za-z][\w.-]{0,80})\1[ \t]*\r?\n
 // Command-line forms: `--password VALUE` (any secret-named long flag), and the short flags some
 // tools take a password with (`docker login -p`, `redis-cli -a`, `sshpass -p`), named `password` here.
 const LONG_FLAG = /(?<![\w-])--()([A-Za-z][\w-]{0,60})[ \t]+(?=[^\s-])/g;
-const TOOL_PASSWORD = /\b(?:(?:docker|podman) +login\b[^\n]*? -p|redis-cli\b[^\n]*? -a|sshpass +-p)()()[ \t]*/g;
+const TOOL_PASSWORD =
+  /\b(?:(?:docker|podman) +login\b[^\n]{0,200}? -p|redis-cli\b[^\n]{0,200}? -a|sshpass +-p)()()[ \t]*/g;
 // `curl -u user:password`, `--user user:password`: judged with its user, like a URL's.
 const USER_COLON_PASSWORD = /(?<![\w-])(?:-u|--user)[ \t=]+(["']?)([^\s:"'@]{1,100}):([^\s"'@]{1,200})\1/g;
 
