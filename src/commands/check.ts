@@ -18,7 +18,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
-import { scanSecrets } from "../workspace/secrets.js";
+import { ALLOWLIST_FILE, loadSecretAllowlist, scanSecrets } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
 export interface CheckOptions extends GlobalOptions {
@@ -43,18 +43,25 @@ export function readNoteText(ctx: Context, path: string): string | undefined {
   }
 }
 
-/** Secret findings of one note: errors in a public note, warnings in a private one. */
-export async function secretFindings(path: string, text: string, isPublicNote: boolean): Promise<Finding[]> {
-  const hits = await scanSecrets(text, path);
+/**
+ * Secret findings of one note. Every one is an error, in a private note too: a secret in a
+ * note reaches git history whatever its visibility. `allow` holds the fingerprints the user
+ * accepted in `.learn-secrets-allow`.
+ */
+export async function secretFindings(
+  path: string,
+  text: string,
+  isPublicNote: boolean,
+  allow?: ReadonlySet<string>,
+): Promise<Finding[]> {
+  const hits = await scanSecrets(text, path, { allow });
   return hits.map((h) => ({
     path,
     line: h.line,
     rule: h.rule,
-    severity: isPublicNote ? "error" : "warning",
-    message: isPublicNote
-      ? `${h.message} in a public note`
-      : `${h.message} (private note, but it is still in your files and git history)`,
-    hint: "remove it and rotate the credential; write a placeholder like <token> instead",
+    severity: "error",
+    message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note: git history keeps it)`,
+    hint: `remove it and rotate the credential (write a placeholder like <token>); if it is not a secret, add its fingerprint to ${ALLOWLIST_FILE}: ${h.fingerprint}`,
   }));
 }
 
@@ -96,21 +103,22 @@ function indexFindings(
 export async function runCheck(
   ctx: Context,
   index: IndexHandle,
-  opts: { staged?: boolean } = {},
+  opts: { staged?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CheckReport> {
   const notes = index.allNotes();
   const files = opts.staged
-    ? stagedNotes(ctx.ws)
+    ? stagedNotes(ctx.ws, opts.env)
     : notes.flatMap((n) => {
         const text = readNoteText(ctx, n.path);
         return text === undefined ? [] : [{ path: n.path, text }];
       });
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
+  const allow = loadSecretAllowlist(ctx.ws.root);
   for (const f of files) {
     const parsed = parseNote(f.text, slugOf(f.path));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
-    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
+    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
   const only = opts.staged ? new Set(texts.keys()) : undefined;
   findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
@@ -126,7 +134,7 @@ export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const { index } = await openIndexLazy(ctx);
   let report: CheckReport;
   try {
-    report = await runCheck(ctx, index, { staged: opts.staged });
+    report = await runCheck(ctx, index, { staged: opts.staged, env: io.env });
   } finally {
     index.close();
   }
