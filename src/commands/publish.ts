@@ -12,6 +12,7 @@ import { fuseAsset } from "../workspace/site-assets.js";
 import { readNoteForSite, type NoteForSite } from "../workspace/site-read.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 import { secretFindings } from "./check.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -49,7 +50,8 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   }
   const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
-  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true)));
+  const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
+  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true, allow)));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
