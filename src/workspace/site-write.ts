@@ -154,7 +154,8 @@ export function writeSite(
   for (const p of paths) checkWritable(out, join(out, p));
   // List old and new files first: a publish cut short leaves nothing that looks foreign.
   writeMarker(out, [...before, ...paths]);
-  for (const f of files) writeFileSafe(out, join(out, f.path), f.content);
+  // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
+  for (const f of files) writeFileSafe(out, join(out, f.path), f.content, { durable: false });
   const keep = new Set(paths);
   const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
   for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));

@@ -180,8 +180,10 @@ describe("stray temp files", () => {
       notOurs: ".e.md.tmp",
       lookalikeFolder: `.f.md.learn-tmp-${dead.stdout}-00000000`,
     };
-    for (const [k, n] of Object.entries(names))
-      k === "lookalikeFolder" ? mkdirSync(join(dir, n)) : writeFileSync(join(dir, n), "x");
+    for (const [k, n] of Object.entries(names)) {
+      if (k === "lookalikeFolder") mkdirSync(join(dir, n));
+      else writeFileSync(join(dir, n), "x");
+    }
     const old = new Date(Date.now() - 5 * 60_000);
     utimesSync(join(dir, names.oldLiveTemp), old, old);
     cleanStrayTemps(dir);
