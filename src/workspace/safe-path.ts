@@ -132,7 +132,7 @@ export function regularOrNothing(path: string): Stats | undefined {
     throw refusal(
       path,
       "it is a symbolic link; learn never writes through a link",
-      "delete the link (check where it points first), then run the command again",
+      "check where it points, delete the link, then run the command again",
     );
   if (!st.isFile()) throw refusal(path, "it is not a regular file", "move it away, then run the command again");
   return st;

@@ -23,9 +23,18 @@ interface Marker {
   files: string[];
 }
 
-/** Refuse an output folder that is the notes folder, inside it, or holds it (real paths compared, links resolved). */
-export function guardOutDir(out: string, notesDir: string, shown: string = out): void {
+/**
+ * Refuse an output folder that is the notes folder, inside it, or holds it (real paths
+ * compared, links resolved); with `workspace` (the default site/, not a chosen --out), one
+ * that leads out of the workspace through a link.
+ */
+export function guardOutDir(out: string, notesDir: string, shown: string = out, workspace?: string): void {
   const [o, n] = [realPathOf(out), realPathOf(notesDir)];
+  if (workspace && !isInside(o, realPathOf(workspace)))
+    throw new LearnError(
+      `${shown} is a link to ${o}, outside the workspace; nothing was written`,
+      `pass --out ${o} to publish there on purpose, or replace the link with a folder`,
+    );
   if (isInside(o, n) || isInside(resolve(out), resolve(notesDir))) {
     throw new UsageError(
       `--out ${shown}: the site cannot go in the notes folder`,

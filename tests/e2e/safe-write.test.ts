@@ -109,6 +109,17 @@ describe("publish stays inside its folder (issue 10, items 1 and 2)", () => {
     expect(readdirSync(join(root, "site"))).toEqual(["assets"]); // refused before anything was written
   });
 
+  it("refuses a default site/ that is a link out of the workspace; an explicit --out there is the user's choice", async () => {
+    const root = workspace({ "notes/core-backend/a.md": note("A") });
+    const outside = tempDir();
+    symlinkSync(outside, join(root, "site"));
+    const err = await publishIn(root);
+    expect(err?.message).toMatch(/^site is a link to .*, outside the workspace; nothing was written$/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(await publishIn(root, { out: outside })).toBeUndefined();
+    expect(existsSync(join(outside, "index.html"))).toBe(true);
+  });
+
   it("refuses --out n/sub when n is a link to notes/ (item 6)", async () => {
     const root = workspace({ "notes/core-backend/a.md": note("A") });
     symlinkSync(join(root, "notes"), join(root, "n"));
