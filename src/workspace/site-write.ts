@@ -113,7 +113,7 @@ function readMarker(out: string): Marker | undefined {
   }
   if (!m || !Array.isArray(m.files)) return undefined;
   const bad = m.files.find((f) => !isSitePath(f));
-  if (bad !== undefined) throw untrusted(`it lists ${JSON.stringify(bad)}, a path outside the site`);
+  if (bad !== undefined) throw untrusted(`it lists ${JSON.stringify(bad)}, not a plain path inside the site`);
   return m;
 }
 

@@ -49,7 +49,9 @@ describe("publish stays inside its folder (issue 10, items 1 and 2)", () => {
     ]) {
       writeFileSync(marker, JSON.stringify({ generator: "learn publish", files: [...listed, ...evil] }));
       const err = await publishIn(root);
-      expect(err?.message).toMatch(/\.learn-site: it lists .* a path outside the site; publish does not trust it/);
+      expect(err?.message).toMatch(
+        /\.learn-site: it lists .*, not a plain path inside the site; publish does not trust it/,
+      );
     }
     expect(read(join(root, "notes", "core-backend", "keep.md"))).toBe(note("Keep", { visibility: "private" }));
     expect(existsSync(join(root, "learn.config.yaml"))).toBe(true);
