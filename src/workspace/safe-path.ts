@@ -58,7 +58,7 @@ export function realPathOf(path: string): string {
 }
 
 /** A write refused before anything was written: the path and why, with what to do. */
-export function refusal(path: string, why: string, hint: string): LearnError {
+function refusal(path: string, why: string, hint: string): LearnError {
   return new LearnError(`cannot write ${shownPath(path)}: ${why}`, hint);
 }
 

@@ -1,5 +1,14 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { publish } from "../../src/commands/publish.js";
@@ -91,7 +100,7 @@ describe("publish stays inside its folder (issue 10, items 1 and 2)", () => {
     expect(await publishIn(root)).toBeUndefined();
     const feed = join(root, "site", "feed.xml");
     const victim = join(root, "notes", "core-backend", "a.md");
-    spawnSync("rm", [feed]);
+    rmSync(feed);
     symlinkSync(victim, feed);
     const err = await publishIn(root);
     expect(err?.message).toMatch(
