@@ -1,19 +1,12 @@
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { regularOrNothing } from "../workspace/safe-path.js";
+import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
 
 /** Options of `learn init`. */
 export interface InitOptions extends GlobalOptions {
@@ -37,21 +30,22 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   const result: InitResult = { root, created: [], updated: [], existing: [] };
   const rel = (p: string) => relative(root, p) || ".";
 
+  // Every file goes through the safe writer: never through a link, never outside the root.
   const ensureDir = (dir: string) => {
     if (existsSync(dir)) return result.existing.push(`${rel(dir)}/`);
-    guard(dir, () => mkdirSync(dir));
+    guard(dir, () => makeFolderSafe(root, dir));
     result.created.push(`${rel(dir)}/`);
   };
-  const ensureFile = (file: string, text: string) => {
-    if (existsSync(file)) return result.existing.push(rel(file));
-    guard(file, () => writeFileSync(file, text, { flag: "wx" }));
-    result.created.push(rel(file));
+  const ensureFile = (file: string, text: string | Buffer) => {
+    const made = !lexists(file) && guard(file, () => createFileSafe(root, file, text));
+    result[made ? "created" : "existing"].push(rel(file));
   };
   const ensureLine = (file: string, line: string, header: string) => {
-    if (!existsSync(file)) return ensureFile(file, `${header}\n${line}\n`);
+    if (!lexists(file)) return ensureFile(file, `${header}\n${line}\n`);
+    regularOrNothing(file); // a link or a folder there is refused before it is read
     const text = readFileSync(file, "utf8");
     if (text.split(/\r?\n/).some((l) => l.trim() === line)) return result.existing.push(rel(file));
-    guard(file, () => appendFileSync(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}${line}\n`));
+    guard(file, () => appendLinesSafe(root, file, `${line}\n`));
     result.updated.push(rel(file));
   };
 
@@ -70,14 +64,8 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   );
   if (opts.templates) {
     ensureDir(join(root, "templates"));
-    for (const name of readdirSync(BUNDLED_TEMPLATES).sort()) {
-      const to = join(root, "templates", name);
-      if (existsSync(to)) result.existing.push(rel(to));
-      else {
-        guard(to, () => copyFileSync(BUNDLED_TEMPLATES + "/" + name, to));
-        result.created.push(rel(to));
-      }
-    }
+    for (const name of readdirSync(BUNDLED_TEMPLATES).sort())
+      ensureFile(join(root, "templates", name), readFileSync(join(BUNDLED_TEMPLATES, name)));
   }
 
   if (opts.json) io.json(result);
@@ -119,11 +107,20 @@ function makeRoot(root: string): void {
   }
 }
 
-function guard(path: string, write: () => void): void {
+function guard<T>(path: string, write: () => T): T {
   try {
-    write();
+    return write();
   } catch (err) {
-    throw writeProblem(err, path);
+    throw err instanceof LearnError ? err : writeProblem(err, path);
+  }
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

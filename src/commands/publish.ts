@@ -37,7 +37,7 @@ export interface PublishResult {
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
   const ctx = await createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
-  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
+  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root);
   const { openIndexLazy } = await import("../store/open-lazy.js");
   const { index } = await openIndexLazy(ctx);
   let notes: NoteRow[];

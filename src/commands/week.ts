@@ -146,19 +146,21 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         await reindex();
       } else if (step === "checklist") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp; // the answer must not revert edits made meanwhile
         const items = given.checklist ?? (await ask!.askChecklistItems());
-        log = stepChecklist(ctx, log, row, items);
+        log = stepChecklist(ctx, log, row, items, before);
         io.err(
           stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme),
         );
         await reindex();
       } else if (step === "roles") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp;
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
         const roles = given.roles
           ? [...new Set([...row.roles, ...given.roles])]
           : await ask!.askWeekRoles(ctx.config, row.roles);
-        log = stepRoles(ctx, log, row, roles);
+        log = stepRoles(ctx, log, row, roles, before);
         if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
         await reindex();
       } else {
@@ -292,7 +294,7 @@ async function offerReview(
 function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
   if (!log.exists) return;
   const activity = weekActivity(notes, readRevisitLog(ctx.ws.root).events, ctx.today, noteKey);
-  if (ran) return updateWeekLog(ctx, log, log.state, activity);
+  if (ran) return void updateWeekLog(ctx, log, log.state, activity);
   const { text } = readForEdit(log.path);
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { DEFAULT_CONFIG, type Config } from "../core/config.js";
@@ -19,9 +19,10 @@ function readCache(ws: WorkspacePaths, sig: string): Config | undefined {
   }
 }
 
-function writeCache(ws: WorkspacePaths, sig: string, config: Config): void {
+async function writeCache(ws: WorkspacePaths, sig: string, config: Config): Promise<void> {
   try {
-    writeFileSync(cachePath(ws), JSON.stringify({ sig, config }));
+    const { writeFileSafe } = await import("./safe-write.js"); // loaded only when the config changed
+    writeFileSafe(ws.dataDir, cachePath(ws), JSON.stringify({ sig, config })); // never through a link
   } catch {
     // no .learn/ yet, or read-only: validating again next time is fine
   }
@@ -62,6 +63,6 @@ export async function loadConfig(ws: WorkspacePaths): Promise<Config> {
     );
   }
   const config = validateConfig(raw, shown);
-  writeCache(ws, sig, config);
+  await writeCache(ws, sig, config);
   return config;
 }

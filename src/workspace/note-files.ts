@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { readdirSync } from "node:fs";
+import { relative, resolve, sep } from "node:path";
 import { LearnError, NoteExistsError } from "../core/errors.js";
+import { createFileSafe } from "./safe-write.js";
 
 /** Every note slug (file name without .md/.markdown) under `notesDir`, skipping dot-folders. */
 export function existingSlugs(notesDir: string): Set<string> {
@@ -40,7 +41,8 @@ export function writeProblem(err: unknown, path: string): LearnError {
 }
 
 /**
- * Create a new note file, never overwriting one (O_EXCL), and never outside `notesDir`.
+ * Create a new note file, never overwriting one, and never outside `notesDir` (links
+ * leading out included). The note appears whole or not at all (see createFileSafe).
  * Returns the absolute path written.
  */
 export function createNoteFile(notesDir: string, relPath: string, text: string): string {
@@ -48,19 +50,7 @@ export function createNoteFile(notesDir: string, relPath: string, text: string):
   const path = resolve(root, relPath);
   if (path !== root && !path.startsWith(root + sep))
     throw new LearnError(`refusing to write outside notes/: ${relPath}`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (err) {
-    // EEXIST here means a file stands where the folder should be, not that the note exists.
-    const code = (err as NodeJS.ErrnoException).code;
-    throw code === "EEXIST" || code === "ENOTDIR"
-      ? writeProblem({ code: "ENOTDIR" }, dirname(path))
-      : writeProblem(err, path);
-  }
-  try {
-    writeFileSync(path, text, { flag: "wx" });
-  } catch (err) {
-    throw writeProblem(err, path);
-  }
+  if (!createFileSafe(root, path, text, { makeRoot: true, folder: "the notes folder" }))
+    throw new NoteExistsError(path);
   return path;
 }
