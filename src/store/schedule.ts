@@ -12,7 +12,7 @@ import type { SqliteIndex } from "./handle.js";
 
 const FAR_FUTURE = "9999-12-31";
 /** Bump when replay's rules change, so schedules cached by an older learn are replayed again. */
-const REPLAY_VERSION = 2;
+const REPLAY_VERSION = 3;
 
 const policyOf = (ctx: Context): string => JSON.stringify({ replay: REPLAY_VERSION, ...ctx.config.revisit });
 
