@@ -85,7 +85,11 @@ function guard(path: string, write: () => void): void {
   try {
     write();
   } catch (err) {
-    throw writeProblem(err, path);
+    throw writeProblem(
+      err,
+      path,
+      "it appeared meanwhile, or it is a link to nowhere: move it away, then run `learn init` again",
+    );
   }
 }
 

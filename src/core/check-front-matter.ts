@@ -2,6 +2,7 @@ import type { Config } from "./config.js";
 import type { Finding } from "./check-model.js";
 import { NoteLines } from "./check-lines.js";
 import type { ParsedNote } from "./note-parse.js";
+import { DUPLICATE_KEY } from "./note-normalise.js";
 
 const SCHEMA_HINT: Record<string, string> = {
   type: "use doc, cheatsheet, blog, log, roadmap or checklist",
@@ -41,6 +42,15 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
         severity: "error",
         message: "missing title",
         hint: "add `title: ...` to the front matter",
+      });
+    } else if (w.key && w.message.startsWith(DUPLICATE_KEY)) {
+      out.push({
+        path,
+        line: w.line ?? at.keyLine(w.key),
+        rule: "duplicate-key",
+        severity: "error",
+        message: `${w.key}: ${w.message}`,
+        hint: `keep one \`${w.key}:\` line and delete the others`,
       });
     } else if (w.key) {
       out.push({

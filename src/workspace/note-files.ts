@@ -27,10 +27,15 @@ export function existingSlugs(notesDir: string): Set<string> {
   return slugs;
 }
 
-/** Turn a file-system error into a sentence a user can act on. */
-export function writeProblem(err: unknown, path: string): LearnError {
+/**
+ * Turn a file-system error into a sentence a user can act on. `existsHint` is what to do
+ * when the file already exists, in the words of the command (default: `learn new`'s).
+ */
+export function writeProblem(err: unknown, path: string, existsHint?: string): LearnError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") return new NoteExistsError(path);
+  if (code === "EEXIST") return new NoteExistsError(path, existsHint);
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return new LearnError(`cannot write ${path}: the disk is full`, "free some disk space, then run the command again");
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
     return new LearnError(`cannot write ${path}: permission denied`, "check that the notes folder is writable");
   }
@@ -41,9 +46,9 @@ export function writeProblem(err: unknown, path: string): LearnError {
 
 /**
  * Create a new note file, never overwriting one (O_EXCL), and never outside `notesDir`.
- * Returns the absolute path written.
+ * Returns the absolute path written; `existsHint` as for writeProblem.
  */
-export function createNoteFile(notesDir: string, relPath: string, text: string): string {
+export function createNoteFile(notesDir: string, relPath: string, text: string, existsHint?: string): string {
   const root = resolve(notesDir);
   const path = resolve(root, relPath);
   if (path !== root && !path.startsWith(root + sep))
@@ -60,7 +65,7 @@ export function createNoteFile(notesDir: string, relPath: string, text: string):
   try {
     writeFileSync(path, text, { flag: "wx" });
   } catch (err) {
-    throw writeProblem(err, path);
+    throw writeProblem(err, path, existsHint);
   }
   return path;
 }

@@ -65,7 +65,12 @@ export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): voi
   );
   // A week's log is a record, not something to revisit.
   const text = tickSteps(renderPlannedNote(ctx.ws, plan, { revisit: false, ...stateFields(state) }), state.done);
-  createNoteFile(ctx.ws.notesDir, weekLogRelPath(log.label), text);
+  createNoteFile(
+    ctx.ws.notesDir,
+    weekLogRelPath(log.label),
+    text,
+    "another `learn week` made it meanwhile, or it is a link to nowhere: run `learn week` again, or move it away",
+  );
 }
 
 /**

@@ -1,13 +1,18 @@
 // Issue 10, items 12 (check side), 14, 17 and 19: check finds every private link and duplicate,
 // stays linear in links, and an unusable .learn/ never ends in "internal error".
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
 import { revisit } from "../../src/commands/revisit.js";
+import { search } from "../../src/commands/search.js";
+import { week } from "../../src/commands/week.js";
+import { parseNote } from "../../src/core/note-parse.js";
+import { init } from "../../src/commands/init.js";
 import { LearnError } from "../../src/core/errors.js";
 import { memoryIO } from "../../src/ui/io.js";
-import { noteText, workspace } from "../helpers/workspace.js";
+import { writeProblem } from "../../src/workspace/note-files.js";
+import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
 const pub = (title: string, body: string, extra: Record<string, unknown> = {}): string =>
   noteText({ title, visibility: "public", ...extra }, body);
@@ -114,5 +119,70 @@ describe("item 12: duplicate ids", () => {
     expect(err.message).toMatch(/notes\/a\.md: id k3x9q2m7 is also used by notes\/sub\/b\.md/);
     expect(err.hint).toContain("learn check");
     expect(readFileSync(join(root, "revisits.jsonl"), "utf8")).toBe(before);
+  });
+});
+
+describe("item 19: one reading of a note's keys, and duplicate names", () => {
+  const twoKeys = "---\ntitle: W\ndomain: core-backend\nvisibility: private\nVisibility: private\n---\nBody.\n";
+
+  it("week makes a note with both visibility: and Visibility: public, and the index agrees", async () => {
+    const root = workspace({ "notes/w.md": twoKeys });
+    const io = memoryIO();
+    await week({ dir: root, domain: "core-backend", note: "w", today: "2026-11-27" }, io).catch(() => undefined);
+    expect(io.stderr.join("")).toContain("notes/w.md is public");
+    const parsed = parseNote(readFileSync(join(root, "notes/w.md"), "utf8"), "w");
+    expect(parsed.data.visibility).toBe("public");
+    const list = memoryIO();
+    await search({ dir: root, query: ["visibility:public"], json: true }, list);
+    expect(list.stdout.join("")).toContain("notes/w.md");
+  });
+
+  it("the exact lower-case key wins wherever it stands, and check reports the other spelling", async () => {
+    const text = "---\ntitle: S\nStatus: evergreen\nstatus: seedling\nVISIBILITY: public\n---\nx\n";
+    expect(parseNote(text, "s").data.status).toBe("seedling");
+    expect(parseNote(text.replace("status: seedling\n", ""), "s").data.status).toBe("evergreen");
+    const r = await runCheck(workspace({ "notes/s.md": text }));
+    const dup = r.findings.filter((f) => f.rule === "duplicate-key");
+    expect(dup).toHaveLength(1);
+    expect(dup[0]!.message).toBe("status: is written more than once (Status:, status:); only status: is read");
+    expect(dup[0]!.line).toBe(3);
+    expect(r.failed).toBe(true);
+  });
+
+  it("check reports café.md written composed and decomposed as a duplicate slug", async () => {
+    const root = workspace({
+      "notes/caf\u00e9.md": noteText({ title: "Composed" }),
+      "notes/other/cafe\u0301.md": noteText({ title: "Decomposed" }),
+    });
+    const r = await runCheck(root);
+    const dups = r.findings.filter((f) => f.rule === "duplicate-slug");
+    expect(dups.map((f) => f.path.normalize("NFC"))).toEqual(["notes/café.md", "notes/other/café.md"]);
+    expect(dups[0]!.message).toContain("another Unicode form or case");
+  });
+});
+
+describe("item 19: hints that fit the command", () => {
+  it("init meeting a name that already exists does not say --slug", async () => {
+    const root = tempDir();
+    symlinkSync(join(root, "nowhere"), join(root, ".gitignore")); // existsSync says no; an exclusive create says EEXIST
+    const err = await init({ target: root }, memoryIO()).catch((e) => e);
+    expect(err).toBeInstanceOf(LearnError);
+    expect(err.hint).not.toContain("--slug");
+  });
+
+  it("week meeting an existing log does not say --slug", async () => {
+    const root = workspace({ "notes/w.md": noteText({ title: "W", domain: "core-backend" }) });
+    mkdirSync(join(root, "notes/log"));
+    symlinkSync(join(root, "nowhere"), join(root, "notes/log/2026-W48.md"));
+    const err = await week({ dir: root, domain: "core-backend", today: "2026-11-27" }, memoryIO()).catch((e) => e);
+    expect(err).toBeInstanceOf(LearnError);
+    expect(err.hint).not.toContain("--slug");
+  });
+
+  it("a full disk says the disk is full, not that the folder is not writable", () => {
+    const err = writeProblem(Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" }), "x.md");
+    expect(err.message).toBe("cannot write x.md: the disk is full");
+    expect(err.hint).toMatch(/free some disk space/);
+    expect(err.hint).not.toMatch(/writable/);
   });
 });
