@@ -20,7 +20,14 @@ const act =
   (run: (opts: Opts, io: IO, args: unknown[]) => unknown) =>
   async (...args: unknown[]): Promise<void> => {
     const { io, opts } = await ioFor(args[args.length - 1] as Command);
-    await run(opts, io, args.slice(0, -2));
+    try {
+      await run(opts, io, args.slice(0, -2));
+    } catch (err) {
+      // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
+      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
+      if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
+      await run(opts, io, args.slice(0, -2));
+    }
   };
 
 /** The filter flags search and list share (each is also a query filter, e.g. type:doc). */

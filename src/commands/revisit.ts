@@ -14,6 +14,8 @@ import {
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { dueBy, noteKey, replay, replayKeys, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { SqliteIndex } from "../store/handle.js";
+import { IndexUnusableError } from "../store/open-db.js";
 import { openForRead } from "../store/open-lazy.js";
 import { countDue, noteSchedules } from "../store/schedule.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
@@ -54,14 +56,17 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
   const ctx = await createContext(opts);
-  const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
+  const index = await openIndexOrWalk(ctx, Boolean(action && opts.slug), opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
-    if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
+    if (opts.brief && !opts.slug && index instanceof SqliteIndex) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
     const log = readRevisitLog(ctx.ws.root);
     const notes = index.allNotes();
     const keyOf = replayKeys(notes);
     const rows = new Map(notes.map((n) => [keyOf(n), n]));
-    const schedules = noteSchedules(index, ctx, log.events);
+    const schedules =
+      index instanceof SqliteIndex
+        ? noteSchedules(index, ctx, log.events)
+        : replay(log.events, notes, ctx.config, ctx.today).byKey;
     const w: World = { ctx, index, events: log.events, rows, schedules, keyOf };
     // A prompt line stays quiet; `learn revisit` says what is wrong.
     const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
@@ -90,6 +95,20 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     return { entries, recorded: [] };
   } finally {
     index.close();
+  }
+}
+
+/**
+ * The index, or when `.learn/` cannot be used and the command only records an event for one
+ * note, the notes read from the folder: appending to revisits.jsonl never needs the cache.
+ */
+async function openIndexOrWalk(ctx: Context, recording: boolean, notify: (line: string) => void): Promise<IndexHandle> {
+  try {
+    return await openForRead(ctx, true, notify);
+  } catch (err) {
+    if (!recording || !(err instanceof IndexUnusableError)) throw err;
+    notify(`learn: ${err.message}; found the note by reading the notes folder instead (${err.hint})`);
+    return (await import("../store/walked-index.js")).walkedIndex(ctx);
   }
 }
 

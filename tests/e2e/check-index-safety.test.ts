@@ -1,6 +1,7 @@
 // Issue 10, items 12 (check side), 14, 17 and 19: check finds every private link and duplicate,
 // stays linear in links, and an unusable .learn/ never ends in "internal error".
-import { mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import Database from "better-sqlite3";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
@@ -8,10 +9,13 @@ import { revisit } from "../../src/commands/revisit.js";
 import { search } from "../../src/commands/search.js";
 import { week } from "../../src/commands/week.js";
 import { parseNote } from "../../src/core/note-parse.js";
+import { index } from "../../src/commands/index.js";
 import { init } from "../../src/commands/init.js";
 import { LearnError } from "../../src/core/errors.js";
 import { memoryIO } from "../../src/ui/io.js";
+import { unusableIndex } from "../../src/store/open-db.js";
 import { writeProblem } from "../../src/workspace/note-files.js";
+import { runCli } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
 const pub = (title: string, body: string, extra: Record<string, unknown> = {}): string =>
@@ -184,5 +188,86 @@ describe("item 19: hints that fit the command", () => {
     expect(err.message).toBe("cannot write x.md: the disk is full");
     expect(err.hint).toMatch(/free some disk space/);
     expect(err.hint).not.toMatch(/writable/);
+  });
+});
+
+describe("item 17: an unusable .learn/ says what is wrong, and recording needs no index", () => {
+  const ws = (): string =>
+    workspace({ "notes/a.md": noteText({ title: "A note", published: "2026-01-01" }, "hello world\n") });
+  const find = async (root: string) => search({ dir: root, query: ["hello"] }, memoryIO());
+  const unusable = [
+    ["a .learn that is a file", (root: string) => writeFileSync(join(root, ".learn"), "x"), /it is a file/],
+    [
+      "an index.db that is a folder",
+      (root: string) => mkdirSync(join(root, ".learn/index.db"), { recursive: true }),
+      /index\.db is a folder/,
+    ],
+  ] as const;
+
+  for (const [what, spoil, why] of unusable) {
+    it(`${what}: search says what is wrong and that rm -rf .learn is safe`, async () => {
+      const root = ws();
+      spoil(root);
+      const err = await find(root).catch((e) => e);
+      expect(err).toBeInstanceOf(LearnError);
+      expect(err.message).toMatch(why);
+      expect(err.hint).toContain(`rm -rf ${join(root, ".learn")}`);
+      expect(err.hint).toMatch(/cache/);
+    });
+
+    it(`${what}: revisit --rating and used still record, reading the notes folder`, async () => {
+      const root = ws();
+      spoil(root);
+      const io = memoryIO();
+      await revisit({ dir: root, slug: "a", rating: "good", today: "2026-03-01" }, io);
+      await revisit({ dir: root, slug: "a", usedIn: "billing", today: "2026-03-02" }, io);
+      const log = readFileSync(join(root, "revisits.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(log.map((e) => [e.event, e.note, e.date])).toEqual([
+        ["revisit", "a", "2026-03-01"],
+        ["used", "a", "2026-03-02"],
+      ]);
+      expect(io.stderr.join("")).toMatch(/cannot use the index folder .*reading the notes folder instead/);
+    });
+  }
+
+  it("garbage in index.db is rebuilt, and search finds the note", async () => {
+    const root = ws();
+    mkdirSync(join(root, ".learn"));
+    writeFileSync(join(root, ".learn/index.db"), "this is not a database ".repeat(500));
+    const io = memoryIO();
+    const hits = await search({ dir: root, query: ["hello"] }, io);
+    expect(hits.map((h) => h.note.path)).toEqual(["notes/a.md"]);
+    expect(io.stderr.join("")).toContain("rebuilt the index: the index file was corrupt");
+  });
+
+  it("a corrupt page found mid-query rebuilds the index instead of blaming the query", async () => {
+    const root = ws();
+    await index({ dir: root }, memoryIO());
+    const file = join(root, ".learn/index.db");
+    const db = new Database(file);
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    const pageSize = db.pragma("page_size", { simple: true }) as number;
+    const page = db.prepare("SELECT rootpage FROM sqlite_master WHERE name = 'notes_fts_data'").pluck().get() as number;
+    db.close();
+    const bytes = readFileSync(file);
+    bytes.fill(0x5a, (page - 1) * pageSize, page * pageSize); // the open succeeds; the first FTS read fails
+    writeFileSync(file, bytes);
+    const r = runCli(["search", "hello", "--no-refresh"], { cwd: root });
+    expect(r.stderr).not.toContain("quote odd characters");
+    expect(r.stderr).toContain("rebuilt the index: the index file was corrupt");
+    expect(r.stdout).toContain("notes/a.md");
+    expect(r.code).toBe(0);
+  });
+
+  it("a full disk is named as such", () => {
+    const err = unusableIndex(
+      Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" }),
+      "/w/.learn",
+    );
+    expect(err?.message).toBe("cannot use the index folder /w/.learn: the disk is full");
+    expect(err?.hint).toMatch(/^free some disk space, or run `rm -rf \/w\/.learn`/);
   });
 });
