@@ -36,7 +36,14 @@ const actWith =
     if (hooks.capture) return hooks.capture({ command, options: options as Record<string, unknown> });
     // chalk loads only here, and only when there is colour to show
     const io = hooks.io ?? (await (await import("./ui/io.js")).processIO(opts));
-    await run(options, io);
+    try {
+      await run(options, io);
+    } catch (err) {
+      // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
+      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
+      if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
+      await run(options, io);
+    }
   };
 
 /** The options of a command that takes no positional arguments: the merged flags as they are. */

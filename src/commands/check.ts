@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
+import { duplicateIdFindings, duplicateSlugFindings } from "../core/check-notes.js";
 import {
   countFindings,
   dedupeFindings,
@@ -65,7 +66,7 @@ export async function secretFindings(
   }));
 }
 
-/** Index problems check does not find itself: duplicate slugs, and files it could not read. */
+/** Index problems check does not find itself: files it could not read. */
 function indexFindings(
   problems: readonly IndexProblem[],
   parsed: ReadonlySet<string>,
@@ -73,18 +74,7 @@ function indexFindings(
 ): Finding[] {
   return problems.flatMap((p): Finding[] => {
     if (only && !only.has(p.path)) return [];
-    if (/^duplicate slug/.test(p.reason)) {
-      return [
-        {
-          path: p.path,
-          line: p.line,
-          rule: "duplicate-slug",
-          severity: "error",
-          message: p.reason,
-          hint: "rename one of the files: a slug names one note",
-        },
-      ];
-    }
+    if (/^duplicate slug/.test(p.reason)) return []; // duplicateSlugFindings also sees Unicode forms and case
     if (parsed.has(p.path) && !/ MiB/.test(p.reason)) return []; // check re-parses these itself, with line numbers
     return [
       {
@@ -121,7 +111,9 @@ export async function runCheck(
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
   const only = opts.staged ? new Set(texts.keys()) : undefined;
-  findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
+  const textOf = (p: string): string | undefined => texts.get(p) ?? readNoteText(ctx, p);
+  findings.push(...linkFindings(notes, index.allLinks(), textOf, only));
+  findings.push(...duplicateSlugFindings(notes, only), ...duplicateIdFindings(notes, textOf, only));
   findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));
   const sorted = sortFindings(dedupeFindings(findings));
   return { findings: sorted, counts: countFindings(sorted, files.length) };

@@ -111,7 +111,13 @@ function guard<T>(path: string, write: () => T): T {
   try {
     return write();
   } catch (err) {
-    throw err instanceof LearnError ? err : writeProblem(err, path);
+    throw err instanceof LearnError
+      ? err
+      : writeProblem(
+          err,
+          path,
+          "it appeared meanwhile, or it is a link to nowhere: move it away, then run `learn init` again",
+        );
   }
 }
 

@@ -13,7 +13,9 @@ import {
 } from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { dueBy, noteKey, replay, replayKeys, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { SqliteIndex } from "../store/handle.js";
+import { IndexUnusableError } from "../store/open-db.js";
 import { openForRead } from "../store/open-lazy.js";
 import { countDue, noteSchedules } from "../store/schedule.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
@@ -41,6 +43,8 @@ interface World {
   events: LogEvent[];
   rows: Map<string, NoteRow>;
   schedules: Map<string, NoteSchedule>;
+  /** Each note's key in `rows` and `schedules` (see replayKeys). */
+  keyOf: (n: NoteRow) => string;
 }
 
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
@@ -52,13 +56,18 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
   const ctx = await createContext(opts);
-  const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
+  const index = await openIndexOrWalk(ctx, Boolean(action && opts.slug), opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
-    if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
+    if (opts.brief && !opts.slug && index instanceof SqliteIndex) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
     const log = readRevisitLog(ctx.ws.root);
     const notes = index.allNotes();
-    const rows = new Map(notes.map((n) => [noteKey(n), n]));
-    const w: World = { ctx, index, events: log.events, rows, schedules: noteSchedules(index, ctx, log.events) };
+    const keyOf = replayKeys(notes);
+    const rows = new Map(notes.map((n) => [keyOf(n), n]));
+    const schedules =
+      index instanceof SqliteIndex
+        ? noteSchedules(index, ctx, log.events)
+        : replay(log.events, notes, ctx.config, ctx.today).byKey;
+    const w: World = { ctx, index, events: log.events, rows, schedules, keyOf };
     // A prompt line stays quiet; `learn revisit` says what is wrong.
     const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
     const warnings = opts.brief
@@ -86,6 +95,20 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
     return { entries, recorded: [] };
   } finally {
     index.close();
+  }
+}
+
+/**
+ * The index, or when `.learn/` cannot be used and the command only records an event for one
+ * note, the notes read from the folder: appending to revisits.jsonl never needs the cache.
+ */
+async function openIndexOrWalk(ctx: Context, recording: boolean, notify: (line: string) => void): Promise<IndexHandle> {
+  try {
+    return await openForRead(ctx, true, notify);
+  } catch (err) {
+    if (!recording || !(err instanceof IndexUnusableError)) throw err;
+    notify(`learn: ${err.message}; found the note by reading the notes folder instead (${err.hint})`);
+    return (await import("../store/walked-index.js")).walkedIndex(ctx);
   }
 }
 
@@ -147,7 +170,22 @@ async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedul
       near ? `did you mean ${near}?` : "see `learn list` or `learn search`",
     );
   }
-  return { row, schedule: w.schedules.get(noteKey(row))! };
+  return { row, schedule: w.schedules.get(w.keyOf(row))! };
+}
+
+/**
+ * Why nothing may be logged for this note, when its id is one another note shares: a line
+ * under that id would count for both notes.
+ */
+function sharedIdProblem(w: World, row: NoteRow): LearnError | undefined {
+  if (w.keyOf(row) === noteKey(row)) return undefined;
+  const others = [...w.rows.values()]
+    .filter((n) => n.path !== row.path && n.id?.toLowerCase() === row.id!.toLowerCase())
+    .map((n) => n.path);
+  return new LearnError(
+    `${row.path}: id ${row.id} is also used by ${others.join(", ")}, so a revisit logged under it would count for both; nothing was recorded`,
+    "give the copied note a new id (delete its `id:` line), then record again; `learn check` lists duplicate ids",
+  );
 }
 
 /** Append one event, then replay the note with it to say what changed. */
@@ -167,6 +205,8 @@ async function record(
   io: IO,
 ): Promise<RevisitResult> {
   const { row, schedule } = await findNote(w, slug);
+  const shared = sharedIdProblem(w, row);
+  if (shared) throw shared;
   const today = w.ctx.today;
   if (action.kind === "rate" && !opts.force) {
     const earlier = w.events.find(
@@ -231,6 +271,12 @@ async function review(w: World, io: IO): Promise<RevisitResult> {
   for (const [i, e] of entries.entries()) {
     io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
     const row = w.rows.get(e.schedule.key)!;
+    const shared = sharedIdProblem(w, row);
+    if (shared) {
+      io.err(`learn: ${shared.message} (${shared.hint})`);
+      skipped++;
+      continue;
+    }
     let choice = await ask.askReviewAction(Boolean(editor));
     while (choice === "open") {
       openInEditor(join(w.ctx.ws.root, row.path), editor!);

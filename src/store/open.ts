@@ -1,13 +1,13 @@
 import type { Context } from "../workspace/context.js";
 import type { SqliteIndex } from "./handle.js";
 import {
+  clearCorruptIndex,
   CORRUPT,
   endRefresh,
+  explainIndexError,
   failRefresh,
-  indexPath,
   isCorrupt,
   prepareIndex,
-  removeDb,
   startRefresh,
   type OpenIndexOptions,
 } from "./open-db.js";
@@ -45,8 +45,12 @@ export function openIndex(ctx: Context, opts: OpenIndexOptions = {}): { index: S
   try {
     return attempt(ctx, opts);
   } catch (err) {
-    if (!isCorrupt(err)) throw err;
-    removeDb(indexPath(ctx));
+    if (!isCorrupt(err)) throw explainIndexError(err, ctx);
+  }
+  clearCorruptIndex(ctx);
+  try {
     return attempt(ctx, opts, CORRUPT);
+  } catch (err) {
+    throw explainIndexError(err, ctx);
   }
 }

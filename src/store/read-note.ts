@@ -118,7 +118,8 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     ...parsed.facts.mdLinks.map((t) => ({
       target: t,
       kind: "markdown" as const,
-      toKey: posix.normalize(posix.join(dir, t)),
+      // `/notes/b.md` is from the workspace root, as GitHub reads it; anything else from the note's folder.
+      toKey: posix.normalize(t.startsWith("/") ? t.slice(1) : posix.join(dir, t)),
     })),
   ];
   const values = {

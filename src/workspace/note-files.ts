@@ -28,10 +28,15 @@ export function existingSlugs(notesDir: string): Set<string> {
   return slugs;
 }
 
-/** Turn a file-system error into a sentence a user can act on. */
-export function writeProblem(err: unknown, path: string): LearnError {
+/**
+ * Turn a file-system error into a sentence a user can act on. `existsHint` is what to do
+ * when the file already exists, in the words of the command (default: `learn new`'s).
+ */
+export function writeProblem(err: unknown, path: string, existsHint?: string): LearnError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") return new NoteExistsError(path);
+  if (code === "EEXIST") return new NoteExistsError(path, existsHint);
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return new LearnError(`cannot write ${path}: the disk is full`, "free some disk space, then run the command again");
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
     return new LearnError(`cannot write ${path}: permission denied`, "check that the notes folder is writable");
   }
@@ -43,14 +48,14 @@ export function writeProblem(err: unknown, path: string): LearnError {
 /**
  * Create a new note file, never overwriting one, and never outside `notesDir` (links
  * leading out included). The note appears whole or not at all (see createFileSafe).
- * Returns the absolute path written.
+ * Returns the absolute path written; `existsHint` as for writeProblem.
  */
-export function createNoteFile(notesDir: string, relPath: string, text: string): string {
+export function createNoteFile(notesDir: string, relPath: string, text: string, existsHint?: string): string {
   const root = resolve(notesDir);
   const path = resolve(root, relPath);
   if (path !== root && !path.startsWith(root + sep))
     throw new LearnError(`refusing to write outside notes/: ${relPath}`);
   if (!createFileSafe(root, path, text, { makeRoot: true, folder: "the notes folder" }))
-    throw new NoteExistsError(path);
+    throw new NoteExistsError(path, existsHint);
   return path;
 }
