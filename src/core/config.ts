@@ -14,6 +14,8 @@ export interface Config {
   };
   /** Editor command for --edit; $VISUAL and $EDITOR win over it. */
   editor?: string;
+  /** Follow symlinks under the notes folder that lead outside the workspace (off: reported and skipped). */
+  follow_symlinks_outside?: boolean;
 }
 
 /** The default domain pack: backend and AI infrastructure. */

@@ -114,7 +114,10 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
       return { done: { index: new SqliteIndex(db), stats } };
     }
     const rel = relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
-    const walk = walkNotes(ctx.ws.notesDir, rel);
+    const walk = walkNotes(ctx.ws.notesDir, rel, {
+      root: ctx.ws.root,
+      followOutside: ctx.config.follow_symlinks_outside,
+    });
     if (!full) {
       const digest = walkDigest(walk);
       let unchanged = digest === storedDigest(db);
