@@ -62,5 +62,9 @@ revisit:
 
 # Editor for \`learn new --edit\`; $VISUAL and $EDITOR win over it.
 # editor: code --wait
+
+# Symlinks under notes/ that lead outside this folder are reported and skipped;
+# set this only if you trust where they point.
+# follow_symlinks_outside: true
 `;
 }
