@@ -24,7 +24,7 @@ export function readRevisitLog(root: string): { events: LogEvent[]; problems: Lo
   const log = parseLog(text);
   log.problems.push({
     line: text.split("\n").length,
-    reason: `the log is ${formatCap(read.size)}: only the first ${formatCap(READ_CAPS.revisitLog)} are read`,
+    reason: `the log is ${formatCap(read.size)}: learn reads its first ${formatCap(READ_CAPS.revisitLog)}, so this line and those after it are not read`,
   });
   return log;
 }

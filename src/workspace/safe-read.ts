@@ -187,7 +187,7 @@ export function readWholeText(path: string, scope: ReadScope, cap: number, shown
   if (read.truncated)
     throw new UnsafeFileError(
       shown,
-      `${formatCap(read.size)} is larger than the ${formatCap(cap)} learn reads of this file`,
+      `the file is ${formatCap(read.size)}, over the ${formatCap(cap)} learn reads of it`,
       "is it the file you meant? learn expects a small text file here",
     );
   return read.buf.toString("utf8");
