@@ -1,9 +1,9 @@
-import { lstatSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { DEFAULT_CONFIG, type Config } from "../core/config.js";
 import type { WorkspacePaths } from "./find.js";
-import { READ_CAPS, readWholeText, type UnsafeFileError } from "./safe-read.js";
+import { READ_CAPS, readWholeText, readWorkspaceFile, type UnsafeFileError } from "./safe-read.js";
 
 // Parsing and validating learn.config.yaml loads js-yaml and zod, which would cost every
 // command ~40 ms of start-up. The validated config is kept in .learn/config.json (a cache
@@ -13,7 +13,10 @@ const cachePath = (ws: WorkspacePaths): string => join(ws.dataDir, "config.json"
 
 function readCache(ws: WorkspacePaths, sig: string): Config | undefined {
   try {
-    const cached = JSON.parse(readFileSync(cachePath(ws), "utf8")) as { sig?: string; config?: Config };
+    // .learn/ may come with a clone too: the cache is read like any workspace file.
+    const read = readWorkspaceFile(cachePath(ws), { root: ws.root }, READ_CAPS.config, "config.json");
+    if (!read || read.truncated) return undefined;
+    const cached = JSON.parse(read.buf.toString("utf8")) as { sig?: string; config?: Config };
     return cached.sig === sig ? cached.config : undefined;
   } catch {
     return undefined;

@@ -121,6 +121,15 @@ describe.skipIf(!posix)("special files", () => {
     expect(r.secs).toBeLessThan(10);
   });
 
+  it("ignores a .learn/config.json cache linked to /dev/zero (a cache may come with a clone too)", () => {
+    const root = workspace({ "notes/a.md": noteText({ title: "A" }) });
+    mkdirSync(join(root, ".learn"));
+    symlinkSync("/dev/zero", join(root, ".learn/config.json"));
+    const r = runFast(["list", "--format", "paths"], root);
+    expect(r.stdout).toBe("notes/a.md\n");
+    expect(r.code).toBe(0);
+  });
+
   it.skipIf(!hasMkfifo)("reports a FIFO named like a note instead of reading it", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }) });
     fifo(join(root, "notes/f.md"));
