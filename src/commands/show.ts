@@ -1,6 +1,7 @@
 import { LearnError } from "../core/errors.js";
 import { closeTerms } from "../core/fuzzy.js";
 import { openForRead } from "../store/open-lazy.js";
+import { READ_CAPS } from "../workspace/safe-read.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderShow, toShowJson, type ShowData } from "../ui/render-show.js";
 import { createContext } from "../workspace/context.js";
@@ -40,7 +41,8 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
       const t = slug ? index.getNote(slug) : undefined;
       if (slug && t) titles.set(slug.toLowerCase(), t.title);
     }
-    data = { note, links, backlinks, titles, body: index.body(note.path) ?? "" };
+    const body = index.body(note.path) ?? "";
+    data = { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note };
   } finally {
     index.close();
   }

@@ -25,10 +25,11 @@ const ConfigSchema = z.strictObject({
     })
     .optional(),
   editor: z.string().optional(),
+  follow_symlinks_outside: z.boolean().optional(),
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, editor",
+  "": "domains, roles, revisit, editor, follow_symlinks_outside",
   revisit: "first_after, max_interval, retention",
 };
 
@@ -65,5 +66,6 @@ export function validateConfig(raw: unknown, file: string): Config {
     roles: c.roles ?? { ...DEFAULT_CONFIG.roles },
     revisit: { ...DEFAULT_CONFIG.revisit, ...c.revisit },
     ...(c.editor ? { editor: c.editor } : {}),
+    ...(c.follow_symlinks_outside ? { follow_symlinks_outside: true } : {}),
   };
 }

@@ -14,6 +14,8 @@ export interface Config {
   };
   /** Editor command for --edit; $VISUAL and $EDITOR win over it. */
   editor?: string;
+  /** Follow symlinks under the notes folder that lead outside the workspace (off: reported and skipped). */
+  follow_symlinks_outside?: boolean;
 }
 
 // Names every plain object answers to (`constructor`, `__proto__`, `toString`, …): an id spelled
@@ -77,5 +79,9 @@ revisit:
 
 # Editor for \`learn new --edit\`; $VISUAL and $EDITOR win over it.
 # editor: code --wait
+
+# Symlinks under notes/ that lead outside this folder are reported and skipped;
+# set this only if you trust where they point.
+# follow_symlinks_outside: true
 `;
 }

@@ -124,6 +124,10 @@ export function clearCorruptIndex(ctx: Context): void {
 export const notesBase = (ctx: Context): string =>
   relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
 
+/** Every note file of the workspace, found by the one discovery every command shares. */
+export const walkWorkspaceNotes = (ctx: Context) =>
+  walkNotes(ctx.ws.notesDir, notesBase(ctx), { root: ctx.ws.root, followOutside: ctx.config.follow_symlinks_outside });
+
 const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
 
 /** Sleep this thread (a refresh is synchronous end to end). */
@@ -201,7 +205,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
       stats.problems = storedProblems(db);
       return { done: { index: new SqliteIndex(db), stats } };
     }
-    const walk = walkNotes(ctx.ws.notesDir, notesBase(ctx));
+    const walk = walkWorkspaceNotes(ctx);
     if (!full) {
       const digest = walkDigest(walk);
       let unchanged = digest === storedDigest(db);

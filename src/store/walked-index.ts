@@ -1,9 +1,8 @@
 import type { Context } from "../workspace/context.js";
 import { toNoteRow } from "./handle.js";
-import { notesBase } from "./open-db.js";
+import { walkWorkspaceNotes } from "./open-db.js";
 import { readNote } from "./read-note.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "./types.js";
-import { walkNotes } from "./walk.js";
 
 /**
  * The notes read straight from the notes folder, with no database: for commands that only
@@ -11,7 +10,7 @@ import { walkNotes } from "./walk.js";
  * used. Links are not resolved; every note is parsed, so this is slower than the index.
  */
 export function walkedIndex(ctx: Context): IndexHandle {
-  const walk = walkNotes(ctx.ws.notesDir, notesBase(ctx));
+  const walk = walkWorkspaceNotes(ctx);
   const notes: NoteRow[] = [];
   const problems: IndexProblem[] = [...walk.problems];
   for (const file of walk.files) {

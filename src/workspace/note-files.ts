@@ -1,31 +1,21 @@
-import { readdirSync } from "node:fs";
-import { relative, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
+import type { Config } from "../core/config.js";
 import { LearnError, NoteExistsError } from "../core/errors.js";
+import type { WorkspacePaths } from "./find.js";
+import { walkNotes } from "./note-walk.js";
 import { createFileSafe } from "./safe-write.js";
 
-/** Every note slug (file name without .md/.markdown) under `notesDir`, skipping dot-folders. */
-export function existingSlugs(notesDir: string): Set<string> {
-  const slugs = new Set<string>();
-  let entries;
-  try {
-    entries = readdirSync(notesDir, { recursive: true, withFileTypes: true });
-  } catch {
-    return slugs;
-  }
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const m = /^(.*)\.(md|markdown)$/i.exec(e.name);
-    if (!m) continue;
-    const parent = e.parentPath ?? notesDir;
-    if (
-      relative(notesDir, parent)
-        .split(sep)
-        .some((p) => p.startsWith(".") || p === "node_modules")
-    )
-      continue;
-    slugs.add(m[1]!.toLowerCase());
-  }
-  return slugs;
+/** Every note slug (file name without .md/.markdown, lower-case) the index would find: the same walk. */
+export function existingSlugs(ws: WorkspacePaths, config: Pick<Config, "follow_symlinks_outside">): Set<string> {
+  const walk = walkNotes(ws.notesDir, "notes", { root: ws.root, followOutside: config.follow_symlinks_outside });
+  return new Set(
+    walk.files.map((f) =>
+      f.path
+        .replace(/^.*\//, "")
+        .replace(/\.(md|markdown)$/i, "")
+        .toLowerCase(),
+    ),
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { LearnError } from "../core/errors.js";
 import { formatEvent, parseLog, type LogEvent, type LogProblem } from "../core/revisit-event.js";
+import { formatCap, READ_CAPS, readWorkspaceFile } from "./safe-read.js";
 import { appendLinesSafe } from "./safe-write.js";
 
 /** The log's file name, at the workspace root. */
@@ -10,16 +9,23 @@ export const REVISIT_LOG = "revisits.jsonl";
 /** The path of a workspace's revisit log. */
 export const revisitLogPath = (root: string): string => join(root, REVISIT_LOG);
 
-/** Read every event of the log; a missing file is an empty log. Bad and torn lines come back as problems. */
+/**
+ * Read every event of the log; a missing file is an empty log. Bad and torn lines come back as
+ * problems. The log must be a regular file inside the workspace (a link to /dev/zero or a FIFO
+ * is refused), read up to 64 MiB; past that the rest is reported, not read.
+ */
 export function readRevisitLog(root: string): { events: LogEvent[]; problems: LogProblem[] } {
-  let text: string;
-  try {
-    text = readFileSync(revisitLogPath(root), "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return { events: [], problems: [] };
-    throw new LearnError(`cannot read ${REVISIT_LOG}: ${(err as Error).message}`);
-  }
-  return parseLog(text);
+  const read = readWorkspaceFile(revisitLogPath(root), { root }, READ_CAPS.revisitLog, REVISIT_LOG);
+  if (!read) return { events: [], problems: [] };
+  if (!read.truncated) return parseLog(read.buf.toString("utf8"));
+  // Whole lines only: the cut line would read as a torn write.
+  const text = read.buf.subarray(0, read.buf.lastIndexOf(0x0a) + 1).toString("utf8");
+  const log = parseLog(text);
+  log.problems.push({
+    line: text.split("\n").length,
+    reason: `the log is ${formatCap(read.size)}: learn reads its first ${formatCap(READ_CAPS.revisitLog)}, so this line and those after it are not read`,
+  });
+  return log;
 }
 
 /**

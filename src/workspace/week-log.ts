@@ -12,6 +12,7 @@ import type { Context } from "./context.js";
 import { renderPlannedNote } from "./note-create.js";
 import { createNoteFile } from "./note-files.js";
 import { changedOnDisk, readForEdit, stampOf, writeEdited, type EditStamp } from "./note-edit.js";
+import { readNoteText } from "./safe-read.js";
 
 /** A week's log as found on disk. */
 export interface WeekLog {
@@ -41,19 +42,22 @@ function stateOf(ctx: Context, text: string, label: string, shown: string): Week
   return readWeekState(parsed.data, label, shown, ctx.config);
 }
 
+/**
+ * A log's text through the safe reader (a regular file inside the workspace, as notes are),
+ * cut at 1 MiB like a note: its state is in the front matter at the top. Undefined when missing.
+ */
+function readLogText(ctx: Context, path: string, shown: string): string | undefined {
+  const scope = { root: ctx.ws.root, followOutside: ctx.config.follow_symlinks_outside };
+  return readNoteText(path, scope, shown)?.text;
+}
+
 /** Read the log of the week that holds `day` (today by default); a missing file is a week with nothing done. */
 export function readWeekLog(ctx: Context, day = ctx.today): WeekLog {
   const label = isoWeek(day).label;
   const path = join(ctx.ws.notesDir, weekLogRelPath(label));
   const shown = shownPath(ctx, path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT")
-      return { label, path, shown, exists: false, state: { week: label, done: [] } };
-    throw new LearnError(`cannot read ${shown}: ${(err as Error).message}`);
-  }
+  const text = readLogText(ctx, path, shown);
+  if (text === undefined) return { label, path, shown, exists: false, state: { week: label, done: [] } };
   return { label, path, shown, exists: true, state: stateOf(ctx, text, label, shown), stamp: stampOf(text) };
 }
 
@@ -142,7 +146,10 @@ export function readAllWeekLogs(ctx: Context): {
     if (!name.endsWith(".md") || !isWeekLabel(label)) continue;
     const path = join(ctx.ws.notesDir, "log", name);
     try {
-      const state = stateOf(ctx, readFileSync(path, "utf8"), label, shownPath(ctx, path));
+      const shown = shownPath(ctx, path);
+      const text = readLogText(ctx, path, shown);
+      if (text === undefined) continue;
+      const state = stateOf(ctx, text, label, shown);
       steps.set(label, state.done.length);
       if (state.domain) focus.set(label, state.domain);
     } catch (err) {
