@@ -1,4 +1,5 @@
-import type { SearchHit } from "../store/search.js";
+import { plainTitle } from "../core/title-text.js";
+import type { SearchHit, SearchRelaxed } from "../store/search.js";
 import type { Theme } from "./theme.js";
 
 /** Highlight the matched ranges of a snippet with the theme's match style. */
@@ -26,7 +27,7 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
   return hits
     .map((h, i) => {
       const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
-      const lines = [`${i + 1}. ${theme.title(h.note.title)}${mark}`, `   ${metaLine(h.note, theme)}`];
+      const lines = [`${i + 1}. ${theme.title(plainTitle(h.note.title))}${mark}`, `   ${metaLine(h.note, theme)}`];
       if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
       return lines.join("\n");
     })
@@ -34,9 +35,14 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn search --json`. */
-export function toSearchJson(query: string, hits: SearchHit[]): object {
+export function toSearchJson(
+  query: string,
+  hits: SearchHit[],
+  relaxed: SearchRelaxed = { dropped: [], phrases: [] },
+): object {
   return {
     query,
+    relaxed: { dropped_words: relaxed.dropped, phrases_as_words: relaxed.phrases },
     hits: hits.map((h) => ({
       slug: h.note.slug,
       path: h.note.path,
