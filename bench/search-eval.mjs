@@ -165,6 +165,7 @@ for (const c of collections()) {
       `${c.name.padEnd(16)} ${String(r.notes).padStart(5)} notes  title first ${mark(r.first, TARGET_FIRST).padEnd(20)} typo top-3 ${mark(r.top3, TARGET_TOP3).padEnd(20)} ${r.shared ? `(${r.shared} share a title with another note)` : ""}`,
     );
     if (verbose) for (const m of r.misses) console.log(`    ${m}`);
+    if (r.first < TARGET_FIRST || r.top3 < TARGET_TOP3) process.exitCode = 1;
   } finally {
     rmSync(ws, { recursive: true, force: true });
   }

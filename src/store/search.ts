@@ -167,10 +167,13 @@ function clauseCounts(index: SqliteIndex, q: ParsedQuery): number[] {
   return q.clauses.map((c) => count.pluck().get(toFtsMatch({ clauses: [c], excluded: [] })) as number);
 }
 
-/** Distinct unstemmed words of titles, slugs and tags with how many notes have each: what typos are matched against. */
-function vocabulary(index: SqliteIndex): Map<string, number> {
-  const rows = index.db.prepare("SELECT term, doc FROM terms_vocab").raw().all() as [string, number][];
-  return new Map(rows.filter((r) => !/^\d+$/.test(r[0])));
+/**
+ * Distinct unstemmed words of titles, slugs and tags, `min` to `max` letters long and not all digits,
+ * with how many notes have each: what typos are matched against.
+ */
+function vocabulary(index: SqliteIndex, min: number, max: number): Map<string, number> {
+  const sql = "SELECT term, doc FROM terms_vocab WHERE length(term) BETWEEN ? AND ? AND term GLOB '*[^0-9]*'";
+  return new Map(index.db.prepare(sql).raw().all(min, max) as [string, number][]);
 }
 
 /**
@@ -189,7 +192,8 @@ async function typoReadings(
     c.length === 1 && !c[0]!.phrase && !c[0]!.prefix && c[0]!.text.length >= 3 && (!padding || counts[i]! <= FEW);
   if (!q.clauses.some(suspect)) return [];
   const { typoCandidates, typoCombos } = await import("../core/fuzzy.js");
-  const vocab = vocabulary(index);
+  const lengths = q.clauses.filter(suspect).map((c) => c[0]!.text.length);
+  const vocab = vocabulary(index, Math.min(...lengths) - 2, Math.max(...lengths) + 2);
   type Option = { term: QueryTerm[]; distance: number; docs: number };
   const slots = q.clauses.map((c, i): Option[] => {
     // As typed, it says nothing about which correction is likelier: only corrected words weigh in the order.
