@@ -59,7 +59,7 @@ export function typoDistance(a: string, b: string, max: number): number {
  * How many edits a typo of a word this long may hold: 1 up to 5 letters, else 2 (Elasticsearch's AUTO);
  * none under 3. A 3-letter word has too many neighbours one edit away, so only a swap counts for it.
  */
-export const maxTypoEdits = (length: number): number => (length < 3 ? 0 : length < 6 ? 1 : 2);
+const maxTypoEdits = (length: number): number => (length < 3 ? 0 : length < 6 ? 1 : 2);
 
 const isSwap = (a: string, b: string): boolean => {
   const i = [...a].findIndex((ch, k) => ch !== b[k]);
