@@ -67,7 +67,13 @@ export function readSnippet(raw: string): { snippet: string; matches: [number, n
   return { snippet: out, matches };
 }
 
-type MatchRow = Parameters<typeof toNoteRow>[0] & { rid: number; score: number; snip: string };
+type MatchRow = Parameters<typeof toNoteRow>[0] & {
+  rid: number;
+  score: number;
+  snip: string;
+  tier: number;
+  tscore: number;
+};
 
 // A word in at most FEW notes may still be a typo, when a spelling DOMINANT times as common is close.
 const FEW = 2;
@@ -130,14 +136,7 @@ function runMatch(
   if (req.query.filters.due) rows = filterDue(rows, req.due!, req.today);
   return rows.slice(0, req.limit).map((r) => {
     skip.add(r.rid);
-    const {
-      rid: _rid,
-      score,
-      snip,
-      tier: _tier,
-      tscore: _tscore,
-      ...rest
-    } = r as MatchRow & { tier: number; tscore: number };
+    const { rid: _rid, score, snip, tier: _tier, tscore: _tscore, ...rest } = r;
     return { note: toNoteRow(rest), score: Number((-score).toPrecision(4)), ...readSnippet(snip), fuzzy };
   });
 }
@@ -265,7 +264,8 @@ export async function rankNotes(index: SqliteIndex, req: SearchRequest): Promise
       hits = await attempt(index, q, req);
     }
   }
-  return { hits, relaxed };
+  // Loosening that found nothing is not worth a word: "no notes match" says it all.
+  return { hits, relaxed: hits.length ? relaxed : { dropped: [], phrases: [] } };
 }
 
 /** The hits of `rankNotes`. */
