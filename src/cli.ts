@@ -165,8 +165,11 @@ ${examples("learn index", "learn index --full --json")}`,
       "after",
       `
 Query language:
-  words              every word must match (stemmed: "retries" finds "retry")
-  "a phrase"         the words next to each other
+  words              every word must match, in any order (stemmed: "retries" finds
+                     "retry"); learn search "broken yaml retries" is three words
+  "a phrase"         the words next to each other, quoted inside the shell's quotes:
+                     learn search '"error budget"'; a phrase no note has falls back
+                     to its words, and learn says so on stderr
   -word, -"phrase"   leave out notes that match (put the query after -- when
                      the word could read as an option: learn search -- api -nginx)
   a OR b             either (binds to the terms beside it: a OR b c = (a or b) and c)
@@ -174,9 +177,17 @@ Query language:
   type:doc  status:evergreen  domain:core-backend  tag:http  role:backend
   difficulty:advanced  visibility:public  is:public  is:private  is:due
   updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
-  Filters take commas for alternatives (type:doc,blog). Typos are forgiven:
-  when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
-${examples("learn search idempotency", 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
+  Filters take commas for alternatives (type:doc,blog).
+Ranking: a note whose title or file name is exactly the query comes first, then
+  notes with every word in the title (fewest other words first), then the rest
+  by relevance (bm25).
+Typos are forgiven: a word no note has is read as its closest spellings in
+  titles, file names and tags, closest first (a 3-letter word only with two
+  letters swapped), marked (fuzzy). When nothing matches, any word may be read
+  as a more common close spelling; a word only a few notes have is widened when
+  a close spelling is far more common. If still nothing matches, a word no note
+  has is left out, and learn says so on stderr (and in --json's "relaxed").
+${examples("learn search idempotency", "learn search '\"error budget\"' -slo type:doc", "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
     .action(
       act(

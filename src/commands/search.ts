@@ -3,7 +3,7 @@ import { addFilter, hasFilters, type Filters } from "../core/query-filters.js";
 import { parseQuery } from "../core/query.js";
 import { openForRead } from "../store/open-lazy.js";
 import { dueBySlug } from "../store/schedule.js";
-import { searchNotes, type SearchHit } from "../store/search.js";
+import { rankNotes, type SearchHit, type SearchRelaxed } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderSearch, toSearchJson } from "../ui/render-search.js";
 import { createContext } from "../workspace/context.js";
@@ -42,18 +42,22 @@ export function parseLimit(value: string | number | undefined, fallback: number)
   return n;
 }
 
-// An argument holding query syntax is a whole query typed in one pair of quotes.
-const SYNTAX = /["*]|\bOR\b|(^|\s)-\S|\w:\S/;
+/**
+ * Join argv back into query text. An argument with spaces is its words, as `zk --match` and
+ * `gh search` read it: `learn search "broken yaml retries"` is three words; a phrase needs inner quotes.
+ */
+export const queryText = (args: string[]): string => args.join(" ");
 
-/** Join argv back into query text: an argument with spaces and no query syntax is a phrase. */
-export const queryText = (args: string[]): string =>
-  args
-    .map((a) => {
-      if (!/\s/.test(a.trim())) return a;
-      if (/^-[^\s-]/.test(a) && !SYNTAX.test(a.slice(1))) return `-"${a.slice(1)}"`;
-      return SYNTAX.test(a) ? a : `"${a}"`;
-    })
-    .join(" ");
+/** What to say on stderr when the query was loosened to find anything. */
+export function relaxedLines(relaxed: SearchRelaxed): string[] {
+  const quote = (xs: string[]): string => xs.map((x) => (x.startsWith('"') ? x : `"${x}"`)).join(", ");
+  return [
+    ...relaxed.phrases.map((p) => `learn: no note has the phrase "${p}": showing notes with all its words`),
+    ...(relaxed.dropped.length
+      ? [`learn: no note has ${quote(relaxed.dropped)}: showing notes that match the other words`]
+      : []),
+  ];
+}
 
 /** Full-text search of the notes, ranked by bm25, typos forgiven. */
 export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> {
@@ -70,16 +74,18 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   const ctx = await createContext(opts);
   const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
+  let relaxed: SearchRelaxed;
   try {
     const due = query.filters.due ? dueBySlug(index, ctx) : undefined;
-    hits = await searchNotes(index, { query, limit, today: ctx.today, due });
+    ({ hits, relaxed } = await rankNotes(index, { query, limit, today: ctx.today, due }));
   } finally {
     index.close();
   }
   if (opts.json) {
-    io.json(toSearchJson(text, hits));
+    io.json(toSearchJson(text, hits, relaxed));
     return hits;
   }
+  for (const line of relaxedLines(relaxed)) io.err(line);
   if (hits.length === 0) io.err(`no notes match ${text}`);
   else io.out(renderSearch(hits, io.theme));
   return hits;

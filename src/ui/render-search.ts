@@ -1,4 +1,5 @@
-import type { SearchHit } from "../store/search.js";
+import { plainTitle } from "../core/title-text.js";
+import type { SearchHit, SearchRelaxed } from "../store/search.js";
 import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -28,7 +29,10 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
   return hits
     .map((h, i) => {
       const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
-      const lines = [`${i + 1}. ${theme.title(visible(h.note.title))}${mark}`, `   ${metaLine(h.note, theme)}`];
+      const lines = [
+        `${i + 1}. ${theme.title(visible(plainTitle(h.note.title)))}${mark}`,
+        `   ${metaLine(h.note, theme)}`,
+      ];
       if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
       return lines.join("\n");
     })
@@ -36,9 +40,14 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn search --json`. */
-export function toSearchJson(query: string, hits: SearchHit[]): object {
+export function toSearchJson(
+  query: string,
+  hits: SearchHit[],
+  relaxed: SearchRelaxed = { dropped: [], phrases: [] },
+): object {
   return {
     query,
+    relaxed: { dropped_words: relaxed.dropped, phrases_as_words: relaxed.phrases },
     hits: hits.map((h) => ({
       slug: h.note.slug,
       path: h.note.path,
