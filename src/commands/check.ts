@@ -12,7 +12,7 @@ import {
 } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
-import type { IndexHandle, IndexProblem } from "../store/types.js";
+import type { IndexHandle, IndexProblem } from "../core/index-types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";

@@ -3,7 +3,7 @@ import { createContext } from "../workspace/context.js";
 import { openIndexLazy, rebuiltNotice } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
-import type { RefreshStats } from "../store/types.js";
+import type { RefreshStats } from "../core/index-types.js";
 
 /** Options of `learn index`. */
 export interface IndexOptions extends GlobalOptions {

@@ -3,7 +3,7 @@ import { parseQuery } from "../core/query.js";
 import { listNotes, parseSort } from "../store/list.js";
 import { openForRead } from "../store/open-lazy.js";
 import { dueBySlug } from "../store/schedule.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderListPaths, renderListTable, toListJson } from "../ui/render-list.js";
 import { createContext } from "../workspace/context.js";

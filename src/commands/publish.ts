@@ -5,7 +5,7 @@ import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
 import { buildSiteModel } from "../core/publish-model.js";
 import { buildSite } from "../core/publish-site.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";

@@ -16,7 +16,7 @@ import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-
 import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
 import { openForRead } from "../store/open-lazy.js";
 import { countDue, noteSchedules } from "../store/schedule.js";
-import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
+import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";

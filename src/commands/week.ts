@@ -8,7 +8,7 @@ import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from 
 import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
 import { createContext, type Context } from "../workspace/context.js";

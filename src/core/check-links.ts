@@ -1,6 +1,6 @@
 import type { Finding } from "./check-model.js";
 import { lineOf, listItemLine } from "./check-lines.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "./index-types.js";
 
 /** True when a note may be published: only `visibility: public` is; missing means private. */
 export const isPublic = (note: { visibility?: string | null }): boolean => note.visibility === "public";

@@ -1,4 +1,4 @@
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "./index-types.js";
 import { isPublic } from "./check-links.js";
 import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
 

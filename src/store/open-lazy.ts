@@ -1,4 +1,4 @@
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import type { SqliteIndex } from "./handle.js";
 import {
   CORRUPT,
@@ -11,7 +11,7 @@ import {
   startRefresh,
   type OpenIndexOptions,
 } from "./open-db.js";
-import type { RefreshStats } from "./types.js";
+import type { RefreshStats } from "../core/index-types.js";
 
 async function attempt(
   ctx: Context,

@@ -1,4 +1,4 @@
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import type { SqliteIndex } from "./handle.js";
 import {
   CORRUPT,
@@ -12,7 +12,7 @@ import {
   type OpenIndexOptions,
 } from "./open-db.js";
 import { readNote } from "./read-note.js";
-import type { RefreshStats } from "./types.js";
+import type { RefreshStats } from "../core/index-types.js";
 
 export type { OpenIndexOptions } from "./open-db.js";
 export { indexPath } from "./open-db.js";

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import { parseNote } from "../core/note-parse.js";
-import type { IndexProblem } from "./types.js";
+import type { IndexProblem } from "../core/index-types.js";
 import type { FoundFile } from "./walk.js";
 
 /** Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded). */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
-import type { IndexProblem, RefreshStats } from "./types.js";
+import type { IndexProblem, RefreshStats } from "../core/index-types.js";
 import type { FoundFile, WalkResult } from "./walk.js";
 
 const NOTE_COLUMNS = [

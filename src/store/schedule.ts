@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import type { LogEvent } from "../core/revisit-event.js";
 import { replay, type NoteSchedule } from "../core/revisit-replay.js";
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import { readRevisitLog, revisitLogPath } from "../workspace/revisit-log.js";
 import type { SqliteIndex } from "./handle.js";
 

@@ -3,7 +3,7 @@ import { excludedFts, toFtsMatch, type ParsedQuery, type QueryTerm } from "../co
 import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
 import { ROW_COLUMNS, toNoteRow, type SqliteIndex } from "./handle.js";
-import type { NoteRow } from "./types.js";
+import type { NoteRow } from "../core/index-types.js";
 
 /** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
 export interface SearchHit {

@@ -1,6 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
-import type { IndexProblem } from "./types.js";
+import type { IndexProblem } from "../core/index-types.js";
 
 /** A note file found on disk, with what (mtime, size) says about its content. */
 export interface FoundFile {

@@ -1,4 +1,4 @@
-import type { IndexProblem, RefreshStats } from "../store/types.js";
+import type { IndexProblem, RefreshStats } from "../core/index-types.js";
 import type { Theme } from "./theme.js";
 
 /** One problem as `path:line: reason` (the compiler-style form editors jump to). */

@@ -1,4 +1,4 @@
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Theme } from "./theme.js";
 
 const COLUMNS = ["title", "type", "status", "domain", "updated", "path"] as const;

@@ -1,4 +1,4 @@
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn show` prints about one note. */

@@ -2,7 +2,7 @@ import { dueBy, noteKey, type DueItem } from "../core/revisit-replay.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { noteSchedules } from "../store/schedule.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "./context.js";
 import { readRevisitLog } from "./revisit-log.js";
 

@@ -5,7 +5,7 @@ import type { LogEvent } from "../core/revisit-event.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { slugify } from "../core/slug.js";
 import { markDone } from "../core/week-model.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "./context.js";
 import { createNote } from "./note-create.js";
 import { editNote } from "./note-edit.js";

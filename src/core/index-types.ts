@@ -1,5 +1,6 @@
-// The contract between the index (src/store) and the commands that read it.
-// Every read command gets notes through an IndexHandle, never by walking notes/ itself.
+// The domain types every layer shares, and the port the index (src/store) implements:
+// a note row, a link, a problem, a refresh's counts. Every read command gets notes through
+// an IndexHandle, never by walking notes/ itself.
 
 /** One indexed note, as stored in the `notes` table. */
 export interface NoteRow {
