@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
 import {
@@ -12,13 +11,13 @@ import {
 } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
 import type { IndexHandle, IndexProblem } from "../core/index-types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
-import { scanSecrets } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
 export interface CheckOptions extends GlobalOptions {
@@ -30,32 +29,6 @@ export interface CheckOptions extends GlobalOptions {
 export interface CheckReport {
   findings: Finding[];
   counts: FindingCounts;
-}
-
-const slugOf = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
-
-/** Read a note's text from the workspace; undefined when it cannot be read (the index reports why). */
-export function readNoteText(ctx: Context, path: string): string | undefined {
-  try {
-    return readFileSync(join(ctx.ws.root, path), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** Secret findings of one note: errors in a public note, warnings in a private one. */
-export async function secretFindings(path: string, text: string, isPublicNote: boolean): Promise<Finding[]> {
-  const hits = await scanSecrets(text, path);
-  return hits.map((h) => ({
-    path,
-    line: h.line,
-    rule: h.rule,
-    severity: isPublicNote ? "error" : "warning",
-    message: isPublicNote
-      ? `${h.message} in a public note`
-      : `${h.message} (private note, but it is still in your files and git history)`,
-    hint: "remove it and rotate the credential; write a placeholder like <token> instead",
-  }));
 }
 
 /** Index problems check does not find itself: duplicate slugs, and files it could not read. */
@@ -108,7 +81,7 @@ export async function runCheck(
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
   for (const f of files) {
-    const parsed = parseNote(f.text, slugOf(f.path));
+    const parsed = parseNote(f.text, slugFromPath(f.path));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
   }
@@ -122,14 +95,8 @@ export async function runCheck(
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts);
-  const { openIndexLazy } = await import("../store/open-lazy.js");
-  const { index } = await openIndexLazy(ctx);
-  let report: CheckReport;
-  try {
-    report = await runCheck(ctx, index, { staged: opts.staged });
-  } finally {
-    index.close();
-  }
+  const { withIndex } = await import("../store/open-lazy.js");
+  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged }));
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));

@@ -1,17 +1,16 @@
 import { join, relative, resolve } from "node:path";
+import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
 import { buildSiteModel } from "../core/publish-model.js";
 import { buildSite } from "../core/publish-site.js";
-import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { fuseAsset } from "../workspace/site-assets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
-import { readNoteText, secretFindings } from "./check.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -37,16 +36,8 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const ctx = await createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
-  const { openIndexLazy } = await import("../store/open-lazy.js");
-  const { index } = await openIndexLazy(ctx);
-  let notes: NoteRow[];
-  let links: LinkRow[];
-  try {
-    notes = index.allNotes();
-    links = index.allLinks();
-  } finally {
-    index.close();
-  }
+  const { withIndex } = await import("../store/open-lazy.js");
+  const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
   const bodies = new Map<string, string>();
   const secrets: Finding[] = [];
   for (const n of notes.filter(isPublic)) {

@@ -1,27 +1,27 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { commit, dueEntries, entryOf, review, worldOf, type World } from "../app/revisit-review.js";
 import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
+import type { IndexProblem, NoteRow } from "../core/index-types.js";
+import { unknownNoteError } from "../core/note-suggest.js";
 import {
   actionEvent,
-  closestSlug,
   parseDurationFlag,
-  parseRating,
   revisitAction,
   type RevisitAction,
   type RevisitFlags,
 } from "../core/revisit-actions.js";
-import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
-import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
-import { openForRead } from "../store/open-lazy.js";
-import { countDue, noteSchedules } from "../store/schedule.js";
-import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
+import type { LogEvent, LogProblem } from "../core/revisit-event.js";
+import { noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { slugFromPath } from "../core/slug.js";
+import type { SqliteIndex } from "../store/handle.js";
+import { withIndex } from "../store/open-lazy.js";
+import { countDue } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";
-import { editorCommand, openInEditor } from "../workspace/editor.js";
-import { appendRevisitEvents, readRevisitLog, REVISIT_LOG } from "../workspace/revisit-log.js";
+import { REVISIT_LOG, revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn revisit` (and `learn used SLUG --in BUILD`, which sets usedIn). */
 export interface RevisitOptions extends GlobalOptions, RevisitFlags {
@@ -34,15 +34,6 @@ export interface RevisitResult {
   recorded: LogEvent[];
 }
 
-/** Everything one run works from: the context, the index, the log and its replay. */
-interface World {
-  ctx: Context;
-  index: IndexHandle;
-  events: LogEvent[];
-  rows: Map<string, NoteRow>;
-  schedules: Map<string, NoteSchedule>;
-}
-
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
@@ -52,45 +43,43 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
   const ctx = await createContext(opts);
-  const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
-  try {
-    if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
-    const log = readRevisitLog(ctx.ws.root);
-    const notes = index.allNotes();
-    const rows = new Map(notes.map((n) => [noteKey(n), n]));
-    const w: World = { ctx, index, events: log.events, rows, schedules: noteSchedules(index, ctx, log.events) };
-    // A prompt line stays quiet; `learn revisit` says what is wrong.
-    const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
-    const warnings = opts.brief
-      ? []
-      : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
-    for (const line of warnings) io.err(`learn: ${line}`);
-    if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
-    if (opts.orphans) return orphans(w, opts, io);
-    if (opts.upcoming) return upcoming(w, opts, io);
-    if (opts.review) return review(w, io);
-    const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
-    const entries = dueEntries(w, addDays(ctx.today, within));
-    if (opts.json) {
-      io.json({
-        today: ctx.today,
-        until: addDays(ctx.today, within),
-        count: entries.length,
-        due: entries.map((e) => render.entryJson(e, ctx.today)),
-        warnings,
-      });
-    } else {
-      if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
-      io.err(render.dueCountLine(entries.length, within));
-    }
-    return { entries, recorded: [] };
-  } finally {
-    index.close();
-  }
+  // A prompt line stays quiet about a rebuilt index.
+  return withIndex(ctx, { notify: opts.brief ? undefined : io.err }, (index) => run(ctx, index, action, opts, io));
 }
 
-/** A slug from what was typed: a path from tab completion works too. */
-const bareSlug = (typed: string): string => typed.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
+async function run(
+  ctx: Context,
+  index: SqliteIndex,
+  action: RevisitAction | undefined,
+  opts: RevisitOptions,
+  io: IO,
+): Promise<RevisitResult> {
+  if (opts.brief && !opts.slug) return brief(countDue(index, ctx, revisitLog(ctx.ws.root)), opts, io); // a shell prompt's fast path: one SQL count
+  const w = worldOf(ctx, index);
+  // A prompt line stays quiet; `learn revisit` says what is wrong.
+  const onlyPath = opts.slug === undefined ? undefined : (index.getNote(slugFromPath(opts.slug))?.path ?? "");
+  const warnings = opts.brief ? [] : [...w.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
+  for (const line of warnings) io.err(`learn: ${line}`);
+  if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
+  if (opts.orphans) return orphans(w, opts, io);
+  if (opts.upcoming) return upcoming(w, opts, io);
+  if (opts.review) return review(w, io);
+  const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
+  const entries = dueEntries(w, addDays(ctx.today, within));
+  if (opts.json) {
+    io.json({
+      today: ctx.today,
+      until: addDays(ctx.today, within),
+      count: entries.length,
+      due: entries.map((e) => render.entryJson(e, ctx.today)),
+      warnings,
+    });
+  } else {
+    if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
+    io.err(render.dueCountLine(entries.length, within));
+  }
+  return { entries, recorded: [] };
+}
 
 /** A bad log line as a warning: it is skipped, and the file is left as it is. */
 const logWarning = (p: LogProblem): string =>
@@ -121,42 +110,12 @@ function keyLine(file: string, key: string): number | undefined {
   }
 }
 
-function entryOf(w: World, s: NoteSchedule): render.RevisitEntry {
-  const row = w.rows.get(s.key)!;
-  return {
-    schedule: s,
-    title: row.title,
-    path: row.path,
-    summary: row.summary,
-    checklist: { done: row.checklist_done, total: row.checklist_total },
-  };
-}
-
-function dueEntries(w: World, until: string): render.RevisitEntry[] {
-  return dueBy(w.schedules.values(), w.ctx.today, until).map((d) => entryOf(w, d.schedule));
-}
-
 /** Find a note by slug or id, or fail with the closest slug as a hint. */
 async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedule: NoteSchedule }> {
-  const wanted = bareSlug(slug);
+  const wanted = slugFromPath(slug);
   const row = w.index.getNote(wanted);
-  if (!row) {
-    const near = await closestSlug(wanted, w.index.allNotes());
-    throw new LearnError(
-      `no note with slug or id ${slug}`,
-      near ? `did you mean ${near}?` : "see `learn list` or `learn search`",
-    );
-  }
+  if (!row) throw await unknownNoteError(slug, wanted, w.index.allNotes());
   return { row, schedule: w.schedules.get(noteKey(row))! };
-}
-
-/** Append one event, then replay the note with it to say what changed. */
-function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
-  appendRevisitEvents(w.ctx.ws.root, [event]);
-  w.events.push(event);
-  const s = replay(w.events, [row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
-  w.schedules.set(s.key, s);
-  return s;
 }
 
 async function record(
@@ -218,45 +177,4 @@ function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
     io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
   else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
   return { entries: [], recorded: [] };
-}
-
-/** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
-async function review(w: World, io: IO): Promise<RevisitResult> {
-  const ask = await import("../ui/prompts.js");
-  const editor = editorCommand(io.env, w.ctx.config.editor);
-  const entries = dueEntries(w, w.ctx.today);
-  const recorded: LogEvent[] = [];
-  let skipped = 0;
-  if (!entries.length) io.err(render.dueCountLine(0, 0));
-  for (const [i, e] of entries.entries()) {
-    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
-    const row = w.rows.get(e.schedule.key)!;
-    let choice = await ask.askReviewAction(Boolean(editor));
-    while (choice === "open") {
-      openInEditor(join(w.ctx.ws.root, row.path), editor!);
-      choice = await ask.askReviewAction(true);
-    }
-    if (choice === "quit") break;
-    if (choice === "skip") {
-      skipped++;
-      continue;
-    }
-    const action: RevisitAction =
-      choice === "rate"
-        ? { kind: "rate", rating: parseRating(await ask.askRating(RATING_MEANING)) }
-        : {
-            kind: "snooze",
-            days: parseDuration(
-              await ask.askSnooze((v) => ((parseDuration(v) ?? 0) > 0 ? true : `use ${DURATION_HINT}`)),
-            )!,
-          };
-    const event = actionEvent(action, e.schedule, w.ctx.today);
-    io.out(render.renderRecorded(event, commit(w, row, event), w.ctx.today, io.theme));
-    recorded.push(event);
-  }
-  if (entries.length)
-    io.err(
-      `recorded ${recorded.length} of ${entries.length} due note${entries.length === 1 ? "" : "s"}${skipped ? `, skipped ${skipped}` : ""}`,
-    );
-  return { entries, recorded };
 }

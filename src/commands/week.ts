@@ -7,7 +7,7 @@ import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
 import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { openIndexLazy } from "../store/open-lazy.js";
+import { openIndexLazy, withIndex } from "../store/open-lazy.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
@@ -15,7 +15,7 @@ import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { schedules } from "../workspace/week-due.js";
+import { schedules } from "../app/due.js";
 import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
 import {
   collidingNote,
@@ -184,8 +184,8 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   }
   const shown = await showStatus(ctx, opts, io);
   if (review) {
-    const { revisit } = await import("./revisit.js");
-    await revisit({ dir: opts.dir, today: opts.today, color: opts.color, input: opts.input, review: true }, io);
+    const { review: walk, worldOf } = await import("../app/revisit-review.js");
+    await withIndex(ctx, { notify: io.err }, (index) => walk(worldOf(ctx, index), io));
   }
   return shown;
 }

@@ -127,3 +127,12 @@ export function formatEvent(e: LogEvent): string {
   const { v, event, note, slug, date, ...rest } = e;
   return JSON.stringify({ v, event, note, ...(slug && slug !== note ? { slug } : {}), date, ...rest });
 }
+
+/**
+ * The revisit log as the index's schedule cache reads it: a signature that changes when a
+ * line is appended (taken before reading), and the log's contents, read only when needed.
+ */
+export interface RevisitLogSource {
+  signature: string;
+  read: () => { events: LogEvent[]; problems: LogProblem[] };
+}

@@ -21,6 +21,8 @@ import { walkNotes, type WalkResult } from "./walk.js";
 export interface OpenIndexOptions {
   refresh?: boolean;
   full?: boolean;
+  /** false parses every file on this thread, even a batch big enough for a worker. */
+  parallel?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 

@@ -2,6 +2,7 @@ import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import { parseNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
 import type { FoundFile } from "./walk.js";
 
@@ -29,7 +30,6 @@ export interface ReadResult {
 }
 
 const join = (xs: readonly string[]): string => xs.join("\n");
-const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
 
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
@@ -100,7 +100,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     return {
       problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
     };
-  const slug = slugOf(file.path);
+  const slug = slugFromPath(file.path);
   const parsed = parseNote(bytes.toString("utf8"), slug);
   for (const w of parsed.warnings) {
     const reason = w.key ? `${w.key}: ${w.message}` : w.message;
@@ -109,11 +109,11 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const d = parsed.data;
   const dir = posix.dirname(file.path);
   const links: RawLink[] = [
-    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
+    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
     ...parsed.facts.wikilinks.map((t) => ({
       target: t,
       kind: "wikilink" as const,
-      toKey: slugOf(t.trim()).toLowerCase(),
+      toKey: slugFromPath(t.trim()).toLowerCase(),
     })),
     ...parsed.facts.mdLinks.map((t) => ({
       target: t,

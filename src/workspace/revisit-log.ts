@@ -1,13 +1,23 @@
-import { closeSync, constants, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { LearnError } from "../core/errors.js";
-import { formatEvent, parseLog, type LogEvent, type LogProblem } from "../core/revisit-event.js";
+import { formatEvent, parseLog, type LogEvent, type LogProblem, type RevisitLogSource } from "../core/revisit-event.js";
 
 /** The log's file name, at the workspace root. */
 export const REVISIT_LOG = "revisits.jsonl";
 
 /** The path of a workspace's revisit log. */
-export const revisitLogPath = (root: string): string => join(root, REVISIT_LOG);
+const revisitLogPath = (root: string): string => join(root, REVISIT_LOG);
 
 /** Read every event of the log; a missing file is an empty log. Bad and torn lines come back as problems. */
 export function readRevisitLog(root: string): { events: LogEvent[]; problems: LogProblem[] } {
@@ -19,6 +29,23 @@ export function readRevisitLog(root: string): { events: LogEvent[]; problems: Lo
     throw new LearnError(`cannot read ${REVISIT_LOG}: ${(err as Error).message}`);
   }
   return parseLog(text);
+}
+
+/** The log's (mtime, size), or "none": appending a line changes it. */
+function logSignature(root: string): string {
+  try {
+    const s = statSync(revisitLogPath(root));
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "none";
+  }
+}
+
+/** The log as the schedule cache wants it: signed now, read at most once and only when asked. */
+export function revisitLog(root: string): RevisitLogSource {
+  const signature = logSignature(root); // before reading, so a line appended meanwhile is not cached as seen
+  let read: { events: LogEvent[]; problems: LogProblem[] } | undefined;
+  return { signature, read: () => (read ??= readRevisitLog(root)) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { LearnError } from "../core/errors.js";
 import { setFrontMatter } from "../core/front-matter-edit.js";
 import { planNewNote } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
 import { setActivity, tickSteps, type WeekActivity } from "../core/week-activity.js";
 import { heatMap, streak, type HeatCell } from "../core/week-streak.js";
 import { isWeekLabel, readWeekState, stateFields, weekLogRelPath, type WeekState } from "../core/week-model.js";
@@ -108,7 +109,7 @@ export function readAllWeekLogs(ctx: Context): {
     return { steps, focus, warnings };
   }
   for (const name of names.sort()) {
-    const label = name.replace(/\.md$/, "");
+    const label = slugFromPath(name);
     if (!name.endsWith(".md") || !isWeekLabel(label)) continue;
     const path = join(ctx.ws.notesDir, "log", name);
     try {
