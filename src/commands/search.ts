@@ -1,10 +1,11 @@
 import { UsageError } from "../core/errors.js";
+import type { SearchHit } from "../core/index-types.js";
 import { hasFilters } from "../core/query-filters.js";
 import { applyFlags, parseLimit, queryText, type FilterFlags } from "../core/query-flags.js";
 import { parseQuery } from "../core/query.js";
 import { withIndex } from "../store/open-lazy.js";
 import { dueBySlug } from "../store/schedule.js";
-import { searchNotes, type SearchHit } from "../store/search.js";
+import { searchNotes } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderSearch, toSearchJson } from "../ui/render-search.js";
 import { createContext } from "../workspace/context.js";

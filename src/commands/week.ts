@@ -5,7 +5,7 @@ import { noteKey } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
-import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
+import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekLog, type WeekStep } from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy, withIndex } from "../store/open-lazy.js";
 import type { NoteRow } from "../core/index-types.js";
@@ -16,7 +16,7 @@ import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 import { schedules } from "../app/due.js";
-import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
+import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
 import {
   collidingNote,
   notePath,

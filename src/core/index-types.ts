@@ -34,6 +34,16 @@ export interface NoteRow {
   size: number;
 }
 
+/** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
+export interface SearchHit {
+  note: NoteRow;
+  score: number;
+  snippet: string;
+  matches: [number, number][];
+  /** Found by typo-tolerant matching rather than the exact words. */
+  fuzzy: boolean;
+}
+
 /** A link from one note to another, resolved after every file was parsed. */
 export interface LinkRow {
   from_slug: string;

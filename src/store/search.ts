@@ -3,17 +3,7 @@ import { excludedFts, toFtsMatch, type ParsedQuery, type QueryTerm } from "../co
 import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
 import { ROW_COLUMNS, toNoteRow, type SqliteIndex } from "./handle.js";
-import type { NoteRow } from "../core/index-types.js";
-
-/** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
-export interface SearchHit {
-  note: NoteRow;
-  score: number;
-  snippet: string;
-  matches: [number, number][];
-  /** Found by typo-tolerant matching rather than the exact words. */
-  fuzzy: boolean;
-}
+import type { SearchHit } from "../core/index-types.js";
 
 /** What to search for; `due` (slug -> due date) is needed only for `is:due`. */
 export interface SearchRequest {

@@ -1,4 +1,4 @@
-import type { SearchHit } from "../store/search.js";
+import type { SearchHit } from "../core/index-types.js";
 import type { Theme } from "./theme.js";
 
 /** Highlight the matched ranges of a snippet with the theme's match style. */

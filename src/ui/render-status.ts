@@ -1,7 +1,6 @@
 import type { Config } from "../core/config.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
-import { firstUnfinished, STEP_LABEL, WEEK_STEPS } from "../core/week-model.js";
-import type { WeekOverview } from "../workspace/week-log.js";
+import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
 import { scoreBar } from "./render-readiness.js";
 import { renderSteps, streakText, toWeekJson } from "./render-week.js";
 import type { Theme } from "./theme.js";

@@ -1,7 +1,13 @@
-import { STEP_LABEL, WEEK_STEPS, firstUnfinished, weekRange, type WeekStep } from "../core/week-model.js";
+import {
+  STEP_LABEL,
+  WEEK_STEPS,
+  firstUnfinished,
+  weekRange,
+  type WeekOverview,
+  type WeekStep,
+} from "../core/week-model.js";
 import type { HeatCell } from "../core/week-streak.js";
 import type { Config } from "../core/config.js";
-import type { WeekOverview } from "../workspace/week-log.js";
 import type { Theme } from "./theme.js";
 
 const HEAT = ["·", "▁", "▃", "▅", "▇", "█"];

@@ -7,23 +7,20 @@ import { planNewNote } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
 import { slugFromPath } from "../core/slug.js";
 import { setActivity, tickSteps, type WeekActivity } from "../core/week-activity.js";
-import { heatMap, streak, type HeatCell } from "../core/week-streak.js";
-import { isWeekLabel, readWeekState, stateFields, weekLogRelPath, type WeekState } from "../core/week-model.js";
+import { heatMap, streak } from "../core/week-streak.js";
+import {
+  isWeekLabel,
+  readWeekState,
+  stateFields,
+  weekLogRelPath,
+  type WeekLog,
+  type WeekOverview,
+  type WeekState,
+} from "../core/week-model.js";
 import type { Context } from "./context.js";
 import { renderPlannedNote } from "./note-create.js";
 import { createNoteFile } from "./note-files.js";
 import { readForEdit, writeEdited } from "./note-edit.js";
-
-/** A week's log as found on disk. */
-export interface WeekLog {
-  label: string;
-  /** Absolute path, whether or not the file exists. */
-  path: string;
-  /** The path to show: relative to the workspace root. */
-  shown: string;
-  exists: boolean;
-  state: WeekState;
-}
 
 const shownPath = (ctx: Context, path: string) => relative(ctx.ws.root, path).split(sep).join("/");
 
@@ -121,17 +118,6 @@ export function readAllWeekLogs(ctx: Context): {
     }
   }
   return { steps, focus, warnings };
-}
-
-/** This week's log, the streak and the heat map: what `learn week --status` and `learn status` show. */
-export interface WeekOverview {
-  log: WeekLog;
-  streak: number;
-  heat: HeatCell[];
-  /** Logs that could not be read. */
-  warnings: string[];
-  /** When tolerant: why this week's own log could not be read. */
-  problem?: string;
 }
 
 /** Read every week log into an overview. `tolerant` turns a broken log for this week into a warning. */
