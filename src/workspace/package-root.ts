@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -6,3 +7,11 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", 
 
 /** The bundled templates folder. */
 export const BUNDLED_TEMPLATES = join(PACKAGE_ROOT, "templates");
+
+let version: string | undefined;
+
+/** The installed learn's version, from its package.json (read once). */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+  return version;
+}
