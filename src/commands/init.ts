@@ -11,6 +11,7 @@ import {
 import { join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
+import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_TEMPLATES } from "../workspace/package-root.js";
@@ -76,7 +77,7 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
     }
   }
 
-  if (opts.json) io.json(result);
+  if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
   else io.out(renderInit(result, io));
   return result;
 }

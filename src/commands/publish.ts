@@ -3,6 +3,7 @@ import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
+import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
 import { parseNote } from "../core/note-parse.js";
 import { buildSiteModel } from "../core/publish-model.js";
 import { buildSite } from "../core/publish-site.js";
@@ -59,7 +60,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const { written, removed } = writeSite(out, files, { force: opts.force });
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
-    io.json(result);
+    io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);
     return result;
   }
   io.out(join(out, "index.html"));

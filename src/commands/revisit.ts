@@ -4,6 +4,15 @@ import { commit, dueEntries, entryOf, review, worldOf, type World } from "../app
 import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
 import type { IndexProblem, NoteRow } from "../core/index-types.js";
+import {
+  JSON_VERSION,
+  type RevisitBriefJson,
+  type RevisitListJson,
+  type RevisitNoteJson,
+  type RevisitOrphansJson,
+  type RevisitRecordJson,
+  type RevisitUpcomingJson,
+} from "../core/json-types.js";
 import { unknownNoteError } from "../core/note-suggest.js";
 import {
   actionEvent,
@@ -68,12 +77,13 @@ async function run(
   const entries = dueEntries(w, addDays(ctx.today, within));
   if (opts.json) {
     io.json({
+      version: JSON_VERSION,
       today: ctx.today,
       until: addDays(ctx.today, within),
       count: entries.length,
       due: entries.map((e) => render.entryJson(e, ctx.today)),
       warnings,
-    });
+    } satisfies RevisitListJson);
   } else {
     if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
     io.err(render.dueCountLine(entries.length, within));
@@ -143,14 +153,19 @@ async function record(
   const event = actionEvent(action, schedule, today);
   const next = commit(w, row, event);
   const entry = entryOf(w, next);
-  if (opts.json) io.json({ recorded: event, schedule: render.entryJson(entry, today) });
+  if (opts.json)
+    io.json({
+      version: JSON_VERSION,
+      recorded: event,
+      schedule: render.entryJson(entry, today),
+    } satisfies RevisitRecordJson);
   else io.out(render.renderRecorded(event, next, today, io.theme));
   return { entries: [entry], recorded: [event] };
 }
 
 async function status(w: World, slug: string, opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const entry = entryOf(w, (await findNote(w, slug)).schedule);
-  if (opts.json) io.json(render.entryJson(entry, w.ctx.today));
+  if (opts.json) io.json({ version: JSON_VERSION, ...render.entryJson(entry, w.ctx.today) } satisfies RevisitNoteJson);
   else io.out(render.renderNoteStatus(entry, w.ctx.today, io.theme));
   return { entries: [entry], recorded: [] };
 }
@@ -158,7 +173,7 @@ async function status(w: World, slug: string, opts: RevisitOptions, io: IO): Pro
 function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   // Every event counts here, future-dated ones too: an orphan is about the key, not the date.
   const found = replay(w.events, [...w.rows.values()], w.ctx.config, "9999-12-31").orphans;
-  if (opts.json) io.json({ orphans: found });
+  if (opts.json) io.json({ version: JSON_VERSION, orphans: found } satisfies RevisitOrphansJson);
   else if (found.length) io.out(render.renderOrphans(found, io.theme));
   if (!opts.json) io.err(render.orphanCountLine(found.length, REVISIT_LOG));
   return { entries: [], recorded: [] };
@@ -166,7 +181,7 @@ function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
 
 /** One line for a shell prompt, or nothing; kept to a count so it stays fast. */
 function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
-  if (opts.json) io.json({ count });
+  if (opts.json) io.json({ version: JSON_VERSION, count } satisfies RevisitBriefJson);
   else if (count) io.out(render.briefLine(count));
   return { entries: [], recorded: [] };
 }
@@ -174,7 +189,12 @@ function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
 function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   const up = upcomingWeeks(w.schedules.values(), w.ctx.today);
   if (opts.json)
-    io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
+    io.json({
+      version: JSON_VERSION,
+      today: w.ctx.today,
+      now: up.now,
+      weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })),
+    } satisfies RevisitUpcomingJson);
   else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
   return { entries: [], recorded: [] };
 }

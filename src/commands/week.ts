@@ -1,5 +1,6 @@
 import { relative } from "node:path";
 import { UsageError } from "../core/errors.js";
+import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
@@ -101,7 +102,7 @@ function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
 }
 
 /** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
-export async function week(opts: WeekOptions, io: IO): Promise<object> {
+export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
   const ctx = await createContext(opts);
   if (opts.status) return showStatus(ctx, opts, io);
   const given = checkFlags(opts, ctx);
@@ -296,7 +297,7 @@ function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: bool
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }
 
-async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<object> {
+async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<WeekJson> {
   const o = weekOverview(ctx);
   for (const w of o.warnings) io.err(`learn: warning: ${w}`);
   const json = toWeekJson(o);

@@ -1,4 +1,5 @@
 import type { IndexProblem, RefreshStats } from "../core/index-types.js";
+import { JSON_VERSION, type IndexJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 /** One problem as `path:line: reason` (the compiler-style form editors jump to). */
@@ -20,8 +21,9 @@ export function renderProblems(problems: IndexProblem[], theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn index --json`. */
-export function toIndexJson(stats: RefreshStats, ms: number): object {
+export function toIndexJson(stats: RefreshStats, ms: number): IndexJson {
   return {
+    version: JSON_VERSION,
     added: stats.added,
     updated: stats.updated,
     removed: stats.removed,

@@ -1,4 +1,5 @@
 import type { SearchHit } from "../core/index-types.js";
+import { JSON_VERSION, type SearchJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 /** Highlight the matched ranges of a snippet with the theme's match style. */
@@ -34,8 +35,9 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn search --json`. */
-export function toSearchJson(query: string, hits: SearchHit[]): object {
+export function toSearchJson(query: string, hits: SearchHit[]): SearchJson {
   return {
+    version: JSON_VERSION,
     query,
     hits: hits.map((h) => ({
       slug: h.note.slug,

@@ -1,4 +1,5 @@
 import type { LinkRow, NoteRow } from "../core/index-types.js";
+import { JSON_VERSION, toNoteJson, type ShowJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn show` prints about one note. */
@@ -60,6 +61,12 @@ export function renderShow(data: ShowData, theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn show --json`. */
-export function toShowJson(data: ShowData): object {
-  return { note: data.note, links: data.links, backlinks: data.backlinks, body: data.body };
+export function toShowJson(data: ShowData): ShowJson {
+  return {
+    version: JSON_VERSION,
+    note: toNoteJson(data.note),
+    links: data.links,
+    backlinks: data.backlinks,
+    body: data.body,
+  };
 }

@@ -8,6 +8,7 @@ import {
 } from "../core/week-model.js";
 import type { HeatCell } from "../core/week-streak.js";
 import type { Config } from "../core/config.js";
+import { JSON_VERSION, type WeekFields, type WeekJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 const HEAT = ["·", "▁", "▃", "▅", "▇", "█"];
@@ -67,7 +68,10 @@ export function renderWeekStatus(o: WeekOverview, config: Pick<Config, "domains"
 }
 
 /** The stable JSON of `learn week --status` (and of `learn week --json`). */
-export function toWeekJson(o: WeekOverview): object {
+export const toWeekJson = (o: WeekOverview): WeekJson => ({ version: JSON_VERSION, ...weekFields(o) });
+
+/** This week's loop as JSON fields (`learn status` nests them). */
+export function weekFields(o: WeekOverview): WeekFields {
   const s = o.log.state;
   return {
     week: o.log.label,
@@ -75,7 +79,7 @@ export function toWeekJson(o: WeekOverview): object {
     domain: s.domain ?? null,
     note: s.note ?? null,
     revisit_plan: s.revisitPlan ?? null,
-    steps: Object.fromEntries(WEEK_STEPS.map((step) => [step, s.done.includes(step)])),
+    steps: Object.fromEntries(WEEK_STEPS.map((step) => [step, s.done.includes(step)])) as Record<WeekStep, boolean>,
     next_step: firstUnfinished(s) ?? null,
     complete: firstUnfinished(s) === undefined,
     streak: o.streak,
