@@ -6,7 +6,7 @@ import type { LinkRow, NoteRow } from "./index-types.js";
 export const isPublic = (note: { visibility?: string | null }): boolean => note.visibility === "public";
 
 /** How a link looks in its note, for messages. */
-export function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
+function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
   if (link.kind === "related") return `related: ${link.target}`;
   if (link.kind === "wikilink") return `[[${link.target}]]`;
   return `(${link.target})`;

@@ -15,13 +15,19 @@ import type { HeatCell } from "./week-streak.js";
 /** The version of every `--json` document. */
 export const JSON_VERSION = 1;
 
-/** A top-level `--json` document: the fields, plus `version`. */
+/**
+ * A top-level `--json` document: the fields, plus `version`.
+ * @public
+ */
 export type Doc<T> = { version: typeof JSON_VERSION } & T;
 
 /** A note as JSON: its indexed fields, without the index's bookkeeping (mtime, size). */
 export type NoteJson = Omit<NoteRow, "mtime_ms" | "size">;
 
-/** A problem found while indexing, as JSON. */
+/**
+ * A problem found while indexing, as JSON.
+ * @public
+ */
 export interface ProblemJson {
   path: string;
   line: number | null;
@@ -40,7 +46,10 @@ export type IndexJson = Doc<{
   problems: ProblemJson[];
 }>;
 
-/** One hit of `learn search --json`. */
+/**
+ * One hit of `learn search --json`.
+ * @public
+ */
 export interface SearchHitJson {
   slug: string;
   path: string;
@@ -64,7 +73,10 @@ export type ListJson = Doc<{ count: number; notes: NoteJson[] }>;
 /** `learn show SLUG --json`. */
 export type ShowJson = Doc<{ note: NoteJson; links: LinkRow[]; backlinks: LinkRow[]; body: string }>;
 
-/** One finding of `learn check --json`. */
+/**
+ * One finding of `learn check --json`.
+ * @public
+ */
 export interface FindingJson {
   path: string;
   line: number | null;

@@ -7,7 +7,7 @@ const THRESHOLD = 0.5;
  * The slugs of the notes whose slug or title is closest to a mistyped name, best first, at
  * most `max`: the one "did you mean" of every command. fuse.js loads only on this error path.
  */
-export async function similarSlugs(
+async function similarSlugs(
   typed: string,
   notes: readonly { slug: string; title: string }[],
   max = 3,

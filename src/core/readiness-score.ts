@@ -3,8 +3,6 @@ import type { RoadmapItem } from "./readiness-roadmap.js";
 import { slugFromPath } from "./slug.js";
 import { META_TYPES } from "./week-domain.js";
 
-export { SCORE_FORMULA } from "./readiness-formula.js";
-
 /** What readiness needs of a note (a NoteRow fits, with its revisit due date added). */
 export interface ReadinessNote {
   slug: string;

@@ -64,7 +64,7 @@ export interface Replay {
 export const noteKey = (n: { id: string | null; slug: string }): string => (n.id ?? n.slug).toLowerCase();
 
 /** Where a note's schedule starts: published, else updated, else the file's date, else today. */
-export const startDate = (n: ReplayNote, today: string): string =>
+const startDate = (n: ReplayNote, today: string): string =>
   n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
 
 /**

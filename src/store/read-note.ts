@@ -6,11 +6,14 @@ import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
 import type { FoundFile } from "./walk.js";
 
-/** Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded). */
+/**
+ * Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded).
+ * @public
+ */
 export const MAX_NOTE_BYTES = 1024 * 1024;
 
 /** A link as read from one file, before it is resolved against every note. */
-export interface RawLink {
+interface RawLink {
   target: string;
   kind: "related" | "wikilink" | "markdown";
   /** What it resolves by: a lower-case slug, or for Markdown links a workspace-relative path. */
@@ -72,7 +75,10 @@ function readKnownSize(file: FoundFile): Buffer {
   }
 }
 
-/** Turn a file's bytes into a note record (exported for tests). */
+/**
+ * Turn a file's bytes into a note record (exported for tests).
+ * @public
+ */
 export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const problems: IndexProblem[] = [];
   const head = buf.subarray(0, 8192);

@@ -25,7 +25,7 @@ export function requireDue(filters: Filters, due: ReadonlyMap<string, string> | 
 }
 
 /** Strip the highlight markers from a snippet, keeping where they were. */
-export function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
+function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
   const matches: [number, number][] = [];
   let out = "";
   let start = -1;

@@ -3,7 +3,7 @@ import { JSON_VERSION, type IndexJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 /** One problem as `path:line: reason` (the compiler-style form editors jump to). */
-export function formatProblem(p: IndexProblem, theme: Theme): string {
+function formatProblem(p: IndexProblem, theme: Theme): string {
   const where = theme.path(p.line !== undefined ? `${p.path}:${p.line}` : p.path);
   return `${where}: ${p.severity === "error" ? theme.error("error") : theme.warn("warning")}: ${p.reason}`;
 }

@@ -25,7 +25,7 @@ const statusText = (g: GroupReadiness) =>
 const itemsText = (g: GroupReadiness) => (g.items.total ? `${g.items.covered}/${g.items.total} items` : "no items");
 
 /** One group as one line: name, bar, score, then the figures behind it. */
-export function groupLine(g: GroupReadiness, width: number, t: Theme): string {
+function groupLine(g: GroupReadiness, width: number, t: Theme): string {
   const facts = `${g.notes} note${g.notes === 1 ? "" : "s"} (${statusText(g)}) · ${itemsText(g)} · revisits ${g.revisits.onTime} on time, ${g.revisits.overdue} overdue`;
   return `  ${label(g).padEnd(width)}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}  ${t.meta(facts)}`;
 }

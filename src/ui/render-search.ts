@@ -3,7 +3,7 @@ import { JSON_VERSION, type SearchJson } from "../core/json-types.js";
 import type { Theme } from "./theme.js";
 
 /** Highlight the matched ranges of a snippet with the theme's match style. */
-export function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
+function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
   let out = "";
   let at = 0;
   for (const [s, e] of matches) {
@@ -14,7 +14,7 @@ export function highlight(snippet: string, matches: [number, number][], theme: T
 }
 
 /** The type · status · domain line of a note, skipping what is unset. */
-export function metaLine(
+function metaLine(
   n: { path: string; type: string | null; status: string | null; domain: string | null },
   theme: Theme,
 ): string {

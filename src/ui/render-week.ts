@@ -35,7 +35,7 @@ export function renderSteps(o: WeekOverview, config: Pick<Config, "domains">, t:
 }
 
 /** The heat map of the last weeks as one row of cells, with its range and legend. */
-export function renderHeat(cells: readonly HeatCell[], t: Theme): string[] {
+function renderHeat(cells: readonly HeatCell[], t: Theme): string[] {
   const row = cells
     .map((c) => (c.done === 5 ? t.ok(HEAT[5]!) : c.done ? t.due(HEAT[c.done]!) : t.dim(HEAT[0]!)))
     .join("");

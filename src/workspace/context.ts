@@ -6,7 +6,10 @@ import { findWorkspace } from "./find.js";
 
 export type { Context } from "../core/context.js";
 
-/** Resolve today's date for reproducible runs: `--today`, then LEARN_TODAY, then the clock. */
+/**
+ * Resolve today's date for reproducible runs: `--today`, then LEARN_TODAY, then the clock.
+ * @public
+ */
 export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv): string {
   const given = today ?? env.LEARN_TODAY;
   if (given !== undefined && given !== "") {

@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
-/** The folder of the installed learn package (holding templates/ and notes/). */
+/**
+ * The folder of the installed learn package (holding templates/ and notes/).
+ * @public
+ */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** The bundled templates folder. */
