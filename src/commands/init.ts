@@ -1,5 +1,6 @@
 import {
   appendFileSync,
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -8,18 +9,20 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
 import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { writeProblem } from "../workspace/note-files.js";
-import { BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
 
 /** Options of `learn init`. */
 export interface InitOptions extends GlobalOptions {
   target?: string;
   templates?: boolean;
+  /** Also copy the bundled example notes into notes/ (files already there are kept). */
+  example?: boolean;
 }
 
 /** What `learn init` did to each path: made it, added to it, or found it already there. */
@@ -72,6 +75,21 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
       if (existsSync(to)) result.existing.push(rel(to));
       else {
         guard(to, () => copyFileSync(BUNDLED_TEMPLATES + "/" + name, to));
+        result.created.push(rel(to));
+      }
+    }
+  }
+
+  if (opts.example) {
+    const dirs = new Set([join(root, "notes")]);
+    const files = readdirSync(BUNDLED_NOTES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const file of files.map((e) => relative(BUNDLED_NOTES, join(e.parentPath, e.name))).sort()) {
+      const to = join(root, "notes", file);
+      if (!dirs.has(dirname(to))) ensureDir(dirname(to));
+      dirs.add(dirname(to));
+      if (existsSync(to)) result.existing.push(rel(to));
+      else {
+        guard(to, () => copyFileSync(join(BUNDLED_NOTES, file), to, constants.COPYFILE_EXCL));
         result.created.push(rel(to));
       }
     }

@@ -11,6 +11,9 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", 
 /** The bundled templates folder. */
 export const BUNDLED_TEMPLATES = join(PACKAGE_ROOT, "templates");
 
+/** The bundled example notes (the sample workspace `learn init --example` starts from). */
+export const BUNDLED_NOTES = join(PACKAGE_ROOT, "notes");
+
 let version: string | undefined;
 
 /** The installed learn's version, from its package.json (read once). */
