@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-import "../dist/cli.js";
+(await import("../dist/cli.js")).run();

@@ -6,22 +6,48 @@ import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
-/** Lazily build the IO for a command from its merged options (chalk loads only here). */
-async function ioFor(cmd: Command): Promise<{ io: IO; opts: GlobalOptions & Record<string, unknown> }> {
-  const opts = cmd.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-  const { processIO } = await import("./ui/io.js");
-  return { io: await processIO(opts), opts };
-}
-
 type Opts = GlobalOptions & Record<string, unknown>;
 
-/** A commander action: build the IO from the merged options, then run the command with its positional arguments. */
-const act =
-  (run: (opts: Opts, io: IO, args: unknown[]) => unknown) =>
+/** What a command line asks for: the command's name and the options object its function is called with. */
+export interface Invocation {
+  command: string;
+  options: Record<string, unknown>;
+}
+
+/** How the program's actions run: with a given IO (tests), or only recorded (argument-parsing tests). */
+interface ProgramHooks {
+  io?: IO;
+  capture?: (inv: Invocation) => void;
+  /** Where commander's own text (help, usage errors) goes; process.stdout and stderr when unset. */
+  output?: { out: (text: string) => void; err: (text: string) => void };
+}
+
+/**
+ * A commander action: merge the global options, turn options and positional arguments into the
+ * command's options, then (unless only capturing) build the IO and run the command.
+ */
+const actWith =
+  (hooks: ProgramHooks) =>
+  <O extends object>(command: string, toOptions: (opts: Opts, args: unknown[]) => O, run: (o: O, io: IO) => unknown) =>
   async (...args: unknown[]): Promise<void> => {
-    const { io, opts } = await ioFor(args[args.length - 1] as Command);
-    await run(opts, io, args.slice(0, -2));
+    const cmd = args[args.length - 1] as Command;
+    const opts = cmd.optsWithGlobals() as Opts;
+    const options = toOptions(opts, args.slice(0, -2));
+    if (hooks.capture) return hooks.capture({ command, options: options as Record<string, unknown> });
+    // chalk loads only here, and only when there is colour to show
+    const io = hooks.io ?? (await (await import("./ui/io.js")).processIO(opts));
+    try {
+      await run(options, io);
+    } catch (err) {
+      // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
+      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
+      if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
+      await run(options, io);
+    }
   };
+
+/** The options of a command that takes no positional arguments: the merged flags as they are. */
+const flags = (opts: Opts): Opts => opts;
 
 /** The filter flags search and list share (each is also a query filter, e.g. type:doc). */
 const withFilterFlags = (cmd: Command): Command =>
@@ -37,7 +63,8 @@ const withFilterFlags = (cmd: Command): Command =>
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /** Build the commander program: global options, every command, their help. */
-export async function buildProgram(): Promise<Command> {
+export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
+  const act = actWith(hooks);
   // commander is CommonJS: require() skips the ESM wrapper and its export scan (~3 ms of every start)
   const { Command, Option } = createRequire(import.meta.url)("commander") as typeof import("commander");
   const [{ SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([
@@ -57,6 +84,7 @@ export async function buildProgram(): Promise<Command> {
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => write(`learn: ${str.replace(/^error: /, "")}`),
+      ...(hooks.output ? { writeOut: hooks.output.out, writeErr: hooks.output.err } : {}),
     })
     .addHelpText(
       "after",
@@ -79,8 +107,10 @@ export async function buildProgram(): Promise<Command> {
       examples("learn init", "learn init ~/learning --templates", "learn init ~/try-learn --example"),
     )
     .action(
-      act(async (opts, io, [dir]) =>
-        (await import("./commands/init.js")).init({ ...opts, target: dir as string | undefined }, io),
+      act(
+        "init",
+        (opts, [dir]) => ({ ...opts, target: dir as string | undefined }),
+        async (o, io) => (await import("./commands/init.js")).init(o, io),
       ),
     );
 
@@ -107,11 +137,10 @@ export async function buildProgram(): Promise<Command> {
       ),
     )
     .action(
-      act(async (opts, io, [type, title]) =>
-        (await import("./commands/new.js")).newNote(
-          { ...opts, type: type as string, title: (title as string[]).join(" ") || undefined },
-          io,
-        ),
+      act(
+        "new",
+        (opts, [type, title]) => ({ ...opts, type: type as string, title: (title as string[]).join(" ") || undefined }),
+        async (o, io) => (await import("./commands/new.js")).newNote(o, io),
       ),
     );
 
@@ -128,7 +157,7 @@ notes over 1 MiB are indexed up to 1 MiB; each is listed as a problem (path:line
 Read commands (search, list, show) refresh the index first unless given --no-refresh.
 ${examples("learn index", "learn index --full --json")}`,
     )
-    .action(act(async (opts, io) => (await import("./commands/index.js")).index(opts, io)));
+    .action(act("index", flags, async (o, io) => (await import("./commands/index.js")).index(o, io)));
 
   withFilterFlags(program.command("search"))
     .description("full-text search, ranked, typos forgiven (see the query language below)")
@@ -154,8 +183,10 @@ Query language:
 ${examples("learn search idempotency", 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
     .action(
-      act(async (opts, io, [query]) =>
-        (await import("./commands/search.js")).search({ ...opts, query: query as string[] }, io),
+      act(
+        "search",
+        (opts, [query]) => ({ ...opts, query: query as string[] }),
+        async (o, io) => (await import("./commands/search.js")).search(o, io),
       ),
     );
 
@@ -171,8 +202,10 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
       examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"),
     )
     .action(
-      act(async (opts, io, [filters]) =>
-        (await import("./commands/list.js")).list({ ...opts, filters: filters as string[] }, io),
+      act(
+        "list",
+        (opts, [filters]) => ({ ...opts, filters: filters as string[] }),
+        async (o, io) => (await import("./commands/list.js")).list(o, io),
       ),
     );
 
@@ -183,7 +216,11 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn show api-design-for-backend-services", "learn show idempotency-keys --json"))
     .action(
-      act(async (opts, io, [slug]) => (await import("./commands/show.js")).show({ ...opts, slug: slug as string }, io)),
+      act(
+        "show",
+        (opts, [slug]) => ({ ...opts, slug: slug as string }),
+        async (o, io) => (await import("./commands/show.js")).show(o, io),
+      ),
     );
 
   program
@@ -214,8 +251,10 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
       ),
     )
     .action(
-      act(async (opts, io, [slug]) =>
-        (await import("./commands/revisit.js")).revisit({ ...opts, slug: slug as string | undefined }, io),
+      act(
+        "revisit",
+        (opts, [slug]) => ({ ...opts, slug: slug as string | undefined }),
+        async (o, io) => (await import("./commands/revisit.js")).revisit(o, io),
       ),
     );
 
@@ -226,11 +265,10 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .requiredOption("--in <build>", "the build it was used in")
     .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
     .action(
-      act(async (opts, io, [slug]) =>
-        (await import("./commands/revisit.js")).revisit(
-          { ...opts, slug: slug as string, usedIn: opts.in as string },
-          io,
-        ),
+      act(
+        "used",
+        (opts, [slug]) => ({ ...opts, slug: slug as string, usedIn: opts.in as string }),
+        async (o, io) => (await import("./commands/revisit.js")).revisit(o, io),
       ),
     );
 
@@ -239,7 +277,7 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .description("check notes: schema, broken YAML and links, private links from public notes, secrets")
     .option("--staged", "check only the notes staged in git (for a pre-commit hook)")
     .addHelpText("after", examples("learn check", "learn check --staged", "learn check --json"))
-    .action(act(async (opts, io) => (await import("./commands/check.js")).check(opts, io)));
+    .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
 
   program
     .command("publish")
@@ -247,7 +285,7 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .option("-o, --out <dir>", "output folder, relative to the current folder (default: site/ in the workspace)")
     .option("--force", "write into an output folder that holds files publish did not make (they are kept)")
     .addHelpText("after", examples("learn publish", "learn publish --out public", "learn publish --json"))
-    .action(act(async (opts, io) => (await import("./commands/publish.js")).publish(opts, io)));
+    .action(act("publish", flags, async (o, io) => (await import("./commands/publish.js")).publish(o, io)));
 
   program
     .command("week")
@@ -277,7 +315,7 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
           "learn week --status",
         ),
     )
-    .action(act(async (opts, io) => (await import("./commands/week.js")).week(opts, io)));
+    .action(act("week", flags, async (o, io) => (await import("./commands/week.js")).week(o, io)));
 
   program
     .command("readiness")
@@ -292,7 +330,7 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
 item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
 ` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"),
     )
-    .action(act(async (opts, io) => (await import("./commands/readiness.js")).readiness(opts, io)));
+    .action(act("readiness", flags, async (o, io) => (await import("./commands/readiness.js")).readiness(o, io)));
 
   program
     .command("status")
@@ -301,7 +339,7 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
       "after",
       examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"),
     )
-    .action(act(async (opts, io) => (await import("./commands/status.js")).status(opts, io)));
+    .action(act("status", flags, async (o, io) => (await import("./commands/status.js")).status(o, io)));
 
   program
     .command("completion")
@@ -316,16 +354,27 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
       ),
     )
     .action(
-      act(async (opts, io, [shell]) =>
-        (await import("./commands/completion.js")).completion({ shell: shell as string, program }, io),
+      act(
+        "completion",
+        (_opts, [shell]) => ({ shell: shell as string, program }),
+        async (o, io) => (await import("./commands/completion.js")).completion(o, io),
       ),
     );
 
   return program;
 }
 
-/** Map any error to one line on stderr and an exit code: usage 2, everything else 1. */
-function report(err: unknown): number {
+/** Parse a command line (without `node learn`) into the command and its options, running nothing. */
+export async function parseArgv(argv: readonly string[]): Promise<Invocation | undefined> {
+  let inv: Invocation | undefined;
+  const quiet = { out: () => {}, err: () => {} };
+  const program = await buildProgram({ capture: (i) => (inv = i), output: quiet });
+  await program.parseAsync([...argv], { from: "user" });
+  return inv;
+}
+
+/** Map any error to one line for stderr and an exit code: usage 2, everything else 1. */
+async function report(err: unknown, writeErr: (text: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
   const commanderCode = (err as { code?: unknown } | undefined)?.code;
   if (typeof commanderCode === "string" && commanderCode.startsWith("commander.")) {
     if (
@@ -336,26 +385,25 @@ function report(err: unknown): number {
       return 0;
     return 2; // commander already printed its message through outputError
   }
-  if (process.env.LEARN_DEBUG === "1") console.error(err);
+  if (env.LEARN_DEBUG === "1") console.error(err);
+  // a message may quote a file name or a config value: never send its control characters
+  const { visible } = await import("./ui/terminal-text.js");
   if (err instanceof LearnError) {
-    process.stderr.write(`learn: ${err.message}${err.hint ? ` (${err.hint})` : ""}\n`);
+    writeErr(`learn: ${visible(err.message)}${err.hint ? ` (${visible(err.hint)})` : ""}\n`);
     return err.exitCode;
   }
   if (err instanceof Error && err.name === "ExitPromptError") return 130; // Ctrl-C in a prompt
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === "EPIPE") return 0;
-  process.stderr.write(
-    `learn: internal error: ${err instanceof Error ? err.message : String(err)} (run with LEARN_DEBUG=1 for details)\n`,
+  // the reader went away mid-command: quiet, but the command did not finish, so never "ok"
+  if ((err as NodeJS.ErrnoException | undefined)?.code === "EPIPE") return 1;
+  writeErr(
+    `learn: internal error: ${visible(err instanceof Error ? err.message : String(err))} (run with LEARN_DEBUG=1 for details)\n`,
   );
   return 1;
 }
 
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-});
 /** `learn --help` as the build cached it (scripts/cache-help.mjs), or undefined. */
-function cachedHelp(): string | undefined {
-  if (process.env.LEARN_HELP_CACHE === "off") return undefined;
+function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.LEARN_HELP_CACHE === "off") return undefined;
   try {
     return readFileSync(new URL("./help.txt", import.meta.url), "utf8");
   } catch {
@@ -363,17 +411,42 @@ function cachedHelp(): string | undefined {
   }
 }
 
-const argv = process.argv.slice(2);
-const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp() : undefined;
-if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-  // the shell-prompt fast paths: no commander, no command modules
-  process.stdout.write(`${pkg.version}\n`);
-} else if (help !== undefined) {
-  process.stdout.write(help);
-} else {
-  try {
-    await (await buildProgram()).parseAsync(process.argv);
-  } catch (err) {
-    process.exitCode = report(err);
+/**
+ * Run `learn` with `argv` (the arguments after `learn`) and return its exit code. With `io`,
+ * every command and commander's own text use it (tests); without, the process's streams.
+ */
+export async function main(argv: readonly string[], io?: IO): Promise<number> {
+  const out = io ? io.out : (t: string) => void process.stdout.write(t);
+  const err = io ? io.err : (t: string) => void process.stderr.write(t);
+  const env = io?.env ?? process.env;
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    // the shell-prompt fast paths: no commander, no command modules
+    out(`${pkg.version}\n`);
+    return 0;
   }
+  const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp(env) : undefined;
+  if (help !== undefined) {
+    out(help);
+    return 0;
+  }
+  try {
+    await (await buildProgram({ io, output: io ? { out, err } : undefined })).parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (e) {
+    return report(e, err, env);
+  }
+}
+
+/**
+ * The process entry point (bin/learn.js): run `main` on process.argv and set the exit code.
+ * A reader that stops early (`learn check | grep -q x`) closes the pipe: further output is
+ * dropped quietly and the exit code stays the one the command would have had.
+ */
+export async function run(): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
+    });
+  }
+  process.exitCode = await main(process.argv.slice(2));
 }

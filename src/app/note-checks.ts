@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Finding } from "../core/check-model.js";
 import type { Context } from "../core/context.js";
-import { scanSecrets } from "../workspace/secrets.js";
+import { ALLOWLIST_FILE, scanSecrets } from "../workspace/secrets.js";
 
 // What `learn check` and `learn publish` both read and scan.
 
@@ -15,17 +15,24 @@ export function readNoteText(ctx: Context, path: string): string | undefined {
   }
 }
 
-/** Secret findings of one note: errors in a public note, warnings in a private one. */
-export async function secretFindings(path: string, text: string, isPublicNote: boolean): Promise<Finding[]> {
-  const hits = await scanSecrets(text, path);
+/**
+ * Secret findings of one note. Every one is an error, in a private note too: a secret in a
+ * note reaches git history whatever its visibility. `allow` holds the fingerprints the user
+ * accepted in `.learn-secrets-allow`.
+ */
+export async function secretFindings(
+  path: string,
+  text: string,
+  isPublicNote: boolean,
+  allow?: ReadonlySet<string>,
+): Promise<Finding[]> {
+  const hits = await scanSecrets(text, path, { allow });
   return hits.map((h) => ({
     path,
     line: h.line,
     rule: h.rule,
-    severity: isPublicNote ? "error" : "warning",
-    message: isPublicNote
-      ? `${h.message} in a public note`
-      : `${h.message} (private note, but it is still in your files and git history)`,
-    hint: "remove it and rotate the credential; write a placeholder like <token> instead",
+    severity: "error",
+    message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note: git history keeps it)`,
+    hint: `remove it and rotate the credential (write a placeholder like <token>); if it is not a secret, add its fingerprint to ${ALLOWLIST_FILE}: ${h.fingerprint}`,
   }));
 }

@@ -4,8 +4,9 @@ import type { IndexHandle, NoteRow } from "../core/index-types.js";
 import { actionEvent, parseRating, type RevisitAction } from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { dueBy, noteKey, replay, type NoteSchedule } from "../core/revisit-replay.js";
-import type { SqliteIndex } from "../store/handle.js";
+import { LearnError } from "../core/errors.js";
+import { dueBy, noteKey, replay, replayKeys, type NoteSchedule } from "../core/revisit-replay.js";
+import { SqliteIndex } from "../store/handle.js";
 import { noteSchedules } from "../store/schedule.js";
 import type { IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
@@ -23,14 +24,38 @@ export interface World {
   problems: LogProblem[];
   rows: Map<string, NoteRow>;
   schedules: Map<string, NoteSchedule>;
+  /** Each note's key in `rows` and `schedules` (see replayKeys: notes sharing an id are keyed by path). */
+  keyOf: (n: NoteRow) => string;
 }
 
-/** Read the revisit log and every note's schedule from an open index. */
-export function worldOf(ctx: Context, index: SqliteIndex): World {
+/**
+ * Read the revisit log and every note's schedule: from the index's cache when `index` is the
+ * database, else (the notes read from the folder, `.learn/` being unusable) replayed here.
+ */
+export function worldOf(ctx: Context, index: IndexHandle): World {
   const log = revisitLog(ctx.ws.root);
   const { events, problems } = log.read();
-  const rows = new Map(index.allNotes().map((n) => [noteKey(n), n]));
-  return { ctx, index, events, problems, rows, schedules: noteSchedules(index, ctx, log) };
+  const notes = index.allNotes();
+  const keyOf = replayKeys(notes);
+  const rows = new Map(notes.map((n) => [keyOf(n), n]));
+  const schedules =
+    index instanceof SqliteIndex ? noteSchedules(index, ctx, log) : replay(events, notes, ctx.config, ctx.today).byKey;
+  return { ctx, index, events, problems, rows, schedules, keyOf };
+}
+
+/**
+ * Why nothing may be logged for this note, when its id is one another note shares: a line
+ * under that id would count for both notes.
+ */
+export function sharedIdProblem(w: World, row: NoteRow): LearnError | undefined {
+  if (w.keyOf(row) === noteKey(row)) return undefined;
+  const others = [...w.rows.values()]
+    .filter((n) => n.path !== row.path && n.id?.toLowerCase() === row.id!.toLowerCase())
+    .map((n) => n.path);
+  return new LearnError(
+    `${row.path}: id ${row.id} is also used by ${others.join(", ")}, so a revisit logged under it would count for both; nothing was recorded`,
+    "give the copied note a new id (delete its `id:` line), then record again; `learn check` lists duplicate ids",
+  );
 }
 
 /** A note's schedule with what a person needs to recognise the note. */
@@ -62,7 +87,7 @@ export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
 /** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
 export async function review(w: World, io: IO): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
   const ask = await import("../ui/prompts.js");
-  const editor = editorCommand(io.env, w.ctx.config.editor);
+  const editor = await editorCommand(w.ctx, io, ask.askTrustEditor);
   const entries = dueEntries(w, w.ctx.today);
   const recorded: LogEvent[] = [];
   let skipped = 0;
@@ -70,6 +95,12 @@ export async function review(w: World, io: IO): Promise<{ entries: render.Revisi
   for (const [i, e] of entries.entries()) {
     io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
     const row = w.rows.get(e.schedule.key)!;
+    const shared = sharedIdProblem(w, row);
+    if (shared) {
+      io.err(`learn: ${shared.message} (${shared.hint})`);
+      skipped++;
+      continue;
+    }
     let choice = await ask.askReviewAction(Boolean(editor));
     while (choice === "open") {
       openInEditor(join(w.ctx.ws.root, row.path), editor!);

@@ -1,6 +1,7 @@
 import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
+import { duplicateIdFindings, duplicateSlugFindings } from "../core/check-notes.js";
 import {
   countFindings,
   dedupeFindings,
@@ -18,6 +19,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
 export interface CheckOptions extends GlobalOptions {
@@ -31,7 +33,7 @@ export interface CheckReport {
   counts: FindingCounts;
 }
 
-/** Index problems check does not find itself: duplicate slugs, and files it could not read. */
+/** Index problems check does not find itself: files it could not read. */
 function indexFindings(
   problems: readonly IndexProblem[],
   parsed: ReadonlySet<string>,
@@ -39,18 +41,7 @@ function indexFindings(
 ): Finding[] {
   return problems.flatMap((p): Finding[] => {
     if (only && !only.has(p.path)) return [];
-    if (/^duplicate slug/.test(p.reason)) {
-      return [
-        {
-          path: p.path,
-          line: p.line,
-          rule: "duplicate-slug",
-          severity: "error",
-          message: p.reason,
-          hint: "rename one of the files: a slug names one note",
-        },
-      ];
-    }
+    if (/^duplicate slug/.test(p.reason)) return []; // duplicateSlugFindings also sees Unicode forms and case
     if (parsed.has(p.path) && !/ MiB/.test(p.reason)) return []; // check re-parses these itself, with line numbers
     return [
       {
@@ -69,24 +60,27 @@ function indexFindings(
 export async function runCheck(
   ctx: Context,
   index: IndexHandle,
-  opts: { staged?: boolean } = {},
+  opts: { staged?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CheckReport> {
   const notes = index.allNotes();
   const files = opts.staged
-    ? stagedNotes(ctx.ws)
+    ? stagedNotes(ctx.ws, opts.env)
     : notes.flatMap((n) => {
         const text = readNoteText(ctx, n.path);
         return text === undefined ? [] : [{ path: n.path, text }];
       });
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
+  const allow = loadSecretAllowlist(ctx.ws.root);
   for (const f of files) {
     const parsed = parseNote(f.text, slugFromPath(f.path));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
-    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
+    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
   const only = opts.staged ? new Set(texts.keys()) : undefined;
-  findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
+  const textOf = (p: string): string | undefined => texts.get(p) ?? readNoteText(ctx, p);
+  findings.push(...linkFindings(notes, index.allLinks(), textOf, only));
+  findings.push(...duplicateSlugFindings(notes, only), ...duplicateIdFindings(notes, textOf, only));
   findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));
   const sorted = sortFindings(dedupeFindings(findings));
   return { findings: sorted, counts: countFindings(sorted, files.length) };
@@ -96,7 +90,7 @@ export async function runCheck(
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts);
   const { withIndex } = await import("../store/open-lazy.js");
-  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged }));
+  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged, env: io.env }));
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));

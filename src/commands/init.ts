@@ -1,14 +1,4 @@
-import {
-  appendFileSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
@@ -16,6 +6,8 @@ import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { regularOrNothing } from "../workspace/safe-path.js";
+import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
 
 /** Options of `learn init`. */
 export interface InitOptions extends GlobalOptions {
@@ -41,25 +33,30 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   const result: InitResult = { root, created: [], updated: [], existing: [] };
   const rel = (p: string) => relative(root, p) || ".";
 
+  // Every file goes through the safe writer: never through a link, never outside the root.
   const ensureDir = (dir: string) => {
     if (existsSync(dir)) return result.existing.push(`${rel(dir)}/`);
-    guard(dir, () => mkdirSync(dir, { recursive: true }));
+    guard(dir, () => makeFolderSafe(root, dir));
     result.created.push(`${rel(dir)}/`);
   };
-  const ensureFile = (file: string, text: string) => {
-    if (existsSync(file)) return result.existing.push(rel(file));
-    guard(file, () => writeFileSync(file, text, { flag: "wx" }));
-    result.created.push(rel(file));
+  const ensureFile = (file: string, text: string | Buffer) => {
+    const made = !lexists(file) && guard(file, () => createFileSafe(root, file, text));
+    result[made ? "created" : "existing"].push(rel(file));
   };
   const ensureLine = (file: string, line: string, header: string) => {
-    if (!existsSync(file)) return ensureFile(file, `${header}\n${line}\n`);
+    if (!lexists(file)) return ensureFile(file, `${header}\n${line}\n`);
+    regularOrNothing(file); // a link or a folder there is refused before it is read
     const text = readFileSync(file, "utf8");
     if (text.split(/\r?\n/).some((l) => l.trim() === line)) return result.existing.push(rel(file));
-    guard(file, () => appendFileSync(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}${line}\n`));
+    guard(file, () => appendLinesSafe(root, file, `${line}\n`));
     result.updated.push(rel(file));
   };
 
-  ensureDir(root);
+  if (existsSync(root)) result.existing.push("./");
+  else {
+    makeRoot(root);
+    result.created.push("./");
+  }
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
   ensureLine(join(root, ".gitignore"), ".learn/", "# learn's index is a cache, rebuilt from notes/");
@@ -70,14 +67,8 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   );
   if (opts.templates) {
     ensureDir(join(root, "templates"));
-    for (const name of readdirSync(BUNDLED_TEMPLATES).sort()) {
-      const to = join(root, "templates", name);
-      if (existsSync(to)) result.existing.push(rel(to));
-      else {
-        guard(to, () => copyFileSync(BUNDLED_TEMPLATES + "/" + name, to));
-        result.created.push(rel(to));
-      }
-    }
+    for (const name of readdirSync(BUNDLED_TEMPLATES).sort())
+      ensureFile(join(root, "templates", name), readFileSync(join(BUNDLED_TEMPLATES, name)));
   }
 
   if (opts.example) {
@@ -87,11 +78,7 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
       const to = join(root, "notes", file);
       if (!dirs.has(dirname(to))) ensureDir(dirname(to));
       dirs.add(dirname(to));
-      if (existsSync(to)) result.existing.push(rel(to));
-      else {
-        guard(to, () => copyFileSync(join(BUNDLED_NOTES, file), to, constants.COPYFILE_EXCL));
-        result.created.push(rel(to));
-      }
+      ensureFile(to, readFileSync(join(BUNDLED_NOTES, file)));
     }
   }
 
@@ -100,11 +87,60 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   return result;
 }
 
-function guard(path: string, write: () => void): void {
+const WHY: Record<string, string> = {
+  ENOENT: "that place does not take new folders",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "the file system is read-only",
+  ENOTDIR: "a file stands where a folder should be",
+  EEXIST: "something is already there",
+};
+
+/**
+ * Make the workspace folder and any missing parents one level at a time from the nearest folder
+ * that exists, so a place that cannot hold folders (/proc, /sys, a file) fails at once with a
+ * clear message (Node's recursive mkdir can spin forever there).
+ */
+function makeRoot(root: string): void {
+  const missing: string[] = [];
+  let at = root;
+  while (!existsSync(at) && dirname(at) !== at) {
+    missing.unshift(at);
+    at = dirname(at);
+  }
+  const fail = (why: string) =>
+    new LearnError(`cannot make the workspace folder ${root}: ${why}`, "pick a folder you can write to");
+  if (!statSync(at).isDirectory()) throw fail(`${at} is a file, not a folder`);
+  for (const dir of missing) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? "";
+      throw fail(Object.hasOwn(WHY, code) ? `${WHY[code]} (${dir})` : (err as Error).message);
+    }
+  }
+}
+
+function guard<T>(path: string, write: () => T): T {
   try {
-    write();
+    return write();
   } catch (err) {
-    throw writeProblem(err, path);
+    throw err instanceof LearnError
+      ? err
+      : writeProblem(
+          err,
+          path,
+          "it appeared meanwhile, or it is a link to nowhere: move it away, then run `learn init` again",
+        );
+  }
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -51,12 +51,14 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
 }
 
 /** Print what was made (or found) and open it in the editor when asked. */
-function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): NewResult {
+async function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): Promise<NewResult> {
   const shown = relative(process.cwd(), result.path) || result.path;
   if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies NewJson);
   else io.out(io.theme.path(shown));
   if (opts.edit) {
-    const editor = editorCommand(io.env, ctx.config.editor);
+    const editor = await editorCommand(ctx, io, async (c, f) =>
+      (await import("../ui/prompts.js")).askTrustEditor(c, f),
+    );
     if (!editor) throw new LearnError("no editor set", `set $VISUAL or $EDITOR; the note is saved at ${shown}`);
     openInEditor(result.path, editor);
   }
@@ -67,7 +69,7 @@ function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): NewRes
  * `learn new log` without a title is this week's log, notes/log/YYYY-Www.md, the same file
  * `learn week` keeps: made from the log template when missing, else found (as Periodic Notes does).
  */
-function thisWeeksLog(ctx: Context, opts: NewOptions, io: IO): NewResult {
+async function thisWeeksLog(ctx: Context, opts: NewOptions, io: IO): Promise<NewResult> {
   const log = readWeekLog(ctx);
   if (log.exists) io.err(`this week's log already exists: ${log.shown}`);
   else createWeekLog(ctx, log, { ...log.state, ...(opts.domain ? { domain: opts.domain.toLowerCase() } : {}) });

@@ -1,16 +1,18 @@
 import { join, relative, resolve } from "node:path";
-import { readNoteText, secretFindings } from "../app/note-checks.js";
+import { secretFindings } from "../app/note-checks.js";
+import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
-import { FindingsError } from "../core/errors.js";
+import { FindingsError, LearnError } from "../core/errors.js";
+import type { NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
-import { parseNote } from "../core/note-parse.js";
 import { buildSiteModel } from "../core/publish-model.js";
 import { buildSite } from "../core/publish-site.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { fuseAsset } from "../workspace/site-assets.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 
 /** Options of `learn publish`. */
@@ -36,26 +38,28 @@ export interface PublishResult {
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
   const ctx = await createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
-  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
+  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
   const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
-  const bodies = new Map<string, string>();
+  const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
-  for (const n of notes.filter(isPublic)) {
-    const text = readNoteText(ctx, n.path) ?? "";
-    bodies.set(n.path, parseNote(text, n.slug).body);
-    secrets.push(...(await secretFindings(n.path, text, true)));
-  }
+  const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
+  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true, allow)));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
-    if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, bodies.size)));
+    if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
     else io.err(renderFindings(sorted, io.theme));
     throw new FindingsError(
       `publish refused: ${sorted.length} secret${sorted.length === 1 ? "" : "s"} in public notes, nothing was written`,
       "remove them (and rotate the credentials), or make those notes private; `learn check` lists them too",
     );
   }
-  const model = buildSiteModel(notes, links, (row) => bodies.get(row.path) ?? "");
+  const model = buildSiteModel(
+    rows,
+    links,
+    (row) => read.get(row.path)?.body ?? "",
+    (row) => read.get(row.path)?.truncatedAt,
+  );
   const files = [...buildSite(model, { domains: ctx.config.domains }), fuseAsset()];
   const { written, removed } = writeSite(out, files, { force: opts.force });
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
@@ -70,4 +74,34 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
   );
   return result;
+}
+
+/**
+ * Read every indexed note's file now: the index may be stale in ways its (mtime, size) check
+ * cannot see (`cp -p`, `touch -r`), so visibility, title, summary and body come from the file.
+ * A note the index calls public that cannot be read fails the publish; one it calls private
+ * keeps its (private) cached row, so links to it still render as private.
+ */
+function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
+  const rows: NoteRow[] = [];
+  const read = new Map<string, NoteForSite>();
+  const failed: { path: string; why: string }[] = [];
+  for (const c of cached) {
+    const got = readNoteForSite(root, c.path);
+    if ("error" in got) {
+      if (isPublic(c)) failed.push({ path: c.path, why: got.error });
+      else rows.push(c);
+      continue;
+    }
+    rows.push(got.row);
+    if (isPublic(got.row)) read.set(got.row.path, got);
+  }
+  if (failed.length)
+    throw new LearnError(
+      failed.length === 1
+        ? `publish: ${failed[0]!.path}: cannot read this public note: ${failed[0]!.why}; nothing was written`
+        : `publish: cannot read ${failed.length} public notes: ${failed.map((f) => `${f.path} (${f.why})`).join(", ")}; nothing was written`,
+      "restore the file or fix its permissions, or make the note private, then publish again",
+    );
+  return { rows, read };
 }

@@ -1,4 +1,5 @@
 import { readinessOf, type ReadinessData } from "../app/readiness.js";
+import { hasConfigId } from "../core/config.js";
 import { UsageError } from "../core/errors.js";
 import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
@@ -15,7 +16,7 @@ export interface ReadinessOptions extends GlobalOptions {
 export async function readiness(opts: ReadinessOptions, io: IO): Promise<ReadinessData> {
   const ctx = await createContext(opts);
   const role = opts.role?.trim().toLowerCase();
-  if (role !== undefined && !(role in ctx.config.roles))
+  if (role !== undefined && !hasConfigId(ctx.config.roles, role))
     throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
   const data = await withIndex(ctx, { refresh: opts.refresh }, (index) => readinessOf(ctx, index));
   if (!data.items.length)

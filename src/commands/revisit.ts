@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { commit, dueEntries, entryOf, review, worldOf, type World } from "../app/revisit-review.js";
+import { commit, dueEntries, entryOf, review, sharedIdProblem, worldOf, type World } from "../app/revisit-review.js";
 import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
-import type { IndexProblem, NoteRow } from "../core/index-types.js";
+import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
 import {
   JSON_VERSION,
   type RevisitBriefJson,
@@ -22,9 +22,10 @@ import {
   type RevisitFlags,
 } from "../core/revisit-actions.js";
 import type { LogEvent, LogProblem } from "../core/revisit-event.js";
-import { noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
 import { slugFromPath } from "../core/slug.js";
-import type { SqliteIndex } from "../store/handle.js";
+import { SqliteIndex } from "../store/handle.js";
+import { IndexUnusableError } from "../store/open-db.js";
 import { withIndex } from "../store/open-lazy.js";
 import { countDue } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
@@ -52,18 +53,32 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
   const ctx = await createContext(opts);
-  // A prompt line stays quiet about a rebuilt index.
-  return withIndex(ctx, { notify: opts.brief ? undefined : io.err }, (index) => run(ctx, index, action, opts, io));
+  const notify = opts.brief ? undefined : io.err; // a prompt line stays quiet about a rebuilt index
+  let opened = false;
+  try {
+    return await withIndex(ctx, { notify }, (index) => {
+      opened = true;
+      return run(ctx, index, action, opts, io);
+    });
+  } catch (err) {
+    // Appending to revisits.jsonl never needs the cache: when `.learn/` cannot be used and the
+    // command only records an event for one note, find the note by reading the notes folder.
+    if (opened || !(action && opts.slug) || !(err instanceof IndexUnusableError)) throw err;
+    notify?.(`learn: ${err.message}; found the note by reading the notes folder instead (${err.hint})`);
+    const { walkedIndex } = await import("../store/walked-index.js");
+    return run(ctx, walkedIndex(ctx), action, opts, io);
+  }
 }
 
 async function run(
   ctx: Context,
-  index: SqliteIndex,
+  index: IndexHandle,
   action: RevisitAction | undefined,
   opts: RevisitOptions,
   io: IO,
 ): Promise<RevisitResult> {
-  if (opts.brief && !opts.slug) return brief(countDue(index, ctx, revisitLog(ctx.ws.root)), opts, io); // a shell prompt's fast path: one SQL count
+  if (opts.brief && !opts.slug && index instanceof SqliteIndex)
+    return brief(countDue(index, ctx, revisitLog(ctx.ws.root)), opts, io); // a shell prompt's fast path: one SQL count
   const w = worldOf(ctx, index);
   // A prompt line stays quiet; `learn revisit` says what is wrong.
   const onlyPath = opts.slug === undefined ? undefined : (index.getNote(slugFromPath(opts.slug))?.path ?? "");
@@ -125,7 +140,7 @@ async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedul
   const wanted = slugFromPath(slug);
   const row = w.index.getNote(wanted);
   if (!row) throw await unknownNoteError(slug, wanted, w.index.allNotes());
-  return { row, schedule: w.schedules.get(noteKey(row))! };
+  return { row, schedule: w.schedules.get(w.keyOf(row))! };
 }
 
 async function record(
@@ -136,6 +151,8 @@ async function record(
   io: IO,
 ): Promise<RevisitResult> {
   const { row, schedule } = await findNote(w, slug);
+  const shared = sharedIdProblem(w, row);
+  if (shared) throw shared;
   const today = w.ctx.today;
   if (action.kind === "rate" && !opts.force) {
     const earlier = w.events.find(

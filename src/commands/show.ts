@@ -4,6 +4,7 @@ import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderShow, toShowJson, type ShowData } from "../ui/render-show.js";
 import { createContext } from "../workspace/context.js";
+import { READ_CAPS } from "../files/safe-read.js";
 
 /** Options of `learn show`. */
 export interface ShowOptions extends GlobalOptions {
@@ -25,7 +26,8 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
       const t = slug ? index.getNote(slug) : undefined;
       if (slug && t) titles.set(slug.toLowerCase(), t.title);
     }
-    return { note, links, backlinks, titles, body: index.body(note.path) ?? "" };
+    const body = index.body(note.path) ?? "";
+    return { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note };
   });
   if (opts.json) io.json(toShowJson(data));
   else io.out(renderShow(data, io.theme));

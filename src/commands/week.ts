@@ -147,19 +147,21 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         await reindex();
       } else if (step === "checklist") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp; // the answer must not revert edits made meanwhile
         const items = given.checklist ?? (await ask!.askChecklistItems());
-        log = stepChecklist(ctx, log, row, items);
+        log = stepChecklist(ctx, log, row, items, before);
         io.err(
           stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme),
         );
         await reindex();
       } else if (step === "roles") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp;
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
         const roles = given.roles
           ? [...new Set([...row.roles, ...given.roles])]
           : await ask!.askWeekRoles(ctx.config, row.roles);
-        log = stepRoles(ctx, log, row, roles);
+        log = stepRoles(ctx, log, row, roles, before);
         if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
         await reindex();
       } else {
@@ -251,7 +253,8 @@ async function noteStep(
 
 /** Open the note with --edit; at a terminal with an editor set, offer to. */
 async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO): Promise<void> {
-  const editor = editorCommand(io.env, ctx.config.editor);
+  if (!opts.edit && !io.interactive) return;
+  const editor = await editorCommand(ctx, io, async (c, f) => (await import("../ui/prompts.js")).askTrustEditor(c, f));
   if (!editor) {
     if (opts.edit) io.err("learn: no editor set ($VISUAL or $EDITOR); the note is saved, edit it later");
     return;
@@ -292,7 +295,7 @@ async function offerReview(
 function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
   if (!log.exists) return;
   const activity = weekActivity(notes, readRevisitLog(ctx.ws.root).events, ctx.today, noteKey);
-  if (ran) return updateWeekLog(ctx, log, log.state, activity);
+  if (ran) return void updateWeekLog(ctx, log, log.state, activity);
   const { text } = readForEdit(log.path);
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }

@@ -1,11 +1,14 @@
 import { z } from "zod";
-import { DEFAULT_CONFIG, type Config } from "./config.js";
+import { DEFAULT_CONFIG, isPrototypeName, type Config } from "./config.js";
 import { ConfigError } from "./errors.js";
 
 // The schema of learn.config.yaml, apart from config.ts so that zod (about 40 ms to load)
 // is imported only when a config file must be validated, not on every start.
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by -");
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by -")
+  .refine((s) => !isPrototypeName(s), "is a reserved name");
 const interval = z.string().regex(/^\d+[dwmy]$/, "must be an interval like 7d, 6w, 3m or 1y");
 const names = z
   .record(id, z.string().min(1, "needs a display name"))
@@ -22,10 +25,11 @@ const ConfigSchema = z.strictObject({
     })
     .optional(),
   editor: z.string().optional(),
+  follow_symlinks_outside: z.boolean().optional(),
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, editor",
+  "": "domains, roles, revisit, editor, follow_symlinks_outside",
   revisit: "first_after, max_interval, retention",
 };
 
@@ -41,6 +45,8 @@ export function validateConfig(raw: unknown, file: string): Config {
       throw new ConfigError(file, key, `unknown key (allowed: ${ALLOWED[where] ?? "see learn init"})`);
     }
     if (issue.code === "invalid_key") {
+      const key = String(issue.path[issue.path.length - 1] ?? "");
+      if (isPrototypeName(key)) throw new ConfigError(file, where, "is a reserved name: pick another id");
       throw new ConfigError(file, where, "ids must be lower-case words joined by - (for example core-backend)");
     }
     if (issue.code === "invalid_type" && issue.path.length === 0) {
@@ -60,5 +66,6 @@ export function validateConfig(raw: unknown, file: string): Config {
     roles: c.roles ?? { ...DEFAULT_CONFIG.roles },
     revisit: { ...DEFAULT_CONFIG.revisit, ...c.revisit },
     ...(c.editor ? { editor: c.editor } : {}),
+    ...(c.follow_symlinks_outside ? { follow_symlinks_outside: true } : {}),
   };
 }

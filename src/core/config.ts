@@ -14,6 +14,25 @@ export interface Config {
   };
   /** Editor command for --edit; $VISUAL and $EDITOR win over it. */
   editor?: string;
+  /** Follow symlinks under the notes folder that lead outside the workspace (off: reported and skipped). */
+  follow_symlinks_outside?: boolean;
+}
+
+// Names every plain object answers to (`constructor`, `__proto__`, `toString`, …): an id spelled
+// like one would read Object.prototype through a lookup, so none is ever an id.
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** True when `name` is one of the names every plain object has (`constructor`, `__proto__`, …). */
+export const isPrototypeName = (name: string): boolean => PROTOTYPE_NAMES.has(name);
+
+/** True when `id` can be a domain or role id: lower-case words joined by -, never a prototype name. */
+function isConfigId(id: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && !isPrototypeName(id);
+}
+
+/** True when `ids` (a config's domains or roles) has `id` as one of its own ids. */
+export function hasConfigId(ids: Readonly<Record<string, string>>, id: string): boolean {
+  return isConfigId(id) && Object.hasOwn(ids, id);
 }
 
 /** The default domain pack: backend and AI infrastructure. */
@@ -60,5 +79,9 @@ revisit:
 
 # Editor for \`learn new --edit\`; $VISUAL and $EDITOR win over it.
 # editor: code --wait
+
+# Symlinks under notes/ that lead outside this folder are reported and skipped;
+# set this only if you trust where they point.
+# follow_symlinks_outside: true
 `;
 }

@@ -1,6 +1,11 @@
-/** Format a Date as YYYY-MM-DD in UTC (front-matter dates have no time zone). */
+// The days a YYYY-MM-DD string can hold: a computed date past them (9999-12-31 plus an interval)
+// is pinned to the end rather than written as "+010000-01-01".
+const FIRST_MS = Date.parse("0000-01-01T00:00:00Z");
+const LAST_MS = Date.parse("9999-12-31T00:00:00Z");
+
+/** Format a Date as YYYY-MM-DD in UTC (front-matter dates have no time zone), within years 0000-9999. */
 export function formatDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  return new Date(Math.min(Math.max(d.getTime(), FIRST_MS), LAST_MS)).toISOString().slice(0, 10);
 }
 
 /** Read a front-matter date (Date object, YYYY-MM-DD string, or ISO timestamp) as YYYY-MM-DD. */
@@ -12,6 +17,15 @@ export function toIsoDate(value: unknown): string | undefined {
   const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   const d = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(d.getTime()) || formatDate(d) !== iso ? undefined : iso;
+}
+
+/** The days a user may give as today (--today, LEARN_TODAY): what every date computation handles. */
+export const DAY_RANGE = { first: "1970-01-01", last: "9999-12-31" } as const;
+
+/** A day a user typed (YYYY-MM-DD, from 1970 to 9999) as YYYY-MM-DD, else undefined. */
+export function toUserDay(value: string): string | undefined {
+  const iso = toIsoDate(value);
+  return iso && iso === value.trim() && iso >= DAY_RANGE.first && iso <= DAY_RANGE.last ? iso : undefined;
 }
 
 /** Parse YYYY-MM-DD to a UTC midnight Date; throws on anything else. */

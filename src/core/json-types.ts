@@ -71,7 +71,14 @@ export type SearchJson = Doc<{ query: string; hits: SearchHitJson[] }>;
 export type ListJson = Doc<{ count: number; notes: NoteJson[] }>;
 
 /** `learn show SLUG --json`. */
-export type ShowJson = Doc<{ note: NoteJson; links: LinkRow[]; backlinks: LinkRow[]; body: string }>;
+export type ShowJson = Doc<{
+  note: NoteJson;
+  links: LinkRow[];
+  backlinks: LinkRow[];
+  body: string;
+  /** True when the note is over the 1 MiB read cap and `body` stops there. */
+  truncated: boolean;
+}>;
 
 /**
  * One finding of `learn check --json`.

@@ -80,5 +80,5 @@ export interface NoteWarning {
 export function resolveType(name: string): NoteType | undefined {
   const key = name.trim().toLowerCase();
   if ((NOTE_TYPES as readonly string[]).includes(key)) return key as NoteType;
-  return TYPE_ALIASES[key];
+  return Object.hasOwn(TYPE_ALIASES, key) ? TYPE_ALIASES[key] : undefined;
 }

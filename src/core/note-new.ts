@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { hasConfigId, type Config } from "./config.js";
 import { isoWeek } from "./dates.js";
 import { UsageError } from "./errors.js";
 import { DIFFICULTIES, NOTE_TYPES, STATUSES, VISIBILITIES, resolveType, type NoteType } from "./note-model.js";
@@ -53,7 +53,7 @@ export function requireType(name: string): NoteType {
 /** Check a domain against the config; throws a usage error listing the configured ones. */
 export function requireDomain(domain: string, config: Config): string {
   const d = domain.trim().toLowerCase();
-  if (!(d in config.domains))
+  if (!hasConfigId(config.domains, d))
     throw new UsageError(`unknown domain: ${domain}`, `use one of ${Object.keys(config.domains).join(", ")}`);
   return d;
 }
@@ -89,7 +89,7 @@ export function planNewNote(
   if (!domain && type !== "log")
     throw new UsageError("missing --domain", `use one of ${Object.keys(config.domains).join(", ")}`);
   const roles = splitList(input.roles).map((r) => r.toLowerCase());
-  const badRole = roles.find((r) => !(r in config.roles));
+  const badRole = roles.find((r) => !hasConfigId(config.roles, r));
   if (badRole) throw new UsageError(`unknown role: ${badRole}`, `use one of ${Object.keys(config.roles).join(", ")}`);
 
   let slug: string;
@@ -97,7 +97,7 @@ export function planNewNote(
     slug = input.slug.trim().toLowerCase();
     if (!isValidSlug(slug))
       throw new UsageError(
-        `--slug ${input.slug}: must be lower-case letters and digits joined by -`,
+        `--slug ${input.slug}: must be lower-case letters and digits joined by -, and not a reserved name`,
         "for example --slug http-caching",
       );
   } else {

@@ -19,7 +19,6 @@ type PluginSimple = (md: Md) => void;
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
-const NOTE_LINK = /^[^?#]+\.(?:md|markdown)(?:#.*)?$/i;
 const WIKILINK = /^\[\[([^\]\n[]+)\]\]/;
 
 /** Only http(s), mailto and relative links survive; javascript:, data:, file: and the like become text. */
@@ -63,6 +62,33 @@ const wikilinks: PluginSimple = (md) => {
   };
 };
 
+const NOTE_PATH = /\.(?:md|markdown)$/i;
+
+/** The path of a relative href, decoded, without query or fragment: `./My%20Note.md?x=1#y` -> `./My Note.md`. */
+const hrefPath = (href: string): string => safeDecode(href.replace(/[?#][\s\S]*$/, "")).replace(/[?#][\s\S]*$/, "");
+
+/**
+ * Where a relative href may point on the site: `undefined` keeps it as it is, a string is a
+ * public note's page, `null` drops the link. Query strings, fragments, `./`, %-encoding and
+ * case all resolve to the note they name, so none of them lets a private note's slug through.
+ */
+function siteHref(href: string, env: RenderEnv): string | null | undefined {
+  if (HAS_SCHEME.test(href)) return undefined;
+  const path = hrefPath(href);
+  if (NOTE_PATH.test(path)) {
+    const to = env.resolve("markdown", path);
+    const hash = href.indexOf("#");
+    return to.kind === "public" ? env.root + to.note.file + (hash < 0 ? "" : href.slice(hash)) : null;
+  }
+  // `private-note`, `private-note.html` or `private-note/` still names the note.
+  const stem = path
+    .split(/[\\/]/)
+    .filter(Boolean)
+    .at(-1)
+    ?.replace(/\.html?$/i, "");
+  return stem && env.resolve("wikilink", stem).kind === "private" ? null : undefined;
+}
+
 /** Point `[text](other.md)` at the other note's page, or drop the link (keeping its text) when that note is not public. */
 const noteLinks: PluginSimple = (md) => {
   md.core.ruler.push("learn_note_links", (state) => {
@@ -71,23 +97,17 @@ const noteLinks: PluginSimple = (md) => {
       const dropped: boolean[] = [];
       for (const t of block.children ?? []) {
         if (t.type === "link_open") {
-          const href = String(t.attrGet("href") ?? "");
-          let drop = false;
-          if (!HAS_SCHEME.test(href) && NOTE_LINK.test(href)) {
-            const hash = href.indexOf("#");
-            const to = env.resolve("markdown", safeDecode(hash < 0 ? href : href.slice(0, hash)));
-            if (to.kind === "public") t.attrSet("href", env.root + to.note.file + (hash < 0 ? "" : href.slice(hash)));
-            else drop = true;
-          }
-          dropped.push(drop);
-          if (drop) Object.assign(t, { type: "text", tag: "", content: "", attrs: null });
+          const to = siteHref(String(t.attrGet("href") ?? ""), env);
+          if (typeof to === "string") t.attrSet("href", to);
+          dropped.push(to === null);
+          if (to === null) Object.assign(t, { type: "text", tag: "", content: "", attrs: null });
         } else if (t.type === "link_close" && dropped.pop()) Object.assign(t, { type: "text", tag: "", content: "" });
-        else if (t.type === "image" && NOTE_LINK.test(String(t.attrGet("src") ?? ""))) {
+        else if (t.type === "image") {
           // An "image" pointing at a note is a slip; never let it name a note that is not public.
-          const src = String(t.attrGet("src"));
-          const to = env.resolve("markdown", safeDecode(src.replace(/#.*$/, "")));
-          if (to.kind === "public") t.attrSet("src", env.root + to.note.file);
-          else Object.assign(t, { type: "text", tag: "", content: t.content, attrs: null, children: null });
+          const to = siteHref(String(t.attrGet("src") ?? ""), env);
+          if (typeof to === "string") t.attrSet("src", to.replace(/#[\s\S]*$/, ""));
+          else if (to === null)
+            Object.assign(t, { type: "text", tag: "", content: t.content, attrs: null, children: null });
         }
       }
     }

@@ -8,6 +8,8 @@ export interface SiteNote {
   body: string;
   /** Page path relative to the site root, e.g. `notes/http-caching.html`. */
   file: string;
+  /** Set to the cap in bytes when only the start of a longer note was read. */
+  truncatedAt?: number;
 }
 
 /** Where a link in a public note points: a public page, or something that must render as plain text. */
@@ -47,19 +49,23 @@ function fileName(name: string, taken: Set<string>): string {
 
 /**
  * Build the site model from every indexed note and link. Only public notes get in;
- * `bodyOf` is called for public notes only, so private text is never even read.
+ * `bodyOf` is called for public notes only, so private text is never even read;
+ * `truncatedAt` says which of them were cut at a size cap.
  */
 export function buildSiteModel(
   allNotes: readonly NoteRow[],
   allLinks: readonly LinkRow[],
   bodyOf: (row: NoteRow) => string,
+  truncatedAt: (row: NoteRow) => number | undefined = () => undefined,
 ): SiteModel {
   const rows = [...allNotes].sort((a, b) => a.slug.localeCompare(b.slug, "en") || a.path.localeCompare(b.path, "en"));
   const known = new Map(rows.map((r) => [lower(r.slug), r]));
   const pageNames = new Set<string>();
-  const notes = rows
-    .filter(isPublic)
-    .map((row) => ({ row, body: bodyOf(row), file: `notes/${fileName(row.slug, pageNames)}.html` }));
+  const notes = rows.filter(isPublic).map((row) => {
+    const cut = truncatedAt(row);
+    const file = `notes/${fileName(row.slug, pageNames)}.html`;
+    return { row, body: bodyOf(row), file, ...(cut === undefined ? {} : { truncatedAt: cut }) };
+  });
   const pub = new Map(notes.map((n) => [lower(n.row.slug), n]));
   const linksFrom = new Map<string, LinkRow[]>();
   for (const l of allLinks) {
@@ -75,11 +81,23 @@ export function buildSiteModel(
     if (note) return { kind: "public", note };
     return known.has(lower(slug)) ? { kind: "private" } : { kind: "broken" };
   };
+  // One lookup table per note, built when first asked: a note of 100k links resolves in linear time.
+  const linkKey = (kind: LinkRow["kind"], target: string): string =>
+    `${kind}\0${kind === "markdown" ? target : lower(target.trim())}`;
+  const tables = new Map<string, Map<string, LinkRow>>();
+  const tableOf = (from: string): Map<string, LinkRow> => {
+    let table = tables.get(from);
+    if (!table) {
+      table = new Map();
+      for (const l of linksFrom.get(from) ?? [])
+        if (!table.has(linkKey(l.kind, l.target))) table.set(linkKey(l.kind, l.target), l);
+      tables.set(from, table);
+    }
+    return table;
+  };
   const resolve = (fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget => {
-    const want = kind === "markdown" ? target.replace(/#.*$/, "") : lower(target.trim());
-    const row = (linksFrom.get(lower(fromSlug)) ?? []).find(
-      (l) => l.kind === kind && (kind === "markdown" ? l.target === want : lower(l.target.trim()) === want),
-    );
+    const want = kind === "markdown" ? target.replace(/#.*$/, "") : target;
+    const row = tableOf(lower(fromSlug)).get(linkKey(kind, want));
     if (row) return targetOf(row.to_slug);
     return targetOf(known.has(fileStem(target)) ? fileStem(target) : null);
   };

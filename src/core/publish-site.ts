@@ -1,3 +1,4 @@
+import { esc } from "./publish-html.js";
 import { SEARCH_SCRIPT } from "./publish-search-script.js";
 import { SITE_CSS } from "./publish-style.js";
 import { atomFeed } from "./publish-feed.js";
@@ -12,6 +13,12 @@ export interface SiteFile {
   content: string;
 }
 
+/** Said where a note cut at a size cap ends, so a reader knows the page is not the whole note. */
+function truncatedMarker(bytes: number): string {
+  const size = bytes % 1048576 === 0 ? `${bytes / 1048576} MiB` : `${bytes} bytes`;
+  return `<p class="truncated">${esc(`… truncated at ${size}: the rest of this note is too long to publish.`)}</p>\n`;
+}
+
 /**
  * Every file of the site except assets copied from packages (fuse.js): pages, tag pages,
  * feed, search index, stylesheet and search script; sorted by path. Pure and deterministic.
@@ -21,7 +28,8 @@ export function buildSite(model: SiteModel, opts: { domains: Record<string, stri
   const htmlFor =
     (root: string) =>
     (n: SiteNote): string =>
-      render(n.body, { root, title: n.row.title, resolve: (kind, target) => model.resolve(n.row.slug, kind, target) });
+      render(n.body, { root, title: n.row.title, resolve: (kind, target) => model.resolve(n.row.slug, kind, target) }) +
+      (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
   const pageHtml = new Map(model.notes.map((n) => [n.file, htmlFor("../")(n)]));
   const index = JSON.stringify(searchIndex(model.notes, (n) => pageHtml.get(n.file)!));
   const files: SiteFile[] = [

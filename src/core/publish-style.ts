@@ -65,6 +65,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation M
 .task-list-item { list-style: none; }
 .task-list-item input { margin: 0 .5rem 0 -1.4rem; }
 .private-link, .broken-link { color: var(--muted); }
+.truncated { color: var(--muted); font-style: italic; border-top: 1px dashed var(--line); padding-top: .5rem; }
 .link-list { padding-left: 1.2rem; }
 .link-list li { margin: .3rem 0; overflow-wrap: anywhere; }
 .sources, .related, .backlinks { border-top: 1px solid var(--line); margin-top: 2rem; }

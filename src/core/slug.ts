@@ -3,8 +3,9 @@ import { transliterate } from "transliteration";
 /** Longest slug learn writes, in characters (file names stay portable). */
 export const MAX_SLUG_LENGTH = 80;
 
-// Windows device names: a file called CON.md cannot be created or opened there.
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+// Windows device names (a file called CON.md cannot be created or opened there), and the names
+// every plain object has (a slug looked up in one must never find Object.prototype's).
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|constructor)$/;
 
 /**
  * Make a file-name slug from a title: lower-case ASCII (accents and other scripts

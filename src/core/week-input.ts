@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { hasConfigId, type Config } from "./config.js";
 import { addDays, toIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
 import { parseDuration } from "./revisit-duration.js";
@@ -42,7 +42,7 @@ export function requireRoles(roles: readonly string[], config: Pick<Config, "rol
     .filter(Boolean);
   if (!ids.length)
     throw new UsageError(`${flag} needs at least one role`, `use one of ${Object.keys(config.roles).join(", ")}`);
-  const bad = ids.find((r) => !(r in config.roles));
+  const bad = ids.find((r) => !hasConfigId(config.roles, r));
   if (bad) throw new UsageError(`unknown role: ${bad}`, `use one of ${Object.keys(config.roles).join(", ")}`);
   return [...new Set(ids)];
 }

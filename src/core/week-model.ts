@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import { hasConfigId, type Config } from "./config.js";
 import { addDays, isoWeek, parseDay, toIsoDate } from "./dates.js";
 import { LearnError } from "./errors.js";
 import type { FrontMatter } from "./note-model.js";
@@ -120,7 +120,7 @@ export function readWeekState(
     if (!done.includes(step as WeekStep)) done.push(step as WeekStep);
   }
   const domain = data.domain;
-  if (domain !== undefined && !(domain in config.domains))
+  if (domain !== undefined && !hasConfigId(config.domains, String(domain)))
     fail("domain", `unknown domain ${domain} (use one of ${Object.keys(config.domains).join(", ")})`);
   const note = extra.note == null || String(extra.note).trim() === "" ? undefined : String(extra.note).trim();
   const plan = readPlan(extra.revisit_plan, file);
@@ -143,6 +143,11 @@ function readPlan(value: unknown, file: string): string | undefined {
   return day;
 }
 
+/** What a file held when it was read (its hash): compared again before writing (workspace/note-edit.ts). */
+export interface EditStamp {
+  hash: string;
+}
+
 /** A week's log as found on disk. */
 export interface WeekLog {
   label: string;
@@ -152,6 +157,8 @@ export interface WeekLog {
   shown: string;
   exists: boolean;
   state: WeekState;
+  /** What the file held when learn last read or wrote it; every write checks it is still so. */
+  stamp?: EditStamp;
 }
 
 /** This week's log, the streak and the heat map: what `learn week --status` and `learn status` show. */

@@ -1,13 +1,13 @@
 import type { Context } from "../core/context.js";
 import type { SqliteIndex } from "./handle.js";
 import {
+  clearCorruptIndex,
   CORRUPT,
   endRefresh,
+  explainIndexError,
   failRefresh,
-  indexPath,
   isCorrupt,
   prepareIndex,
-  removeDb,
   startRefresh,
   type OpenIndexOptions,
 } from "./open-db.js";
@@ -48,9 +48,13 @@ export async function openIndexLazy(
   try {
     return await attempt(ctx, opts);
   } catch (err) {
-    if (!isCorrupt(err)) throw err;
-    removeDb(indexPath(ctx));
-    return attempt(ctx, opts, CORRUPT);
+    if (!isCorrupt(err)) throw explainIndexError(err, ctx);
+  }
+  clearCorruptIndex(ctx);
+  try {
+    return await attempt(ctx, opts, CORRUPT);
+  } catch (err) {
+    throw explainIndexError(err, ctx);
   }
 }
 

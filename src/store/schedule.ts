@@ -10,7 +10,7 @@ import type { SqliteIndex } from "./handle.js";
 
 const FAR_FUTURE = "9999-12-31";
 /** Bump when replay's rules change, so schedules cached by an older learn are replayed again. */
-const REPLAY_VERSION = 2;
+const REPLAY_VERSION = 3;
 
 const policyOf = (ctx: Context): string => JSON.stringify({ replay: REPLAY_VERSION, ...ctx.config.revisit });
 
@@ -57,7 +57,13 @@ function replayAll(
   const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
   const cacheable = maxEvent <= ctx.today;
   const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
-  if (cacheable) store(index, ctx, byKey, sig, maxEvent);
+  try {
+    if (cacheable) store(index, ctx, byKey, sig, maxEvent);
+  } catch (err) {
+    // The cache is only a shortcut: a full disk or a read-only .learn/ must not stop a revisit.
+    const code = String((err as { code?: unknown }).code ?? "");
+    if (!/^SQLITE_(FULL|READONLY|IOERR|BUSY|CANTOPEN|PERM)/.test(code)) throw err;
+  }
   return byKey;
 }
 

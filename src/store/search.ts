@@ -60,6 +60,8 @@ function runMatch(
   try {
     rows = index.db.prepare(sql).all(...params) as typeof rows;
   } catch (err) {
+    // Only a query SQLite could not read is the user's to fix; a corrupt page is the index's (see discardCorruptIndex).
+    if ((err as { code?: string }).code !== "SQLITE_ERROR") throw err;
     throw new LearnError(`cannot search for that: ${(err as Error).message}`, 'quote odd characters, e.g. "c++"');
   }
   rows = rows.filter((r) => !skip.has(r.rid));

@@ -26,14 +26,23 @@ export interface GlobalOptions {
 
 const withNewline = (s: string): string => (s === "" || s.endsWith("\n") ? s : `${s}\n`);
 
+// JSON.stringify escapes C0 controls but leaves DEL, C1 controls (0x9b is a one-byte CSI), line
+// separators and bidi controls raw; escaping them too keeps the same JSON value, safe on a terminal.
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** A value as pretty JSON with one trailing newline, every control character escaped. */
+const toJson = (v: unknown): string =>
+  `${JSON.stringify(v, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`;
+
 /** The real process IO, deciding colour and interactivity once. */
 export async function processIO(opts: GlobalOptions): Promise<IO> {
   const isTTY = Boolean(process.stdout.isTTY);
   const env = process.env;
+  if (!opts.json) await (await import("./terminal-text.js")).preloadTextLibs();
   return {
     out: (t) => void process.stdout.write(withNewline(t)),
     err: (t) => void process.stderr.write(withNewline(t)),
-    json: (v) => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`),
+    json: (v) => void process.stdout.write(toJson(v)),
     theme: await loadTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
     interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
     isTTY,
@@ -50,7 +59,7 @@ export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; 
     stderr,
     out: (t) => void stdout.push(withNewline(t)),
     err: (t) => void stderr.push(withNewline(t)),
-    json: (v) => void stdout.push(`${JSON.stringify(v, null, 2)}\n`),
+    json: (v) => void stdout.push(toJson(v)),
     theme: plainTheme(),
     interactive: false,
     isTTY: false,

@@ -3,6 +3,7 @@ import { DIFFICULTIES } from "../core/note-model.js";
 import { slugify } from "../core/slug.js";
 import type { DomainStat } from "../core/week-domain.js";
 import { WEEK_NOTE_TYPES } from "../core/week-input.js";
+import { visible } from "./terminal-text.js";
 
 // Every prompt learn shows lives here, so commands stay testable without a terminal.
 
@@ -28,7 +29,7 @@ export async function askDomain(config: Config, message = "Domain"): Promise<str
   const { select } = await import("@inquirer/prompts");
   return select({
     message,
-    choices: Object.entries(config.domains).map(([value, name]) => ({ value, name: `${name} (${value})` })),
+    choices: Object.entries(config.domains).map(([value, name]) => ({ value, name: `${visible(name)} (${value})` })),
   });
 }
 
@@ -47,7 +48,7 @@ export async function askRoles(config: Config): Promise<string[]> {
   const { checkbox } = await import("@inquirer/prompts");
   return checkbox({
     message: "Roles (space to tick, enter to go on)",
-    choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${name} (${value})` })),
+    choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${visible(name)} (${value})` })),
   });
 }
 
@@ -94,7 +95,7 @@ export async function askWeekDomain(stats: readonly DomainStat[], suggested: str
     pageSize: 10,
     choices: stats.map((s) => ({
       value: s.id,
-      name: `${s.name} (${s.id})  ${s.notes} note${s.notes === 1 ? "" : "s"}, ${s.evergreen} evergreen, ${since(s.weeksSinceFocus)}${s.id === suggested ? "  ← needs it most" : ""}`,
+      name: `${visible(s.name)} (${s.id})  ${s.notes} note${s.notes === 1 ? "" : "s"}, ${s.evergreen} evergreen, ${since(s.weeksSinceFocus)}${s.id === suggested ? "  ← needs it most" : ""}`,
     })),
   });
 }
@@ -112,7 +113,7 @@ export async function askWeekNote(
       { value: NEW, name: "Write a new note from a template" },
       ...candidates.map((c) => ({
         value: c.slug,
-        name: `Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`,
+        name: visible(`Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`),
       })),
     ],
   });
@@ -154,7 +155,7 @@ export async function askWeekRoles(config: Config, current: readonly string[]): 
     required: true,
     choices: Object.entries(config.roles).map(([value, name]) => ({
       value,
-      name: `${name} (${value})`,
+      name: `${visible(name)} (${value})`,
       checked: current.includes(value),
     })),
   });
@@ -183,4 +184,13 @@ export async function askRevisitPlan(parse: (text: string) => string): Promise<s
     },
   });
   return parse(answer);
+}
+
+/** Ask once whether to trust a workspace config whose `editor:` would run `command` (default no). */
+export async function askTrustEditor(command: string, configFile: string): Promise<boolean> {
+  const { confirm } = await import("@inquirer/prompts");
+  return confirm({
+    message: `${visible(configFile)} sets \`editor: ${visible(command)}\`. Trust this workspace's config and run it?`,
+    default: false,
+  });
 }

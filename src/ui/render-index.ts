@@ -1,9 +1,11 @@
 import type { IndexProblem, RefreshStats } from "../core/index-types.js";
 import { JSON_VERSION, type IndexJson } from "../core/json-types.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** One problem as `path:line: reason` (the compiler-style form editors jump to). */
-function formatProblem(p: IndexProblem, theme: Theme): string {
+function formatProblem(problem: IndexProblem, theme: Theme): string {
+  const p = forTerminal(problem);
   const where = theme.path(p.line !== undefined ? `${p.path}:${p.line}` : p.path);
   return `${where}: ${p.severity === "error" ? theme.error("error") : theme.warn("warning")}: ${p.reason}`;
 }

@@ -7,6 +7,7 @@ import {
   type ReadinessRoleJson,
   type UncoveredItemJson,
 } from "../core/json-types.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 const WIDTH = 20;
@@ -31,7 +32,8 @@ function groupLine(g: GroupReadiness, width: number, t: Theme): string {
 }
 
 /** `learn readiness`: roles, then domains, a bar each. */
-export function renderReadiness(data: { groups: GroupReadiness[] }, t: Theme): string {
+export function renderReadiness(given: { groups: GroupReadiness[] }, t: Theme): string {
+  const data = { groups: forTerminal(given.groups) };
   const width = Math.max(...data.groups.map((g) => label(g).length));
   const section = (kind: GroupReadiness["kind"], title: string) => [
     t.heading(title),
@@ -50,7 +52,8 @@ const itemLine = (i: RoadmapItem, t: Theme) =>
   `  - ${i.name} ${t.path(`(${i.id})`)}${i.domain ? ` ${t.meta(i.domain)}` : ""}`;
 
 /** `learn readiness --role R`: the group's figures and its uncovered items as the next things to learn. */
-export function renderRoleDetail(g: GroupReadiness, t: Theme): string {
+export function renderRoleDetail(group: GroupReadiness, t: Theme): string {
+  const g = forTerminal(group);
   const pct = g.items.total ? ` (${Math.round((100 * g.items.covered) / g.items.total)}%)` : "";
   return [
     `${t.heading(fullName(g))}  score ${t.title(String(g.score))}`,

@@ -2,6 +2,7 @@ import { formatDays } from "../core/revisit-duration.js";
 import type { RevisitEntryJson } from "../core/json-types.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { daysBetween, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
+import { displayWidth, forTerminal, padEndTo, truncateTo, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** A note's schedule with what a person needs to recognise the note. */
@@ -41,17 +42,18 @@ export function whenText(due: string | null, today: string): string {
   return d < 0 ? `${plural(-d, "day")} overdue` : d === 0 ? "due today" : `due ${due} (${inDays(d)})`;
 }
 
-const fit = (s: string, width: number): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
+const fit = (s: string, width: number): string => padEndTo(truncateTo(s, width), width);
 
 /** The due list: one line per note, slug, title, when and why. */
-export function renderDueList(entries: readonly RevisitEntry[], today: string, t: Theme): string {
+export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme): string {
+  const entries = forTerminal(given);
   // Slugs stay whole (they are what you type next); long titles are cut.
-  const slugW = Math.min(60, Math.max(...entries.map((e) => e.schedule.slug.length)));
-  const titleW = Math.min(36, Math.max(...entries.map((e) => e.title.length)));
+  const slugW = Math.min(60, Math.max(...entries.map((e) => displayWidth(e.schedule.slug))));
+  const titleW = Math.min(36, Math.max(...entries.map((e) => displayWidth(e.title))));
   return entries
     .map(
       (e) =>
-        `${t.path(e.schedule.slug.padEnd(slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`,
+        `${t.path(padEndTo(e.schedule.slug, slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`,
     )
     .join("\n");
 }
@@ -86,7 +88,9 @@ export function renderUpcoming(
 }
 
 /** What a recorded event did to the note's schedule. */
-export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: Theme): string {
+export function renderRecorded(event: LogEvent, schedule: NoteSchedule, today: string, t: Theme): string {
+  const e = forTerminal(event);
+  const s = forTerminal(schedule);
   const slug = t.path(s.slug);
   const next =
     s.due === null
@@ -103,7 +107,8 @@ export function renderRecorded(e: LogEvent, s: NoteSchedule, today: string, t: T
 }
 
 /** One note's schedule in detail (`learn revisit SLUG`). */
-export function renderNoteStatus(e: RevisitEntry, today: string, t: Theme): string {
+export function renderNoteStatus(entry: RevisitEntry, today: string, t: Theme): string {
+  const e = forTerminal(entry);
   const s = e.schedule;
   const last = s.lastRevisit ? `${s.lastRevisit} (${s.lastRating}), ${plural(s.revisits, "revisit")} in all` : "never";
   const how =
@@ -123,8 +128,8 @@ export function renderNoteStatus(e: RevisitEntry, today: string, t: Theme): stri
 }
 
 /** `--orphans`: keys in the log that no note claims. */
-export function renderOrphans(orphans: readonly OrphanKey[], t: Theme): string {
-  return orphans
+export function renderOrphans(given: readonly OrphanKey[], t: Theme): string {
+  return forTerminal(given)
     .map(
       (o) =>
         `${t.path(o.key)}${o.slugs.length ? ` (was ${o.slugs.join(", ")})` : ""}  ${plural(o.events, "event")}, ${o.first === o.last ? o.first : `${o.first} to ${o.last}`}`,
@@ -133,7 +138,8 @@ export function renderOrphans(orphans: readonly OrphanKey[], t: Theme): string {
 }
 
 /** The card `--review` shows for one note. */
-export function renderReviewCard(e: RevisitEntry, n: number, total: number, today: string, t: Theme): string {
+export function renderReviewCard(entry: RevisitEntry, n: number, total: number, today: string, t: Theme): string {
+  const e = forTerminal(entry);
   const lines = [``, t.dim(`── ${n} of ${total} ──`), `${t.title(e.title)}  ${t.path(e.path)}`];
   if (e.summary) lines.push(`  ${e.summary}`);
   if (e.checklist.total) lines.push(`  checklist ${e.checklist.done}/${e.checklist.total} done`);
@@ -164,7 +170,7 @@ export function entryJson(e: RevisitEntry, today: string): RevisitEntryJson {
 
 /** A problem as `revisits.jsonl:3: not JSON` (stderr adds `learn: `). */
 export const problemLine = (where: string, line: number | undefined, reason: string): string =>
-  `${where}${line ? `:${line}` : ""}: ${reason}`;
+  `${visible(where)}${line ? `:${line}` : ""}: ${visible(reason)}`;
 
 /** The count line of `--orphans` (stderr). */
 export const orphanCountLine = (n: number, file: string): string =>

@@ -1,23 +1,25 @@
 import type { SearchHit } from "../core/index-types.js";
 import { JSON_VERSION, type SearchJson } from "../core/json-types.js";
+import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
-/** Highlight the matched ranges of a snippet with the theme's match style. */
+/** Highlight the matched ranges of a snippet with the theme's match style (each piece made visible). */
 function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
   let out = "";
   let at = 0;
   for (const [s, e] of matches) {
-    out += snippet.slice(at, s) + theme.match(snippet.slice(s, e));
+    out += visible(snippet.slice(at, s)) + theme.match(visible(snippet.slice(s, e)));
     at = e;
   }
-  return out + snippet.slice(at);
+  return out + visible(snippet.slice(at));
 }
 
 /** The type · status · domain line of a note, skipping what is unset. */
 function metaLine(
-  n: { path: string; type: string | null; status: string | null; domain: string | null },
+  note: { path: string; type: string | null; status: string | null; domain: string | null },
   theme: Theme,
 ): string {
+  const n = forTerminal(note);
   const meta = [n.type, n.status, n.domain].filter(Boolean).join(" · ");
   return `${theme.path(n.path)}${meta ? `  ${theme.meta(meta)}` : ""}`;
 }
@@ -27,7 +29,7 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
   return hits
     .map((h, i) => {
       const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
-      const lines = [`${i + 1}. ${theme.title(h.note.title)}${mark}`, `   ${metaLine(h.note, theme)}`];
+      const lines = [`${i + 1}. ${theme.title(visible(h.note.title))}${mark}`, `   ${metaLine(h.note, theme)}`];
       if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
       return lines.join("\n");
     })

@@ -1,5 +1,6 @@
 import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, toNoteJson, type ShowJson } from "../core/json-types.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn show` prints about one note. */
@@ -10,7 +11,11 @@ export interface ShowData {
   /** Titles of linked notes by slug (lower-case), for readable link lists. */
   titles: Map<string, string>;
   body: string;
+  /** True when the note is larger than the index keeps (1 MiB) and `body` is cut. */
+  truncated: boolean;
 }
+
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 const field = (theme: Theme, key: string, value: string | null | undefined): string | undefined =>
   value ? `${theme.meta(`${key}:`.padEnd(12))}${value}` : undefined;
@@ -22,7 +27,8 @@ function linkLine(l: LinkRow, to: string | null, arrow: string, data: ShowData, 
 }
 
 /** A note as text: title, front matter, checklist progress, links, backlinks, then the body. */
-export function renderShow(data: ShowData, theme: Theme): string {
+export function renderShow(given: ShowData, theme: Theme): string {
+  const data = forTerminal(given, ["body"]);
   const n = data.note;
   const lines = [theme.title(n.title), theme.path(n.path), ""];
   const fields = [
@@ -57,6 +63,8 @@ export function renderShow(data: ShowData, theme: Theme): string {
       : [theme.dim("  none")]),
   );
   lines.push("", theme.dim("─".repeat(40)), "", data.body.trimEnd());
+  if (data.truncated)
+    lines.push("", theme.warn(`… truncated at 1 MiB: the note is ${mib(n.size)} MiB; open ${n.path} to read the rest`));
   return lines.join("\n");
 }
 
@@ -68,5 +76,6 @@ export function toShowJson(data: ShowData): ShowJson {
     links: data.links,
     backlinks: data.backlinks,
     body: data.body,
+    truncated: data.truncated,
   };
 }

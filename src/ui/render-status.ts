@@ -4,6 +4,7 @@ import type { GroupReadiness } from "../core/readiness-score.js";
 import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
 import { scoreBar } from "./render-readiness.js";
 import { renderSteps, streakText, weekFields } from "./render-week.js";
+import { displayWidth, forTerminal, padEndTo } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn status` shows. */
@@ -59,7 +60,9 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
 
 /** The dashboard as text. */
-export function renderStatus(d: StatusData, config: Pick<Config, "domains">, t: Theme): string {
+export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme): string {
+  const d = forTerminal(data);
+  const config = { domains: forTerminal(given.domains) };
   const changed = d.refreshed.added + d.refreshed.updated + d.refreshed.removed;
   const problems = d.problems.errors + d.problems.warnings;
   const lines = [
@@ -75,7 +78,7 @@ export function renderStatus(d: StatusData, config: Pick<Config, "domains">, t: 
       .slice(0, 5)
       .map(
         (x) =>
-          `  ${t.path(x.slug.padEnd(Math.max(...d.due.slice(0, 5).map((y) => y.slug.length))))}  ${t.due(overdueText(x.overdue))}`,
+          `  ${t.path(padEndTo(x.slug, Math.max(...d.due.slice(0, 5).map((y) => displayWidth(y.slug)))))}  ${t.due(overdueText(x.overdue))}`,
       ),
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,

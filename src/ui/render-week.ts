@@ -9,6 +9,7 @@ import {
 import type { HeatCell } from "../core/week-streak.js";
 import type { Config } from "../core/config.js";
 import { JSON_VERSION, type WeekFields, type WeekJson } from "../core/json-types.js";
+import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 const HEAT = ["·", "▁", "▃", "▅", "▇", "█"];
@@ -24,7 +25,9 @@ function stepDetail(step: WeekStep, o: WeekOverview, config: Pick<Config, "domai
 }
 
 /** One line per step: ✔ or ○, its number and label, and what it recorded. */
-export function renderSteps(o: WeekOverview, config: Pick<Config, "domains">, t: Theme): string[] {
+export function renderSteps(overview: WeekOverview, given: Pick<Config, "domains">, t: Theme): string[] {
+  const o = forTerminal(overview);
+  const config = { domains: forTerminal(given.domains) };
   const next = firstUnfinished(o.log.state);
   return WEEK_STEPS.map((step, i) => {
     const done = o.log.state.done.includes(step);
@@ -49,7 +52,13 @@ export const streakText = (n: number): string =>
   n === 0 ? "no streak yet" : `${n} week${n === 1 ? "" : "s"} in a row`;
 
 /** `learn week --status`: the week's steps, the streak and the 26-week heat map. */
-export function renderWeekStatus(o: WeekOverview, config: Pick<Config, "domains">, today: string, t: Theme): string {
+export function renderWeekStatus(
+  overview: WeekOverview,
+  config: Pick<Config, "domains">,
+  today: string,
+  t: Theme,
+): string {
+  const o = forTerminal(overview);
   const { start, end } = weekRange(today);
   const next = firstUnfinished(o.log.state);
   const lines = [
@@ -89,5 +98,5 @@ export function weekFields(o: WeekOverview): WeekFields {
 
 /** The line a finished step prints (stderr). */
 export function stepDoneLine(step: WeekStep, detail: string, t: Theme): string {
-  return `${t.ok("✔")} step ${WEEK_STEPS.indexOf(step) + 1}/5 ${STEP_LABEL[step].toLowerCase()}: ${detail}`;
+  return `${t.ok("✔")} step ${WEEK_STEPS.indexOf(step) + 1}/5 ${STEP_LABEL[step].toLowerCase()}: ${visible(detail)}`;
 }

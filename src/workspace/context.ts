@@ -1,4 +1,4 @@
-import { formatDate, toIsoDate } from "../core/dates.js";
+import { DAY_RANGE, formatDate, toUserDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { loadConfig } from "./config-load.js";
@@ -13,9 +13,12 @@ export type { Context } from "../core/context.js";
 export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv): string {
   const given = today ?? env.LEARN_TODAY;
   if (given !== undefined && given !== "") {
-    const iso = toIsoDate(given);
-    if (!iso || iso !== given.trim()) {
-      throw new UsageError(`${today !== undefined ? "--today" : "LEARN_TODAY"} ${given}: not a date`, "use YYYY-MM-DD");
+    const iso = toUserDay(given);
+    if (!iso) {
+      throw new UsageError(
+        `${today !== undefined ? "--today" : "LEARN_TODAY"} ${given}: not a date from ${DAY_RANGE.first} to ${DAY_RANGE.last}`,
+        "use YYYY-MM-DD",
+      );
     }
     return iso;
   }

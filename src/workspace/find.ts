@@ -19,6 +19,10 @@ const isDir = (p: string): boolean => {
   }
 };
 
+/** A folder holds a workspace: learn.config.yaml, .learn/ or a notes/ folder. */
+const isWorkspace = (d: string): boolean =>
+  existsSync(join(d, "learn.config.yaml")) || isDir(join(d, ".learn")) || isDir(join(d, "notes"));
+
 /**
  * Find the workspace as git finds a repo: `--dir`, then LEARN_DIR, then the nearest
  * ancestor of `cwd` holding learn.config.yaml or .learn/, then a notes/ folder in `cwd`.
@@ -33,6 +37,12 @@ export function findWorkspace(opts: { dir?: string; env?: NodeJS.ProcessEnv; cwd
         "check the path, or run `learn init " + explicit + "`",
       );
     if (!isDir(explicit)) throw new LearnError(`${from} ${explicit}: not a folder`, "point it at the workspace folder");
+    // never make .learn/ in a folder that is not a workspace (`--dir /etc`)
+    if (!isWorkspace(explicit))
+      throw new LearnError(
+        `${from} ${explicit}: no workspace there (no learn.config.yaml, .learn/ or notes/)`,
+        `run \`learn init ${explicit}\` to make one, or point ${from} at a workspace`,
+      );
     return workspacePaths(explicit);
   }
   const cwd = resolve(opts.cwd ?? ".");

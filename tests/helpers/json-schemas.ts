@@ -79,7 +79,14 @@ export const search = z.strictObject({
 
 export const list = z.strictObject({ version, count: int, notes: z.array(note) });
 
-export const show = z.strictObject({ version, note, links: z.array(link), backlinks: z.array(link), body: str });
+export const show = z.strictObject({
+  version,
+  note,
+  links: z.array(link),
+  backlinks: z.array(link),
+  body: str,
+  truncated: z.boolean(),
+});
 
 export const check = z.strictObject({
   version,

@@ -1,0 +1,66 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { join } from "node:path";
+import { toNoteRow } from "../store/handle.js";
+import { MAX_NOTE_BYTES, parseBuffer } from "../store/read-note.js";
+import type { NoteRow } from "../core/index-types.js";
+
+/** A note as `learn publish` reads it now: everything the site shows comes from here, never from the index. */
+export interface NoteForSite {
+  /** Front matter and title from the file, in the index's row shape. */
+  row: NoteRow;
+  body: string;
+  /** The text the secret scan sees: every byte whose words can reach the site. */
+  text: string;
+  /** Set to the cap in bytes when the file is longer and only that much was read. */
+  truncatedAt?: number;
+}
+
+/** Read at most `max` bytes of a regular file; FIFOs and devices are refused without blocking on them. */
+function readCapped(abs: string, max: number): { buf: Buffer; size: number; mtimeMs: number } {
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error("not a regular file");
+    const cap = Math.min(st.size, max);
+    const buf = Buffer.allocUnsafe(cap);
+    let got = 0;
+    while (got < cap) {
+      const n = readSync(fd, buf, got, cap - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return { buf: buf.subarray(0, got), size: st.size, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Read and parse one note file for publishing, capped like the index (MAX_NOTE_BYTES) and
+ * parsed by the index's own parser, so a page and its index row agree. Returns the reason
+ * when the file cannot be read as a note (an I/O error, not a file, binary, not UTF-8).
+ */
+export function readNoteForSite(root: string, path: string): NoteForSite | { error: string } {
+  let file;
+  try {
+    // A few bytes past the cap, as the index reads, so the UTF-8 cut lands where the index's does.
+    file = readCapped(join(root, path), MAX_NOTE_BYTES + 4);
+  } catch (err) {
+    return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
+  }
+  const { buf, size, mtimeMs } = file;
+  const parsed = parseBuffer({ path, abs: join(root, path), size, mtimeMs }, buf);
+  if (!parsed.note) {
+    const why = parsed.problems.find((p) => p.severity === "error")?.reason ?? "cannot parse";
+    return { error: why.replace(/^skipped: /, "") };
+  }
+  const { body, ...values } = parsed.note.values;
+  const row = toNoteRow(values as unknown as Parameters<typeof toNoteRow>[0]);
+  const truncated = size > MAX_NOTE_BYTES || buf.length > MAX_NOTE_BYTES;
+  return {
+    row,
+    body: String(body ?? ""),
+    text: buf.subarray(0, MAX_NOTE_BYTES).toString("utf8"),
+    ...(truncated ? { truncatedAt: MAX_NOTE_BYTES } : {}),
+  };
+}
