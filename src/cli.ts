@@ -101,7 +101,11 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .description("make a workspace: notes/, learn.config.yaml, .gitignore")
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
-    .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
+    .option("--example", "also copy the bundled example notes into notes/ (a workspace to try learn on)")
+    .addHelpText(
+      "after",
+      examples("learn init", "learn init ~/learning --templates", "learn init ~/try-learn --example"),
+    )
     .action(
       act(
         "init",

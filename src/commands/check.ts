@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
 import { duplicateIdFindings, duplicateSlugFindings } from "../core/check-notes.js";
@@ -13,13 +12,14 @@ import {
 } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
-import type { IndexHandle, IndexProblem } from "../store/types.js";
+import { slugFromPath } from "../core/slug.js";
+import type { IndexHandle, IndexProblem } from "../core/index-types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
-import { ALLOWLIST_FILE, loadSecretAllowlist, scanSecrets } from "../workspace/secrets.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
 export interface CheckOptions extends GlobalOptions {
@@ -31,39 +31,6 @@ export interface CheckOptions extends GlobalOptions {
 export interface CheckReport {
   findings: Finding[];
   counts: FindingCounts;
-}
-
-const slugOf = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
-
-/** Read a note's text from the workspace; undefined when it cannot be read (the index reports why). */
-export function readNoteText(ctx: Context, path: string): string | undefined {
-  try {
-    return readFileSync(join(ctx.ws.root, path), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Secret findings of one note. Every one is an error, in a private note too: a secret in a
- * note reaches git history whatever its visibility. `allow` holds the fingerprints the user
- * accepted in `.learn-secrets-allow`.
- */
-export async function secretFindings(
-  path: string,
-  text: string,
-  isPublicNote: boolean,
-  allow?: ReadonlySet<string>,
-): Promise<Finding[]> {
-  const hits = await scanSecrets(text, path, { allow });
-  return hits.map((h) => ({
-    path,
-    line: h.line,
-    rule: h.rule,
-    severity: "error",
-    message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note: git history keeps it)`,
-    hint: `remove it and rotate the credential (write a placeholder like <token>); if it is not a secret, add its fingerprint to ${ALLOWLIST_FILE}: ${h.fingerprint}`,
-  }));
 }
 
 /** Index problems check does not find itself: files it could not read. */
@@ -106,7 +73,7 @@ export async function runCheck(
   const findings: Finding[] = [];
   const allow = loadSecretAllowlist(ctx.ws.root);
   for (const f of files) {
-    const parsed = parseNote(f.text, slugOf(f.path));
+    const parsed = parseNote(f.text, slugFromPath(f.path));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
@@ -122,14 +89,8 @@ export async function runCheck(
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts);
-  const { openIndexLazy } = await import("../store/open-lazy.js");
-  const { index } = await openIndexLazy(ctx);
-  let report: CheckReport;
-  try {
-    report = await runCheck(ctx, index, { staged: opts.staged, env: io.env });
-  } finally {
-    index.close();
-  }
+  const { withIndex } = await import("../store/open-lazy.js");
+  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged, env: io.env }));
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));

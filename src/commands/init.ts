@@ -2,9 +2,10 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync }
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
+import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { writeProblem } from "../workspace/note-files.js";
-import { BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
 import { regularOrNothing } from "../workspace/safe-path.js";
 import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
 
@@ -12,6 +13,8 @@ import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/sa
 export interface InitOptions extends GlobalOptions {
   target?: string;
   templates?: boolean;
+  /** Also copy the bundled example notes into notes/ (files already there are kept). */
+  example?: boolean;
 }
 
 /** What `learn init` did to each path: made it, added to it, or found it already there. */
@@ -68,7 +71,18 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
       ensureFile(join(root, "templates", name), readFileSync(join(BUNDLED_TEMPLATES, name)));
   }
 
-  if (opts.json) io.json(result);
+  if (opts.example) {
+    const dirs = new Set([join(root, "notes")]);
+    const files = readdirSync(BUNDLED_NOTES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const file of files.map((e) => relative(BUNDLED_NOTES, join(e.parentPath, e.name))).sort()) {
+      const to = join(root, "notes", file);
+      if (!dirs.has(dirname(to))) ensureDir(dirname(to));
+      dirs.add(dirname(to));
+      ensureFile(to, readFileSync(join(BUNDLED_NOTES, file)));
+    }
+  }
+
+  if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
   else io.out(renderInit(result, io));
   return result;
 }

@@ -1,29 +1,37 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { commit, dueEntries, entryOf, review, sharedIdProblem, worldOf, type World } from "../app/revisit-review.js";
 import { addDays, isoWeek } from "../core/dates.js";
 import { LearnError, UsageError } from "../core/errors.js";
+import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
+import {
+  JSON_VERSION,
+  type RevisitBriefJson,
+  type RevisitListJson,
+  type RevisitNoteJson,
+  type RevisitOrphansJson,
+  type RevisitRecordJson,
+  type RevisitUpcomingJson,
+} from "../core/json-types.js";
+import { unknownNoteError } from "../core/note-suggest.js";
 import {
   actionEvent,
-  closestSlug,
   parseDurationFlag,
-  parseRating,
   revisitAction,
   type RevisitAction,
   type RevisitFlags,
 } from "../core/revisit-actions.js";
-import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
-import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { dueBy, noteKey, replay, replayKeys, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import type { LogEvent, LogProblem } from "../core/revisit-event.js";
+import { replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
+import { slugFromPath } from "../core/slug.js";
 import { SqliteIndex } from "../store/handle.js";
 import { IndexUnusableError } from "../store/open-db.js";
-import { openForRead } from "../store/open-lazy.js";
-import { countDue, noteSchedules } from "../store/schedule.js";
-import type { IndexHandle, IndexProblem, NoteRow } from "../store/types.js";
+import { withIndex } from "../store/open-lazy.js";
+import { countDue } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";
-import { editorCommand, openInEditor } from "../workspace/editor.js";
-import { appendRevisitEvents, readRevisitLog, REVISIT_LOG } from "../workspace/revisit-log.js";
+import { REVISIT_LOG, revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn revisit` (and `learn used SLUG --in BUILD`, which sets usedIn). */
 export interface RevisitOptions extends GlobalOptions, RevisitFlags {
@@ -36,17 +44,6 @@ export interface RevisitResult {
   recorded: LogEvent[];
 }
 
-/** Everything one run works from: the context, the index, the log and its replay. */
-interface World {
-  ctx: Context;
-  index: IndexHandle;
-  events: LogEvent[];
-  rows: Map<string, NoteRow>;
-  schedules: Map<string, NoteSchedule>;
-  /** Each note's key in `rows` and `schedules` (see replayKeys). */
-  keyOf: (n: NoteRow) => string;
-}
-
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
@@ -56,64 +53,58 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
   const ctx = await createContext(opts);
-  const index = await openIndexOrWalk(ctx, Boolean(action && opts.slug), opts.brief ? () => {} : io.err); // a prompt line stays quiet
+  const notify = opts.brief ? undefined : io.err; // a prompt line stays quiet about a rebuilt index
+  let opened = false;
   try {
-    if (opts.brief && !opts.slug && index instanceof SqliteIndex) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
-    const log = readRevisitLog(ctx.ws.root);
-    const notes = index.allNotes();
-    const keyOf = replayKeys(notes);
-    const rows = new Map(notes.map((n) => [keyOf(n), n]));
-    const schedules =
-      index instanceof SqliteIndex
-        ? noteSchedules(index, ctx, log.events)
-        : replay(log.events, notes, ctx.config, ctx.today).byKey;
-    const w: World = { ctx, index, events: log.events, rows, schedules, keyOf };
-    // A prompt line stays quiet; `learn revisit` says what is wrong.
-    const onlyPath = opts.slug === undefined ? undefined : (index.getNote(bareSlug(opts.slug))?.path ?? "");
-    const warnings = opts.brief
-      ? []
-      : [...log.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
-    for (const line of warnings) io.err(`learn: ${line}`);
-    if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
-    if (opts.orphans) return orphans(w, opts, io);
-    if (opts.upcoming) return upcoming(w, opts, io);
-    if (opts.review) return review(w, io);
-    const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
-    const entries = dueEntries(w, addDays(ctx.today, within));
-    if (opts.json) {
-      io.json({
-        today: ctx.today,
-        until: addDays(ctx.today, within),
-        count: entries.length,
-        due: entries.map((e) => render.entryJson(e, ctx.today)),
-        warnings,
-      });
-    } else {
-      if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
-      io.err(render.dueCountLine(entries.length, within));
-    }
-    return { entries, recorded: [] };
-  } finally {
-    index.close();
-  }
-}
-
-/**
- * The index, or when `.learn/` cannot be used and the command only records an event for one
- * note, the notes read from the folder: appending to revisits.jsonl never needs the cache.
- */
-async function openIndexOrWalk(ctx: Context, recording: boolean, notify: (line: string) => void): Promise<IndexHandle> {
-  try {
-    return await openForRead(ctx, true, notify);
+    return await withIndex(ctx, { notify }, (index) => {
+      opened = true;
+      return run(ctx, index, action, opts, io);
+    });
   } catch (err) {
-    if (!recording || !(err instanceof IndexUnusableError)) throw err;
-    notify(`learn: ${err.message}; found the note by reading the notes folder instead (${err.hint})`);
-    return (await import("../store/walked-index.js")).walkedIndex(ctx);
+    // Appending to revisits.jsonl never needs the cache: when `.learn/` cannot be used and the
+    // command only records an event for one note, find the note by reading the notes folder.
+    if (opened || !(action && opts.slug) || !(err instanceof IndexUnusableError)) throw err;
+    notify?.(`learn: ${err.message}; found the note by reading the notes folder instead (${err.hint})`);
+    const { walkedIndex } = await import("../store/walked-index.js");
+    return run(ctx, walkedIndex(ctx), action, opts, io);
   }
 }
 
-/** A slug from what was typed: a path from tab completion works too. */
-const bareSlug = (typed: string): string => typed.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
+async function run(
+  ctx: Context,
+  index: IndexHandle,
+  action: RevisitAction | undefined,
+  opts: RevisitOptions,
+  io: IO,
+): Promise<RevisitResult> {
+  if (opts.brief && !opts.slug && index instanceof SqliteIndex)
+    return brief(countDue(index, ctx, revisitLog(ctx.ws.root)), opts, io); // a shell prompt's fast path: one SQL count
+  const w = worldOf(ctx, index);
+  // A prompt line stays quiet; `learn revisit` says what is wrong.
+  const onlyPath = opts.slug === undefined ? undefined : (index.getNote(slugFromPath(opts.slug))?.path ?? "");
+  const warnings = opts.brief ? [] : [...w.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
+  for (const line of warnings) io.err(`learn: ${line}`);
+  if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
+  if (opts.orphans) return orphans(w, opts, io);
+  if (opts.upcoming) return upcoming(w, opts, io);
+  if (opts.review) return review(w, io);
+  const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
+  const entries = dueEntries(w, addDays(ctx.today, within));
+  if (opts.json) {
+    io.json({
+      version: JSON_VERSION,
+      today: ctx.today,
+      until: addDays(ctx.today, within),
+      count: entries.length,
+      due: entries.map((e) => render.entryJson(e, ctx.today)),
+      warnings,
+    } satisfies RevisitListJson);
+  } else {
+    if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
+    io.err(render.dueCountLine(entries.length, within));
+  }
+  return { entries, recorded: [] };
+}
 
 /** A bad log line as a warning: it is skipped, and the file is left as it is. */
 const logWarning = (p: LogProblem): string =>
@@ -144,57 +135,12 @@ function keyLine(file: string, key: string): number | undefined {
   }
 }
 
-function entryOf(w: World, s: NoteSchedule): render.RevisitEntry {
-  const row = w.rows.get(s.key)!;
-  return {
-    schedule: s,
-    title: row.title,
-    path: row.path,
-    summary: row.summary,
-    checklist: { done: row.checklist_done, total: row.checklist_total },
-  };
-}
-
-function dueEntries(w: World, until: string): render.RevisitEntry[] {
-  return dueBy(w.schedules.values(), w.ctx.today, until).map((d) => entryOf(w, d.schedule));
-}
-
 /** Find a note by slug or id, or fail with the closest slug as a hint. */
 async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedule: NoteSchedule }> {
-  const wanted = bareSlug(slug);
+  const wanted = slugFromPath(slug);
   const row = w.index.getNote(wanted);
-  if (!row) {
-    const near = await closestSlug(wanted, w.index.allNotes());
-    throw new LearnError(
-      `no note with slug or id ${slug}`,
-      near ? `did you mean ${near}?` : "see `learn list` or `learn search`",
-    );
-  }
+  if (!row) throw await unknownNoteError(slug, wanted, w.index.allNotes());
   return { row, schedule: w.schedules.get(w.keyOf(row))! };
-}
-
-/**
- * Why nothing may be logged for this note, when its id is one another note shares: a line
- * under that id would count for both notes.
- */
-function sharedIdProblem(w: World, row: NoteRow): LearnError | undefined {
-  if (w.keyOf(row) === noteKey(row)) return undefined;
-  const others = [...w.rows.values()]
-    .filter((n) => n.path !== row.path && n.id?.toLowerCase() === row.id!.toLowerCase())
-    .map((n) => n.path);
-  return new LearnError(
-    `${row.path}: id ${row.id} is also used by ${others.join(", ")}, so a revisit logged under it would count for both; nothing was recorded`,
-    "give the copied note a new id (delete its `id:` line), then record again; `learn check` lists duplicate ids",
-  );
-}
-
-/** Append one event, then replay the note with it to say what changed. */
-function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
-  appendRevisitEvents(w.ctx.ws.root, [event]);
-  w.events.push(event);
-  const s = replay(w.events, [row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
-  w.schedules.set(s.key, s);
-  return s;
 }
 
 async function record(
@@ -224,14 +170,19 @@ async function record(
   const event = actionEvent(action, schedule, today);
   const next = commit(w, row, event);
   const entry = entryOf(w, next);
-  if (opts.json) io.json({ recorded: event, schedule: render.entryJson(entry, today) });
+  if (opts.json)
+    io.json({
+      version: JSON_VERSION,
+      recorded: event,
+      schedule: render.entryJson(entry, today),
+    } satisfies RevisitRecordJson);
   else io.out(render.renderRecorded(event, next, today, io.theme));
   return { entries: [entry], recorded: [event] };
 }
 
 async function status(w: World, slug: string, opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const entry = entryOf(w, (await findNote(w, slug)).schedule);
-  if (opts.json) io.json(render.entryJson(entry, w.ctx.today));
+  if (opts.json) io.json({ version: JSON_VERSION, ...render.entryJson(entry, w.ctx.today) } satisfies RevisitNoteJson);
   else io.out(render.renderNoteStatus(entry, w.ctx.today, io.theme));
   return { entries: [entry], recorded: [] };
 }
@@ -239,7 +190,7 @@ async function status(w: World, slug: string, opts: RevisitOptions, io: IO): Pro
 function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   // Every event counts here, future-dated ones too: an orphan is about the key, not the date.
   const found = replay(w.events, [...w.rows.values()], w.ctx.config, "9999-12-31").orphans;
-  if (opts.json) io.json({ orphans: found });
+  if (opts.json) io.json({ version: JSON_VERSION, orphans: found } satisfies RevisitOrphansJson);
   else if (found.length) io.out(render.renderOrphans(found, io.theme));
   if (!opts.json) io.err(render.orphanCountLine(found.length, REVISIT_LOG));
   return { entries: [], recorded: [] };
@@ -247,7 +198,7 @@ function orphans(w: World, opts: RevisitOptions, io: IO): RevisitResult {
 
 /** One line for a shell prompt, or nothing; kept to a count so it stays fast. */
 function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
-  if (opts.json) io.json({ count });
+  if (opts.json) io.json({ version: JSON_VERSION, count } satisfies RevisitBriefJson);
   else if (count) io.out(render.briefLine(count));
   return { entries: [], recorded: [] };
 }
@@ -255,54 +206,12 @@ function brief(count: number, opts: RevisitOptions, io: IO): RevisitResult {
 function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   const up = upcomingWeeks(w.schedules.values(), w.ctx.today);
   if (opts.json)
-    io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
+    io.json({
+      version: JSON_VERSION,
+      today: w.ctx.today,
+      now: up.now,
+      weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })),
+    } satisfies RevisitUpcomingJson);
   else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
   return { entries: [], recorded: [] };
-}
-
-/** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
-async function review(w: World, io: IO): Promise<RevisitResult> {
-  const ask = await import("../ui/prompts.js");
-  const editor = await editorCommand(w.ctx, io, ask.askTrustEditor);
-  const entries = dueEntries(w, w.ctx.today);
-  const recorded: LogEvent[] = [];
-  let skipped = 0;
-  if (!entries.length) io.err(render.dueCountLine(0, 0));
-  for (const [i, e] of entries.entries()) {
-    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
-    const row = w.rows.get(e.schedule.key)!;
-    const shared = sharedIdProblem(w, row);
-    if (shared) {
-      io.err(`learn: ${shared.message} (${shared.hint})`);
-      skipped++;
-      continue;
-    }
-    let choice = await ask.askReviewAction(Boolean(editor));
-    while (choice === "open") {
-      openInEditor(join(w.ctx.ws.root, row.path), editor!);
-      choice = await ask.askReviewAction(true);
-    }
-    if (choice === "quit") break;
-    if (choice === "skip") {
-      skipped++;
-      continue;
-    }
-    const action: RevisitAction =
-      choice === "rate"
-        ? { kind: "rate", rating: parseRating(await ask.askRating(RATING_MEANING)) }
-        : {
-            kind: "snooze",
-            days: parseDuration(
-              await ask.askSnooze((v) => ((parseDuration(v) ?? 0) > 0 ? true : `use ${DURATION_HINT}`)),
-            )!,
-          };
-    const event = actionEvent(action, e.schedule, w.ctx.today);
-    io.out(render.renderRecorded(event, commit(w, row, event), w.ctx.today, io.theme));
-    recorded.push(event);
-  }
-  if (entries.length)
-    io.err(
-      `recorded ${recorded.length} of ${entries.length} due note${entries.length === 1 ? "" : "s"}${skipped ? `, skipped ${skipped}` : ""}`,
-    );
-  return { entries, recorded };
 }

@@ -1,11 +1,11 @@
-import { openIndexLazy } from "../store/open-lazy.js";
+import { readinessOf } from "../app/readiness.js";
+import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { progressBar } from "../ui/progress.js";
 import { nextAction, renderStatus, toStatusJson, type StatusData } from "../ui/render-status.js";
 import { createContext } from "../workspace/context.js";
-import { schedules } from "../workspace/week-due.js";
+import { schedules } from "../app/due.js";
 import { weekOverview } from "../workspace/week-log.js";
-import { readinessOf } from "./readiness.js";
 
 /** Options of `learn status`. */
 export type StatusOptions = GlobalOptions;
@@ -14,38 +14,33 @@ export type StatusOptions = GlobalOptions;
 export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts);
   const progress = progressBar(!opts.json);
-  let opened;
-  try {
-    opened = await openIndexLazy(ctx, { onProgress: progress.onProgress });
-  } finally {
-    progress.stop();
-  }
-  const { index, stats } = opened;
   let data: StatusData;
   try {
-    const notes = index.allNotes();
-    const week = weekOverview(ctx, true);
-    const problems = index.problems();
-    data = {
-      today: ctx.today,
-      root: ctx.ws.root,
-      notes: notes.length,
-      refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
-      problems: {
-        errors: problems.filter((p) => p.severity === "error").length,
-        warnings: problems.filter((p) => p.severity === "warning").length,
-      },
-      due: schedules(ctx, index, notes).due.map((d) => ({
-        slug: d.note.slug,
-        title: d.note.title,
-        due: d.schedule.due!,
-        overdue: d.overdue,
-      })),
-      week,
-      roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
-    };
+    data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
+      const notes = index.allNotes();
+      const week = weekOverview(ctx, true);
+      const problems = index.problems();
+      return {
+        today: ctx.today,
+        root: ctx.ws.root,
+        notes: notes.length,
+        refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
+        problems: {
+          errors: problems.filter((p) => p.severity === "error").length,
+          warnings: problems.filter((p) => p.severity === "warning").length,
+        },
+        due: schedules(ctx, index, notes).due.map((d) => ({
+          slug: d.note.slug,
+          title: d.note.title,
+          due: d.schedule.due!,
+          overdue: d.overdue,
+        })),
+        week,
+        roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
+      };
+    });
   } finally {
-    index.close();
+    progress.stop();
   }
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));

@@ -1,22 +1,23 @@
 import { relative } from "node:path";
 import { UsageError } from "../core/errors.js";
+import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
-import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
+import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekLog, type WeekStep } from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { openIndexLazy } from "../store/open-lazy.js";
-import type { NoteRow } from "../store/types.js";
+import { openIndexLazy, withIndex } from "../store/open-lazy.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { schedules } from "../workspace/week-due.js";
-import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview, type WeekLog } from "../workspace/week-log.js";
+import { schedules } from "../app/due.js";
+import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
 import {
   collidingNote,
   notePath,
@@ -101,7 +102,7 @@ function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
 }
 
 /** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
-export async function week(opts: WeekOptions, io: IO): Promise<object> {
+export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
   const ctx = await createContext(opts);
   if (opts.status) return showStatus(ctx, opts, io);
   const given = checkFlags(opts, ctx);
@@ -186,8 +187,8 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   }
   const shown = await showStatus(ctx, opts, io);
   if (review) {
-    const { revisit } = await import("./revisit.js");
-    await revisit({ dir: opts.dir, today: opts.today, color: opts.color, input: opts.input, review: true }, io);
+    const { review: walk, worldOf } = await import("../app/revisit-review.js");
+    await withIndex(ctx, { notify: io.err }, (index) => walk(worldOf(ctx, index), io));
   }
   return shown;
 }
@@ -299,7 +300,7 @@ function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: bool
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }
 
-async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<object> {
+async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<WeekJson> {
   const o = weekOverview(ctx);
   for (const w of o.warnings) io.err(`learn: warning: ${w}`);
   const json = toWeekJson(o);

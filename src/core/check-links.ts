@@ -1,12 +1,12 @@
 import type { Finding } from "./check-model.js";
 import { NoteLines } from "./check-lines.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "./index-types.js";
 
 /** True when a note may be published: only `visibility: public` is; missing means private. */
 export const isPublic = (note: { visibility?: string | null }): boolean => note.visibility === "public";
 
 /** How a link looks in its note, for messages. */
-export function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
+function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
   if (link.kind === "related") return `related: ${link.target}`;
   if (link.kind === "wikilink") return `[[${link.target}]]`;
   return `(${link.target})`;

@@ -26,7 +26,7 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(
 export const isPrototypeName = (name: string): boolean => PROTOTYPE_NAMES.has(name);
 
 /** True when `id` can be a domain or role id: lower-case words joined by -, never a prototype name. */
-export function isConfigId(id: string): boolean {
+function isConfigId(id: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && !isPrototypeName(id);
 }
 

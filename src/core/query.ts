@@ -77,7 +77,7 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 /** Quote a term for FTS5 so no user text is read as FTS syntax. */
-export function ftsTerm(t: QueryTerm): string {
+function ftsTerm(t: QueryTerm): string {
   return `"${t.text.replace(/"/g, '""')}"${t.prefix ? "*" : ""}`;
 }
 

@@ -1,8 +1,7 @@
 import type { Config } from "./config.js";
 import type { RoadmapItem } from "./readiness-roadmap.js";
+import { slugFromPath } from "./slug.js";
 import { META_TYPES } from "./week-domain.js";
-
-export { SCORE_FORMULA } from "./readiness-formula.js";
 
 /** What readiness needs of a note (a NoteRow fits, with its revisit due date added). */
 export interface ReadinessNote {
@@ -43,11 +42,7 @@ export function coverage(
   for (const n of notes)
     if (real.has(n.slug.toLowerCase())) for (const c of n.covers) out.get(c.toLowerCase())?.add(n.slug.toLowerCase());
   for (const l of links) {
-    const target = l.target
-      .trim()
-      .toLowerCase()
-      .replace(/^.*\//, "")
-      .replace(/\.(md|markdown)$/, "");
+    const target = slugFromPath(l.target.trim()).toLowerCase();
     if (real.has(l.from_slug.toLowerCase())) out.get(target)?.add(l.from_slug.toLowerCase());
   }
   for (const i of items) for (const s of i.links) if (real.has(s)) out.get(i.id)!.add(s);

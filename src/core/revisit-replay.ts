@@ -66,7 +66,7 @@ export interface Replay {
 export const noteKey = (n: { id: string | null; slug: string }): string => (n.id ?? n.slug).toLowerCase();
 
 /** The ids (lower-case) that more than one note claims: a copied note that kept its original's id. */
-export function sharedIds(notes: readonly { id: string | null }[]): Set<string> {
+function sharedIds(notes: readonly { id: string | null }[]): Set<string> {
   const seen = new Set<string>();
   const shared = new Set<string>();
   for (const n of notes) {
@@ -90,7 +90,7 @@ export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => str
 }
 
 /** Where a note's schedule starts: published, else updated, else the file's date, else today. */
-export const startDate = (n: ReplayNote, today: string): string =>
+const startDate = (n: ReplayNote, today: string): string =>
   n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
 
 /**

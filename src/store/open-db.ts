@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import { SqliteIndex } from "./handle.js";
 import {
   planIsEmpty,
@@ -14,13 +14,15 @@ import {
   walkDigest,
 } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
-import type { RefreshStats } from "./types.js";
+import type { RefreshStats } from "../core/index-types.js";
 import { walkNotes, type WalkResult } from "./walk.js";
 
 /** Options of openIndex: refresh (default true) is incremental by (mtime, size); full rebuilds. */
 export interface OpenIndexOptions {
   refresh?: boolean;
   full?: boolean;
+  /** false parses every file on this thread, even a batch big enough for a worker. */
+  parallel?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 

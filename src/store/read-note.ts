@@ -1,15 +1,19 @@
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import { parseNote } from "../core/note-parse.js";
-import type { IndexProblem } from "./types.js";
-import { cutUtf8, readKnownRegular, READ_CAPS } from "../workspace/safe-read.js";
+import { slugFromPath } from "../core/slug.js";
+import type { IndexProblem } from "../core/index-types.js";
+import { cutUtf8, readKnownRegular, READ_CAPS } from "../files/safe-read.js";
 import type { FoundFile } from "./walk.js";
 
-/** Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded). */
+/**
+ * Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded).
+ * @public
+ */
 export const MAX_NOTE_BYTES = READ_CAPS.note;
 
 /** A link as read from one file, before it is resolved against every note. */
-export interface RawLink {
+interface RawLink {
   target: string;
   kind: "related" | "wikilink" | "markdown";
   /** What it resolves by: a lower-case slug, or for Markdown links a workspace-relative path. */
@@ -29,7 +33,6 @@ export interface ReadResult {
 }
 
 const join = (xs: readonly string[]): string => xs.join("\n");
-const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
 
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
@@ -59,7 +62,10 @@ export function readNote(file: FoundFile): ReadResult {
 const readKnownSize = (file: FoundFile): Buffer =>
   readKnownRegular(file.real ?? file.abs, file.size, MAX_NOTE_BYTES + 4);
 
-/** Turn a file's bytes into a note record (exported for tests). */
+/**
+ * Turn a file's bytes into a note record (exported for tests).
+ * @public
+ */
 export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const problems: IndexProblem[] = [];
   const head = buf.subarray(0, 8192);
@@ -82,7 +88,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     return {
       problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
     };
-  const slug = slugOf(file.path);
+  const slug = slugFromPath(file.path);
   const parsed = parseNote(bytes.toString("utf8"), slug);
   for (const w of parsed.warnings) {
     const reason = w.key ? `${w.key}: ${w.message}` : w.message;
@@ -91,11 +97,11 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const d = parsed.data;
   const dir = posix.dirname(file.path);
   const links: RawLink[] = [
-    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
+    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
     ...parsed.facts.wikilinks.map((t) => ({
       target: t,
       kind: "wikilink" as const,
-      toKey: slugOf(t.trim()).toLowerCase(),
+      toKey: slugFromPath(t.trim()).toLowerCase(),
     })),
     ...parsed.facts.mdLinks.map((t) => ({
       target: t,

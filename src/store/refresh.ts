@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
-import type { IndexProblem, RefreshStats } from "./types.js";
+import type { IndexProblem, RefreshStats } from "../core/index-types.js";
+import { slugFromPath } from "../core/slug.js";
 import type { FoundFile, WalkResult } from "./walk.js";
 
 const NOTE_COLUMNS = [
@@ -40,11 +41,7 @@ const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
 /** Past this many changed files, resolving every link at once is cheaper than one by one. */
 const BULK_RESOLVE = 500;
 
-const slugKey = (path: string): string =>
-  path
-    .replace(/^.*\//, "")
-    .replace(/\.(md|markdown)$/i, "")
-    .toLowerCase();
+const slugKey = (path: string): string => slugFromPath(path).toLowerCase();
 
 /**
  * Resolve only the links a change can affect: those from files read again, and those whose

@@ -88,7 +88,7 @@ CREATE INDEX schedule_due ON schedule(due);
 `;
 
 /** Keep the external-content FTS table in step with the notes table. */
-export const TRIGGERS = `
+const TRIGGERS = `
 CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
   INSERT INTO notes_fts(rowid, title, summary, tags, headings, body) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body);
   INSERT INTO terms_fts(rowid, title, slug, tags) VALUES (new.rowid, new.title, new.slug, new.tags);

@@ -14,17 +14,7 @@ import { plainTitle } from "../core/title-text.js";
 import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
 import { ROW_COLUMNS, toNoteRow, type SqliteIndex } from "./handle.js";
-import type { NoteRow } from "./types.js";
-
-/** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
-export interface SearchHit {
-  note: NoteRow;
-  score: number;
-  snippet: string;
-  matches: [number, number][];
-  /** Found by typo-tolerant matching rather than the exact words. */
-  fuzzy: boolean;
-}
+import type { SearchHit, SearchRelaxed } from "../core/index-types.js";
 
 /** What to search for; `due` (slug -> due date) is needed only for `is:due`. */
 export interface SearchRequest {
@@ -49,7 +39,7 @@ export function requireDue(filters: Filters, due: ReadonlyMap<string, string> | 
 }
 
 /** Strip the highlight markers from a snippet, keeping where they were. */
-export function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
+function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
   const matches: [number, number][] = [];
   let out = "";
   let start = -1;
@@ -224,12 +214,6 @@ async function attempt(index: SqliteIndex, q: ParsedQuery, req: SearchRequest): 
     hits.push(...runMatch(index, reading, { ...req, limit: req.limit - hits.length }, seen, true));
   }
   return hits;
-}
-
-/** How a query was loosened to find anything: words no note has, left out; phrases no note has, read as words. */
-export interface SearchRelaxed {
-  dropped: string[];
-  phrases: string[];
 }
 
 /** Hits, and how the query was relaxed to get them. */

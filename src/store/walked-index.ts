@@ -1,8 +1,8 @@
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import { toNoteRow } from "./handle.js";
 import { walkWorkspaceNotes } from "./open-db.js";
 import { readNote } from "./read-note.js";
-import type { IndexHandle, IndexProblem, NoteRow } from "./types.js";
+import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
 
 /**
  * The notes read straight from the notes folder, with no database: for commands that only

@@ -1,11 +1,12 @@
+import type { JsonDocument } from "../core/json-types.js";
 import { colorLevel, loadTheme, plainTheme, type Theme } from "./theme.js";
 
 /** Where a command writes, and how: data to stdout, counts and warnings to stderr. */
 export interface IO {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Print a value as JSON (pretty, one trailing newline) on stdout. */
-  json: (value: unknown) => void;
+  /** Print a `--json` document (pretty, one trailing newline) on stdout: only the named shapes of core/json-types.ts. */
+  json: (value: JsonDocument) => void;
   theme: Theme;
   /** Prompts are allowed: stdin and stdout are TTYs and neither --no-input nor --json was given. */
   interactive: boolean;

@@ -1,4 +1,5 @@
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
+import { JSON_VERSION, toNoteJson, type ListJson } from "../core/json-types.js";
 import { displayWidth, forTerminal, padEndTo, truncateTo, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -29,7 +30,7 @@ export function renderListTable(notes: NoteRow[], theme: Theme): string {
 /** Paths only, one a line (for scripts). */
 export const renderListPaths = (rows: NoteRow[]): string => rows.map((r) => visible(r.path)).join("\n");
 
-/** The stable JSON shape of `learn list --format json`: the notes as stored. */
-export function toListJson(rows: NoteRow[]): object {
-  return { count: rows.length, notes: rows };
+/** The stable JSON shape of `learn list --format json`: the notes as indexed. */
+export function toListJson(rows: NoteRow[]): ListJson {
+  return { version: JSON_VERSION, count: rows.length, notes: rows.map(toNoteJson) };
 }

@@ -1,5 +1,12 @@
 import type { RoadmapItem } from "../core/readiness-roadmap.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
+import {
+  JSON_VERSION,
+  type GroupJson,
+  type ReadinessJson,
+  type ReadinessRoleJson,
+  type UncoveredItemJson,
+} from "../core/json-types.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -19,7 +26,7 @@ const statusText = (g: GroupReadiness) =>
 const itemsText = (g: GroupReadiness) => (g.items.total ? `${g.items.covered}/${g.items.total} items` : "no items");
 
 /** One group as one line: name, bar, score, then the figures behind it. */
-export function groupLine(g: GroupReadiness, width: number, t: Theme): string {
+function groupLine(g: GroupReadiness, width: number, t: Theme): string {
   const facts = `${g.notes} note${g.notes === 1 ? "" : "s"} (${statusText(g)}) · ${itemsText(g)} · revisits ${g.revisits.onTime} on time, ${g.revisits.overdue} overdue`;
   return `  ${label(g).padEnd(width)}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}  ${t.meta(facts)}`;
 }
@@ -62,8 +69,8 @@ export function renderRoleDetail(group: GroupReadiness, t: Theme): string {
   ].join("\n");
 }
 
-/** One group as JSON. */
-function groupJson(g: GroupReadiness, detail: boolean): object {
+/** One group as JSON, with its uncovered items as `uncovered` says (ids, or whole items with --role). */
+function groupJson<U>(g: GroupReadiness, uncovered: (i: RoadmapItem) => U): GroupJson<U> {
   return {
     kind: g.kind,
     id: g.id,
@@ -71,27 +78,25 @@ function groupJson(g: GroupReadiness, detail: boolean): object {
     score: g.score,
     notes: g.notes,
     status: g.byStatus,
-    items: {
-      total: g.items.total,
-      covered: g.items.covered,
-      uncovered: detail
-        ? g.items.uncovered.map((i) => ({ id: i.id, name: i.name, domain: i.domain ?? null }))
-        : g.items.uncovered.map((i) => i.id),
-    },
+    items: { total: g.items.total, covered: g.items.covered, uncovered: g.items.uncovered.map(uncovered) },
     revisits: { on_time: g.revisits.onTime, overdue: g.revisits.overdue },
   };
 }
+
+const itemId = (i: RoadmapItem): string => i.id;
+const itemJson = (i: RoadmapItem): UncoveredItemJson => ({ id: i.id, name: i.name, domain: i.domain ?? null });
 
 /** The stable JSON of `learn readiness` (or of one role with --role). */
 export function toReadinessJson(
   data: { groups: GroupReadiness[]; items: RoadmapItem[]; roadmaps: string[] },
   role?: GroupReadiness,
-): object {
-  if (role) return groupJson(role, true);
+): ReadinessJson | ReadinessRoleJson {
+  if (role) return { version: JSON_VERSION, ...groupJson(role, itemJson) };
   return {
+    version: JSON_VERSION,
     roadmaps: data.roadmaps,
     items: data.items.length,
-    roles: data.groups.filter((g) => g.kind === "role").map((g) => groupJson(g, false)),
-    domains: data.groups.filter((g) => g.kind === "domain").map((g) => groupJson(g, false)),
+    roles: data.groups.filter((g) => g.kind === "role").map((g) => groupJson(g, itemId)),
+    domains: data.groups.filter((g) => g.kind === "domain").map((g) => groupJson(g, itemId)),
   };
 }

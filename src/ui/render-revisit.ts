@@ -1,4 +1,5 @@
 import { formatDays } from "../core/revisit-duration.js";
+import type { RevisitEntryJson } from "../core/json-types.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { daysBetween, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
 import { displayWidth, forTerminal, padEndTo, truncateTo, visible } from "./terminal-text.js";
@@ -147,7 +148,7 @@ export function renderReviewCard(entry: RevisitEntry, n: number, total: number, 
 }
 
 /** One entry as JSON. */
-export function entryJson(e: RevisitEntry, today: string) {
+export function entryJson(e: RevisitEntry, today: string): RevisitEntryJson {
   const s = e.schedule;
   return {
     key: s.key,
@@ -158,9 +159,9 @@ export function entryJson(e: RevisitEntry, today: string) {
     overdue: s.due === null ? null : daysBetween(s.due, today),
     reason: s.reason,
     why: whyText(s, today),
-    snoozedUntil: s.snoozedUntil ?? null,
-    lastRevisit: s.lastRevisit,
-    lastRating: s.lastRating,
+    snoozed_until: s.snoozedUntil ?? null,
+    last_revisit: s.lastRevisit,
+    last_rating: s.lastRating,
     interval: s.interval,
     revisits: s.revisits,
     scheduler: s.scheduler,

@@ -1,10 +1,11 @@
+import type { SearchHit, SearchRelaxed } from "../core/index-types.js";
+import { JSON_VERSION, type SearchJson } from "../core/json-types.js";
 import { plainTitle } from "../core/title-text.js";
-import type { SearchHit, SearchRelaxed } from "../store/search.js";
 import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Highlight the matched ranges of a snippet with the theme's match style (each piece made visible). */
-export function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
+function highlight(snippet: string, matches: [number, number][], theme: Theme): string {
   let out = "";
   let at = 0;
   for (const [s, e] of matches) {
@@ -15,7 +16,7 @@ export function highlight(snippet: string, matches: [number, number][], theme: T
 }
 
 /** The type · status · domain line of a note, skipping what is unset. */
-export function metaLine(
+function metaLine(
   note: { path: string; type: string | null; status: string | null; domain: string | null },
   theme: Theme,
 ): string {
@@ -44,8 +45,9 @@ export function toSearchJson(
   query: string,
   hits: SearchHit[],
   relaxed: SearchRelaxed = { dropped: [], phrases: [] },
-): object {
+): SearchJson {
   return {
+    version: JSON_VERSION,
     query,
     relaxed: { dropped_words: relaxed.dropped, phrases_as_words: relaxed.phrases },
     hits: hits.map((h) => ({

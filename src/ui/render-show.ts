@@ -1,4 +1,5 @@
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
+import { JSON_VERSION, toNoteJson, type ShowJson } from "../core/json-types.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -68,9 +69,10 @@ export function renderShow(given: ShowData, theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn show --json`. */
-export function toShowJson(data: ShowData): object {
+export function toShowJson(data: ShowData): ShowJson {
   return {
-    note: data.note,
+    version: JSON_VERSION,
+    note: toNoteJson(data.note),
     links: data.links,
     backlinks: data.backlinks,
     body: data.body,

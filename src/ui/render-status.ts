@@ -1,9 +1,9 @@
 import type { Config } from "../core/config.js";
+import { JSON_VERSION, type StatusJson } from "../core/json-types.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
-import { firstUnfinished, STEP_LABEL, WEEK_STEPS } from "../core/week-model.js";
-import type { WeekOverview } from "../workspace/week-log.js";
+import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
 import { scoreBar } from "./render-readiness.js";
-import { renderSteps, streakText, toWeekJson } from "./render-week.js";
+import { renderSteps, streakText, weekFields } from "./render-week.js";
 import { displayWidth, forTerminal, padEndTo } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -95,13 +95,14 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
 }
 
 /** The stable JSON of `learn status`. */
-export function toStatusJson(d: StatusData): object {
+export function toStatusJson(d: StatusData): StatusJson {
   return {
+    version: JSON_VERSION,
     today: d.today,
     workspace: d.root,
     index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
     due: { count: d.due.length, top: d.due.slice(0, 5) },
-    week: { ...toWeekJson(d.week), problem: d.week.problem ?? null },
+    week: { ...weekFields(d.week), problem: d.week.problem ?? null },
     readiness: d.roles.map((g) => ({ id: g.id, name: g.name, score: g.score })),
     next: d.next ?? null,
   };

@@ -50,7 +50,10 @@ export async function loadTheme(level: 0 | 1 | 2 | 3): Promise<Theme> {
   return makeTheme(new Chalk({ level }));
 }
 
-/** The theme over a chalk instance. */
+/**
+ * The theme over a chalk instance.
+ * @public
+ */
 export function makeTheme(c: ChalkInstance): Theme {
   return {
     title: (s) => c.bold(s),

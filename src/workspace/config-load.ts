@@ -3,11 +3,16 @@ import { join, relative } from "node:path";
 import { ConfigError } from "../core/errors.js";
 import { DEFAULT_CONFIG, type Config } from "../core/config.js";
 import type { WorkspacePaths } from "./find.js";
-import { READ_CAPS, readWholeText, readWorkspaceFile, type UnsafeFileError } from "./safe-read.js";
+import { READ_CAPS, readWholeText, readWorkspaceFile, type UnsafeFileError } from "../files/safe-read.js";
+import { packageVersion } from "./package-root.js";
 
 // Parsing and validating learn.config.yaml loads js-yaml and zod, which would cost every
 // command ~40 ms of start-up. The validated config is kept in .learn/config.json (a cache
-// like the index) keyed by the file's (mtime, size), and re-validated only when it changed.
+// like the index) keyed by learn's version and the file's (mtime, size), and re-validated only
+// when either changed: after an upgrade, new defaults and rules apply at once.
+
+/** Bump when the cached config's shape or its validation changes without a version bump (in development). */
+const CONFIG_CACHE_VERSION = 1;
 
 const cachePath = (ws: WorkspacePaths): string => join(ws.dataDir, "config.json");
 
@@ -40,7 +45,7 @@ export async function loadConfig(ws: WorkspacePaths): Promise<Config> {
     // One lstat in the common case (a regular file); a link, FIFO or device is checked by the reader.
     const st = lstatSync(ws.configPath);
     if (!st.isFile()) throw new Error("not a regular file");
-    sig = `${st.mtimeMs}:${st.size}`;
+    sig = `${packageVersion()}+${CONFIG_CACHE_VERSION}:${st.mtimeMs}:${st.size}`;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") return structuredClone(DEFAULT_CONFIG);
     sig = "";

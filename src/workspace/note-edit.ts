@@ -2,12 +2,8 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { LearnError } from "../core/errors.js";
+import type { EditStamp } from "../core/week-model.js";
 import { writeFileSafe } from "./safe-write.js";
-
-/** What a note looked like when it was read: compared again before writing. */
-export interface EditStamp {
-  hash: string;
-}
 
 const hashOf = (text: string): string => createHash("sha256").update(text).digest("hex");
 

@@ -2,7 +2,7 @@ import { resolve, sep } from "node:path";
 import type { Config } from "../core/config.js";
 import { LearnError, NoteExistsError } from "../core/errors.js";
 import type { WorkspacePaths } from "./find.js";
-import { walkNotes } from "./note-walk.js";
+import { walkNotes } from "../files/note-walk.js";
 import { createFileSafe } from "./safe-write.js";
 
 /** Every note slug (file name without .md/.markdown, lower-case) the index would find: the same walk. */

@@ -1,13 +1,14 @@
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import { formatEvent, parseLog, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { formatCap, READ_CAPS, readWorkspaceFile } from "./safe-read.js";
+import { formatEvent, parseLog, type LogEvent, type LogProblem, type RevisitLogSource } from "../core/revisit-event.js";
+import { formatCap, READ_CAPS, readWorkspaceFile } from "../files/safe-read.js";
 import { appendLinesSafe } from "./safe-write.js";
 
 /** The log's file name, at the workspace root. */
 export const REVISIT_LOG = "revisits.jsonl";
 
 /** The path of a workspace's revisit log. */
-export const revisitLogPath = (root: string): string => join(root, REVISIT_LOG);
+const revisitLogPath = (root: string): string => join(root, REVISIT_LOG);
 
 /**
  * Read every event of the log; a missing file is an empty log. Bad and torn lines come back as
@@ -26,6 +27,23 @@ export function readRevisitLog(root: string): { events: LogEvent[]; problems: Lo
     reason: `the log is ${formatCap(read.size)}: learn reads its first ${formatCap(READ_CAPS.revisitLog)}, so this line and those after it are not read`,
   });
   return log;
+}
+
+/** The log's (mtime, size), or "none": appending a line changes it. */
+function logSignature(root: string): string {
+  try {
+    const s = statSync(revisitLogPath(root));
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return "none";
+  }
+}
+
+/** The log as the schedule cache wants it: signed now, read at most once and only when asked. */
+export function revisitLog(root: string): RevisitLogSource {
+  const signature = logSignature(root); // before reading, so a line appended meanwhile is not cached as seen
+  let read: { events: LogEvent[]; problems: LogProblem[] } | undefined;
+  return { signature, read: () => (read ??= readRevisitLog(root)) };
 }
 
 /**

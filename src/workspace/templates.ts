@@ -3,7 +3,7 @@ import { LearnError } from "../core/errors.js";
 import type { NoteType } from "../core/note-model.js";
 import { BUNDLED_TEMPLATES } from "./package-root.js";
 import type { WorkspacePaths } from "./find.js";
-import { READ_CAPS, readWholeText, shownPath, UnsafeFileError } from "./safe-read.js";
+import { READ_CAPS, readWholeText, shownPath, UnsafeFileError } from "../files/safe-read.js";
 
 /** A template's source and the file it came from. */
 export interface TemplateSource {

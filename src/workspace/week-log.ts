@@ -5,27 +5,24 @@ import { LearnError, NoteExistsError } from "../core/errors.js";
 import { setFrontMatter } from "../core/front-matter-edit.js";
 import { planNewNote } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
 import { setActivity, tickSteps, type WeekActivity } from "../core/week-activity.js";
-import { heatMap, streak, type HeatCell } from "../core/week-streak.js";
-import { isWeekLabel, readWeekState, stateFields, weekLogRelPath, type WeekState } from "../core/week-model.js";
+import { heatMap, streak } from "../core/week-streak.js";
+import {
+  isWeekLabel,
+  readWeekState,
+  type EditStamp,
+  stateFields,
+  weekLogRelPath,
+  type WeekLog,
+  type WeekOverview,
+  type WeekState,
+} from "../core/week-model.js";
 import type { Context } from "./context.js";
 import { renderPlannedNote } from "./note-create.js";
 import { createNoteFile } from "./note-files.js";
-import { changedOnDisk, readForEdit, stampOf, writeEdited, type EditStamp } from "./note-edit.js";
-import { readNoteText } from "./safe-read.js";
-
-/** A week's log as found on disk. */
-export interface WeekLog {
-  label: string;
-  /** Absolute path, whether or not the file exists. */
-  path: string;
-  /** The path to show: relative to the workspace root. */
-  shown: string;
-  exists: boolean;
-  state: WeekState;
-  /** What the file held when learn last read or wrote it; every write checks it is still so. */
-  stamp?: EditStamp;
-}
+import { changedOnDisk, readForEdit, stampOf, writeEdited } from "./note-edit.js";
+import { readNoteText } from "../files/safe-read.js";
 
 const shownPath = (ctx: Context, path: string) => relative(ctx.ws.root, path).split(sep).join("/");
 
@@ -142,7 +139,7 @@ export function readAllWeekLogs(ctx: Context): {
     return { steps, focus, warnings };
   }
   for (const name of names.sort()) {
-    const label = name.replace(/\.md$/, "");
+    const label = slugFromPath(name);
     if (!name.endsWith(".md") || !isWeekLabel(label)) continue;
     const path = join(ctx.ws.notesDir, "log", name);
     try {
@@ -157,17 +154,6 @@ export function readAllWeekLogs(ctx: Context): {
     }
   }
   return { steps, focus, warnings };
-}
-
-/** This week's log, the streak and the heat map: what `learn week --status` and `learn status` show. */
-export interface WeekOverview {
-  log: WeekLog;
-  streak: number;
-  heat: HeatCell[];
-  /** Logs that could not be read. */
-  warnings: string[];
-  /** When tolerant: why this week's own log could not be read. */
-  problem?: string;
 }
 
 /** Read every week log into an overview. `tolerant` turns a broken log for this week into a warning. */

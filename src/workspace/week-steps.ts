@@ -4,13 +4,13 @@ import { appendChecklist, setFrontMatter } from "../core/front-matter-edit.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { slugify } from "../core/slug.js";
-import { markDone } from "../core/week-model.js";
-import type { NoteRow } from "../store/types.js";
+import { markDone, type EditStamp, type WeekLog } from "../core/week-model.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "./context.js";
 import { createNote } from "./note-create.js";
-import { editNote, type EditStamp } from "./note-edit.js";
+import { editNote } from "./note-edit.js";
 import { appendRevisitEvents, readRevisitLog } from "./revisit-log.js";
-import { assertLogUnchanged, saveWeekLog, type WeekLog } from "./week-log.js";
+import { assertLogUnchanged, saveWeekLog } from "./week-log.js";
 
 // Each step changes what it must (the week's note, the revisit log) and then records
 // itself in the week's log at once, so Ctrl-C after a step keeps it done. A step first

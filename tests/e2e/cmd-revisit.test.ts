@@ -22,7 +22,7 @@ type Entry = {
   overdue: number;
   why: string;
   interval: number;
-  lastRevisit: string | null;
+  last_revisit: string | null;
   revisits: number;
   reason: { kind: string };
 };
@@ -181,7 +181,7 @@ describe("learn revisit: recording", () => {
     expect(renamed).toMatchObject({
       slug: "http-caching-mental-model",
       due: old.due,
-      lastRevisit: "2026-11-10",
+      last_revisit: "2026-11-10",
       revisits: 1,
     });
   });

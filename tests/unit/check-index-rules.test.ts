@@ -7,7 +7,7 @@ import { lineNoteLinks, noteLinkTarget } from "../../src/core/markdown.js";
 import { normaliseFrontMatter } from "../../src/core/note-normalise.js";
 import { replay, replayKeys, type ReplayNote } from "../../src/core/revisit-replay.js";
 import type { LogEvent } from "../../src/core/revisit-event.js";
-import type { LinkRow, NoteRow } from "../../src/store/types.js";
+import type { LinkRow, NoteRow } from "../../src/core/index-types.js";
 
 describe("note link targets", () => {
   it.each([

@@ -118,7 +118,7 @@ describe("lines", () => {
       due: "2026-11-20",
       overdue: 7,
       why: "scheduled (due since 2026-11-20)",
-      snoozedUntil: null,
+      snoozed_until: null,
     });
   });
 });

@@ -8,7 +8,7 @@ import {
   readWholeText,
   readWorkspaceFile,
   UnsafeFileError,
-} from "../../src/workspace/safe-read.js";
+} from "../../src/files/safe-read.js";
 import { tempDir } from "../helpers/workspace.js";
 
 describe("safe-read", () => {

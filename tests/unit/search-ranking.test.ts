@@ -4,7 +4,7 @@ import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { typoCandidates, typoDistance } from "../../src/core/fuzzy.js";
 import { parseQuery } from "../../src/core/query.js";
 import { plainTitle } from "../../src/core/title-text.js";
-import { openIndex } from "../../src/store/open.js";
+import { openIndexLazy } from "../../src/store/open-lazy.js";
 import { rankNotes } from "../../src/store/search.js";
 import { memoryIO } from "../../src/ui/io.js";
 import { workspacePaths } from "../../src/workspace/find.js";
@@ -14,9 +14,9 @@ const note = (title: string, body = "", extra = ""): string => `---\ntitle: "${t
 const filler = (word: string, n: number): string => Array.from({ length: n }, (_, i) => `${word} step ${i}.`).join(" ");
 
 /** A workspace built inline, its index, and the ranked slugs for a query. */
-function indexed(files: Record<string, string>) {
+async function indexed(files: Record<string, string>) {
   const root = workspace(Object.fromEntries(Object.entries(files).map(([k, v]) => [`notes/${k}`, v])));
-  const { index } = openIndex({
+  const { index } = await openIndexLazy({
     ws: workspacePaths(root),
     config: structuredClone(DEFAULT_CONFIG),
     today: "2026-11-27",
@@ -36,7 +36,7 @@ async function run(root: string, query: string[], json = false) {
 
 describe("search ranking", () => {
   it("puts the note titled exactly as the query first, above notes that say it more often", async () => {
-    const f = indexed({
+    const f = await indexed({
       "dataview.md": note("Dataview", "A plugin for Obsidian. " + filler("Notes about tables and lists", 20)),
       "dataview-queries.md": note("Dataview queries cookbook", filler("dataview", 30)),
       "dataview-js.md": note("DataviewJS and dataview inline fields", filler("dataview", 30)),
@@ -47,7 +47,7 @@ describe("search ranking", () => {
   });
 
   it("puts a note whose file name is the query first, then notes holding every word in the title", async () => {
-    const f = indexed({
+    const f = await indexed({
       "idempotency-keys.md": note("Making retries safe", "Keys that make a retry harmless: idempotency keys."),
       "stripe.md": note("Idempotency keys in Stripe and elsewhere", filler("idempotency keys", 10)),
       "body.md": note("Payments", filler("idempotency keys", 30)),
@@ -63,7 +63,7 @@ describe("search ranking", () => {
         note(`Lookup ${["", "legacy", "view", "tips", "api", "keys"][i]}`.trim(), filler("lookup", 8)),
       ]),
     );
-    const f = indexed({
+    const f = await indexed({
       ...lookups,
       "bits.md": note("What Colour Are Your Bits?", "Colour is a property of how bits came to you, not the bits."),
       "lockup.md": note("Lockup", "A rare word a single note has."),
@@ -82,7 +82,7 @@ describe("search ranking", () => {
   });
 
   it("counts a swap of two letters as one typo, so a 4-letter word swapped is still found", async () => {
-    const f = indexed({
+    const f = await indexed({
       "rbac.md": note("RBAC week log 210", "Roles and bindings."),
       "vram.md": note("VRAM deep dive", "Memory on the card."),
     });
@@ -92,7 +92,7 @@ describe("search ranking", () => {
   });
 
   it("does not pad a query with an exact hit with look-alike words", async () => {
-    const f = indexed({
+    const f = await indexed({
       "retries.md": note("Retries and backoff", "Jitter."),
       "retiree.md": note("Retiree", "Pensions."),
       "entries.md": note("Entries", "Ledger."),

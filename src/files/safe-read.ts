@@ -30,7 +30,7 @@ export const formatCap = (bytes: number): string =>
  * the open, O_NOFOLLOW so a path already resolved is not swapped for a link. (0 where the
  * platform lacks one, as on Windows.)
  */
-export const SAFE_READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
+const SAFE_READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
 /** Where reads may go: the workspace root, and whether links may leave it. */
 export interface ReadScope {
@@ -75,7 +75,7 @@ export function fileKind(
 export const outsideReason = (target: string): string => `symlink to ${target} points outside the workspace`;
 
 /** The hint for a refused outside link. */
-export const OUTSIDE_HINT =
+const OUTSIDE_HINT =
   "copy the file into the workspace instead of linking to it; for notes, `follow_symlinks_outside: true` in learn.config.yaml allows such links";
 
 /** A file that may not be read: not regular, or linked out of the workspace. */
@@ -129,7 +129,7 @@ function readUpTo(fd: number, want: number): Buffer {
  * real location is inside the workspace (or links may leave it); undefined when nothing is
  * there (a missing file or a dangling link). Throws UnsafeFileError otherwise.
  */
-export function resolveForRead(path: string, scope: ReadScope, shown: string): string | undefined {
+function resolveForRead(path: string, scope: ReadScope, shown: string): string | undefined {
   let real: string;
   try {
     real = realpathSync.native(path);
@@ -200,7 +200,7 @@ export function shownPath(root: string, abs: string): string {
 }
 
 /** An error's code, or its message: the short "why" of a failed read. */
-export const errorText = (err: unknown): string =>
+const errorText = (err: unknown): string =>
   (err as NodeJS.ErrnoException).code === "EAGAIN"
     ? "not a regular file (reading it would block)"
     : ((err as NodeJS.ErrnoException).code ?? (err as Error).message);
