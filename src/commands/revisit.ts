@@ -80,7 +80,7 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
         warnings,
       });
     } else {
-      if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
+      if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme, io.columns));
       io.err(render.dueCountLine(entries.length, within));
     }
     return { entries, recorded: [] };
@@ -216,7 +216,7 @@ function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
   const up = upcomingWeeks(w.schedules.values(), w.ctx.today);
   if (opts.json)
     io.json({ today: w.ctx.today, now: up.now, weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })) });
-  else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
+  else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme, io.columns));
   return { entries: [], recorded: [] };
 }
 
@@ -229,7 +229,7 @@ async function review(w: World, io: IO): Promise<RevisitResult> {
   let skipped = 0;
   if (!entries.length) io.err(render.dueCountLine(0, 0));
   for (const [i, e] of entries.entries()) {
-    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
+    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme, io.columns));
     const row = w.rows.get(e.schedule.key)!;
     let choice = await ask.askReviewAction(Boolean(editor));
     while (choice === "open") {

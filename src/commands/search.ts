@@ -81,6 +81,6 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
     return hits;
   }
   if (hits.length === 0) io.err(`no notes match ${text}`);
-  else io.out(renderSearch(hits, io.theme));
+  else io.out(renderSearch(hits, io.theme, io.columns));
   return hits;
 }

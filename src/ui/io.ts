@@ -1,3 +1,4 @@
+import { terminalColumns } from "./layout.js";
 import { colorLevel, loadTheme, plainTheme, type Theme } from "./theme.js";
 
 /** Where a command writes, and how: data to stdout, counts and warnings to stderr. */
@@ -11,6 +12,8 @@ export interface IO {
   interactive: boolean;
   /** stdout is a terminal (progress bars, highlighting). */
   isTTY: boolean;
+  /** How many columns human output may use: the terminal's width, else COLUMNS, else 80. */
+  columns: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -45,6 +48,7 @@ export async function processIO(opts: GlobalOptions): Promise<IO> {
     theme: await loadTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
     interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
     isTTY,
+    columns: terminalColumns(process.stdout, env),
     env,
   };
 }
@@ -62,6 +66,7 @@ export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; 
     theme: plainTheme(),
     interactive: false,
     isTTY: false,
+    columns: terminalColumns({}, env),
     env,
   };
 }

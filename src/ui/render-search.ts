@@ -1,4 +1,5 @@
 import type { SearchHit } from "../store/search.js";
+import { fitLines } from "./layout.js";
 import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -23,14 +24,14 @@ export function metaLine(
   return `${theme.path(n.path)}${meta ? `  ${theme.meta(meta)}` : ""}`;
 }
 
-/** Search hits as text: title, path and meta, snippet; fuzzy hits marked. */
-export function renderSearch(hits: SearchHit[], theme: Theme): string {
+/** Search hits as text: title, path and meta, snippet; fuzzy hits marked; each line cut to `width` columns. */
+export function renderSearch(hits: SearchHit[], theme: Theme, width = 80): string {
   return hits
     .map((h, i) => {
       const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
       const lines = [`${i + 1}. ${theme.title(visible(h.note.title))}${mark}`, `   ${metaLine(h.note, theme)}`];
       if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
-      return lines.join("\n");
+      return fitLines(lines, width).join("\n");
     })
     .join("\n\n");
 }
