@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { addDays, isoWeek } from "../core/dates.js";
-import { LearnError, UsageError } from "../core/errors.js";
+import { LearnError, NoWorkspaceError, UsageError } from "../core/errors.js";
 import {
   actionEvent,
   closestSlug,
@@ -51,7 +51,12 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "--review needs a terminal",
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts).catch((e: unknown) => {
+    // --brief runs at every shell prompt, in every folder: outside a workspace it has nothing to say
+    if (opts.brief && !opts.slug && e instanceof NoWorkspaceError) return undefined;
+    throw e;
+  });
+  if (!ctx) return brief(0, opts, io);
   const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
     if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count
