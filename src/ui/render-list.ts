@@ -16,7 +16,7 @@ export function renderListTable(notes: NoteRow[], theme: Theme, width = 80): str
     { header: "status", drop: 3, style: theme.meta },
     { header: "domain", drop: 1, min: 8, style: theme.meta },
     { header: "updated", drop: 4 },
-    { header: "path", min: 12, ideal: 20, style: theme.path },
+    { header: "path", min: 12, ideal: 30, style: theme.path },
   ];
   return renderTable(columns, cells, width, { header: theme.heading }).join("\n");
 }
