@@ -83,7 +83,12 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(`learn: ${str.replace(/^error: /, "")}`),
+      outputError: (str, write) => {
+        const msg = str.replace(/^error: /, "");
+        // commander suggests only a close name; with none, say where the names are
+        const hint = msg.startsWith("unknown command") && !/did you mean/i.test(msg) ? "(see learn --help)\n" : "";
+        write(`learn: ${msg}${hint}`);
+      },
       ...(hooks.output ? { writeOut: hooks.output.out, writeErr: hooks.output.err } : {}),
     })
     .addHelpText(
@@ -412,6 +417,20 @@ async function report(err: unknown, writeErr: (text: string) => void, env: NodeJ
   return 1;
 }
 
+/** What `learn` alone prints: the few commands to start with, and where the rest are. */
+const OVERVIEW = `learn: a command-line learning OS for engineers: notes, search, revisits and the weekly loop.
+
+Start here:
+  learn init [dir]           make a workspace (notes/, learn.config.yaml)
+  learn new note "Title"     scaffold a note from a template
+  learn status               one screen: what is due, this week's loop, what next
+  learn week                 run this week's learning loop
+  learn search WORDS         full-text search
+  learn revisit              which notes are due for a revisit, and why
+
+Every command: learn --help    One command: learn help COMMAND
+`;
+
 /** `learn --help` as the build cached it (scripts/cache-help.mjs), or undefined. */
 function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
   if (env.LEARN_HELP_CACHE === "off") return undefined;
@@ -426,7 +445,8 @@ function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
  * Run `learn` with `argv` (the arguments after `learn`) and return its exit code. With `io`,
  * every command and commander's own text use it (tests); without, the process's streams.
  */
-export async function main(argv: readonly string[], io?: IO): Promise<number> {
+export async function main(given: readonly string[], io?: IO): Promise<number> {
+  let argv = given;
   const out = io ? io.out : (t: string) => void process.stdout.write(t);
   const err = io ? io.err : (t: string) => void process.stderr.write(t);
   const env = io?.env ?? process.env;
@@ -435,13 +455,24 @@ export async function main(argv: readonly string[], io?: IO): Promise<number> {
     out(`${pkg.version}\n`);
     return 0;
   }
+  if (argv.length === 0) {
+    out(OVERVIEW); // `learn | less` shows it: data on stdout, and asking for nothing is no error
+    return 0;
+  }
   const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp(env) : undefined;
   if (help !== undefined) {
     out(help);
     return 0;
   }
   try {
-    await (await buildProgram({ io, output: io ? { out, err } : undefined })).parseAsync([...argv], { from: "user" });
+    const program = await buildProgram({ io, output: io ? { out, err } : undefined });
+    const asked = argv[0] === "help" && argv[1] && !argv[1].startsWith("-") ? argv[1] : undefined;
+    // `help CMD` is `CMD --help`; an unknown CMD is commander's "unknown command" (exit 2, closest name)
+    if (asked !== undefined)
+      argv = program.commands.some((c) => c.name() === asked || c.aliases().includes(asked))
+        ? [asked, "--help"]
+        : [asked];
+    await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (e) {
     return report(e, err, env);

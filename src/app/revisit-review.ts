@@ -93,7 +93,7 @@ export async function review(w: World, io: IO): Promise<{ entries: render.Revisi
   let skipped = 0;
   if (!entries.length) io.err(render.dueCountLine(0, 0));
   for (const [i, e] of entries.entries()) {
-    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme));
+    io.out(render.renderReviewCard(e, i + 1, entries.length, w.ctx.today, io.theme, io.columns));
     const row = w.rows.get(e.schedule.key)!;
     const shared = sharedIdProblem(w, row);
     if (shared) {

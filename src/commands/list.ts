@@ -45,7 +45,7 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   else if (format === "paths") {
     if (rows.length) io.out(renderListPaths(rows));
   } else {
-    if (rows.length) io.out(renderListTable(rows, io.theme));
+    if (rows.length) io.out(renderListTable(rows, io.theme, io.columns));
     io.err(`${rows.length} note${rows.length === 1 ? "" : "s"}`);
   }
   return rows;

@@ -23,6 +23,6 @@ export async function readiness(opts: ReadinessOptions, io: IO): Promise<Readine
     io.err("learn: no roadmap items found (add a note with type: roadmap whose bullets read `- Name (item-id): ...`)");
   const group = role ? data.groups.find((g) => g.kind === "role" && g.id === role) : undefined;
   if (opts.json) io.json(toReadinessJson(data, group));
-  else io.out(group ? renderRoleDetail(group, io.theme) : renderReadiness(data, io.theme));
+  else io.out(group ? renderRoleDetail(group, io.theme, io.columns) : renderReadiness(data, io.theme, io.columns));
   return data;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { commit, dueEntries, entryOf, review, sharedIdProblem, worldOf, type World } from "../app/revisit-review.js";
 import { addDays, isoWeek } from "../core/dates.js";
-import { LearnError, UsageError } from "../core/errors.js";
+import { LearnError, NoWorkspaceError, UsageError } from "../core/errors.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
 import {
   JSON_VERSION,
@@ -52,7 +52,12 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "--review needs a terminal",
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts).catch((e: unknown) => {
+    // --brief runs at every shell prompt, in every folder: outside a workspace it has nothing to say
+    if (opts.brief && !opts.slug && e instanceof NoWorkspaceError) return undefined;
+    throw e;
+  });
+  if (!ctx) return brief(0, opts, io);
   const notify = opts.brief ? undefined : io.err; // a prompt line stays quiet about a rebuilt index
   let opened = false;
   try {
@@ -100,7 +105,7 @@ async function run(
       warnings,
     } satisfies RevisitListJson);
   } else {
-    if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme));
+    if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme, io.columns));
     io.err(render.dueCountLine(entries.length, within));
   }
   return { entries, recorded: [] };
@@ -212,6 +217,6 @@ function upcoming(w: World, opts: RevisitOptions, io: IO): RevisitResult {
       now: up.now,
       weeks: up.weeks.map((x) => ({ week: isoWeek(x.start).label, ...x })),
     } satisfies RevisitUpcomingJson);
-  else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme));
+  else io.out(render.renderUpcoming(up, (d) => isoWeek(d).label, io.theme, io.columns));
   return { entries: [], recorded: [] };
 }

@@ -52,6 +52,6 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
   }
   for (const line of relaxedLines(relaxed)) io.err(line);
   if (hits.length === 0) io.err(`no notes match ${text}`);
-  else io.out(renderSearch(hits, io.theme));
+  else io.out(renderSearch(hits, io.theme, io.columns));
   return hits;
 }

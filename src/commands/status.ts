@@ -44,6 +44,6 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   }
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
-  else io.out(renderStatus(data, ctx.config, io.theme));
+  else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
   return data;
 }

@@ -1,6 +1,7 @@
 import type { SearchHit, SearchRelaxed } from "../core/index-types.js";
 import { JSON_VERSION, type SearchJson } from "../core/json-types.js";
 import { plainTitle } from "../core/title-text.js";
+import { fitLines } from "./layout.js";
 import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -25,8 +26,8 @@ function metaLine(
   return `${theme.path(n.path)}${meta ? `  ${theme.meta(meta)}` : ""}`;
 }
 
-/** Search hits as text: title, path and meta, snippet; fuzzy hits marked. */
-export function renderSearch(hits: SearchHit[], theme: Theme): string {
+/** Search hits as text: title, path and meta, snippet; fuzzy hits marked; each line cut to `width` columns. */
+export function renderSearch(hits: SearchHit[], theme: Theme, width = 80): string {
   return hits
     .map((h, i) => {
       const mark = h.fuzzy ? ` ${theme.dim("(fuzzy)")}` : "";
@@ -35,7 +36,7 @@ export function renderSearch(hits: SearchHit[], theme: Theme): string {
         `   ${metaLine(h.note, theme)}`,
       ];
       if (h.snippet) lines.push(`   ${highlight(h.snippet, h.matches, theme)}`);
-      return lines.join("\n");
+      return fitLines(lines, width).join("\n");
     })
     .join("\n\n");
 }

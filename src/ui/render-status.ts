@@ -2,9 +2,10 @@ import type { Config } from "../core/config.js";
 import { JSON_VERSION, type StatusJson } from "../core/json-types.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
 import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
-import { scoreBar } from "./render-readiness.js";
+import { fitLines, renderTable } from "./layout.js";
+import { scoreLines } from "./render-readiness.js";
 import { renderSteps, streakText, weekFields } from "./render-week.js";
-import { displayWidth, forTerminal, padEndTo } from "./terminal-text.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn status` shows. */
@@ -60,7 +61,7 @@ const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
 
 /** The dashboard as text. */
-export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme): string {
+export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
   const d = forTerminal(data);
   const config = { domains: forTerminal(given.domains) };
   const changed = d.refreshed.added + d.refreshed.updated + d.refreshed.removed;
@@ -74,24 +75,24 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
         : t.ok("no problems")
     }`,
     `${t.title("Revisits")}  ${d.due.length ? t.due(`${plural(d.due.length, "note")} due now`) : t.ok("nothing due")}`,
-    ...d.due
-      .slice(0, 5)
-      .map(
-        (x) =>
-          `  ${t.path(padEndTo(x.slug, Math.max(...d.due.slice(0, 5).map((y) => displayWidth(y.slug)))))}  ${t.due(overdueText(x.overdue))}`,
-      ),
+    ...renderTable(
+      [
+        { header: "slug", min: 12, style: t.path },
+        { header: "when", drop: 1, style: t.due },
+      ],
+      d.due.slice(0, 5).map((x) => [x.slug, overdueText(x.overdue)]),
+      width,
+      { indent: 2 },
+    ),
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     `${t.title("Readiness")}`,
-    ...d.roles.map(
-      (g) =>
-        `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}`,
-    ),
+    ...scoreLines(d.roles, t, width),
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];
-  return lines.join("\n");
+  return fitLines(lines, width).join("\n");
 }
 
 /** The stable JSON of `learn status`. */

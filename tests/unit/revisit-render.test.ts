@@ -68,10 +68,11 @@ describe("lines", () => {
       ],
       TODAY,
       t,
+      200,
     );
     expect(text.split("\n")).toEqual([
-      "http-caching  HTTP caching  7 days overdue: scheduled (due since 2026-11-20)",
-      "retries       Retries       due today: never revisited (published 2026-11-20)",
+      "http-caching  HTTP caching  7 days overdue  scheduled (due since 2026-11-20)",
+      "retries       Retries       due today       never revisited (published 2026-11-20)",
     ]);
   });
 
