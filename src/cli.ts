@@ -269,6 +269,13 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
 
   program
+    .command("lsp")
+    .description("run the language server (LSP over stdio) for editors: links, diagnostics, hover")
+    .option("--stdio", "talk over stdin and stdout (the default and only transport)")
+    .addHelpText("after", examples("learn lsp", "nvim: vim.lsp.start({ name = 'learn', cmd = { 'learn', 'lsp' } })"))
+    .action(act("lsp", flags, async (o, io) => (await import("./commands/lsp.js")).lsp(o, io)));
+
+  program
     .command("publish")
     .description("build a static site of the public notes")
     .option("-o, --out <dir>", "output folder, relative to the current folder (default: site/ in the workspace)")

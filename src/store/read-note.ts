@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
-import { parseNote } from "../core/note-parse.js";
+import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import type { IndexProblem } from "./types.js";
 import type { FoundFile } from "./walk.js";
 
@@ -30,6 +30,24 @@ export interface ReadResult {
 
 const join = (xs: readonly string[]): string => xs.join("\n");
 const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
+
+/** The links a parsed note makes (related:, [[wikilinks]], relative Markdown links), unresolved. */
+export function noteLinks(path: string, parsed: ParsedNote): RawLink[] {
+  const dir = posix.dirname(path);
+  return [
+    ...parsed.data.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
+    ...parsed.facts.wikilinks.map((t) => ({
+      target: t,
+      kind: "wikilink" as const,
+      toKey: slugOf(t.trim()).toLowerCase(),
+    })),
+    ...parsed.facts.mdLinks.map((t) => ({
+      target: t,
+      kind: "markdown" as const,
+      toKey: posix.normalize(posix.join(dir, t)),
+    })),
+  ];
+}
 
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
@@ -107,20 +125,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
   }
   const d = parsed.data;
-  const dir = posix.dirname(file.path);
-  const links: RawLink[] = [
-    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
-    ...parsed.facts.wikilinks.map((t) => ({
-      target: t,
-      kind: "wikilink" as const,
-      toKey: slugOf(t.trim()).toLowerCase(),
-    })),
-    ...parsed.facts.mdLinks.map((t) => ({
-      target: t,
-      kind: "markdown" as const,
-      toKey: posix.normalize(posix.join(dir, t)),
-    })),
-  ];
+  const links = noteLinks(file.path, parsed);
   const values = {
     path: file.path,
     slug,
