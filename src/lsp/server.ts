@@ -3,6 +3,8 @@ import {
   createConnection,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
@@ -14,6 +16,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LearnError } from "../core/errors.js";
 import { createContext } from "../workspace/context.js";
+import { codeActions, codeLenses, COMMANDS, executeCommand } from "./actions.js";
 import { complete } from "./completion.js";
 import { documentFindings, toDiagnostic } from "./diagnostics.js";
 import { definition, documentSymbols, hover, references, workspaceSymbols } from "./navigation.js";
@@ -43,10 +46,12 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
   const documents = new TextDocuments(TextDocument);
   let ws: LspWorkspace | undefined;
+  let canShowDocument = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const debounceMs = opts.debounceMs ?? 150;
 
   connection.onInitialize(async (params): Promise<InitializeResult | ResponseError<{ retry: boolean }>> => {
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     // the client's folder is searched like the current folder is (its nearest workspace ancestor)
     const cwd = root?.startsWith("file:") ? fileURLToPath(root) : opts.cwd;
@@ -66,6 +71,9 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        codeActionProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [...COMMANDS] },
       },
       serverInfo: { name: "learn" },
     };
@@ -148,6 +156,19 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   connection.onDefinition(onDoc(null, (w, path, lines, p) => definition(w, path, lines, p.position)));
   connection.onReferences(onDoc([], (w, path, lines, p) => references(w, path, lines, p.position)));
   connection.onDocumentSymbol(onDoc([], (_w, _path, lines) => documentSymbols(lines)));
+  connection.onCodeAction(onDoc([], (w, path, _lines, p) => codeActions(w, path, p)));
+  connection.onCodeLens(onDoc([], (w, path) => codeLenses(w, path)));
+  connection.onExecuteCommand(async (p) => {
+    if (!ws) return new ResponseError(ErrorCodes.ServerNotInitialized, "learn: the server is not initialized");
+    const result = await executeCommand(ws, p.command, p.arguments);
+    if (result instanceof ResponseError) return result;
+    // Only what the client says it supports: an unanswered request would be an error to log.
+    if (result.uri && canShowDocument)
+      void connection.window.showDocument({ uri: result.uri, takeFocus: true }).catch(() => undefined);
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: result.message });
+    for (const doc of documents.all()) schedule(doc);
+    return result;
+  });
   connection.onWorkspaceSymbol(async (p) => (ws ? workspaceSymbols(ws, p.query) : []));
 
   documents.listen(connection);
