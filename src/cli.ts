@@ -269,6 +269,20 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
 
   program
+    .command("mv")
+    .description("rename a note and rewrite every link to it (its revisit history stays with it)")
+    .argument("<old>", "the note's slug or id")
+    .argument("<new>", "the new slug (the file stays in its folder)")
+    .addHelpText("after", examples("learn mv http-cache http-caching"))
+    .action(
+      act(
+        "mv",
+        (opts, [from, to]) => ({ ...opts, from: from as string, to: to as string }),
+        async (o, io) => (await import("./commands/mv.js")).mv(o, io),
+      ),
+    );
+
+  program
     .command("lsp")
     .description("run the language server (LSP over stdio) for editors: links, diagnostics, hover")
     .option("--stdio", "talk over stdin and stdout (the default and only transport)")

@@ -20,6 +20,7 @@ import { codeActions, codeLenses, COMMANDS, executeCommand } from "./actions.js"
 import { complete } from "./completion.js";
 import { documentFindings, toDiagnostic } from "./diagnostics.js";
 import { definition, documentSymbols, hover, references, workspaceSymbols } from "./navigation.js";
+import { rename } from "./rename.js";
 import { LspWorkspace } from "./workspace-state.js";
 import { fileURLToPath } from "node:url";
 
@@ -72,6 +73,7 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
         codeActionProvider: true,
+        renameProvider: true,
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [...COMMANDS] },
       },
@@ -156,6 +158,25 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   connection.onDefinition(onDoc(null, (w, path, lines, p) => definition(w, path, lines, p.position)));
   connection.onReferences(onDoc([], (w, path, lines, p) => references(w, path, lines, p.position)));
   connection.onDocumentSymbol(onDoc([], (_w, _path, lines) => documentSymbols(lines)));
+  connection.onRenameRequest(async (p) => {
+    const at = locate(p.textDocument.uri);
+    const doc = documents.get(p.textDocument.uri);
+    if (!at || !doc)
+      return new ResponseError(
+        ErrorCodes.InvalidParams,
+        `learn: ${p.textDocument.uri} is not an open note inside the workspace`,
+      );
+    try {
+      return await rename(at.ws, at.path, linesOf(doc), p.position, p.newName, (uri) => {
+        const d = documents.get(uri);
+        return d && { text: d.getText(), version: d.version };
+      });
+    } catch (err) {
+      if (err instanceof LearnError)
+        return new ResponseError(ErrorCodes.InvalidRequest, `learn: ${err.message}${err.hint ? ` (${err.hint})` : ""}`);
+      throw err;
+    }
+  });
   connection.onCodeAction(onDoc([], (w, path, _lines, p) => codeActions(w, path, p)));
   connection.onCodeLens(onDoc([], (w, path) => codeLenses(w, path)));
   connection.onExecuteCommand(async (p) => {
