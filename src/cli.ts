@@ -283,6 +283,12 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     );
 
   program
+    .command("watch")
+    .description("keep the index current from file events, so other commands skip their folder walk")
+    .addHelpText("after", examples("learn watch &", "learn search caching"))
+    .action(act("watch", flags, async (o, io) => (await import("./commands/watch.js")).watchIndex(o, io)));
+
+  program
     .command("lsp")
     .description("run the language server (LSP over stdio) for editors: links, diagnostics, hover")
     .option("--stdio", "talk over stdin and stdout (the default and only transport)")

@@ -21,6 +21,7 @@ import { complete } from "./completion.js";
 import { documentFindings, toDiagnostic } from "./diagnostics.js";
 import { definition, documentSymbols, hover, references, workspaceSymbols } from "./navigation.js";
 import { rename } from "./rename.js";
+import { IndexWatcher } from "./watcher.js";
 import { LspWorkspace } from "./workspace-state.js";
 import { fileURLToPath } from "node:url";
 
@@ -48,6 +49,7 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   const documents = new TextDocuments(TextDocument);
   let ws: LspWorkspace | undefined;
   let canShowDocument = false;
+  let watcher: IndexWatcher | undefined;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const debounceMs = opts.debounceMs ?? 150;
 
@@ -59,6 +61,20 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     try {
       ws = new LspWorkspace(await createContext({ ...opts, cwd }));
       await ws.fresh();
+      const current = ws;
+      // files changed outside the editor (git pull, another editor) reach the index without a client's help
+      watcher = new IndexWatcher(
+        current.ctx,
+        () => {
+          current.dropCaches();
+          for (const doc of documents.all()) schedule(doc);
+        },
+        (err) => connection.console.warn(`learn: file watcher stopped: ${String(err)}`),
+      );
+      await watcher.start().catch((err: unknown) => {
+        watcher = undefined; // saves and the client's file events still refresh the index
+        connection.console.warn(`learn: no file watcher: ${String(err)}`);
+      });
     } catch (err) {
       const msg = err instanceof LearnError ? `learn: ${err.message}${err.hint ? ` (${err.hint})` : ""}` : String(err);
       return new ResponseError(ErrorCodes.InvalidRequest, msg, { retry: false });
@@ -195,6 +211,7 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   documents.listen(connection);
   return listen(connection, () => {
     for (const t of timers.values()) clearTimeout(t);
+    watcher?.stop();
     ws?.close();
   });
 }

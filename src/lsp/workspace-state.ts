@@ -42,6 +42,11 @@ export class LspWorkspace {
     this.dirty = true;
   }
 
+  /** Forget what was read from the index (it was refreshed by the watcher; the open handle sees it). */
+  dropCaches(): void {
+    this.cache = {};
+  }
+
   /** The index, refreshed when a change was reported since the last refresh. */
   async fresh(): Promise<SqliteIndex> {
     if (this.dirty || !this.index) {
