@@ -18,7 +18,6 @@ import { LearnError } from "../core/errors.js";
 import { createContext } from "../workspace/context.js";
 import { codeActions, codeLenses, COMMANDS, executeCommand } from "./actions.js";
 import { complete } from "./completion.js";
-import { documentFindings, toDiagnostic } from "./diagnostics.js";
 import { definition, documentSymbols, hover, references, workspaceSymbols } from "./navigation.js";
 import { rename } from "./rename.js";
 import { IndexWatcher } from "./watcher.js";
@@ -71,7 +70,8 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
         },
         (err) => connection.console.warn(`learn: file watcher stopped: ${String(err)}`),
       );
-      await watcher.start().catch((err: unknown) => {
+      // not awaited: its first refresh (a walk) runs behind the first requests
+      void watcher.start().catch((err: unknown) => {
         watcher = undefined; // saves and the client's file events still refresh the index
         connection.console.warn(`learn: no file watcher: ${String(err)}`);
       });
@@ -116,6 +116,8 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     const at = locate(doc.uri);
     if (!at) return;
     const version = doc.version;
+    // the rules (secretlint above all) load on the first check, not before the first completion
+    const { documentFindings, toDiagnostic } = await import("./diagnostics.js");
     const findings = await at.ws.fresh().then(() => documentFindings(at.ws, at.path, doc.getText()));
     if (documents.get(doc.uri)?.version !== version) return; // a newer change is on its way
     const lines = linesOf(doc);
