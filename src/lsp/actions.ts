@@ -19,7 +19,7 @@ import type { LspWorkspace } from "./workspace-state.js";
 export const COMMANDS = ["learn.createNote", "learn.revisit", "learn.used"] as const;
 
 /** The build name recorded by "used in a build" when the client passes none (LSP has no text prompt). */
-export const EDITOR_BUILD = "used from the editor";
+const EDITOR_BUILD = "used from the editor";
 
 const RATED = ["good", "hard", "again"] as const;
 

@@ -9,7 +9,7 @@ import type { Context } from "./context.js";
 import { stampOf, writeEdited, type EditStamp } from "./note-edit.js";
 
 /** One note a move rewrites: its text as read, the link edits, and the text after them. */
-export interface MoveFile {
+interface MoveFile {
   path: string;
   text: string;
   stamp: EditStamp;
