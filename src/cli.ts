@@ -296,6 +296,33 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
 
   program
+    .command("mv")
+    .description("rename a note and rewrite every link to it (its revisit history stays with it)")
+    .argument("<old>", "the note's slug or id")
+    .argument("<new>", "the new slug (the file stays in its folder)")
+    .addHelpText("after", examples("learn mv http-cache http-caching"))
+    .action(
+      act(
+        "mv",
+        (opts, [from, to]) => ({ ...opts, from: from as string, to: to as string }),
+        async (o, io) => (await import("./commands/mv.js")).mv(o, io),
+      ),
+    );
+
+  program
+    .command("watch")
+    .description("keep the index current from file events, so other commands skip their folder walk")
+    .addHelpText("after", examples("learn watch &", "learn search caching"))
+    .action(act("watch", flags, async (o, io) => (await import("./commands/watch.js")).watchIndex(o, io)));
+
+  program
+    .command("lsp")
+    .description("run the language server (LSP over stdio) for editors: links, diagnostics, hover")
+    .option("--stdio", "talk over stdin and stdout (the default and only transport)")
+    .addHelpText("after", examples("learn lsp", "nvim: vim.lsp.start({ name = 'learn', cmd = { 'learn', 'lsp' } })"))
+    .action(act("lsp", flags, async (o, io) => (await import("./commands/lsp.js")).lsp(o, io)));
+
+  program
     .command("publish")
     .description("build a static site of the public notes")
     .option("-o, --out <dir>", "output folder, relative to the current folder (default: site/ in the workspace)")

@@ -86,6 +86,13 @@ export class NoteLines {
 }
 
 /** The 1-based line of a front-matter key (matched case-insensitively), or undefined. */
+/** The 1-based line of the first line at or after `from` that holds `needle`. */
+export function lineOf(text: string, needle: string, from = 1): number | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let i = Math.max(0, from - 1); i < lines.length; i++) if (lines[i]!.includes(needle)) return i + 1;
+  return undefined;
+}
+
 export const keyLine = (text: string, key: string): number | undefined => new NoteLines(text).keyLine(key);
 
 /** The 1-based line of `value` inside the front-matter list `key` (inline or block form), else the key's line. */

@@ -215,6 +215,9 @@ export type StatusJson = Doc<{
 }>;
 
 /** `learn new --json`: the note made (or this week's log, found). */
+/** `learn mv OLD NEW --json`. */
+export type MvJson = Doc<{ from: string; to: string; links: number; notes: number; added_id: boolean }>;
+
 export type NewJson = Doc<{ id: string; slug: string; title: string; type: string; domain: string; path: string }>;
 
 /** `learn init --json`: what was made, added to, or found (paths relative to `root`). */
@@ -239,6 +242,7 @@ export type JsonDocument =
   | ReadinessRoleJson
   | StatusJson
   | NewJson
+  | MvJson
   | InitJson;
 
 /** A note row as JSON: the index's bookkeeping (mtime, size) left out. */

@@ -95,3 +95,28 @@ function safeDecode(s: string): string {
     return s;
   }
 }
+
+/** One ATX heading with its level and 0-based line in the scanned text. */
+export interface HeadingLine {
+  text: string;
+  level: number;
+  line: number;
+}
+
+/** The ATX headings of a Markdown text outside code fences, with their 0-based lines (for outlines). */
+export function headingLines(text: string): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  let fence: string | undefined;
+  text.split("\n").forEach((line, i) => {
+    const f = FENCE.exec(line);
+    if (f) {
+      const mark = f[1]!;
+      if (!fence) fence = mark;
+      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
+      return;
+    }
+    const h = fence ? null : HEADING.exec(line);
+    if (h && h[2]!.trim()) out.push({ text: h[2]!.trim(), level: h[1]!.length, line: i });
+  });
+  return out;
+}

@@ -45,6 +45,9 @@ export async function openIndexLazy(
   ctx: Context,
   opts: OpenIndexOptions = {},
 ): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
+  // a live `learn watch` keeps the index current: sync with it instead of walking the folder
+  if (!opts.full && opts.refresh !== false && (await import("./watch-sync.js")).syncWithWatcher(ctx))
+    opts = { ...opts, refresh: false };
   try {
     return await attempt(ctx, opts);
   } catch (err) {

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
-import { parseNote } from "../core/note-parse.js";
+import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
 import { cutUtf8, readKnownRegular, READ_CAPS } from "../files/safe-read.js";
@@ -33,6 +33,25 @@ export interface ReadResult {
 }
 
 const join = (xs: readonly string[]): string => xs.join("\n");
+
+/** The links a parsed note makes (related:, [[wikilinks]], relative Markdown links), unresolved. */
+export function noteLinks(path: string, parsed: ParsedNote): RawLink[] {
+  const dir = posix.dirname(path);
+  return [
+    ...parsed.data.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
+    ...parsed.facts.wikilinks.map((t) => ({
+      target: t,
+      kind: "wikilink" as const,
+      toKey: slugFromPath(t.trim()).toLowerCase(),
+    })),
+    ...parsed.facts.mdLinks.map((t) => ({
+      target: t,
+      kind: "markdown" as const,
+      // `/notes/b.md` is from the workspace root, as GitHub reads it; anything else from the note's folder.
+      toKey: posix.normalize(t.startsWith("/") ? t.slice(1) : posix.join(dir, t)),
+    })),
+  ];
+}
 
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
@@ -95,21 +114,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
   }
   const d = parsed.data;
-  const dir = posix.dirname(file.path);
-  const links: RawLink[] = [
-    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
-    ...parsed.facts.wikilinks.map((t) => ({
-      target: t,
-      kind: "wikilink" as const,
-      toKey: slugFromPath(t.trim()).toLowerCase(),
-    })),
-    ...parsed.facts.mdLinks.map((t) => ({
-      target: t,
-      kind: "markdown" as const,
-      // `/notes/b.md` is from the workspace root, as GitHub reads it; anything else from the note's folder.
-      toKey: posix.normalize(t.startsWith("/") ? t.slice(1) : posix.join(dir, t)),
-    })),
-  ];
+  const links = noteLinks(file.path, parsed);
   const values = {
     path: file.path,
     slug,

@@ -35,7 +35,7 @@ describe("learn with no arguments, unknown commands, help NAME", () => {
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toContain("unknown command 'nosuch'");
-    expect((await learn(["help", "lst"])).stderr).toContain("(Did you mean list?)");
+    expect((await learn(["help", "lisst"])).stderr).toContain("(Did you mean list?)");
     const ok = await learn(["help", "list"]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^Usage: learn list /);

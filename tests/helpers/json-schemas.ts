@@ -211,6 +211,7 @@ export const status = z.strictObject({
   next: z.strictObject({ command: str, why: str }).nullable(),
 });
 
+export const mv = z.strictObject({ version, from: str, to: str, links: int, notes: int, added_id: z.boolean() });
 export const newNote = z.strictObject({ version, id: str, slug: str, title: str, type: str, domain: str, path: str });
 
 export const init = z.strictObject({ version, root: str, created: strs, updated: strs, existing: strs });
@@ -236,6 +237,7 @@ const same: [
   Is<typeof readinessRole, T.ReadinessRoleJson>,
   Is<typeof status, T.StatusJson>,
   Is<typeof newNote, T.NewJson>,
+  Is<typeof mv, T.MvJson>,
   Is<typeof init, T.InitJson>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void same;
