@@ -121,7 +121,7 @@ export async function runCheck(
 
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const { openIndexLazy } = await import("../store/open-lazy.js");
   const { index } = await openIndexLazy(ctx);
   let report: CheckReport;

@@ -35,7 +35,7 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   applyFlags(parsed.filters, opts);
   const sort = parseSort(opts.sort);
   const limit = opts.limit === undefined ? undefined : parseLimit(opts.limit, 0);
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const index = await openForRead(ctx, opts.refresh, io.err);
   let rows: NoteRow[];
   try {

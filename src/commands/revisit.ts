@@ -51,7 +51,7 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "--review needs a terminal",
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const index = await openForRead(ctx, true, opts.brief ? () => {} : io.err); // a prompt line stays quiet
   try {
     if (opts.brief && !opts.slug) return brief(countDue(index, ctx), opts, io); // a shell prompt's fast path: one SQL count

@@ -67,7 +67,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
       "give words or filters, e.g. `learn search idempotency`; see `learn search --help`",
     );
   }
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const index = await openForRead(ctx, opts.refresh, io.err);
   let hits: SearchHit[];
   try {

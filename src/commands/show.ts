@@ -13,7 +13,7 @@ export interface ShowOptions extends GlobalOptions {
 
 /** Show one note by slug or id: front matter, checklist progress, links and backlinks, body. */
 export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const index = await openForRead(ctx, opts.refresh, io.err);
   let data: ShowData;
   try {
