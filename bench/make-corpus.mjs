@@ -11,6 +11,7 @@
 // checklists, fenced code, a table, a quote, [[wiki links]] (plain, labelled, to a heading) and
 // relative [Markdown](../x.md) links. Every note is due for a first revisit well before 2026.
 // With --faults, notes/inbox/ also gets what real folders collect (see FAULTS below).
+import { Buffer } from "node:buffer";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, posix } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -23,13 +23,8 @@ export async function call<O>(command: Command<O>, opts: O, env: Record<string, 
   return { code, stdout: io.stdout.join(""), stderr: io.stderr.join("") };
 }
 
-/** Call a command that must succeed with `--json`, and parse what it printed. */
-export async function callJson<T = Record<string, unknown>, O = object>(
-  command: Command<O & { json: boolean }>,
-  opts: O,
-  env: Record<string, string> = {},
-): Promise<T> {
-  const r = await call(command, { ...opts, json: true }, env);
-  if (r.code !== 0) throw new Error(`${command.name} failed (${r.code}): ${r.stderr}`);
+/** The JSON a successful `--json` call printed; throws with its stderr otherwise. */
+export function jsonOf<T = Record<string, unknown>>(r: RunResult): T {
+  if (r.code !== 0) throw new Error(`the command failed (${r.code}): ${r.stderr}`);
   return JSON.parse(r.stdout) as T;
 }
