@@ -4,9 +4,12 @@ import { dirname, join } from "node:path";
 import { afterEach } from "vitest";
 
 const made: string[] = [];
-afterEach(() => {
+/** Remove every folder tempDir made so far (tests/helpers/setup.ts runs it after each test). */
+export function removeTempDirs(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
+}
+// Registered here too, for a run without the setup file (isolated files: the module loads per file).
+afterEach(removeTempDirs);
 
 /**
  * Where test folders go: LEARN_TEST_TMP, else /dev/shm when it is a writable folder (a RAM disk:
