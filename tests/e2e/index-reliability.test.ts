@@ -101,13 +101,13 @@ describe("index reliability", () => {
   });
 
   it("two index processes started together both succeed and leave a consistent index", async () => {
-    const root = corpus(PARALLEL_MIN_FILES + 200); // above the size where parsing moves to a worker thread
+    const root = corpus(PARALLEL_MIN_FILES); // above the size where parsing moves to a worker thread
     const [a, b] = [startIndex(root), startIndex(root)];
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect([ra.code, rb.code], ra.stderr + rb.stderr).toEqual([0, 0]);
     expect(ra.stderr + rb.stderr).not.toMatch(/internal error|locked|busy/i);
     const after = await indexJson(root);
-    expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: PARALLEL_MIN_FILES + 200 });
+    expect(after).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: PARALLEL_MIN_FILES });
     expect(await listed(root)).toEqual(filesOnDisk(root));
     // What the worker-thread build stored equals a single-threaded in-process build.
     const ctx = await createContext({ dir: root }, { env: {} });
@@ -125,7 +125,7 @@ describe("index reliability", () => {
   });
 
   it("a full build killed with SIGKILL mid-build leaves a database the next run uses or rebuilds, matching the files", async () => {
-    const n = PARALLEL_MIN_FILES + 200;
+    const n = PARALLEL_MIN_FILES;
     const root = corpus(n);
     // The test-only hook holds the build after 300 stored files, inside its transaction: the kill lands there.
     const run = startIndex(root, { LEARN_TEST_PAUSE_AFTER: "300" });
