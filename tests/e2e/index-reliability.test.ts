@@ -101,7 +101,7 @@ describe("index reliability", () => {
   });
 
   it("two index processes started together both succeed and leave a consistent index", async () => {
-    const root = corpus(PARALLEL_MIN_FILES); // above the size where parsing moves to a worker thread
+    const root = corpus(PARALLEL_MIN_FILES); // the size where parsing moves to a worker thread
     const [a, b] = [startIndex(root), startIndex(root)];
     const [ra, rb] = await Promise.all([a.done, b.done]);
     expect([ra.code, rb.code], ra.stderr + rb.stderr).toEqual([0, 0]);
