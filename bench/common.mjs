@@ -1,25 +1,51 @@
-// What the bench scripts share: where things are, the checks before a run, the median.
-import { existsSync } from "node:fs";
+// What the bench scripts share: where things are, the checks before a run, generated corpora, the median.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { makeCorpus } from "./make-corpus.mjs";
 
 /** The repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The built CLI. */
 export const bin = join(root, "bin", "learn.js");
-/** The corpus generator from ../shared (MAKE_CORPUS overrides). */
-export const makeCorpus = process.env.MAKE_CORPUS ?? resolve(root, "..", "shared", "bench", "make-corpus.mjs");
+/** Optional real note collections beside the repository (BENCH_CORPORA overrides); benchmarks skip them when absent. */
+export const realCorpora = process.env.BENCH_CORPORA ?? resolve(root, "..", "shared", "corpora");
 
-/** Exit with a message unless dist/ is built and the corpus generator is there. */
+/** Exit with a message unless dist/ is built. */
 export function requireReady() {
   if (!existsSync(join(root, "dist", "cli.js"))) {
     console.error("bench: dist/ is missing; run `npm run build` first");
     process.exit(1);
   }
-  if (!existsSync(makeCorpus)) {
-    console.error(`bench: make-corpus.mjs not found at ${makeCorpus} (set MAKE_CORPUS)`);
-    process.exit(1);
+}
+
+/**
+ * A workspace under bench/.corpora/NAME whose notes/ holds `n` generated notes (seed 42), made once
+ * and kept; `extra(ws)` runs once after it is made. The marker file names the generator's
+ * version, so a cache made by an older generator is made again.
+ */
+export function generatedWorkspace(name, n, extra) {
+  const ws = join(root, "bench", ".corpora", name);
+  const marker = join(ws, ".complete");
+  const stamp = `make-corpus.mjs ${generatorVersion()} notes ${n} seed 42\n`;
+  if (!existsSync(marker) || readFileSync(marker, "utf8") !== stamp) {
+    rmSync(ws, { recursive: true, force: true });
+    mkdirSync(ws, { recursive: true });
+    process.stderr.write(`bench: generating ${n} notes in ${ws}\n`);
+    makeCorpus(join(ws, "notes"), { notes: n, seed: 42 });
+    writeFileSync(join(ws, "learn.config.yaml"), "");
+    extra?.(ws);
+    writeFileSync(marker, stamp);
   }
+  return ws;
+}
+
+/** A short hash of the generator's source: what a cached corpus was made by. */
+function generatorVersion() {
+  let h = 0;
+  for (const c of readFileSync(join(root, "bench", "make-corpus.mjs"), "utf8"))
+    h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
+  return (h >>> 0).toString(16);
 }
 
 /** The median of a list of numbers. */

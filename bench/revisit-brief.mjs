@@ -4,9 +4,9 @@
 // BENCH_NOTES sets the corpus size (default 10000), BENCH_RUNS the runs per figure (default 7),
 // BENCH_JSON a file for the rows. The workspace gets a revisits.jsonl of ~3 events per 10 notes.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bin, makeCorpus, median, requireReady, root } from "./common.mjs";
+import { bin, generatedWorkspace, median, requireReady } from "./common.mjs";
 
 const N = Number(process.env.BENCH_NOTES ?? 10000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -35,22 +35,13 @@ function writeLog(ws, slugs) {
 }
 
 function corpus(n) {
-  const ws = join(root, "bench", ".corpora", `revisit-${n}`);
-  if (!existsSync(join(ws, ".complete"))) {
-    rmSync(ws, { recursive: true, force: true });
-    mkdirSync(ws, { recursive: true });
-    process.stderr.write(`bench: generating ${n} notes in ${ws}\n`);
-    const r = spawnSync(process.execPath, [makeCorpus, join(ws, "notes"), "--notes", String(n)], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(r.stderr);
-    writeFileSync(join(ws, "learn.config.yaml"), "");
+  return generatedWorkspace(`revisit-${n}`, n, (ws) => {
     const slugs = readdirSync(join(ws, "notes"), { recursive: true })
       .filter((f) => f.endsWith(".md"))
       .map((f) => f.replace(/^.*\//, "").slice(0, -3))
       .sort();
     process.stderr.write(`bench: ${writeLog(ws, slugs)} events in revisits.jsonl\n`);
-    writeFileSync(join(ws, ".complete"), "");
-  }
-  return ws;
+  });
 }
 
 function once(args, cwd) {

@@ -2,11 +2,20 @@
 // `npm run bench`: index and search timings on generated corpora, as whole processes.
 // BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure.
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, makeCorpus, median, requireReady, root } from "./common.mjs";
+import { bin, generatedWorkspace, median, realCorpora, requireReady, root } from "./common.mjs";
 
-const corpora = join(root, "bench", ".corpora");
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000")
   .split(",")
   .map(Number)
@@ -49,20 +58,7 @@ function measure(cmd, args, cwd, { runs = RUNS, before } = {}) {
   return { secs: median(results.map((r) => r.secs)), mb: Math.max(...results.map((r) => r.mb)) };
 }
 
-function corpus(n) {
-  const ws = join(corpora, String(n));
-  const notes = join(ws, "notes");
-  if (!existsSync(join(ws, ".complete"))) {
-    rmSync(ws, { recursive: true, force: true });
-    mkdirSync(ws, { recursive: true });
-    process.stderr.write(`bench: generating ${n} notes in ${notes}\n`);
-    const r = spawnSync(process.execPath, [makeCorpus, notes, "--notes", String(n)], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(r.stderr);
-    writeFileSync(join(ws, "learn.config.yaml"), "");
-    writeFileSync(join(ws, ".complete"), "");
-  }
-  return ws;
-}
+const corpus = (n) => generatedWorkspace(String(n), n);
 
 const fmt = (r) => `${r.secs.toFixed(3)} s${Number.isNaN(r.mb) ? "" : `  ${r.mb.toFixed(0)} MB`}`;
 const rows = [];
@@ -79,7 +75,7 @@ row(0, "learn --help", help, `${(help.secs / node0.secs).toFixed(2)}x node -e 0 
 const version = measure(process.execPath, [bin, "--version"], root);
 row(0, "learn --version", version, `${(version.secs / node0.secs).toFixed(2)}x node -e 0 (target 1.3x)`);
 // check is linear in links: one note of 100k wikilinks (just under the 1 MiB cap), each a broken-link warning.
-const manyLinks = join(corpora, "links-100k");
+const manyLinks = join(root, "bench", ".corpora", "links-100k");
 if (!existsSync(join(manyLinks, ".complete"))) {
   mkdirSync(join(manyLinks, "notes"), { recursive: true });
   const body = Array.from({ length: 100_000 }, (_, i) => `[[m${i.toString(36)}]]`).join(" ");
@@ -122,5 +118,25 @@ for (const n of sizes) {
     const rg = measure("rg", ["-l", "-i", "idempotency", notes], ws);
     row(n, "rg -l -i idempotency", rg, `search is ${(exact.secs / rg.secs).toFixed(2)}x rg`);
   } else row(n, "rg -l -i idempotency", { secs: NaN, mb: NaN }, "skipped: rg not installed (apt-get install ripgrep)");
+}
+
+// Real people's folders, when a copy sits beside the repository (never needed: the figures above stand alone).
+const real = ["til", "simonw-til", "dendron"].filter((name) => existsSync(join(realCorpora, name)));
+if (real.length === 0) console.log(`real corpora: skipped (none at ${realCorpora}; set BENCH_CORPORA)`);
+for (const name of real) {
+  const ws = mkdtempSync(join(tmpdir(), `learn-bench-${name}-`));
+  try {
+    cpSync(join(realCorpora, name), join(ws, "notes"), { recursive: true });
+    writeFileSync(join(ws, "learn.config.yaml"), "");
+    const files = readdirSync(join(ws, "notes"), { recursive: true }).filter((f) => /\.(md|markdown)$/i.test(f)).length;
+    const learn = (...args) => [bin, ...args, "--dir", ws];
+    const full = measure(process.execPath, learn("index"), ws, {
+      before: () => rmSync(join(ws, ".learn"), { recursive: true, force: true }),
+    });
+    row(files, `${name}: full index`, full);
+    row(files, `${name}: search postgres`, measure(process.execPath, learn("search", "postgres"), ws));
+  } finally {
+    rmSync(ws, { recursive: true, force: true });
+  }
 }
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows, null, 2));

@@ -88,7 +88,7 @@ export async function runCheck(
 
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const { withIndex } = await import("../store/open-lazy.js");
   const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged, env: io.env }));
   const { findings, counts } = report;

@@ -12,7 +12,7 @@ export interface IndexOptions extends GlobalOptions {
 
 /** Bring .learn/index.db up to date with notes/ and report what changed and what is wrong. */
 export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const started = performance.now();
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;

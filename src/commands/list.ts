@@ -36,7 +36,7 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   applyFlags(parsed.filters, opts);
   const sort = parseSort(opts.sort);
   const limit = opts.limit === undefined ? undefined : parseLimit(opts.limit, 0);
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const rows = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, (index) => {
     const due = parsed.filters.due || sort === "due" ? dueBySlug(index, ctx, revisitLog(ctx.ws.root)) : undefined;
     return listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today, due });

@@ -11,7 +11,7 @@ export interface MvOptions extends GlobalOptions {
 
 /** `learn mv OLD NEW`: rename a note and rewrite every link to it; its revisit history stays with it. */
 export async function mv(opts: MvOptions, io: IO): Promise<MovePlan> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const { openIndexLazy } = await import("../store/open-lazy.js");
   const { planMove } = await import("../workspace/note-move.js");
   const { index } = await openIndexLazy(ctx);

@@ -30,7 +30,7 @@ export interface NewResult {
 /** Scaffold a note from its template; prompt for missing title, domain, difficulty and roles at a terminal. */
 export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
   const type = requireType(opts.type);
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const input: NewNoteInput = { ...opts };
   if (opts.domain) requireDomain(opts.domain, ctx.config); // fail before asking anything
   if (type === "log" && !input.title?.trim()) return thisWeeksLog(ctx, opts, io);

@@ -36,7 +36,7 @@ export interface PublishResult {
 
 /** `learn publish`: build a static site of the public notes; refuse when a public note holds a secret. */
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");

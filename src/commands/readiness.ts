@@ -14,7 +14,7 @@ export interface ReadinessOptions extends GlobalOptions {
 
 /** Show readiness per role-readiness group and per domain, or one role in detail with what to learn next. */
 export async function readiness(opts: ReadinessOptions, io: IO): Promise<ReadinessData> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const role = opts.role?.trim().toLowerCase();
   if (role !== undefined && !hasConfigId(ctx.config.roles, role))
     throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);

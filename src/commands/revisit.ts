@@ -52,7 +52,7 @@ export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResu
       "--review needs a terminal",
       "list with `learn revisit`, record with `learn revisit SLUG --rating good`",
     );
-  const ctx = await createContext(opts).catch((e: unknown) => {
+  const ctx = await createContext(opts, io).catch((e: unknown) => {
     // --brief runs at every shell prompt, in every folder: outside a workspace it has nothing to say
     if (opts.brief && !opts.slug && e instanceof NoWorkspaceError) return undefined;
     throw e;

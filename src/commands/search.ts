@@ -41,7 +41,7 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
       "give words or filters, e.g. `learn search idempotency`; see `learn search --help`",
     );
   }
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const { hits, relaxed } = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, (index) => {
     const due = query.filters.due ? dueBySlug(index, ctx, revisitLog(ctx.ws.root)) : undefined;
     return rankNotes(index, { query, limit, today: ctx.today, due });

@@ -14,7 +14,7 @@ export interface ShowOptions extends GlobalOptions {
 
 /** Show one note by slug or id: front matter, checklist progress, links and backlinks, body. */
 export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const data = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, async (index): Promise<ShowData> => {
     const wanted = slugFromPath(opts.slug);
     const note = index.getNote(wanted);

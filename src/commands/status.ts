@@ -12,7 +12,7 @@ export type StatusOptions = GlobalOptions;
 
 /** The dashboard: refresh the index, then what is due, this week's loop, readiness per role and the next action. */
 export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const progress = progressBar(!opts.json);
   let data: StatusData;
   try {

@@ -3,7 +3,7 @@ import { createContext } from "../workspace/context.js";
 
 /** `learn watch`: keep the index current from file events until interrupted, so commands skip their walk. */
 export async function watchIndex(opts: GlobalOptions, io: IO): Promise<void> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   const { IndexWatcher } = await import("../lsp/watcher.js");
   let failed: unknown;
   const watcher = new IndexWatcher(ctx, undefined, (err) => {

@@ -103,7 +103,7 @@ function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
 
 /** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
 export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
-  const ctx = await createContext(opts);
+  const ctx = await createContext(opts, io);
   if (opts.status) return showStatus(ctx, opts, io);
   const given = checkFlags(opts, ctx);
   let log = readWeekLog(ctx);

@@ -58,7 +58,7 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     // the client's folder is searched like the current folder is (its nearest workspace ancestor)
     const cwd = root?.startsWith("file:") ? fileURLToPath(root) : opts.cwd;
     try {
-      ws = new LspWorkspace(await createContext({ ...opts, cwd }));
+      ws = new LspWorkspace(await createContext({ ...opts, cwd }, { env: opts.env ?? process.env }));
       await ws.fresh();
       const current = ws;
       // files changed outside the editor (git pull, another editor) reach the index without a client's help

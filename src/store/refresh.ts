@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { writeSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
@@ -56,6 +57,17 @@ function resolveLinks(db: Database.Database, read: string[], appeared: string[],
   const byKey = db.prepare(`${RESOLVE_LINKS} WHERE to_key = ? COLLATE NOCASE`);
   for (const p of read) byFrom.run(p);
   for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)]))) byKey.run(key);
+}
+
+/**
+ * Test-only: with LEARN_TEST_PAUSE_AFTER=N a refresh stops for 30 s after storing its Nth file,
+ * inside the open transaction, and says so on stderr, so a test can kill it mid-build for certain.
+ */
+const PAUSE_AFTER = Number(process.env.LEARN_TEST_PAUSE_AFTER) || 0;
+
+function pauseForTest(done: number): void {
+  writeSync(2, `learn: test pause after ${done} files\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 30_000); // bounded: a stray process ends
 }
 
 /** Prepared statements for one refresh. */
@@ -190,6 +202,7 @@ export class Refresher {
   private s!: Statements;
   private plan!: RefreshPlan;
   private done = 0;
+  private stored = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -225,6 +238,7 @@ export class Refresher {
     } else this.stats.added++;
     store(this.s, file, result.note, result.problems);
     this.onProgress?.(++this.done, this.plan.toRead.length);
+    if (PAUSE_AFTER > 0 && ++this.stored === PAUSE_AFTER) pauseForTest(this.stored);
   }
 
   /** Record folder problems, finish the FTS tables, resolve links, record duplicates, commit. */

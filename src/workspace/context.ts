@@ -26,15 +26,16 @@ export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv):
   return formatDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
 }
 
-/** Find the workspace and load its config: the one place that wires a command's world. */
-export async function createContext(opts: {
-  dir?: string;
-  today?: string;
-  env?: NodeJS.ProcessEnv;
-  cwd?: string;
-}): Promise<Context> {
-  const env = opts.env ?? process.env;
-  const ws = findWorkspace({ dir: opts.dir, env, cwd: opts.cwd });
-  const today = resolveToday(opts.today, env);
+/**
+ * Find the workspace and load its config: the one place that wires a command's world. The
+ * environment (LEARN_DIR, LEARN_TODAY) comes from `io.env`, never from process.env, so a command
+ * called in-process sees only what its IO gives it.
+ */
+export async function createContext(
+  opts: { dir?: string; today?: string; cwd?: string },
+  io: { env: NodeJS.ProcessEnv },
+): Promise<Context> {
+  const ws = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
+  const today = resolveToday(opts.today, io.env);
   return { ws, config: await loadConfig(ws), today };
 }

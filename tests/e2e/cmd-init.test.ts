@@ -4,11 +4,13 @@ import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { validateConfig } from "../../src/core/config-schema.js";
+import { init } from "../../src/commands/init.js";
+import { call } from "../helpers/in-process.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/workspace.js";
 
 describe("learn init", () => {
-  it("makes a workspace with notes/, a commented config, .gitignore and .gitattributes", () => {
+  it("makes a workspace with notes/, a commented config, .gitignore and .gitattributes", async () => {
     const dir = join(tempDir(), "my-learning");
     const r = runCli(["init", dir]);
     expect(r.code).toBe(0);
@@ -21,21 +23,21 @@ describe("learn init", () => {
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toMatch(/^revisits\.jsonl merge=union$/m);
   });
 
-  it("changes nothing the second time and says so", () => {
+  it("changes nothing the second time and says so", async () => {
     const dir = tempDir();
-    runCli(["init", dir, "--templates"]);
+    await call(init, { target: dir, templates: true });
     writeFileSync(join(dir, "learn.config.yaml"), "domains:\n  rust: Rust\n");
     writeFileSync(join(dir, "templates", "doc.md"), "mine\n");
-    const r = runCli(["init", dir, "--templates"]);
+    const r = await call(init, { target: dir, templates: true });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("nothing to do");
     expect(readFileSync(join(dir, "learn.config.yaml"), "utf8")).toBe("domains:\n  rust: Rust\n");
     expect(readFileSync(join(dir, "templates", "doc.md"), "utf8")).toBe("mine\n");
   });
 
-  it("--templates copies every bundled template", () => {
+  it("--templates copies every bundled template", async () => {
     const dir = tempDir();
-    runCli(["init", "--templates"], { cwd: dir });
+    await call(init, { templates: true }, { LEARN_DIR: dir });
     expect(readdirSync(join(dir, "templates")).sort()).toEqual([
       "blog.md",
       "cheatsheet.md",
@@ -46,15 +48,15 @@ describe("learn init", () => {
     ]);
   });
 
-  it("adds .learn/ to an existing .gitignore without losing its lines", () => {
+  it("adds .learn/ to an existing .gitignore without losing its lines", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, ".gitignore"), "node_modules");
-    const r = runCli(["init", "--json"], { cwd: dir });
+    const r = await call(init, { target: dir, json: true });
     expect(JSON.parse(r.stdout).updated).toContain(".gitignore");
     expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("node_modules\n.learn/\n");
   });
 
-  it("refuses a target that is a file", () => {
+  it("refuses a target that is a file", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "f"), "x");
     const r = runCli(["init", "f"], { cwd: dir });

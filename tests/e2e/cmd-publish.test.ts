@@ -1,8 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { publish, type PublishOptions } from "../../src/commands/publish.js";
+import { call } from "../helpers/in-process.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempDir, workspace } from "../helpers/workspace.js";
+
+/** `learn publish` in-process, relative --out paths starting at `cwd` (the workspace by default). */
+const pub = (root: string, opts: PublishOptions = {}, cwd = root) => call(publish, { dir: root, cwd, ...opts });
 
 // A fake Slack token, built at run time so this file does not look like a leak.
 const TOKEN = "xoxb-" + "12345678901-1234567890123-abcdefghijABCDEFGHIJklmn";
@@ -66,22 +71,31 @@ describe("learn publish", () => {
     expect(page).toContain('<span class="private-link">(private note)</span>');
   });
 
-  it("is deterministic: two publishes of the same notes give the same bytes", () => {
+  it("is deterministic: publishes on two dates, in two time zones, give the same bytes", async () => {
     const root = workspace(notes);
-    expect(runCli(["publish", "--out", "a"], { cwd: root }).code).toBe(0);
-    expect(runCli(["publish", "--out", "b", "--json"], { cwd: root }).code).toBe(0);
-    const a = allFiles(join(root, "a"));
-    expect(allFiles(join(root, "b"))).toEqual(a);
-    for (const f of a)
+    const a = runCli(["publish", "--out", "a"], {
+      cwd: root,
+      env: { LEARN_TODAY: "2026-11-27", TZ: "Pacific/Kiritimati" },
+    });
+    expect(a.code).toBe(0);
+    // A later day (and this process's zone): nothing in the site depends on the day it was built.
+    expect((await pub(root, { out: "b", json: true, today: "2027-03-01" })).code).toBe(0);
+    const files = allFiles(join(root, "a"));
+    expect(allFiles(join(root, "b"))).toEqual(files);
+    for (const f of files)
       expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));
+    // the dates that are there are the notes' own
+    const feed = readFileSync(join(root, "a", "feed.xml"), "utf8");
+    expect(feed).toContain("2026-11-20");
+    expect(feed).not.toMatch(/2026-11-27|2027-03-01/);
   });
 
-  it("refuses, listing the findings, when a public note holds a secret; writes nothing", () => {
+  it("refuses, listing the findings, when a public note holds a secret; writes nothing", async () => {
     const root = workspace({
       ...notes,
       "notes/leaky.md": `---\ntitle: Leaky\nvisibility: public\n---\nSLACK=${TOKEN}\n`,
     });
-    const r = runCli(["publish"], { cwd: root });
+    const r = await pub(root);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/notes\/leaky\.md:5: error found slack token.* in a public note \[secret\/slack\]/);
     expect(r.stderr).toContain("learn: publish refused: 1 secret in public notes, nothing was written");
@@ -89,10 +103,10 @@ describe("learn publish", () => {
     expect(existsSync(join(root, "site"))).toBe(false);
   });
 
-  it("takes --out relative to the current folder and reports JSON", () => {
+  it("takes --out relative to the current folder and reports JSON", async () => {
     const root = workspace(notes);
     const cwd = tempDir();
-    const r = runCli(["publish", "--dir", root, "--out", "public", "--json"], { cwd });
+    const r = await pub(root, { out: "public", json: true }, cwd);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       version: 1,
@@ -105,28 +119,28 @@ describe("learn publish", () => {
     expect(existsSync(join(cwd, "public", "index.html"))).toBe(true);
   });
 
-  it("refuses the notes folder or a folder inside it (exit 2)", () => {
+  it("refuses the notes folder or a folder inside it (exit 2)", async () => {
     const root = workspace(notes);
     for (const out of ["notes", "notes/site", "."]) {
-      const r = runCli(["publish", "--out", out], { cwd: root });
+      const r = await pub(root, { out });
       expect(r.code, out).toBe(2);
       expect(r.stderr).toMatch(/learn: --out .*notes folder/);
     }
   });
 
-  it("refuses a folder with files it did not make unless --force, and removes pages of notes made private", () => {
+  it("refuses a folder with files it did not make unless --force, and removes pages of notes made private", async () => {
     const root = workspace(notes);
     mkdirSync(join(root, "out"));
     writeFileSync(join(root, "out", "thesis.docx"), "mine");
-    const refused = runCli(["publish", "--out", "out"], { cwd: root });
+    const refused = await pub(root, { out: "out" });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("holds files that learn publish did not make: thesis.docx");
-    expect(runCli(["publish", "--out", "out", "--force"], { cwd: root }).code).toBe(0);
+    expect((await pub(root, { out: "out", force: true })).code).toBe(0);
     expect(readFileSync(join(root, "out", "thesis.docx"), "utf8")).toBe("mine");
 
     const path = join(root, "notes/core-backend/idempotency-keys.md");
     writeFileSync(path, readFileSync(path, "utf8").replace("visibility: public", "visibility: private"));
-    const again = runCli(["publish", "--out", "out", "--force", "--json"], { cwd: root });
+    const again = await pub(root, { out: "out", force: true, json: true });
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).removed).toEqual(["notes/idempotency-keys.html", "tags/retries.html"]);
     expect(existsSync(join(root, "out", "notes", "idempotency-keys.html"))).toBe(false);

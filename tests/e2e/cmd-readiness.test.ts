@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { readiness } from "../../src/commands/readiness.js";
+import { call } from "../helpers/in-process.js";
 import { runCli } from "../helpers/run-cli.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
@@ -59,12 +61,12 @@ const files = {
   ),
 };
 
-const run = (root: string, args: string[]) =>
-  runCli(["readiness", ...args], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
+const run = (root: string, opts: { json?: boolean; role?: string } = {}) =>
+  call(readiness, { dir: root, today: "2026-11-27", ...opts });
 
 describe("learn readiness", () => {
-  it("scores each role and domain from roadmap coverage, note status and revisits (--json)", () => {
-    const r = run(workspace(files), ["--json"]);
+  it("scores each role and domain from roadmap coverage, note status and revisits (--json)", async () => {
+    const r = await run(workspace(files), { json: true });
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.items).toBe(4);
@@ -90,36 +92,37 @@ describe("learn readiness", () => {
     expect(core).toMatchObject({ notes: 2, items: { total: 3, covered: 2, uncovered: ["data-access"] } });
   });
 
-  it("shows bars in the terminal, and one role's uncovered items as the next things to learn", () => {
+  it("shows bars in the terminal, and one role's uncovered items as the next things to learn", async () => {
     const root = workspace(files);
-    const all = run(root, []);
+    const all = runCli(["readiness"], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
+    expect(all.code).toBe(0);
     expect(all.stdout.replace(/\n {4}/g, " ")).toMatch(
       /^ {2}backend +█+░+ +\d+\s+2 notes \(0 seedling, 1 budding, 1 evergreen\) · 2\/4 items · revisits 2 on time, 0 overdue$/m,
     );
-    const one = run(root, ["--role", "backend"]);
+    const one = await run(root, { role: "backend" });
     expect(one.code).toBe(0);
     expect(one.stdout).toContain("Next to learn");
     expect(one.stdout).toContain("  - Data access (data-access) core-backend\n  - Queues (queues) cloud-deployment");
     expect(one.stdout).not.toContain("http-fundamentals");
   });
 
-  it("refuses an unknown role, listing the valid ones", () => {
-    const r = run(workspace(files), ["--role", "designer"]);
+  it("refuses an unknown role, listing the valid ones", async () => {
+    const r = await run(workspace(files), { role: "designer" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       "unknown role: designer (use one of backend, cloud, data, ai-api, production-infrastructure)",
     );
   });
 
-  it("prints the score formula in its help", () => {
+  it("prints the score formula in its help", async () => {
     const r = runCli(["readiness", "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("score = round(100 x (0.5 x covered + 0.3 x maturity + 0.2 x on-time))");
     expect(r.stdout).toContain("maturity = mean over the group's notes of seedling 0, budding 0.5, evergreen 1");
   });
 
-  it("says so when there is no roadmap, and scores without coverage", () => {
-    const r = run(
+  it("says so when there is no roadmap, and scores without coverage", async () => {
+    const r = await run(
       workspace({
         "notes/a.md": noteText({
           title: "A",
@@ -129,7 +132,7 @@ describe("learn readiness", () => {
           published: "2026-11-26",
         }),
       }),
-      ["--json"],
+      { json: true },
     );
     expect(r.stderr).toContain("no roadmap items found");
     expect(JSON.parse(r.stdout).roles[0]).toMatchObject({ id: "backend", score: 100 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { show } from "../../src/commands/show.js";
+import { call } from "../helpers/in-process.js";
 import { runCli } from "../helpers/run-cli.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
@@ -19,7 +21,7 @@ const notes = () =>
   });
 
 describe("learn show", () => {
-  it("prints front matter, checklist progress, links (broken flagged), backlinks, then the body", () => {
+  it("prints front matter, checklist progress, links (broken flagged), backlinks, then the body", async () => {
     const r = runCli(["show", "a", "--dir", notes()]);
     expect(r.code).toBe(0);
     const out = r.stdout;
@@ -32,8 +34,8 @@ describe("learn show", () => {
     expect(out.indexOf("backlinks")).toBeLessThan(out.indexOf("- [x] done"));
   });
 
-  it("finds a note by id and prints JSON", () => {
-    const r = runCli(["show", "ABC12345", "--json", "--dir", notes()]);
+  it("finds a note by id and prints JSON", async () => {
+    const r = await call(show, { dir: notes(), slug: "ABC12345", json: true });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.note).toMatchObject({ slug: "a", checklist_done: 1, checklist_total: 3 });
@@ -46,8 +48,8 @@ describe("learn show", () => {
     expect(out.body).toContain("See [[b]].");
   });
 
-  it("suggests close slugs for an unknown one", () => {
-    const r = runCli(["show", "alpah", "--dir", notes()]);
+  it("suggests close slugs for an unknown one", async () => {
+    const r = await call(show, { dir: notes(), slug: "alpah" });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^learn: no note with slug or id alpah \(did you mean a\?\)$/m);
   });

@@ -32,7 +32,7 @@ describe("learn mv", () => {
     );
     expect(read(root, "notes/b.md")).toBe("---\ntitle: B\n---\nSee [[http-caching]] and [[http-caching|it]].\n");
     expect(read(root, "notes/sub/c.md")).toBe("---\ntitle: C\nrelated: [http-caching]\n---\n[x](../http-caching.md)\n");
-    const ctx = await createContext({ dir: root, today: "2026-12-01", env: {} });
+    const ctx = await createContext({ dir: root, today: "2026-12-01" }, { env: {} });
     const { index } = await openIndexLazy(ctx);
     const row = index.getNote("http-caching")!;
     expect(noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(row))!.revisits).toBe(1);

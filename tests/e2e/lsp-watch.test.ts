@@ -39,7 +39,7 @@ describe("learn watch", () => {
   it("keeps the index current: a command syncs by cookie and sees a note edited just before it", async () => {
     const root = workspace({ "notes/target.md": note("alpha"), "notes/other.md": "---\ntitle: Other\n---\n" });
     const child = await startWatch(root);
-    const ctx = await createContext({ dir: root, env: {} });
+    const ctx = await createContext({ dir: root }, { env: {} });
     expect(liveWatcher(ctx)?.pid).toBe(child.pid);
     for (const word of ["bravo", "charlie", "delta", "echo"]) {
       writeFileSync(join(root, "notes/target.md"), note(word));
@@ -60,7 +60,7 @@ describe("learn watch", () => {
     writeFileSync(join(root, "notes/target.md"), note("golf"));
     child.kill("SIGKILL");
     await new Promise((r) => child.once("exit", r));
-    const ctx = await createContext({ dir: root, env: {} });
+    const ctx = await createContext({ dir: root }, { env: {} });
     expect(existsSync(join(root, ".learn/watcher.json"))).toBe(true); // stale: left behind
     expect(liveWatcher(ctx)).toBeUndefined();
     expect(syncWithWatcher(ctx)).toBe(false);
@@ -70,7 +70,7 @@ describe("learn watch", () => {
 
   it("changes nothing without a watcher", async () => {
     const root = workspace({ "notes/target.md": note("hotel") });
-    const ctx = await createContext({ dir: root, env: {} });
+    const ctx = await createContext({ dir: root }, { env: {} });
     expect(syncWithWatcher(ctx)).toBe(false);
     expect(await found(root, "hotel")).toEqual(["target"]);
     expect(existsSync(join(root, ".learn/cookies"))).toBe(false);

@@ -132,7 +132,7 @@ describe("learn lsp: diagnostics", () => {
     // the same text on disk, through learn check's own code
     const { writeFileSync } = await import("node:fs");
     writeFileSync(join(lsp.root, rel), text);
-    const ctx = await createContext({ dir: lsp.root, today: "2026-12-01", env: {} });
+    const ctx = await createContext({ dir: lsp.root, today: "2026-12-01" }, { env: {} });
     const { index } = await openIndexLazy(ctx);
     const report = await runCheck(ctx, index);
     index.close();

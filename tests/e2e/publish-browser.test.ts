@@ -8,7 +8,7 @@ import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/note-parse.js";
 import { runCli } from "../helpers/run-cli.js";
-import { workspace } from "../helpers/workspace.js";
+import { tempDir, workspace } from "../helpers/workspace.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const REPO_NOTES = new URL("../../notes/", import.meta.url);
@@ -103,10 +103,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the published site in a real browser", () => {
       .toBe("Browser test beta");
     expect(await page.locator("#groups").isHidden()).toBe(true);
 
-    const shots = mkdtempSync(join(tmpdir(), "learn-screenshot-"));
+    // The screenshot goes into the test's own folder (removed after the test) unless
+    // LEARN_SCREENSHOT_DIR asks to keep it.
+    const shots = process.env.LEARN_SCREENSHOT_DIR ?? tempDir("learn-screenshot-");
     const shot = join(shots, "publish-search.png");
     await page.screenshot({ path: shot, fullPage: false });
-    console.log(`screenshot: ${shot}`);
+    if (process.env.LEARN_SCREENSHOT_DIR) console.log(`screenshot: ${shot}`);
     expect(readFileSync(shot).subarray(1, 4).toString()).toBe("PNG");
     expect(errors).toEqual([]);
   }, 20_000);

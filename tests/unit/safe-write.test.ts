@@ -228,7 +228,7 @@ describe("publish paths", () => {
 describe("the week log is written only over what was read", () => {
   it("refuses to save a state read before a hand edit, and keeps the edit", async () => {
     const root = workspace();
-    const ctx = await createContext({ dir: root, today: "2026-11-27", env: {} });
+    const ctx = await createContext({ dir: root, today: "2026-11-27" }, { env: {} });
     const log = saveWeekLog(ctx, readWeekLog(ctx), { week: "2026-W48", done: ["domain"], domain: "core-backend" });
     const edited = read(log.path).replace("domain: core-backend", "domain: cloud-deployment");
     writeFileSync(log.path, edited);
@@ -242,7 +242,7 @@ describe("the week log is written only over what was read", () => {
 
   it("refuses to create the log when another run made it meanwhile", async () => {
     const root = workspace();
-    const ctx = await createContext({ dir: root, today: "2026-11-27", env: {} });
+    const ctx = await createContext({ dir: root, today: "2026-11-27" }, { env: {} });
     const missing = readWeekLog(ctx);
     saveWeekLog(ctx, readWeekLog(ctx), { week: "2026-W48", done: ["domain"], domain: "core-backend" });
     const theirs = read(missing.path);
