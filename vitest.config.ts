@@ -7,6 +7,9 @@ import { defineConfig } from "vitest/config";
 // spawned processes and module state apart. At least two workers: vitest's default (cores - 1)
 // is one on a 2-core machine, where end-to-end files mostly wait for their child processes
 // (e2e: 77-85 s with one worker, 54 s with two, on a loaded 2-core machine).
+// Unit tests that change process-wide state (process.umask, which worker threads cannot set) run in forks.
+const PROCESS_WIDE = ["tests/unit/safe-write.test.ts"];
+
 export default defineConfig({
   test: {
     maxWorkers: Math.max(2, availableParallelism() - 1),
@@ -15,8 +18,17 @@ export default defineConfig({
     setupFiles: ["tests/helpers/setup.ts"],
     reporters: process.env.CI ? ["default", ["json", { outputFile: "reports/vitest.json" }]] : ["default"],
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], pool: "threads", isolate: false } },
-      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], pool: "forks" } },
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          exclude: PROCESS_WIDE,
+          pool: "threads",
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: "e2e", include: ["tests/e2e/**/*.test.ts", ...PROCESS_WIDE], pool: "forks" } },
     ],
   },
 });
