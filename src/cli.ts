@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
-import { LearnError } from "./core/errors.js";
+import { ExitStatus, LearnError } from "./core/errors.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -196,13 +196,18 @@ Typos are forgiven: a word no note has is read as its closest spellings in
   as a more common close spelling; a word only a few notes have is widened when
   a close spelling is far more common. If still nothing matches, a word no note
   has is left out, and learn says so on stderr (and in --json's "relaxed").
+Exit status: 0 when a note matches, 1 when none does (as grep and rg; with --json
+  too, which then prints "hits": []), 2 for a usage error.
 ${examples("learn search idempotency", "learn search '\"error budget\"' -slo type:doc", "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
     .action(
       act(
         "search",
         (opts, [query]) => ({ ...opts, query: query as string[] }),
-        async (o, io) => (await import("./commands/search.js")).search(o, io),
+        async (o, io) => {
+          // no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1)
+          if ((await (await import("./commands/search.js")).search(o, io)).length === 0) throw new ExitStatus(1);
+        },
       ),
     );
 
@@ -210,12 +215,12 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .description("list notes, filtered and sorted")
     .argument("[filters...]", "filters like type:doc status:evergreen tag:http is:public")
     .option("--sort <field>", "updated | published | title | type | status | due", "updated")
-    .option("--format <format>", "table | json | paths", "table")
+    .option("--format <format>", "table | json | paths | paths0 (NUL-separated, for xargs -0)", "table")
     .option("-n, --limit <n>", "at most this many (default: all)")
     .option("--no-refresh", "list from the index as it is, without refreshing it first")
     .addHelpText(
       "after",
-      examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"),
+      examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths0 | xargs -0 wc -l"),
     )
     .action(
       act(
@@ -401,6 +406,7 @@ async function report(err: unknown, writeErr: (text: string) => void, env: NodeJ
       return 0;
     return 2; // commander already printed its message through outputError
   }
+  if (err instanceof ExitStatus) return err.code; // already said what it had to
   if (env.LEARN_DEBUG === "1") console.error(err);
   // a message may quote a file name or a config value: never send its control characters
   const { visible } = await import("./ui/terminal-text.js");

@@ -171,9 +171,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         io.err(
           stepDoneLine(
             step,
-            plan === "build"
-              ? `after use in a real build: learn used ${row.slug} --in "<the build>"`
-              : `due on ${plan}`,
+            plan === "build" ? `record the build with: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`,
             io.theme,
           ),
         );
@@ -238,8 +236,9 @@ async function noteStep(
     else title = undefined;
   }
   if (existing) {
+    const wasPublic = existing.visibility === "public";
     const next = stepExistingNote(ctx, log, existing);
-    io.err(stepDoneLine("note", `${existing.path} is public`, io.theme));
+    io.err(stepDoneLine("note", `${existing.path} ${wasPublic ? "is public already" : "is public now"}`, io.theme));
     await offerEditor(ctx, notePath(ctx, existing), opts, io);
     return next;
   }

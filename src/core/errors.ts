@@ -47,3 +47,11 @@ export class NoteExistsError extends LearnError {
 
 /** Findings (check failures) rather than a crash: exit 1 without "internal error". */
 export class FindingsError extends LearnError {}
+
+/** An exit code with nothing more to say: `learn search` with no hits exits 1, as grep and rg do. */
+export class ExitStatus extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = "ExitStatus";
+  }
+}

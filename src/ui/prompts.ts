@@ -152,7 +152,10 @@ export async function askWeekNote(
       { value: NEW, name: "Write a new note from a template" },
       ...candidates.map((c) => ({
         value: c.slug,
-        name: visible(`Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`),
+        // a public seedling is offered to grow, not to "make public" again
+        name: visible(
+          `${c.visibility === "public" ? "Grow" : "Make public"}: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`,
+        ),
       })),
     ],
   });

@@ -72,7 +72,7 @@ describe("learn search", () => {
     const root = notes();
     for (const q of ['"', "*", ":", "OR", "'; DROP TABLE notes; --", "NEAR(a b)", '"unbalanced']) {
       const r = runCli(["search", q, "--dir", root]);
-      expect([0, 2]).toContain(r.code);
+      expect([0, 1, 2]).toContain(r.code); // 1: no note matches
       expect(r.stderr).not.toMatch(/sqlite|internal error|fts5/i);
     }
     const empty = runCli(["search", "*", "--dir", root]);
@@ -83,9 +83,9 @@ describe("learn search", () => {
     expect(bad.stderr).toBe("learn: type:zzz: type must be one of doc|cheatsheet|blog|log|roadmap|checklist\n");
   });
 
-  it("says there is no match on stderr and exits 0", () => {
+  it("says there is no match on stderr and exits 1, as grep and rg do", () => {
     const r = runCli(["search", "quasar", "--dir", notes()]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/no notes match quasar/);
   });
