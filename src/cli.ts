@@ -66,10 +66,11 @@ const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) =
 export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
   const act = actWith(hooks);
   // commander is CommonJS: require() skips the ESM wrapper and its export scan (~3 ms of every start)
-  const { Command, Option } = createRequire(import.meta.url)("commander") as typeof import("commander");
-  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([
+  const { Command } = createRequire(import.meta.url)("commander") as typeof import("commander");
+  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }, { terminalColumns }] = await Promise.all([
     import("./core/readiness-formula.js"),
     import("./core/week-help.js"),
+    import("./ui/layout.js"),
   ]);
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
@@ -78,8 +79,12 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .option("--json", "print JSON on stdout (implies --no-input)")
     .option("--no-color", "plain output (also NO_COLOR=1)")
     .option("--no-input", "never prompt; a missing value is an error")
-    .addOption(new Option("--today <date>", "treat this date as today (also LEARN_TODAY)").hideHelp())
-    .configureHelp({ helpWidth: 80 }) // the same text at any terminal width, so the build can cache it
+    .option("--today <date>", "treat this date (YYYY-MM-DD) as today (also LEARN_TODAY)")
+    // help at the terminal's width (as tables are), every subcommand's with the options above
+    .configureHelp({
+      helpWidth: hooks.io?.columns ?? terminalColumns(process.stdout, process.env),
+      showGlobalOptions: true,
+    })
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -465,7 +470,13 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
     out(OVERVIEW); // `learn | less` shows it: data on stdout, and asking for nothing is no error
     return 0;
   }
-  const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp(env) : undefined;
+  // the build cached the help at 80 columns: a pipe, or a terminal that wide (else commander renders it)
+  const help =
+    argv.length === 1 &&
+    (argv[0] === "--help" || argv[0] === "-h") &&
+    (io?.columns ?? (await import("./ui/layout.js")).terminalColumns(process.stdout, env)) === 80
+      ? cachedHelp(env)
+      : undefined;
   if (help !== undefined) {
     out(help);
     return 0;
