@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
-import { ExitStatus, LearnError } from "./core/errors.js";
+import { ExitStatus, isPromptExit, LearnError, StoppedError } from "./core/errors.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -415,11 +415,15 @@ async function report(err: unknown, writeErr: (text: string) => void, env: NodeJ
   if (env.LEARN_DEBUG === "1") console.error(err);
   // a message may quote a file name or a config value: never send its control characters
   const { visible } = await import("./ui/terminal-text.js");
+  // Ctrl-C at a prompt: the prompt erased itself; say what was kept (the command knows), exit 130
+  if (err instanceof StoppedError || isPromptExit(err)) {
+    writeErr(`${err instanceof StoppedError ? visible(err.message) : "stopped: nothing recorded"}\n`);
+    return 130;
+  }
   if (err instanceof LearnError) {
     writeErr(`learn: ${visible(err.message)}${err.hint ? ` (${visible(err.hint)})` : ""}\n`);
     return err.exitCode;
   }
-  if (err instanceof Error && err.name === "ExitPromptError") return 130; // Ctrl-C in a prompt
   // the reader went away mid-command: quiet, but the command did not finish, so never "ok"
   if ((err as NodeJS.ErrnoException | undefined)?.code === "EPIPE") return 1;
   writeErr(

@@ -55,3 +55,13 @@ export class ExitStatus extends Error {
     this.name = "ExitStatus";
   }
 }
+
+/** Stopped with Ctrl-C at a prompt: exit 130, saying what was kept ("stopped: nothing recorded"). */
+export class StoppedError extends LearnError {
+  constructor(kept = "nothing recorded") {
+    super(`stopped: ${kept}`, undefined, 130);
+  }
+}
+
+/** True for the error a prompt throws when Ctrl-C stops it. */
+export const isPromptExit = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
