@@ -34,7 +34,7 @@ function expectErasedThen(after: string, line: string): void {
   );
   expect(end, JSON.stringify(after)).not.toBeNull();
   expect(end![2]).toBe(`${line}\r\n`);
-  const erased = end![1].split(`${ESC}[1A`).length; // lines erased
+  const erased = (end![1] ?? "").split(`${ESC}[1A`).length; // lines erased
   const redrawn = after.slice(0, end!.index).replace(CSI, "");
   if (redrawn) expect(erased).toBeGreaterThanOrEqual(redrawn.split("\n").length);
 }
