@@ -369,20 +369,22 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
 
   program
     .command("completion")
-    .description("print a shell completion script (bash, zsh or fish)")
+    .description("print a shell completion script (bash, zsh or fish), or install one that stays current")
     .argument("<shell>", "bash | zsh | fish")
+    .option("--install", "write a small loader into the shell's completion folder (upgrades are picked up)")
     .addHelpText(
       "after",
       examples(
-        "learn completion bash >> ~/.bashrc",
-        "learn completion zsh > ~/.zfunc/_learn",
-        "learn completion fish > ~/.config/fish/completions/learn.fish",
+        "learn completion bash --install",
+        'eval "$(learn completion bash)"   # in ~/.bashrc, instead',
+        "learn completion zsh --install",
+        "learn completion fish --install",
       ),
     )
     .action(
       act(
         "completion",
-        (_opts, [shell]) => ({ shell: shell as string, program }),
+        (opts, [shell]) => ({ shell: shell as string, install: Boolean(opts.install) }),
         async (o, io) => (await import("./commands/completion.js")).completion(o, io),
       ),
     );
@@ -487,6 +489,12 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
   }
   try {
     const program = await buildProgram({ io, output: io ? { out, err } : undefined });
+    if (argv[0] === "__complete") {
+      // Tab in bash, zsh or fish: the words after `learn` (after a `--`), the last one being completed
+      const words = argv.slice(argv[1] === "--" ? 2 : 1);
+      await (await import("./commands/complete.js")).complete({ words, program }, out);
+      return 0;
+    }
     const asked = argv[0] === "help" && argv[1] && !argv[1].startsWith("-") ? argv[1] : undefined;
     // `help CMD` is `CMD --help`; an unknown CMD is commander's "unknown command" (exit 2, closest name)
     if (asked !== undefined)
