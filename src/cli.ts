@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
-import { LearnError } from "./core/errors.js";
+import { ExitStatus, isPromptExit, LearnError, StoppedError } from "./core/errors.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -66,10 +66,11 @@ const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) =
 export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
   const act = actWith(hooks);
   // commander is CommonJS: require() skips the ESM wrapper and its export scan (~3 ms of every start)
-  const { Command, Option } = createRequire(import.meta.url)("commander") as typeof import("commander");
-  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }] = await Promise.all([
+  const { Command } = createRequire(import.meta.url)("commander") as typeof import("commander");
+  const [{ SCORE_FORMULA }, { SUGGESTION_RULE }, { terminalColumns }] = await Promise.all([
     import("./core/readiness-formula.js"),
     import("./core/week-help.js"),
+    import("./ui/layout.js"),
   ]);
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
@@ -78,8 +79,12 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .option("--json", "print JSON on stdout (implies --no-input)")
     .option("--no-color", "plain output (also NO_COLOR=1)")
     .option("--no-input", "never prompt; a missing value is an error")
-    .addOption(new Option("--today <date>", "treat this date as today (also LEARN_TODAY)").hideHelp())
-    .configureHelp({ helpWidth: 80 }) // the same text at any terminal width, so the build can cache it
+    .option("--today <date>", "treat this date (YYYY-MM-DD) as today (also LEARN_TODAY)")
+    // help at the terminal's width (as tables are), every subcommand's with the options above
+    .configureHelp({
+      helpWidth: hooks.io?.columns ?? terminalColumns(process.stdout, process.env),
+      showGlobalOptions: true,
+    })
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
@@ -196,13 +201,18 @@ Typos are forgiven: a word no note has is read as its closest spellings in
   as a more common close spelling; a word only a few notes have is widened when
   a close spelling is far more common. If still nothing matches, a word no note
   has is left out, and learn says so on stderr (and in --json's "relaxed").
+Exit status: 0 when a note matches, 1 when none does (as grep and rg; with --json
+  too, which then prints "hits": []), 2 for a usage error.
 ${examples("learn search idempotency", "learn search '\"error budget\"' -slo type:doc", "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
     .action(
       act(
         "search",
         (opts, [query]) => ({ ...opts, query: query as string[] }),
-        async (o, io) => (await import("./commands/search.js")).search(o, io),
+        async (o, io) => {
+          // no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1)
+          if ((await (await import("./commands/search.js")).search(o, io)).length === 0) throw new ExitStatus(1);
+        },
       ),
     );
 
@@ -210,12 +220,12 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .description("list notes, filtered and sorted")
     .argument("[filters...]", "filters like type:doc status:evergreen tag:http is:public")
     .option("--sort <field>", "updated | published | title | type | status | due", "updated")
-    .option("--format <format>", "table | json | paths", "table")
+    .option("--format <format>", "table | json | paths | paths0 (NUL-separated, for xargs -0)", "table")
     .option("-n, --limit <n>", "at most this many (default: all)")
     .option("--no-refresh", "list from the index as it is, without refreshing it first")
     .addHelpText(
       "after",
-      examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths | xargs wc -l"),
+      examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths0 | xargs -0 wc -l"),
     )
     .action(
       act(
@@ -386,20 +396,22 @@ item by listing its id in covers:, by linking to it ([[item-id]]), or when the i
 
   program
     .command("completion")
-    .description("print a shell completion script (bash, zsh or fish)")
+    .description("print a shell completion script (bash, zsh or fish), or install one that stays current")
     .argument("<shell>", "bash | zsh | fish")
+    .option("--install", "write a small loader into the shell's completion folder (upgrades are picked up)")
     .addHelpText(
       "after",
       examples(
-        "learn completion bash >> ~/.bashrc",
-        "learn completion zsh > ~/.zfunc/_learn",
-        "learn completion fish > ~/.config/fish/completions/learn.fish",
+        "learn completion bash --install",
+        'eval "$(learn completion bash)"   # in ~/.bashrc, instead',
+        "learn completion zsh --install",
+        "learn completion fish --install",
       ),
     )
     .action(
       act(
         "completion",
-        (_opts, [shell]) => ({ shell: shell as string, program }),
+        (opts, [shell]) => ({ shell: shell as string, install: Boolean(opts.install) }),
         async (o, io) => (await import("./commands/completion.js")).completion(o, io),
       ),
     );
@@ -428,14 +440,19 @@ async function report(err: unknown, writeErr: (text: string) => void, env: NodeJ
       return 0;
     return 2; // commander already printed its message through outputError
   }
+  if (err instanceof ExitStatus) return err.code; // already said what it had to
   if (env.LEARN_DEBUG === "1") console.error(err);
   // a message may quote a file name or a config value: never send its control characters
   const { visible } = await import("./ui/terminal-text.js");
+  // Ctrl-C at a prompt: the prompt erased itself; say what was kept (the command knows), exit 130
+  if (err instanceof StoppedError || isPromptExit(err)) {
+    writeErr(`${err instanceof StoppedError ? visible(err.message) : "stopped: nothing recorded"}\n`);
+    return 130;
+  }
   if (err instanceof LearnError) {
     writeErr(`learn: ${visible(err.message)}${err.hint ? ` (${visible(err.hint)})` : ""}\n`);
     return err.exitCode;
   }
-  if (err instanceof Error && err.name === "ExitPromptError") return 130; // Ctrl-C in a prompt
   // the reader went away mid-command: quiet, but the command did not finish, so never "ok"
   if ((err as NodeJS.ErrnoException | undefined)?.code === "EPIPE") return 1;
   writeErr(
@@ -486,13 +503,25 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
     out(OVERVIEW); // `learn | less` shows it: data on stdout, and asking for nothing is no error
     return 0;
   }
-  const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp(env) : undefined;
+  // the build cached the help at 80 columns: a pipe, or a terminal that wide (else commander renders it)
+  const help =
+    argv.length === 1 &&
+    (argv[0] === "--help" || argv[0] === "-h") &&
+    (io?.columns ?? (await import("./ui/layout.js")).terminalColumns(process.stdout, env)) === 80
+      ? cachedHelp(env)
+      : undefined;
   if (help !== undefined) {
     out(help);
     return 0;
   }
   try {
     const program = await buildProgram({ io, output: io ? { out, err } : undefined });
+    if (argv[0] === "__complete") {
+      // Tab in bash, zsh or fish: the words after `learn` (after a `--`), the last one being completed
+      const words = argv.slice(argv[1] === "--" ? 2 : 1);
+      await (await import("./commands/complete.js")).complete({ words, program }, out);
+      return 0;
+    }
     const asked = argv[0] === "help" && argv[1] && !argv[1].startsWith("-") ? argv[1] : undefined;
     // `help CMD` is `CMD --help`; an unknown CMD is commander's "unknown command" (exit 2, closest name)
     if (asked !== undefined)

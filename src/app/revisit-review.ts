@@ -4,7 +4,7 @@ import type { IndexHandle, NoteRow } from "../core/index-types.js";
 import { actionEvent, parseRating, type RevisitAction } from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
-import { LearnError } from "../core/errors.js";
+import { isPromptExit, LearnError, StoppedError } from "../core/errors.js";
 import { dueBy, noteKey, replay, replayKeys, type NoteSchedule } from "../core/revisit-replay.js";
 import { SqliteIndex } from "../store/handle.js";
 import { noteSchedules } from "../store/schedule.js";
@@ -84,12 +84,30 @@ export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   return s;
 }
 
-/** Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it. */
+/**
+ * Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it.
+ * Ctrl-C at any prompt stops it with what was recorded (exit 130).
+ */
 export async function review(w: World, io: IO): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
+  const so = { entries: [] as render.RevisitEntry[], recorded: [] as LogEvent[] };
+  try {
+    return await walkDue(w, io, so);
+  } catch (err) {
+    if (!isPromptExit(err)) throw err;
+    const [n, of] = [so.recorded.length, so.entries.length];
+    throw new StoppedError(n ? `recorded ${n} of ${of} due note${of === 1 ? "" : "s"}` : undefined);
+  }
+}
+
+async function walkDue(
+  w: World,
+  io: IO,
+  so: { entries: render.RevisitEntry[]; recorded: LogEvent[] },
+): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
   const ask = await import("../ui/prompts.js");
   const editor = await editorCommand(w.ctx, io, ask.askTrustEditor);
-  const entries = dueEntries(w, w.ctx.today);
-  const recorded: LogEvent[] = [];
+  const entries = (so.entries = dueEntries(w, w.ctx.today));
+  const recorded = so.recorded;
   let skipped = 0;
   if (!entries.length) io.err(render.dueCountLine(0, 0));
   for (const [i, e] of entries.entries()) {

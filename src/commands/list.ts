@@ -19,7 +19,7 @@ export interface ListOptions extends GlobalOptions, FilterFlags {
   refresh?: boolean;
 }
 
-const FORMATS = ["table", "json", "paths"];
+const FORMATS = ["table", "json", "paths", "paths0"];
 
 /** List notes matching filters, sorted, as a table, JSON or bare paths. */
 export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
@@ -44,6 +44,9 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   if (format === "json") io.json(toListJson(rows));
   else if (format === "paths") {
     if (rows.length) io.out(renderListPaths(rows));
+  } else if (format === "paths0") {
+    // each path as it is on disk, NUL-terminated, for `xargs -0`: no escaping, no newline
+    if (rows.length) io.raw(rows.map((r) => `${r.path}\0`).join(""));
   } else {
     if (rows.length) io.out(renderListTable(rows, io.theme, io.columns));
     io.err(`${rows.length} note${rows.length === 1 ? "" : "s"}`);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { LearnError } from "../core/errors.js";
+import { isPromptExit, LearnError, StoppedError } from "../core/errors.js";
 import { JSON_VERSION, type NewJson } from "../core/json-types.js";
 import { requireDomain, requireType, type NewNoteInput } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
@@ -57,7 +57,9 @@ async function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): 
   else io.out(io.theme.path(shown));
   if (opts.edit) {
     const editor = await editorCommand(ctx, io, async (c, f) =>
-      (await import("../ui/prompts.js")).askTrustEditor(c, f),
+      (await import("../ui/prompts.js")).askTrustEditor(c, f).catch((err: unknown) => {
+        throw isPromptExit(err) ? new StoppedError(`${shown} was written; not opened`) : err;
+      }),
     );
     if (!editor) throw new LearnError("no editor set", `set $VISUAL or $EDITOR; the note is saved at ${shown}`);
     openInEditor(result.path, editor);

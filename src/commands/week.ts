@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { UsageError } from "../core/errors.js";
+import { isPromptExit, StoppedError, UsageError } from "../core/errors.js";
 import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
 import { noteKey } from "../core/revisit-replay.js";
@@ -22,6 +22,7 @@ import {
   collidingNote,
   notePath,
   stepChecklist,
+  stepChecklistDraft,
   stepDomain,
   stepExistingNote,
   stepNewNote,
@@ -148,7 +149,15 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
       } else if (step === "checklist") {
         const row = weekNote(log, find);
         const before = readForEdit(notePath(ctx, row)).stamp; // the answer must not revert edits made meanwhile
-        const items = given.checklist ?? (await ask!.askChecklistItems());
+        const kept = log.state.checklistDraft ?? [];
+        if (kept.length && !given.checklist)
+          io.err(
+            `kept from a stopped run: ${kept.length} checklist item${kept.length === 1 ? "" : "s"} (${kept.join("; ")})`,
+          );
+        // each item is kept in the log as it is typed, so Ctrl-C does not lose it
+        const items = given.checklist
+          ? [...kept, ...given.checklist]
+          : await ask!.askChecklistItems(kept, (draft) => void (log = stepChecklistDraft(ctx, log, draft)));
         log = stepChecklist(ctx, log, row, items, before);
         io.err(
           stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme),
@@ -171,9 +180,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         io.err(
           stepDoneLine(
             step,
-            plan === "build"
-              ? `after use in a real build: learn used ${row.slug} --in "<the build>"`
-              : `due on ${plan}`,
+            plan === "build" ? `record the build with: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`,
             io.theme,
           ),
         );
@@ -182,6 +189,9 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
     }
     await reindex();
     refreshActivity(ctx, log, index.allNotes(), ran);
+  } catch (err) {
+    if (isPromptExit(err)) throw new StoppedError(keptSoFar(ctx, log));
+    throw err;
   } finally {
     index.close();
   }
@@ -191,6 +201,23 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
     await withIndex(ctx, { notify: io.err }, (index) => walk(worldOf(ctx, index), io));
   }
   return shown;
+}
+
+/** What a stopped week kept: the steps done and step 3's items typed so far, as its log says now. */
+function keptSoFar(ctx: Context, stale: WeekLog): string {
+  let log = stale;
+  try {
+    log = readWeekLog(ctx);
+  } catch {
+    // say what this run knew
+  }
+  const done = log.state.done.map((s) => WEEK_STEPS.indexOf(s) + 1);
+  const draft = log.state.checklistDraft?.length ?? 0;
+  const parts = [
+    ...(done.length ? [`step${done.length === 1 ? "" : "s"} ${done.join(", ")} done`] : []),
+    ...(draft ? [`${draft} checklist item${draft === 1 ? "" : "s"} kept`] : []),
+  ];
+  return parts.length ? `${parts.join(", ")} in ${log.shown}; \`learn week\` goes on from there` : "nothing recorded";
 }
 
 /** Step 2: an existing note (--note, or picked), or a new one (--title, or asked); then the editor. */
@@ -238,8 +265,9 @@ async function noteStep(
     else title = undefined;
   }
   if (existing) {
+    const wasPublic = existing.visibility === "public";
     const next = stepExistingNote(ctx, log, existing);
-    io.err(stepDoneLine("note", `${existing.path} is public`, io.theme));
+    io.err(stepDoneLine("note", `${existing.path} ${wasPublic ? "is public already" : "is public now"}`, io.theme));
     await offerEditor(ctx, notePath(ctx, existing), opts, io);
     return next;
   }

@@ -47,3 +47,21 @@ export class NoteExistsError extends LearnError {
 
 /** Findings (check failures) rather than a crash: exit 1 without "internal error". */
 export class FindingsError extends LearnError {}
+
+/** An exit code with nothing more to say: `learn search` with no hits exits 1, as grep and rg do. */
+export class ExitStatus extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+    this.name = "ExitStatus";
+  }
+}
+
+/** Stopped with Ctrl-C at a prompt: exit 130, saying what was kept ("stopped: nothing recorded"). */
+export class StoppedError extends LearnError {
+  constructor(kept = "nothing recorded") {
+    super(`stopped: ${kept}`, undefined, 130);
+  }
+}
+
+/** True for the error a prompt throws when Ctrl-C stops it. */
+export const isPromptExit = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";

@@ -10,6 +10,7 @@ import type { HeatCell } from "./week-streak.js";
 //   note: idempotency-keys  step 2: the slug of the week's public note
 //   steps: [domain, note]  the steps done so far, by name
 //   revisit_plan: build   step 5: `build` (after use in a real build) or a date
+//   checklist_draft: [a]  step 3's items typed before a run was stopped (until step 3 is done)
 
 /** The five steps of the weekly loop, in order. */
 export const WEEK_STEPS = ["domain", "note", "checklist", "roles", "revisit"] as const;
@@ -41,6 +42,8 @@ export interface WeekState {
   done: WeekStep[];
   /** `build`, or the YYYY-MM-DD the note is planned for. */
   revisitPlan?: string;
+  /** Step 3's items typed so far in a run that was stopped (`checklist_draft:`): not asked again. */
+  checklistDraft?: string[];
 }
 
 /** The file name of a week's log, relative to notes/. */
@@ -86,7 +89,15 @@ export function markDone(s: WeekState, step: WeekStep, changes: Partial<WeekStat
 
 /** The front-matter changes that record a state (for setFrontMatter). */
 export function stateFields(s: WeekState): Record<string, unknown> {
-  return { week: s.week, domain: s.domain, note: s.note, steps: [...s.done], revisit_plan: s.revisitPlan };
+  const draft = s.checklistDraft?.length && !s.done.includes("checklist") ? [...s.checklistDraft] : undefined;
+  return {
+    week: s.week,
+    domain: s.domain,
+    note: s.note,
+    steps: [...s.done],
+    revisit_plan: s.revisitPlan,
+    checklist_draft: draft,
+  };
 }
 
 const fixHint = (file: string) =>
@@ -132,6 +143,10 @@ export function readWeekState(
   if (domain) state.domain = domain;
   if (note) state.note = note;
   if (plan) state.revisitPlan = plan;
+  const draft = extra.checklist_draft ?? [];
+  if (!Array.isArray(draft)) fail("checklist_draft", "must be a list of checklist items");
+  const items = (draft as unknown[]).map((x) => String(x ?? "").trim()).filter(Boolean);
+  if (items.length && !state.done.includes("checklist")) state.checklistDraft = items;
   return state;
 }
 

@@ -6,6 +6,8 @@ import { asciiGlyphs, colorLevel, loadTheme, plainTheme, promptLook, wantsAscii,
 export interface IO {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Write to stdout exactly as given: no newline added, no glyph changed (`list --format paths0`). */
+  raw: (text: string) => void;
   /** Print a `--json` document (pretty, one trailing newline) on stdout: only the named shapes of core/json-types.ts. */
   json: (value: JsonDocument) => void;
   theme: Theme;
@@ -50,6 +52,7 @@ export async function processIO(opts: GlobalOptions): Promise<IO> {
   return {
     out: (t) => void process.stdout.write(shown(withNewline(t))),
     err: (t) => void process.stderr.write(shown(withNewline(t))),
+    raw: (t) => void process.stdout.write(t),
     json: (v) => void process.stdout.write(toJson(v)),
     theme: await loadTheme(level),
     interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
@@ -69,6 +72,7 @@ export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; 
     stderr,
     out: (t) => void stdout.push(shown(withNewline(t))),
     err: (t) => void stderr.push(shown(withNewline(t))),
+    raw: (t) => void stdout.push(t),
     json: (v) => void stdout.push(toJson(v)),
     theme: plainTheme(),
     interactive: false,

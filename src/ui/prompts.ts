@@ -37,9 +37,39 @@ function look(): never {
   return (ascii ? { prefix: { done: "\u001b[32mv\u001b[39m" }, icon } : {}) as never;
 }
 
+/**
+ * A prompt's context that erases the prompt from the screen when it is stopped with Ctrl-C
+ * (an answered prompt stays, showing its answer): inquirer reads `clearPromptOnDone` as it
+ * finishes, after the key that stopped it was seen here.
+ */
+function erasable(): { clearPromptOnDone: boolean } {
+  let stopped = false;
+  const onKey = (_: unknown, key?: { ctrl?: boolean; name?: string }) => {
+    if (key?.ctrl && key.name === "c") stopped = true;
+  };
+  process.stdin.on("keypress", onKey);
+  return {
+    get clearPromptOnDone() {
+      process.stdin.off("keypress", onKey);
+      return stopped;
+    },
+  };
+}
+
+/** The inquirer prompts learn uses, each erasing itself on Ctrl-C (the caller says what was kept). */
+async function prompts() {
+  const m = await import("@inquirer/prompts");
+  return {
+    input: ((c: Parameters<typeof m.input>[0]) => m.input(c, erasable())) as typeof m.input,
+    select: ((c: Parameters<typeof m.select>[0]) => m.select(c, erasable())) as typeof m.select,
+    checkbox: ((c: Parameters<typeof m.checkbox>[0]) => m.checkbox(c, erasable())) as typeof m.checkbox,
+    confirm: ((c: Parameters<typeof m.confirm>[0]) => m.confirm(c, erasable())) as typeof m.confirm,
+  };
+}
+
 /** Ask for a note title, showing the file name it will get as the user types. */
 export async function askTitle(message = "Title"): Promise<string> {
-  const { input } = await import("@inquirer/prompts");
+  const { input } = await prompts();
   return input({
     theme: look(),
     message,
@@ -59,7 +89,7 @@ export async function askTitle(message = "Title"): Promise<string> {
 
 /** Pick one of the configured domains. */
 export async function askDomain(config: Config, message = "Domain"): Promise<string> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   return select({
     theme: look(),
     message,
@@ -69,7 +99,7 @@ export async function askDomain(config: Config, message = "Domain"): Promise<str
 
 /** Pick a difficulty; intermediate is pre-selected. */
 export async function askDifficulty(): Promise<string> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   return select({
     theme: look(),
     message: "Difficulty",
@@ -80,7 +110,7 @@ export async function askDifficulty(): Promise<string> {
 
 /** Tick the role-readiness groups a note counts for (none is fine). */
 export async function askRoles(config: Config): Promise<string[]> {
-  const { checkbox } = await import("@inquirer/prompts");
+  const { checkbox } = await prompts();
   return checkbox({
     theme: look(),
     message: "Roles (space to tick, enter to go on)",
@@ -93,7 +123,7 @@ export type ReviewChoice = "open" | "rate" | "snooze" | "skip" | "quit";
 
 /** Ask what to do with the note on screen; `rate` is pre-selected, `open` is offered when an editor is set. */
 export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   const choices: { value: ReviewChoice; name: string }[] = [
     { value: "rate", name: "rate it (I revisited it)" },
     ...(canOpen ? [{ value: "open" as const, name: "open in editor" }] : []),
@@ -106,7 +136,7 @@ export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
 
 /** Ask how the revisit went: again, hard, good or easy, each with what it means. */
 export async function askRating(meanings: Record<string, string>): Promise<string> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   return select({
     theme: look(),
     message: "How did it go?",
@@ -117,13 +147,13 @@ export async function askRating(meanings: Record<string, string>): Promise<strin
 
 /** Ask how long to snooze; `validate` returns true or the problem. */
 export async function askSnooze(validate: (value: string) => true | string): Promise<string> {
-  const { input } = await import("@inquirer/prompts");
+  const { input } = await prompts();
   return input({ theme: look(), message: "Snooze for (e.g. 3d, 2w)", default: "3d", validate });
 }
 
 /** Step 1 of the week: pick a domain; each shows its counts, the suggested one is pre-selected. */
 export async function askWeekDomain(stats: readonly DomainStat[], suggested: string | undefined): Promise<string> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   const since = (w: number | null) =>
     w === null ? "never the focus" : w === 1 ? "focus 1 week ago" : `focus ${w} weeks ago`;
   return select({
@@ -142,7 +172,7 @@ export async function askWeekDomain(stats: readonly DomainStat[], suggested: str
 export async function askWeekNote(
   candidates: readonly { slug: string; title: string; status: string | null; visibility: string | null }[],
 ): Promise<string | undefined> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   const NEW = "\u0000new";
   const picked = await select({
     theme: look(),
@@ -152,7 +182,10 @@ export async function askWeekNote(
       { value: NEW, name: "Write a new note from a template" },
       ...candidates.map((c) => ({
         value: c.slug,
-        name: visible(`Make public: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`),
+        // a public seedling is offered to grow, not to "make public" again
+        name: visible(
+          `${c.visibility === "public" ? "Grow" : "Make public"}: ${c.title} (${c.slug}, ${c.status ?? "seedling"}, ${c.visibility ?? "private"})`,
+        ),
       })),
     ],
   });
@@ -161,7 +194,7 @@ export async function askWeekNote(
 
 /** The type of the week's new note: doc, cheatsheet or blog. */
 export async function askWeekNoteType(): Promise<string> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await prompts();
   return select({
     theme: look(),
     message: "Type",
@@ -172,14 +205,21 @@ export async function askWeekNoteType(): Promise<string> {
 
 /** A yes/no question (default no unless given). */
 export async function askConfirm(message: string, fallback = false): Promise<boolean> {
-  const { confirm } = await import("@inquirer/prompts");
+  const { confirm } = await prompts();
   return confirm({ theme: look(), message, default: fallback });
 }
 
-/** Step 3 of the week: checklist items, one per prompt; an empty answer ends (after at least one). */
-export async function askChecklistItems(): Promise<string[]> {
-  const { input } = await import("@inquirer/prompts");
-  const items: string[] = [];
+/**
+ * Step 3 of the week: checklist items, one per prompt; an empty answer ends (after at least one).
+ * `kept` are items typed in an earlier run (not asked again); `onItem` hears the list after each
+ * item, so the week can keep them should the run be stopped.
+ */
+export async function askChecklistItems(
+  kept: readonly string[] = [],
+  onItem: (items: string[]) => void = () => {},
+): Promise<string[]> {
+  const { input } = await prompts();
+  const items = [...kept];
   for (;;) {
     const first = items.length === 0;
     const item = await input({
@@ -189,12 +229,13 @@ export async function askChecklistItems(): Promise<string[]> {
     });
     if (!item.trim()) return items;
     items.push(item.trim());
+    onItem([...items]);
   }
 }
 
 /** Step 4 of the week: tick the role-readiness groups (the note's current ones are ticked). */
 export async function askWeekRoles(config: Config, current: readonly string[]): Promise<string[]> {
-  const { checkbox } = await import("@inquirer/prompts");
+  const { checkbox } = await prompts();
   return checkbox({
     theme: look(),
     message: "Step 4/5: link it to role-readiness groups (space to tick, enter to go on)",
@@ -209,7 +250,7 @@ export async function askWeekRoles(config: Config, current: readonly string[]): 
 
 /** Step 5 of the week: revisit after use in a build, or on a date (checked by `parse`). */
 export async function askRevisitPlan(parse: (text: string) => string): Promise<string> {
-  const { input, select } = await import("@inquirer/prompts");
+  const { input, select } = await prompts();
   const how = await select({
     theme: look(),
     message: "Step 5/5: plan its revisit",
@@ -236,7 +277,7 @@ export async function askRevisitPlan(parse: (text: string) => string): Promise<s
 
 /** Ask once whether to trust a workspace config whose `editor:` would run `command` (default no). */
 export async function askTrustEditor(command: string, configFile: string): Promise<boolean> {
-  const { confirm } = await import("@inquirer/prompts");
+  const { confirm } = await prompts();
   return confirm({
     theme: look(),
     message: `${visible(configFile)} sets \`editor: ${visible(command)}\`. Trust this workspace's config and run it?`,

@@ -20,7 +20,7 @@ function stepDetail(step: WeekStep, o: WeekOverview, config: Pick<Config, "domai
   if (step === "domain" && s.domain) return `${config.domains[s.domain] ?? s.domain} (${s.domain})`;
   if (step === "note" && s.note) return s.note;
   if (step === "revisit" && s.revisitPlan)
-    return s.revisitPlan === "build" ? "when it is used in a build" : `on ${s.revisitPlan}`;
+    return s.revisitPlan === "build" ? "record the build with `learn used`" : `on ${s.revisitPlan}`;
   return "";
 }
 

@@ -76,7 +76,13 @@ export function stepChecklist(ctx: Context, log: WeekLog, row: NoteRow, items: s
     return next === t ? t : setFrontMatter(next, { updated: ctx.today }, row.path);
   };
   editNote(notePath(ctx, row), edit, { root: ctx.ws.notesDir, expect });
-  return saveWeekLog(ctx, log, markDone(log.state, "checklist"));
+  return saveWeekLog(ctx, log, markDone(log.state, "checklist", { checklistDraft: undefined }));
+}
+
+/** Step 3 under way: keep the items typed so far in the log, so a stopped run does not ask for them again. */
+export function stepChecklistDraft(ctx: Context, log: WeekLog, items: string[]): WeekLog {
+  assertLogUnchanged(log);
+  return saveWeekLog(ctx, log, { ...log.state, checklistDraft: items });
 }
 
 /** Step 4: write the note's `roles:`; `expect` is the note's stamp from before the roles were asked for. */

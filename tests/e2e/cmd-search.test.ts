@@ -93,9 +93,9 @@ describe("learn search", () => {
     expect(bad.stderr).toBe("learn: type:zzz: type must be one of doc|cheatsheet|blog|log|roadmap|checklist\n");
   });
 
-  it("says there is no match on stderr and exits 0", async () => {
-    const r = await find(notes(), ["quasar"]);
-    expect(r.code).toBe(0);
+  it("says there is no match on stderr and exits 1, as grep and rg do", () => {
+    const r = runCli(["search", "quasar", "--dir", notes()]);
+    expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/no notes match quasar/);
   });

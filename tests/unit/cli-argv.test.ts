@@ -114,11 +114,11 @@ describe("argv → command and options", () => {
     expect(inv?.options).toEqual(options);
   });
 
-  it("completion gets the shell and the program", async () => {
+  it("completion gets the shell and --install", async () => {
     const inv = await parseArgv(["completion", "zsh"]);
     expect(inv?.command).toBe("completion");
     expect(inv?.options.shell).toBe("zsh");
-    expect(inv?.options.program).toBeDefined();
+    expect(inv?.options.install).toBe(false);
   });
 
   it.each([
