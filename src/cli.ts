@@ -309,15 +309,23 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
   program
     .command("readiness")
     .description(
-      "how ready you are for each role-readiness group and domain: notes, roadmap coverage, revisits, a score",
+      "how ready you are for each role and domain: every roadmap item on an evidence ladder, a score, a trend",
     )
-    .option("--role <id>", "one group in detail, with its uncovered roadmap items as the next things to learn")
+    .option("--role <id>", "one role in detail: each item it needs, its rung, its evidence and the next moves")
+    .option("--history", "the last 12 weeks, recomputed from the notes' dates and the revisit log")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText(
       "after",
-      `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
-item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
-` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"),
+      `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id) [role, role:2]: ...\` of notes with type: roadmap;
+several roadmap notes may exist (ids are global). \`learn readiness\` also suggests status promotions the
+evidence supports; --json carries every score, each item's rung and the 12-week series.
+` +
+        examples(
+          "learn readiness",
+          "learn readiness --role backend",
+          "learn readiness --role backend --history",
+          "learn readiness --json",
+        ),
     )
     .action(act("readiness", flags, async (o, io) => (await import("./commands/readiness.js")).readiness(o, io)));
 

@@ -12,6 +12,7 @@ import {
 } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
+import { roadmapFindings } from "../core/check-roadmap.js";
 import type { IndexHandle, IndexProblem } from "../store/types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
@@ -107,11 +108,14 @@ export async function runCheck(
       });
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
+  const parsedFiles = [];
   for (const f of files) {
     const parsed = parseNote(f.text, slugOf(f.path));
+    parsedFiles.push({ ...f, parsed });
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
   }
+  findings.push(...roadmapFindings(parsedFiles));
   const only = opts.staged ? new Set(texts.keys()) : undefined;
   findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
   findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));

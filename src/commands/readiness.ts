@@ -1,40 +1,114 @@
+import { isPublic } from "../core/check-links.js";
 import { hasConfigId } from "../core/config.js";
+import { addDays } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
-import { parseRoadmapItems, type RoadmapItem } from "../core/readiness-roadmap.js";
-import { coverage, readiness as score, type GroupReadiness } from "../core/readiness-score.js";
+import { readinessTrend, type HistoryPoint } from "../core/readiness-history.js";
+import { promotions, type NoteEvidence, type Promotion } from "../core/readiness-ladder.js";
+import { mergeRoadmaps, type DuplicateItem, type SourcedItem } from "../core/readiness-roadmap.js";
+import { coverage, measure, roleNeeds, type GroupReadiness, type ReadinessInput } from "../core/readiness-score.js";
+import { parseDuration } from "../core/revisit-duration.js";
+import { noteKey, startDate } from "../core/revisit-replay.js";
+import { META_TYPES } from "../core/week-domain.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
+import type { NoteRow } from "../store/types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderReadiness, renderRoleDetail, toReadinessJson } from "../ui/render-readiness.js";
 import { createContext, type Context } from "../workspace/context.js";
-import { schedules } from "../workspace/week-due.js";
+import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
+import { readRevisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn readiness`. */
 export interface ReadinessOptions extends GlobalOptions {
   role?: string;
+  history?: boolean;
   refresh?: boolean;
 }
 
-/** Readiness of every group, with the roadmap items it was measured against. */
+/** Readiness of every group today, with what it was measured from and its trend. */
 export interface ReadinessData {
+  today: string;
   groups: GroupReadiness[];
-  items: RoadmapItem[];
+  items: SourcedItem[];
   /** Paths of the roadmap notes the items came from. */
   roadmaps: string[];
+  duplicates: DuplicateItem[];
+  /** Role id -> ids in its config `needs:` that are neither a domain nor a roadmap item. */
+  unknownNeeds: Record<string, string[]>;
+  evidence: Map<string, NoteEvidence>;
+  promotions: Promotion[];
+  /** The last 12 weeks, oldest first, today last. */
+  history: HistoryPoint[];
+  /** How many notes (not logs or roadmaps) the workspace has. */
+  noteCount: number;
 }
 
-/** Measure readiness from an open index: roadmap items, coverage, revisit schedules, scores. */
+/** Everything readiness is measured from: roadmap items, evidence notes, coverage and the revisit log. */
+export function readinessInput(
+  ctx: Context,
+  index: SqliteIndex,
+  notes: readonly NoteRow[] = index.allNotes(),
+  events = readRevisitLog(ctx.ws.root).events,
+): ReadinessInput & { roadmaps: string[]; duplicates: DuplicateItem[]; items: SourcedItem[] } {
+  const roadmapRows = notes.filter((n) => n.type === "roadmap");
+  const { items, duplicates } = mergeRoadmaps(
+    roadmapRows.map((r) => ({ path: r.path, body: index.body(r.path) ?? "" })),
+  );
+  const templates = templateTexts(ctx.ws);
+  const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
+  return {
+    config: ctx.config,
+    items,
+    roadmaps: roadmapRows.map((r) => r.path),
+    duplicates,
+    notes: real.map((n) => ({
+      key: noteKey(n),
+      slug: n.slug,
+      title: n.title,
+      path: n.path,
+      status: n.status,
+      public: isPublic(n),
+      substantial: isPublic(n) && noteSubstance(templates, n, index.body(n.path) ?? "").enough,
+      checklistDone: n.checklist_done,
+      since: startDate(n, ctx.today),
+    })),
+    covering: coverage(items, notes, index.allLinks()),
+    events,
+    graceDays: parseDuration(ctx.config.revisit.first_after) ?? 7,
+  };
+}
+
+/** Measure readiness from an open index: today, a week ago (for status) and the 12-week trend. */
 export function readinessOf(ctx: Context, index: SqliteIndex): ReadinessData {
-  const notes = index.allNotes();
-  const roadmaps = notes.filter((n) => n.type === "roadmap");
-  const seen = new Set<string>();
-  const items = roadmaps
-    .flatMap((r) => parseRoadmapItems(index.body(r.path) ?? ""))
-    .filter((i) => !seen.has(i.id) && seen.add(i.id));
-  const { dueOf } = schedules(ctx, index, notes);
-  const rows = notes.map((n) => ({ ...n, due: dueOf(n) }));
-  const groups = score(ctx.config, rows, items, coverage(items, rows, index.allLinks()), ctx.today);
-  return { groups, items, roadmaps: roadmaps.map((r) => r.path) };
+  const input = readinessInput(ctx, index);
+  return readinessFrom(ctx.today, input);
+}
+
+/** Readiness from its input on `today`, with the trend and the promotions the evidence supports. */
+export function readinessFrom(today: string, input: ReturnType<typeof readinessInput>): ReadinessData {
+  const now = measure(input, today);
+  const needs = roleNeeds(input.config, input.items);
+  return {
+    today,
+    groups: now.groups,
+    items: input.items,
+    roadmaps: input.roadmaps,
+    duplicates: input.duplicates,
+    unknownNeeds: Object.fromEntries([...needs].filter(([, n]) => n.unknown.length).map(([r, n]) => [r, n.unknown])),
+    evidence: now.evidence,
+    promotions: promotions(now.evidence.values()),
+    history: readinessTrend(today, (d) => (d === today ? now.groups : measure(input, d).groups)),
+    noteCount: input.notes.length,
+  };
+}
+
+/** Each role's score a week before `today`, from the same input. */
+export function lastWeekScores(today: string, input: ReturnType<typeof readinessInput>): Map<string, number> {
+  return new Map(
+    measure(input, addDays(today, -7))
+      .groups.filter((g) => g.kind === "role")
+      .map((g) => [g.id, g.score]),
+  );
 }
 
 /** Show readiness per role-readiness group and per domain, or one role in detail with what to learn next. */
@@ -51,9 +125,18 @@ export async function readiness(opts: ReadinessOptions, io: IO): Promise<Readine
     index.close();
   }
   if (!data.items.length)
-    io.err("learn: no roadmap items found (add a note with type: roadmap whose bullets read `- Name (item-id): ...`)");
+    io.err(
+      'learn: no roadmap items found (add one: learn new roadmap "My roadmap", with bullets like `- Name (item-id) [role]: ...`)',
+    );
+  for (const d of data.duplicates)
+    io.err(`learn: ${d.path}: roadmap item ${d.id} is already defined at ${d.first.path}; the first one counts`);
+  for (const [r, ids] of Object.entries(data.unknownNeeds))
+    io.err(`learn: learn.config.yaml: roles.${r}.needs: ${ids.join(", ")}: no such domain or roadmap item`);
   const group = role ? data.groups.find((g) => g.kind === "role" && g.id === role) : undefined;
   if (opts.json) io.json(toReadinessJson(data, group));
-  else io.out(group ? renderRoleDetail(group, io.theme) : renderReadiness(data, io.theme));
+  else
+    io.out(
+      group ? renderRoleDetail(group, data, io.theme, opts.history) : renderReadiness(data, io.theme, opts.history),
+    );
   return data;
 }

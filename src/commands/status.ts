@@ -1,11 +1,13 @@
+import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { progressBar } from "../ui/progress.js";
 import { nextAction, renderStatus, toStatusJson, type StatusData } from "../ui/render-status.js";
-import { createContext } from "../workspace/context.js";
+import { createContext, type Context } from "../workspace/context.js";
 import { schedules } from "../workspace/week-due.js";
 import { weekOverview } from "../workspace/week-log.js";
-import { readinessOf } from "./readiness.js";
+import { measure } from "../core/readiness-score.js";
+import { lastWeekScores, readinessInput } from "./readiness.js";
 
 /** Options of `learn status`. */
 export type StatusOptions = GlobalOptions;
@@ -42,7 +44,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
         overdue: d.overdue,
       })),
       week,
-      roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
+      ...rolesNow(ctx, index),
     };
   } finally {
     index.close();
@@ -51,4 +53,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme));
   return data;
+}
+
+/** Each role's readiness today and its change since a week ago. */
+function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek"> {
+  const input = readinessInput(ctx, index);
+  return {
+    roles: measure(input, ctx.today).groups.filter((g) => g.kind === "role"),
+    lastWeek: Object.fromEntries(lastWeekScores(ctx.today, input)),
+  };
 }

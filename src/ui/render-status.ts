@@ -2,7 +2,7 @@ import type { Config } from "../core/config.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
 import { firstUnfinished, STEP_LABEL, WEEK_STEPS } from "../core/week-model.js";
 import type { WeekOverview } from "../workspace/week-log.js";
-import { scoreBar } from "./render-readiness.js";
+import { deltaText, scoreBar } from "./render-readiness.js";
 import { renderSteps, streakText, toWeekJson } from "./render-week.js";
 import { displayWidth, forTerminal, padEndTo } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
@@ -17,6 +17,8 @@ export interface StatusData {
   due: { slug: string; title: string; due: string; overdue: number }[];
   week: WeekOverview;
   roles: GroupReadiness[];
+  /** Each role's score a week ago, for the change since last week. */
+  lastWeek?: Record<string, number>;
   next?: { command: string; why: string };
 }
 
@@ -59,6 +61,12 @@ export function nextAction(d: StatusData): { command: string; why: string } {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
 
+/** A role's change since last week, as `  +5 since last week`; nothing when unknown. */
+function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefined, t: Theme): string {
+  const before = lastWeek?.[g.id];
+  return before === undefined ? "" : `  ${t.meta(`${deltaText(g.score - before)} since last week`)}`;
+}
+
 /** The dashboard as text. */
 export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme): string {
   const d = forTerminal(data);
@@ -86,7 +94,7 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     `${t.title("Readiness")}`,
     ...d.roles.map(
       (g) =>
-        `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}`,
+        `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}${changeText(g, d.lastWeek, t)}`,
     ),
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
@@ -102,7 +110,12 @@ export function toStatusJson(d: StatusData): object {
     index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
     due: { count: d.due.length, top: d.due.slice(0, 5) },
     week: { ...toWeekJson(d.week), problem: d.week.problem ?? null },
-    readiness: d.roles.map((g) => ({ id: g.id, name: g.name, score: g.score })),
+    readiness: d.roles.map((g) => ({
+      id: g.id,
+      name: g.name,
+      score: g.score,
+      change: d.lastWeek?.[g.id] === undefined ? null : g.score - d.lastWeek[g.id]!,
+    })),
     next: d.next ?? null,
   };
 }

@@ -23,7 +23,7 @@ describe("learn status", () => {
       "Next: learn week  (this week's loop has not started)",
     ])
       expect(r.stdout).toContain(section);
-    expect(r.stdout).toMatch(/^ {2}backend +█+░* +\d+$/m);
+    expect(r.stdout).toMatch(/^ {2}backend +█+░* +\d+ {2}[+±-]\d+ since last week$/m);
     const j = JSON.parse(run(root, ["--dir", root, "--json"]).stdout);
     expect(j.index.notes).toBeGreaterThan(10);
     expect(j.due.top.length).toBeLessThanOrEqual(5);
@@ -71,7 +71,7 @@ describe("learn status", () => {
       join(root, "revisits.jsonl"),
       '{"v":1,"event":"revisit","note":"old","date":"2026-11-27","rating":"good"}\n',
     );
-    expect(JSON.parse(run(root, ["--json"]).stdout).next.command).toBe("learn readiness --role cloud");
+    expect(JSON.parse(run(root, ["--json"]).stdout).next.command).toBe("learn readiness --role backend");
   });
 
   it("still shows the dashboard when this week's log is broken, and says to fix it", () => {
