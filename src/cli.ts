@@ -91,9 +91,11 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
 
   program
     .command("init")
-    .description("make a workspace: notes/, learn.config.yaml, .gitignore")
+    .description("make a workspace: notes/, a default roadmap, learn.config.yaml, .gitignore")
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
+    .option("--roadmap", "write the default roadmap note even into a folder that already has notes")
+    .option("--no-roadmap", "do not write the default roadmap note (a new workspace gets one)")
     .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
     .action(
       act(
