@@ -2,12 +2,14 @@ import { join, relative, resolve } from "node:path";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
+import { placeholderFindings } from "../core/check-placeholders.js";
 import { buildSiteModel } from "../core/publish-model.js";
 import { buildSite } from "../core/publish-site.js";
 import type { LinkRow, NoteRow } from "../store/types.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { createContext } from "../workspace/context.js";
+import { createContext, type Context } from "../workspace/context.js";
+import { templateTexts } from "../workspace/note-substance.js";
 import { fuseAsset } from "../workspace/site-assets.js";
 import { readNoteForSite, type NoteForSite } from "../workspace/site-read.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
@@ -59,6 +61,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
       "remove them (and rotate the credentials), or make those notes private; `learn check` lists them too",
     );
   }
+  refusePlaceholders(ctx, read, opts, io);
   const model = buildSiteModel(
     rows,
     links,
@@ -109,4 +112,22 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
       "restore the file or fix its permissions, or make the note private, then publish again",
     );
   return { rows, read };
+}
+
+/** Refuse to publish while a public note still holds its template's placeholder text (`learn check` lists it too). */
+function refusePlaceholders(ctx: Context, read: Map<string, NoteForSite>, opts: PublishOptions, io: IO): void {
+  const templates = templateTexts(ctx.ws);
+  const found = sortFindings(
+    [...read].flatMap(([path, n]) =>
+      placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)),
+    ),
+  );
+  if (!found.length) return;
+  if (opts.json) io.json(toCheckJson(found, countFindings(found, read.size)));
+  else io.err(renderFindings(found, io.theme));
+  const notes = new Set(found.map((f) => f.path)).size;
+  throw new FindingsError(
+    `publish refused: ${notes} public note${notes === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
+    "write those lines in your own words, or make the notes private; `learn check` lists them too",
+  );
 }

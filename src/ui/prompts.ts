@@ -68,6 +68,20 @@ export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
   return select({ message: "Revisit", choices, default: "rate" });
 }
 
+/** No editor is set: offer the ones found on PATH (nano, vi), or none (the path is printed instead). */
+export async function askFallbackEditor(found: string[], path: string): Promise<string | undefined> {
+  const { select } = await import("@inquirer/prompts");
+  const choice = await select({
+    message: `No editor is set ($VISUAL or $EDITOR). Open ${visible(path)} in`,
+    choices: [
+      ...found.map((e) => ({ value: e, name: e })),
+      { value: "", name: "no editor: I will edit the file myself" },
+    ],
+    default: found[0],
+  });
+  return choice || undefined;
+}
+
 /** Ask how the revisit went: again, hard, good or easy, each with what it means. */
 export async function askRating(meanings: Record<string, string>): Promise<string> {
   const { select } = await import("@inquirer/prompts");

@@ -1,4 +1,4 @@
-import { cpSync, writeFileSync } from "node:fs";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -63,6 +63,10 @@ describe("learn status", () => {
       "build",
     ];
     expect(runCli(loop, { cwd: root, env: { LEARN_TODAY: "2026-11-27" } }).code).toBe(0);
+    // step 2 is done once the note has words of its own: write them, then the week notices
+    const note = join(root, "notes/core-backend/new-one.md");
+    writeFileSync(note, readFileSync(note, "utf8").replace(/\n---\n[\s\S]*$/, `\n---\n${"Own words. ".repeat(90)}\n`));
+    expect(runCli(["week"], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } }).code).toBe(0);
     const due = JSON.parse(run(root, ["--json"]).stdout);
     expect(due.week).toMatchObject({ complete: true, streak: 1 });
     expect(due.due).toMatchObject({ count: 1, top: [{ slug: "old", overdue: 80 }] });
