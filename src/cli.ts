@@ -224,6 +224,7 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     )
     .option("--note <text>", "a remark stored with the revisit")
     .option("--used-in <build>", "record that the concept was used in a real build; makes the note due now")
+    .option("--lesson <text>", "with --used-in: what the build taught, added to the note under ## Used in builds")
     .option("--snooze <duration>", "move the due date by this much (e.g. 3d, 2w) without counting a revisit")
     .option("--within <duration>", "also list notes due within this long (e.g. 3d)")
     .option("--upcoming", "show the next 8 weeks as counts per week")
@@ -254,7 +255,17 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .description("record that a note's concept was used in a real build (same as revisit --used-in)")
     .argument("<slug>", "the note")
     .requiredOption("--in <build>", "the build it was used in")
-    .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
+    .option(
+      "--lesson <text>",
+      "what the build taught: a dated line under the note's ## Used in builds, and in the event",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        'learn used idempotency-keys --in "payments API v2"',
+        'learn used idempotency-keys --in "payments API v2" --lesson "the key must cover the request body too"',
+      ),
+    )
     .action(
       act(
         "used",

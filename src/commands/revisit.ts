@@ -12,6 +12,7 @@ import {
   type RevisitFlags,
 } from "../core/revisit-actions.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
+import { oneLine } from "../core/note-used-section.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { dueBy, noteKey, replay, upcomingWeeks, type NoteSchedule } from "../core/revisit-replay.js";
 import { openForRead } from "../store/open-lazy.js";
@@ -21,6 +22,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
+import { recordLesson } from "../workspace/note-lesson.js";
 import { appendRevisitEvents, readRevisitLog, REVISIT_LOG } from "../workspace/revisit-log.js";
 
 /** Options of `learn revisit` (and `learn used SLUG --in BUILD`, which sets usedIn). */
@@ -182,6 +184,9 @@ async function record(
   if (action.kind === "snooze" && schedule.due === null)
     throw new LearnError(`${row.slug} is never due (revisit: false), so there is nothing to snooze`);
   const event = actionEvent(action, schedule, today);
+  // the note first: when it cannot be written (it changed meanwhile), no event is logged either
+  if (action.kind === "used" && action.lesson)
+    recordLesson(join(w.ctx.ws.root, row.path), today, action.build, action.lesson);
   const next = commit(w, row, event);
   const entry = entryOf(w, next);
   if (opts.json) io.json({ recorded: event, schedule: render.entryJson(entry, today) });
@@ -241,9 +246,20 @@ async function review(w: World, io: IO): Promise<RevisitResult> {
       skipped++;
       continue;
     }
+    let lesson: string | undefined;
+    if (choice === "lesson") {
+      lesson = await ask.askLesson();
+      const build = e.schedule.reason?.kind === "used" ? e.schedule.reason.build : undefined;
+      recordLesson(join(w.ctx.ws.root, row.path), w.ctx.today, build, lesson);
+      io.err(`added to ${row.path} under ## Used in builds`);
+    }
     const action: RevisitAction =
-      choice === "rate"
-        ? { kind: "rate", rating: parseRating(await ask.askRating(RATING_MEANING)) }
+      choice === "rate" || choice === "lesson"
+        ? {
+            kind: "rate",
+            rating: parseRating(await ask.askRating(RATING_MEANING)),
+            ...(lesson ? { lesson: oneLine(lesson) } : {}),
+          }
         : {
             kind: "snooze",
             days: parseDuration(
