@@ -3,17 +3,21 @@ import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
-import { buildSiteModel } from "../core/publish-model.js";
+import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
+import { readinessPage } from "../core/publish-readiness.js";
+import { measure } from "../core/readiness-score.js";
 import { buildSite } from "../core/publish-site.js";
 import type { LinkRow, NoteRow } from "../store/types.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
+import { readRevisitLog } from "../workspace/revisit-log.js";
 import { fuseAsset } from "../workspace/site-assets.js";
 import { readNoteForSite, type NoteForSite } from "../workspace/site-read.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 import { secretFindings } from "./check.js";
+import { readinessInputFrom } from "./readiness.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -68,7 +72,9 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     (row) => read.get(row.path)?.body ?? "",
     (row) => read.get(row.path)?.truncatedAt,
   );
-  const files = [...buildSite(model, { domains: ctx.config.domains }), fuseAsset()];
+  const readinessHtml =
+    ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
+  const files = [...buildSite(model, { domains: ctx.config.domains, readiness: readinessHtml }), fuseAsset()];
   const { written, removed } = writeSite(out, files, { force: opts.force });
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
@@ -130,4 +136,28 @@ function refusePlaceholders(ctx: Context, read: Map<string, NoteForSite>, opts: 
     `publish refused: ${notes} public note${notes === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
     "write those lines in your own words, or make the notes private; `learn check` lists them too",
   );
+}
+
+/**
+ * The readiness page, measured over public notes only: private notes, their links and their
+ * revisit events never enter the measurement, so nothing of them can reach the page.
+ */
+function publicReadiness(
+  ctx: Context,
+  rows: readonly NoteRow[],
+  read: Map<string, NoteForSite>,
+  links: readonly LinkRow[],
+  model: SiteModel,
+): string {
+  const pub = rows.filter((r) => isPublic(r) && read.has(r.path));
+  const input = readinessInputFrom(
+    ctx,
+    pub,
+    (n) => read.get(n.path)?.body ?? "",
+    links,
+    readRevisitLog(ctx.ws.root).events,
+  );
+  const pages = new Map(model.notes.map((n) => [n.row.slug.toLowerCase(), n.file]));
+  const roles = measure(input, ctx.today).groups.filter((g) => g.kind === "role");
+  return readinessPage(roles, (slug) => pages.get(slug.toLowerCase()), ctx.today);
 }

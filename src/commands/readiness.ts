@@ -11,7 +11,8 @@ import { noteKey, startDate } from "../core/revisit-replay.js";
 import { META_TYPES } from "../core/week-domain.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
-import type { NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LogEvent } from "../core/revisit-event.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderReadiness, renderRoleDetail, toReadinessJson } from "../ui/render-readiness.js";
 import { createContext, type Context } from "../workspace/context.js";
@@ -43,19 +44,39 @@ export interface ReadinessData {
   noteCount: number;
 }
 
+/** What readiness is measured from, with where the roadmap items came from. */
+export type ReadinessSource = ReadinessInput & {
+  roadmaps: string[];
+  duplicates: DuplicateItem[];
+  items: SourcedItem[];
+};
+
 /** Everything readiness is measured from: roadmap items, evidence notes, coverage and the revisit log. */
 export function readinessInput(
   ctx: Context,
   index: SqliteIndex,
   notes: readonly NoteRow[] = index.allNotes(),
   events = readRevisitLog(ctx.ws.root).events,
-): ReadinessInput & { roadmaps: string[]; duplicates: DuplicateItem[]; items: SourcedItem[] } {
+): ReadinessSource {
+  return readinessInputFrom(ctx, notes, (n) => index.body(n.path) ?? "", index.allLinks(), events);
+}
+
+/**
+ * The same from any source of notes: only `notes` are read (their bodies through `bodyOf`), and
+ * only links from them count, so a caller that passes public notes gets public evidence only.
+ */
+export function readinessInputFrom(
+  ctx: Context,
+  notes: readonly NoteRow[],
+  bodyOf: (n: NoteRow) => string,
+  links: readonly LinkRow[],
+  events: LogEvent[],
+): ReadinessSource {
   const roadmapRows = notes.filter((n) => n.type === "roadmap");
-  const { items, duplicates } = mergeRoadmaps(
-    roadmapRows.map((r) => ({ path: r.path, body: index.body(r.path) ?? "" })),
-  );
+  const { items, duplicates } = mergeRoadmaps(roadmapRows.map((r) => ({ path: r.path, body: bodyOf(r) })));
   const templates = templateTexts(ctx.ws);
   const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
+  const known = new Set(notes.map((n) => n.slug.toLowerCase()));
   return {
     config: ctx.config,
     items,
@@ -68,11 +89,15 @@ export function readinessInput(
       path: n.path,
       status: n.status,
       public: isPublic(n),
-      substantial: isPublic(n) && noteSubstance(templates, n, index.body(n.path) ?? "").enough,
+      substantial: isPublic(n) && noteSubstance(templates, n, bodyOf(n)).enough,
       checklistDone: n.checklist_done,
       since: startDate(n, ctx.today),
     })),
-    covering: coverage(items, notes, index.allLinks()),
+    covering: coverage(
+      items,
+      notes,
+      links.filter((l) => known.has(l.from_slug.toLowerCase())),
+    ),
     events,
     graceDays: parseDuration(ctx.config.revisit.first_after) ?? 7,
   };
@@ -103,7 +128,7 @@ export function readinessFrom(today: string, input: ReturnType<typeof readinessI
 }
 
 /** Each role's score a week before `today`, from the same input. */
-export function lastWeekScores(today: string, input: ReturnType<typeof readinessInput>): Map<string, number> {
+export function lastWeekScores(today: string, input: ReadinessSource): Map<string, number> {
   return new Map(
     measure(input, addDays(today, -7))
       .groups.filter((g) => g.kind === "role")

@@ -48,6 +48,7 @@ describe("learn publish", () => {
       "index.html",
       "notes/http-caching.html",
       "notes/idempotency-keys.html",
+      "readiness.html",
       "search-index.js",
       "search-index.json",
       "tags/http.html",
@@ -94,7 +95,7 @@ describe("learn publish", () => {
     const cwd = tempDir();
     const r = runCli(["publish", "--dir", root, "--out", "public", "--json"], { cwd });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ out: join(cwd, "public"), notes: 2, tags: 2, files: 11, removed: [] });
+    expect(JSON.parse(r.stdout)).toEqual({ out: join(cwd, "public"), notes: 2, tags: 2, files: 12, removed: [] });
     expect(existsSync(join(cwd, "public", "index.html"))).toBe(true);
   });
 
