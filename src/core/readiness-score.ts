@@ -15,19 +15,21 @@ export interface CoverageNote {
 
 /**
  * Which notes cover each roadmap item: a note covers an item when its `covers:` lists the
- * item's id, when it links to the id (`[[http-fundamentals]]`, or the id in `related:`),
+ * item's id, when it links to the id (`[[http-fundamentals]]`, or the id in `related:`) and no note
+ * has that slug,
  * or when the item's bullet in the roadmap links to the note. Slugs are lower-case.
  */
 export function coverage(
   items: readonly Pick<RoadmapItem, "id" | "links">[],
   notes: readonly CoverageNote[],
-  links: readonly { from_slug: string; target: string }[],
+  links: readonly { from_slug: string; target: string; to_slug?: string | null }[],
 ): Map<string, Set<string>> {
   const real = new Set(notes.filter((n) => !META_TYPES.includes(n.type ?? "")).map((n) => n.slug.toLowerCase()));
   const out = new Map(items.map((i) => [i.id, new Set<string>()]));
   for (const n of notes)
     if (real.has(n.slug.toLowerCase())) for (const c of n.covers) out.get(c.toLowerCase())?.add(n.slug.toLowerCase());
   for (const l of links) {
+    if (l.to_slug) continue; // a link to a note is about that note, even when its slug is also an item id
     const target = l.target
       .trim()
       .toLowerCase()

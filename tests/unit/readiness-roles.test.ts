@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { validateConfig } from "../../src/core/config-schema.js";
 import { parseNote } from "../../src/core/note-parse.js";
 import { mergeRoadmaps, parseRoadmap, parseRoleList } from "../../src/core/readiness-roadmap.js";
-import { roleNeeds } from "../../src/core/readiness-score.js";
+import { coverage, roleNeeds } from "../../src/core/readiness-score.js";
 
 const BUNDLED = readFileSync(
   new URL("../../notes/roadmap/backend-and-ai-infrastructure-roadmap.md", import.meta.url),
@@ -109,6 +109,23 @@ describe("roles need specific roadmap items", () => {
         line: 7,
         message: "roadmap item id http is already used at notes/a.md:6",
       }),
+    ]);
+  });
+
+  it("reads a link to an existing note as about that note, even when its slug is also an item id", () => {
+    const items = [{ id: "rollback-paths", links: [] }];
+    const notes = [
+      { slug: "rollback-paths", type: "doc", covers: ["rollback-paths"] },
+      { slug: "launch-checklist", type: "doc", covers: [] },
+    ];
+    const links = [
+      { from_slug: "launch-checklist", target: "rollback-paths", to_slug: "rollback-paths" },
+      { from_slug: "launch-checklist", target: "Rollback-Paths", to_slug: null },
+    ];
+    expect([...coverage(items, notes, links.slice(0, 1)).get("rollback-paths")!]).toEqual(["rollback-paths"]);
+    expect([...coverage(items, notes, links).get("rollback-paths")!].sort()).toEqual([
+      "launch-checklist",
+      "rollback-paths",
     ]);
   });
 });
