@@ -162,7 +162,7 @@ export function renderRoleDetail(group: GroupReadiness, view: ReadinessView, t: 
             const name = `${i.item.name} (${i.item.id})`.padEnd(nameWidth);
             const w = i.weight === 1 ? "" : t.meta(` x${i.weight}`);
             const ev = i.evidence.length ? i.evidence.map(noteText).join("; ") : "no note yet";
-            return `  ${i.level} ${LEVEL_NAMES[i.level].padEnd(15)} ${name}${w}  ${t.meta(ev)}`;
+            return `  ${i.level} ${LEVEL_NAMES[i.level].padEnd(16)} ${name}${w}  ${t.meta(ev)}`;
           }),
         ]
       : [
