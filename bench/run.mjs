@@ -78,6 +78,17 @@ const help = measure(process.execPath, [bin, "--help"], root);
 row(0, "learn --help", help, `${(help.secs / node0.secs).toFixed(2)}x node -e 0 (target 1.3x)`);
 const version = measure(process.execPath, [bin, "--version"], root);
 row(0, "learn --version", version, `${(version.secs / node0.secs).toFixed(2)}x node -e 0 (target 1.3x)`);
+// check is linear in links: one note of 100k wikilinks (just under the 1 MiB cap), each a broken-link warning.
+const manyLinks = join(corpora, "links-100k");
+if (!existsSync(join(manyLinks, ".complete"))) {
+  mkdirSync(join(manyLinks, "notes"), { recursive: true });
+  const body = Array.from({ length: 100_000 }, (_, i) => `[[m${i.toString(36)}]]`).join(" ");
+  writeFileSync(join(manyLinks, "notes", "links.md"), `---\ntitle: Many links\n---\n${body}\n`);
+  writeFileSync(join(manyLinks, "learn.config.yaml"), "");
+  writeFileSync(join(manyLinks, ".complete"), "");
+}
+const checked = measure(process.execPath, [bin, "check", "--dir", manyLinks], manyLinks);
+row(0, "check, a note of 100k wikilinks", checked, `${(checked.secs / node0.secs).toFixed(1)}x node -e 0`);
 
 for (const n of sizes) {
   const ws = corpus(n);

@@ -36,7 +36,14 @@ const actWith =
     if (hooks.capture) return hooks.capture({ command, options: options as Record<string, unknown> });
     // chalk loads only here, and only when there is colour to show
     const io = hooks.io ?? (await (await import("./ui/io.js")).processIO(opts));
-    await run(options, io);
+    try {
+      await run(options, io);
+    } catch (err) {
+      // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
+      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
+      if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
+      await run(options, io);
+    }
   };
 
 /** The options of a command that takes no positional arguments: the merged flags as they are. */
@@ -76,7 +83,12 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(`learn: ${str.replace(/^error: /, "")}`),
+      outputError: (str, write) => {
+        const msg = str.replace(/^error: /, "");
+        // commander suggests only a close name; with none, say where the names are
+        const hint = msg.startsWith("unknown command") && !/did you mean/i.test(msg) ? "(see learn --help)\n" : "";
+        write(`learn: ${msg}${hint}`);
+      },
       ...(hooks.output ? { writeOut: hooks.output.out, writeErr: hooks.output.err } : {}),
     })
     .addHelpText(
@@ -94,9 +106,13 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .description("make a workspace: notes/, a default roadmap, learn.config.yaml, .gitignore")
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
+    .option("--example", "also copy the bundled example notes into notes/ (a workspace to try learn on)")
     .option("--roadmap", "write the default roadmap note even into a folder that already has notes")
     .option("--no-roadmap", "do not write the default roadmap note (a new workspace gets one)")
-    .addHelpText("after", examples("learn init", "learn init ~/learning --templates"))
+    .addHelpText(
+      "after",
+      examples("learn init", "learn init ~/learning --templates", "learn init ~/try-learn --example"),
+    )
     .action(
       act(
         "init",
@@ -160,8 +176,11 @@ ${examples("learn index", "learn index --full --json")}`,
       "after",
       `
 Query language:
-  words              every word must match (stemmed: "retries" finds "retry")
-  "a phrase"         the words next to each other
+  words              every word must match, in any order (stemmed: "retries" finds
+                     "retry"); learn search "broken yaml retries" is three words
+  "a phrase"         the words next to each other, quoted inside the shell's quotes:
+                     learn search '"error budget"'; a phrase no note has falls back
+                     to its words, and learn says so on stderr
   -word, -"phrase"   leave out notes that match (put the query after -- when
                      the word could read as an option: learn search -- api -nginx)
   a OR b             either (binds to the terms beside it: a OR b c = (a or b) and c)
@@ -169,9 +188,17 @@ Query language:
   type:doc  status:evergreen  domain:core-backend  tag:http  role:backend
   difficulty:advanced  visibility:public  is:public  is:private  is:due
   updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
-  Filters take commas for alternatives (type:doc,blog). Typos are forgiven:
-  when fewer than --limit notes match, close spellings fill in, marked (fuzzy).
-${examples("learn search idempotency", 'learn search "error budget" -slo type:doc', "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
+  Filters take commas for alternatives (type:doc,blog).
+Ranking: a note whose title or file name is exactly the query comes first, then
+  notes with every word in the title (fewest other words first), then the rest
+  by relevance (bm25).
+Typos are forgiven: a word no note has is read as its closest spellings in
+  titles, file names and tags, closest first (a 3-letter word only with two
+  letters swapped), marked (fuzzy). When nothing matches, any word may be read
+  as a more common close spelling; a word only a few notes have is widened when
+  a close spelling is far more common. If still nothing matches, a word no note
+  has is left out, and learn says so on stderr (and in --json's "relaxed").
+${examples("learn search idempotency", "learn search '\"error budget\"' -slo type:doc", "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
     .action(
       act(
@@ -280,6 +307,33 @@ ${examples("learn search idempotency", 'learn search "error budget" -slo type:do
     .option("--staged", "check only the notes staged in git (for a pre-commit hook)")
     .addHelpText("after", examples("learn check", "learn check --staged", "learn check --json"))
     .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
+
+  program
+    .command("mv")
+    .description("rename a note and rewrite every link to it (its revisit history stays with it)")
+    .argument("<old>", "the note's slug or id")
+    .argument("<new>", "the new slug (the file stays in its folder)")
+    .addHelpText("after", examples("learn mv http-cache http-caching"))
+    .action(
+      act(
+        "mv",
+        (opts, [from, to]) => ({ ...opts, from: from as string, to: to as string }),
+        async (o, io) => (await import("./commands/mv.js")).mv(o, io),
+      ),
+    );
+
+  program
+    .command("watch")
+    .description("keep the index current from file events, so other commands skip their folder walk")
+    .addHelpText("after", examples("learn watch &", "learn search caching"))
+    .action(act("watch", flags, async (o, io) => (await import("./commands/watch.js")).watchIndex(o, io)));
+
+  program
+    .command("lsp")
+    .description("run the language server (LSP over stdio) for editors: links, diagnostics, hover")
+    .option("--stdio", "talk over stdin and stdout (the default and only transport)")
+    .addHelpText("after", examples("learn lsp", "nvim: vim.lsp.start({ name = 'learn', cmd = { 'learn', 'lsp' } })"))
+    .action(act("lsp", flags, async (o, io) => (await import("./commands/lsp.js")).lsp(o, io)));
 
   program
     .command("publish")
@@ -411,6 +465,20 @@ async function report(err: unknown, writeErr: (text: string) => void, env: NodeJ
   return 1;
 }
 
+/** What `learn` alone prints: the few commands to start with, and where the rest are. */
+const OVERVIEW = `learn: a command-line learning OS for engineers: notes, search, revisits and the weekly loop.
+
+Start here:
+  learn init [dir]           make a workspace (notes/, learn.config.yaml)
+  learn new note "Title"     scaffold a note from a template
+  learn status               one screen: what is due, this week's loop, what next
+  learn week                 run this week's learning loop
+  learn search WORDS         full-text search
+  learn revisit              which notes are due for a revisit, and why
+
+Every command: learn --help    One command: learn help COMMAND
+`;
+
 /** `learn --help` as the build cached it (scripts/cache-help.mjs), or undefined. */
 function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
   if (env.LEARN_HELP_CACHE === "off") return undefined;
@@ -425,7 +493,8 @@ function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
  * Run `learn` with `argv` (the arguments after `learn`) and return its exit code. With `io`,
  * every command and commander's own text use it (tests); without, the process's streams.
  */
-export async function main(argv: readonly string[], io?: IO): Promise<number> {
+export async function main(given: readonly string[], io?: IO): Promise<number> {
+  let argv = given;
   const out = io ? io.out : (t: string) => void process.stdout.write(t);
   const err = io ? io.err : (t: string) => void process.stderr.write(t);
   const env = io?.env ?? process.env;
@@ -434,13 +503,24 @@ export async function main(argv: readonly string[], io?: IO): Promise<number> {
     out(`${pkg.version}\n`);
     return 0;
   }
+  if (argv.length === 0) {
+    out(OVERVIEW); // `learn | less` shows it: data on stdout, and asking for nothing is no error
+    return 0;
+  }
   const help = argv.length === 1 && (argv[0] === "--help" || argv[0] === "-h") ? cachedHelp(env) : undefined;
   if (help !== undefined) {
     out(help);
     return 0;
   }
   try {
-    await (await buildProgram({ io, output: io ? { out, err } : undefined })).parseAsync([...argv], { from: "user" });
+    const program = await buildProgram({ io, output: io ? { out, err } : undefined });
+    const asked = argv[0] === "help" && argv[1] && !argv[1].startsWith("-") ? argv[1] : undefined;
+    // `help CMD` is `CMD --help`; an unknown CMD is commander's "unknown command" (exit 2, closest name)
+    if (asked !== undefined)
+      argv = program.commands.some((c) => c.name() === asked || c.aliases().includes(asked))
+        ? [asked, "--help"]
+        : [asked];
+    await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (e) {
     return report(e, err, env);

@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readNoteText, secretFindings } from "../app/note-checks.js";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
+import { duplicateIdFindings, duplicateSlugFindings } from "../core/check-notes.js";
 import {
   countFindings,
   dedupeFindings,
@@ -14,14 +14,15 @@ import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
 import { roadmapFindings } from "../core/check-roadmap.js";
-import type { IndexHandle, IndexProblem } from "../store/types.js";
+import { slugFromPath } from "../core/slug.js";
+import type { IndexHandle, IndexProblem } from "../core/index-types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
 import { templateTexts } from "../workspace/note-substance.js";
-import { scanSecrets } from "../workspace/secrets.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
 export interface CheckOptions extends GlobalOptions {
@@ -35,33 +36,7 @@ export interface CheckReport {
   counts: FindingCounts;
 }
 
-const slugOf = (path: string): string => path.replace(/^.*\//, "").replace(/\.(md|markdown)$/i, "");
-
-/** Read a note's text from the workspace; undefined when it cannot be read (the index reports why). */
-export function readNoteText(ctx: Context, path: string): string | undefined {
-  try {
-    return readFileSync(join(ctx.ws.root, path), "utf8");
-  } catch {
-    return undefined;
-  }
-}
-
-/** Secret findings of one note: errors in a public note, warnings in a private one. */
-export async function secretFindings(path: string, text: string, isPublicNote: boolean): Promise<Finding[]> {
-  const hits = await scanSecrets(text, path);
-  return hits.map((h) => ({
-    path,
-    line: h.line,
-    rule: h.rule,
-    severity: isPublicNote ? "error" : "warning",
-    message: isPublicNote
-      ? `${h.message} in a public note`
-      : `${h.message} (private note, but it is still in your files and git history)`,
-    hint: "remove it and rotate the credential; write a placeholder like <token> instead",
-  }));
-}
-
-/** Index problems check does not find itself: duplicate slugs, and files it could not read. */
+/** Index problems check does not find itself: files it could not read. */
 function indexFindings(
   problems: readonly IndexProblem[],
   parsed: ReadonlySet<string>,
@@ -69,18 +44,7 @@ function indexFindings(
 ): Finding[] {
   return problems.flatMap((p): Finding[] => {
     if (only && !only.has(p.path)) return [];
-    if (/^duplicate slug/.test(p.reason)) {
-      return [
-        {
-          path: p.path,
-          line: p.line,
-          rule: "duplicate-slug",
-          severity: "error",
-          message: p.reason,
-          hint: "rename one of the files: a slug names one note",
-        },
-      ];
-    }
+    if (/^duplicate slug/.test(p.reason)) return []; // duplicateSlugFindings also sees Unicode forms and case
     if (parsed.has(p.path) && !/ MiB/.test(p.reason)) return []; // check re-parses these itself, with line numbers
     return [
       {
@@ -99,30 +63,33 @@ function indexFindings(
 export async function runCheck(
   ctx: Context,
   index: IndexHandle,
-  opts: { staged?: boolean } = {},
+  opts: { staged?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CheckReport> {
   const notes = index.allNotes();
   const files = opts.staged
-    ? stagedNotes(ctx.ws)
+    ? stagedNotes(ctx.ws, opts.env)
     : notes.flatMap((n) => {
         const text = readNoteText(ctx, n.path);
         return text === undefined ? [] : [{ path: n.path, text }];
       });
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
+  const allow = loadSecretAllowlist(ctx.ws.root);
   const parsedFiles = [];
   const templates = templateTexts(ctx.ws);
   for (const f of files) {
-    const parsed = parseNote(f.text, slugOf(f.path));
+    const parsed = parseNote(f.text, slugFromPath(f.path));
     parsedFiles.push({ ...f, parsed });
     const visible = { body: parsed.body, isPublic: isPublic(parsed.data) };
     findings.push(...placeholderFindings(f.path, f.text, visible, templates(parsed.data.type)));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
-    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data))));
+    findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
   findings.push(...roadmapFindings(parsedFiles));
   const only = opts.staged ? new Set(texts.keys()) : undefined;
-  findings.push(...linkFindings(notes, index.allLinks(), (p) => texts.get(p) ?? readNoteText(ctx, p), only));
+  const textOf = (p: string): string | undefined => texts.get(p) ?? readNoteText(ctx, p);
+  findings.push(...linkFindings(notes, index.allLinks(), textOf, only));
+  findings.push(...duplicateSlugFindings(notes, only), ...duplicateIdFindings(notes, textOf, only));
   findings.push(...indexFindings(index.problems(), new Set(texts.keys()), only));
   const sorted = sortFindings(dedupeFindings(findings));
   return { findings: sorted, counts: countFindings(sorted, files.length) };
@@ -131,14 +98,8 @@ export async function runCheck(
 /** `learn check`: report schema, YAML, link and secret problems; exit 1 when any is an error. */
 export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts);
-  const { openIndexLazy } = await import("../store/open-lazy.js");
-  const { index } = await openIndexLazy(ctx);
-  let report: CheckReport;
-  try {
-    report = await runCheck(ctx, index, { staged: opts.staged });
-  } finally {
-    index.close();
-  }
+  const { withIndex } = await import("../store/open-lazy.js");
+  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged, env: io.env }));
   const { findings, counts } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(renderFindings(findings, io.theme));

@@ -1,9 +1,9 @@
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
-import { openIndexLazy, rebuiltNotice } from "../store/open-lazy.js";
+import { rebuiltNotice, withIndex } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
-import type { RefreshStats } from "../store/types.js";
+import type { RefreshStats } from "../core/index-types.js";
 
 /** Options of `learn index`. */
 export interface IndexOptions extends GlobalOptions {
@@ -17,9 +17,7 @@ export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
-    const opened = await openIndexLazy(ctx, { full: opts.full, onProgress: progress.onProgress });
-    opened.index.close();
-    stats = opened.stats;
+    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, (_, refreshed) => refreshed);
   } finally {
     progress.stop();
   }

@@ -1,27 +1,26 @@
-import {
-  appendFileSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
 import { DEFAULT_ROADMAP_PATH, defaultRoadmapText } from "../core/default-roadmap.js";
 import { LearnError } from "../core/errors.js";
+import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { writeProblem } from "../workspace/note-files.js";
 import { resolveToday } from "../workspace/context.js";
-import { BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { writeProblem } from "../workspace/note-files.js";
+import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
+import { regularOrNothing } from "../workspace/safe-path.js";
+import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
 
 /** Options of `learn init`. */
 export interface InitOptions extends GlobalOptions {
   target?: string;
   templates?: boolean;
-  /** Write the default roadmap note: true always (never over a file), false never; unset, only into a new workspace. */
+  /** Also copy the bundled example notes into notes/ (files already there are kept). */
+  example?: boolean;
+  /**
+   * Write the default roadmap note: true always (never over a file), false never; unset, only into
+   * a new workspace (and not with --example, whose notes bring their own roadmap with the same ids).
+   */
   roadmap?: boolean;
 }
 
@@ -41,21 +40,22 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   const result: InitResult = { root, created: [], updated: [], existing: [] };
   const rel = (p: string) => relative(root, p) || ".";
 
+  // Every file goes through the safe writer: never through a link, never outside the root.
   const ensureDir = (dir: string) => {
     if (existsSync(dir)) return result.existing.push(`${rel(dir)}/`);
-    guard(dir, () => mkdirSync(dir));
+    guard(dir, () => makeFolderSafe(root, dir));
     result.created.push(`${rel(dir)}/`);
   };
-  const ensureFile = (file: string, text: string) => {
-    if (existsSync(file)) return result.existing.push(rel(file));
-    guard(file, () => writeFileSync(file, text, { flag: "wx" }));
-    result.created.push(rel(file));
+  const ensureFile = (file: string, text: string | Buffer) => {
+    const made = !lexists(file) && guard(file, () => createFileSafe(root, file, text));
+    result[made ? "created" : "existing"].push(rel(file));
   };
   const ensureLine = (file: string, line: string, header: string) => {
-    if (!existsSync(file)) return ensureFile(file, `${header}\n${line}\n`);
+    if (!lexists(file)) return ensureFile(file, `${header}\n${line}\n`);
+    regularOrNothing(file); // a link or a folder there is refused before it is read
     const text = readFileSync(file, "utf8");
     if (text.split(/\r?\n/).some((l) => l.trim() === line)) return result.existing.push(rel(file));
-    guard(file, () => appendFileSync(file, `${text === "" || text.endsWith("\n") ? "" : "\n"}${line}\n`));
+    guard(file, () => appendLinesSafe(root, file, `${line}\n`));
     result.updated.push(rel(file));
   };
 
@@ -68,7 +68,7 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   const fresh = !existsSync(join(root, "learn.config.yaml")) && !hasMarkdown(root) && !hasMarkdown(join(root, "notes"));
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
-  if (opts.roadmap ?? fresh) {
+  if (opts.roadmap ?? (fresh && !opts.example)) {
     const file = join(root, "notes", DEFAULT_ROADMAP_PATH);
     ensureDir(dirname(file));
     ensureFile(file, defaultRoadmapText(resolveToday(opts.today, io.env)));
@@ -81,17 +81,22 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   );
   if (opts.templates) {
     ensureDir(join(root, "templates"));
-    for (const name of readdirSync(BUNDLED_TEMPLATES).sort()) {
-      const to = join(root, "templates", name);
-      if (existsSync(to)) result.existing.push(rel(to));
-      else {
-        guard(to, () => copyFileSync(BUNDLED_TEMPLATES + "/" + name, to));
-        result.created.push(rel(to));
-      }
+    for (const name of readdirSync(BUNDLED_TEMPLATES).sort())
+      ensureFile(join(root, "templates", name), readFileSync(join(BUNDLED_TEMPLATES, name)));
+  }
+
+  if (opts.example) {
+    const dirs = new Set([join(root, "notes")]);
+    const files = readdirSync(BUNDLED_NOTES, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    for (const file of files.map((e) => relative(BUNDLED_NOTES, join(e.parentPath, e.name))).sort()) {
+      const to = join(root, "notes", file);
+      if (!dirs.has(dirname(to))) ensureDir(dirname(to));
+      dirs.add(dirname(to));
+      ensureFile(to, readFileSync(join(BUNDLED_NOTES, file)));
     }
   }
 
-  if (opts.json) io.json(result);
+  if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
   else io.out(renderInit(result, io));
   return result;
 }
@@ -145,11 +150,26 @@ function hasMarkdown(dir: string): boolean {
   }
 }
 
-function guard(path: string, write: () => void): void {
+function guard<T>(path: string, write: () => T): T {
   try {
-    write();
+    return write();
   } catch (err) {
-    throw writeProblem(err, path);
+    throw err instanceof LearnError
+      ? err
+      : writeProblem(
+          err,
+          path,
+          "it appeared meanwhile, or it is a link to nowhere: move it away, then run `learn init` again",
+        );
+  }
+}
+
+function lexists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,13 +1,14 @@
 import { UsageError } from "../core/errors.js";
 import { parseQuery } from "../core/query.js";
+import { applyFlags, parseLimit, queryText, type FilterFlags } from "../core/query-flags.js";
 import { listNotes, parseSort } from "../store/list.js";
-import { openForRead } from "../store/open-lazy.js";
+import { withIndex } from "../store/open-lazy.js";
 import { dueBySlug } from "../store/schedule.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderListPaths, renderListTable, toListJson } from "../ui/render-list.js";
 import { createContext } from "../workspace/context.js";
-import { applyFlags, parseLimit, queryText, type FilterFlags } from "./search.js";
+import { revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn list`. */
 export interface ListOptions extends GlobalOptions, FilterFlags {
@@ -36,19 +37,15 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   const sort = parseSort(opts.sort);
   const limit = opts.limit === undefined ? undefined : parseLimit(opts.limit, 0);
   const ctx = await createContext(opts);
-  const index = await openForRead(ctx, opts.refresh, io.err);
-  let rows: NoteRow[];
-  try {
-    const due = parsed.filters.due || sort === "due" ? dueBySlug(index, ctx) : undefined;
-    rows = listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today, due });
-  } finally {
-    index.close();
-  }
+  const rows = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, (index) => {
+    const due = parsed.filters.due || sort === "due" ? dueBySlug(index, ctx, revisitLog(ctx.ws.root)) : undefined;
+    return listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today, due });
+  });
   if (format === "json") io.json(toListJson(rows));
   else if (format === "paths") {
     if (rows.length) io.out(renderListPaths(rows));
   } else {
-    if (rows.length) io.out(renderListTable(rows, io.theme));
+    if (rows.length) io.out(renderListTable(rows, io.theme, io.columns));
     io.err(`${rows.length} note${rows.length === 1 ? "" : "s"}`);
   }
   return rows;

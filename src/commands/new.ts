@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { LearnError } from "../core/errors.js";
+import { JSON_VERSION, type NewJson } from "../core/json-types.js";
 import { requireDomain, requireType, type NewNoteInput } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
@@ -52,7 +53,7 @@ export async function newNote(opts: NewOptions, io: IO): Promise<NewResult> {
 /** Print what was made (or found) and open it in the editor when asked. */
 async function done(result: NewResult, ctx: Context, opts: NewOptions, io: IO): Promise<NewResult> {
   const shown = relative(process.cwd(), result.path) || result.path;
-  if (opts.json) io.json(result);
+  if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies NewJson);
   else io.out(io.theme.path(shown));
   if (opts.edit) {
     const editor = await editorCommand(ctx, io, async (c, f) =>

@@ -1,23 +1,26 @@
 import { join, relative, resolve } from "node:path";
+import { secretFindings } from "../app/note-checks.js";
+import { readinessInputFrom } from "../app/readiness.js";
+import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
+import type { Context } from "../core/context.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
+import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
 import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
 import { readinessPage } from "../core/publish-readiness.js";
 import { measure } from "../core/readiness-score.js";
 import { buildSite } from "../core/publish-site.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { createContext, type Context } from "../workspace/context.js";
+import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 import { fuseAsset } from "../workspace/site-assets.js";
-import { readNoteForSite, type NoteForSite } from "../workspace/site-read.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
-import { secretFindings } from "./check.js";
-import { readinessInputFrom } from "./readiness.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -42,20 +45,13 @@ export interface PublishResult {
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
   const ctx = await createContext(opts);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
-  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site");
-  const { openIndexLazy } = await import("../store/open-lazy.js");
-  const { index } = await openIndexLazy(ctx);
-  let notes: NoteRow[];
-  let links: LinkRow[];
-  try {
-    notes = index.allNotes();
-    links = index.allLinks();
-  } finally {
-    index.close();
-  }
+  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root);
+  const { withIndex } = await import("../store/open-lazy.js");
+  const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
   const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
-  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true)));
+  const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
+  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true, allow)));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
@@ -78,7 +74,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const { written, removed } = writeSite(out, files, { force: opts.force });
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
-    io.json(result);
+    io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);
     return result;
   }
   io.out(join(out, "index.html"));

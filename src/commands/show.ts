@@ -1,9 +1,10 @@
-import { LearnError } from "../core/errors.js";
-import { closeTerms } from "../core/fuzzy.js";
-import { openForRead } from "../store/open-lazy.js";
+import { unknownNoteError } from "../core/note-suggest.js";
+import { slugFromPath } from "../core/slug.js";
+import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderShow, toShowJson, type ShowData } from "../ui/render-show.js";
 import { createContext } from "../workspace/context.js";
+import { READ_CAPS } from "../files/safe-read.js";
 
 /** Options of `learn show`. */
 export interface ShowOptions extends GlobalOptions {
@@ -14,25 +15,10 @@ export interface ShowOptions extends GlobalOptions {
 /** Show one note by slug or id: front matter, checklist progress, links and backlinks, body. */
 export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
   const ctx = await createContext(opts);
-  const index = await openForRead(ctx, opts.refresh, io.err);
-  let data: ShowData;
-  try {
-    const wanted = opts.slug.replace(/\.(md|markdown)$/i, "").replace(/^.*\//, "");
+  const data = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, async (index): Promise<ShowData> => {
+    const wanted = slugFromPath(opts.slug);
     const note = index.getNote(wanted);
-    if (!note) {
-      // Match against slugs and titles, suggest slugs.
-      const slugOf = new Map<string, string>();
-      for (const n of index.allNotes()) {
-        slugOf.set(n.slug.toLowerCase(), n.slug);
-        slugOf.set(n.title.toLowerCase(), n.slug);
-      }
-      const found = closeTerms([wanted.toLowerCase()], [...slugOf.keys()], 3).get(wanted.toLowerCase());
-      const near = found && [...new Set(found.map((k) => slugOf.get(k)!))];
-      throw new LearnError(
-        `no note with slug or id ${opts.slug}`,
-        near ? `did you mean ${near.join(", ")}?` : "see `learn list` or `learn search`",
-      );
-    }
+    if (!note) throw await unknownNoteError(opts.slug, wanted, index.allNotes());
     const links = index.linksFrom(note.slug);
     const backlinks = index.linksTo(note.slug);
     const titles = new Map<string, string>();
@@ -40,10 +26,9 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
       const t = slug ? index.getNote(slug) : undefined;
       if (slug && t) titles.set(slug.toLowerCase(), t.title);
     }
-    data = { note, links, backlinks, titles, body: index.body(note.path) ?? "" };
-  } finally {
-    index.close();
-  }
+    const body = index.body(note.path) ?? "";
+    return { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note };
+  });
   if (opts.json) io.json(toShowJson(data));
   else io.out(renderShow(data, io.theme));
   return data;

@@ -1,13 +1,14 @@
+import { lastWeekScores, readinessInput } from "../app/readiness.js";
+import type { Context } from "../core/context.js";
+import { measure } from "../core/readiness-score.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { openIndexLazy } from "../store/open-lazy.js";
+import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { progressBar } from "../ui/progress.js";
 import { nextAction, renderStatus, toStatusJson, type StatusData } from "../ui/render-status.js";
-import { createContext, type Context } from "../workspace/context.js";
-import { schedules } from "../workspace/week-due.js";
+import { createContext } from "../workspace/context.js";
+import { schedules } from "../app/due.js";
 import { weekOverview } from "../workspace/week-log.js";
-import { measure } from "../core/readiness-score.js";
-import { lastWeekScores, readinessInput } from "./readiness.js";
 
 /** Options of `learn status`. */
 export type StatusOptions = GlobalOptions;
@@ -16,42 +17,37 @@ export type StatusOptions = GlobalOptions;
 export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts);
   const progress = progressBar(!opts.json);
-  let opened;
+  let data: StatusData;
   try {
-    opened = await openIndexLazy(ctx, { onProgress: progress.onProgress });
+    data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
+      const notes = index.allNotes();
+      const week = weekOverview(ctx, true);
+      const problems = index.problems();
+      return {
+        today: ctx.today,
+        root: ctx.ws.root,
+        notes: notes.length,
+        refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
+        problems: {
+          errors: problems.filter((p) => p.severity === "error").length,
+          warnings: problems.filter((p) => p.severity === "warning").length,
+        },
+        due: schedules(ctx, index, notes).due.map((d) => ({
+          slug: d.note.slug,
+          title: d.note.title,
+          due: d.schedule.due!,
+          overdue: d.overdue,
+        })),
+        week,
+        ...rolesNow(ctx, index),
+      };
+    });
   } finally {
     progress.stop();
   }
-  const { index, stats } = opened;
-  let data: StatusData;
-  try {
-    const notes = index.allNotes();
-    const week = weekOverview(ctx, true);
-    const problems = index.problems();
-    data = {
-      today: ctx.today,
-      root: ctx.ws.root,
-      notes: notes.length,
-      refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
-      problems: {
-        errors: problems.filter((p) => p.severity === "error").length,
-        warnings: problems.filter((p) => p.severity === "warning").length,
-      },
-      due: schedules(ctx, index, notes).due.map((d) => ({
-        slug: d.note.slug,
-        title: d.note.title,
-        due: d.schedule.due!,
-        overdue: d.overdue,
-      })),
-      week,
-      ...rolesNow(ctx, index),
-    };
-  } finally {
-    index.close();
-  }
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
-  else io.out(renderStatus(data, ctx.config, io.theme));
+  else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
   return data;
 }
 

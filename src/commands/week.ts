@@ -1,14 +1,23 @@
 import { join, relative } from "node:path";
 import { UsageError } from "../core/errors.js";
+import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
-import { firstUnfinished, markDone, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekStep } from "../core/week-model.js";
+import {
+  firstUnfinished,
+  markDone,
+  STEP_FLAG,
+  STEP_LABEL,
+  WEEK_STEPS,
+  type WeekLog,
+  type WeekStep,
+} from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { openIndexLazy } from "../store/open-lazy.js";
-import type { NoteRow } from "../store/types.js";
+import { openIndexLazy, withIndex } from "../store/open-lazy.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
 import { createContext, type Context } from "../workspace/context.js";
@@ -16,15 +25,8 @@ import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
 import { fallbackEditors, startedWeekNote } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { schedules } from "../workspace/week-due.js";
-import {
-  readAllWeekLogs,
-  readWeekLog,
-  saveWeekLog,
-  updateWeekLog,
-  weekOverview,
-  type WeekLog,
-} from "../workspace/week-log.js";
+import { schedules } from "../app/due.js";
+import { readAllWeekLogs, readWeekLog, saveWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
 import {
   collidingNote,
   notePath,
@@ -109,7 +111,7 @@ function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
 }
 
 /** Run this week's learning loop: resume at the first unfinished step; prompt at a terminal, else use the flags. */
-export async function week(opts: WeekOptions, io: IO): Promise<object> {
+export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
   const ctx = await createContext(opts);
   if (opts.status) return showStatus(ctx, opts, io);
   const given = checkFlags(opts, ctx);
@@ -163,19 +165,21 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
         await reindex();
       } else if (step === "checklist") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp; // the answer must not revert edits made meanwhile
         const items = given.checklist ?? (await ask!.askChecklistItems());
-        log = stepChecklist(ctx, log, row, items);
+        log = stepChecklist(ctx, log, row, items, before);
         io.err(
           stepDoneLine(step, `${items.length} item${items.length === 1 ? "" : "s"} added to ${row.path}`, io.theme),
         );
         await reindex();
       } else if (step === "roles") {
         const row = weekNote(log, find);
+        const before = readForEdit(notePath(ctx, row)).stamp;
         // A flag adds roles (never drops ones the note has); the checkbox shows them ticked.
         const roles = given.roles
           ? [...new Set([...row.roles, ...given.roles])]
           : await ask!.askWeekRoles(ctx.config, row.roles);
-        log = stepRoles(ctx, log, row, roles);
+        log = stepRoles(ctx, log, row, roles, before);
         if (given.roles) io.err(stepDoneLine(step, `roles: [${roles.join(", ")}]`, io.theme));
         await reindex();
       } else {
@@ -201,8 +205,8 @@ export async function week(opts: WeekOptions, io: IO): Promise<object> {
   }
   const shown = await showStatus(ctx, opts, io);
   if (review) {
-    const { revisit } = await import("./revisit.js");
-    await revisit({ dir: opts.dir, today: opts.today, color: opts.color, input: opts.input, review: true }, io);
+    const { review: walk, worldOf } = await import("../app/revisit-review.js");
+    await withIndex(ctx, { notify: io.err }, (index) => walk(worldOf(ctx, index), io));
   }
   return shown;
 }
@@ -328,12 +332,12 @@ async function offerReview(
 function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
   if (!log.exists) return;
   const activity = weekActivity(notes, readRevisitLog(ctx.ws.root).events, ctx.today, noteKey);
-  if (ran) return updateWeekLog(ctx, log, log.state, activity);
+  if (ran) return void updateWeekLog(ctx, log, log.state, activity);
   const { text } = readForEdit(log.path);
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }
 
-async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<object> {
+async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<WeekJson> {
   const o = { ...weekOverview(ctx), ...(await noteMissing(ctx, readWeekLog(ctx))) };
   for (const w of o.warnings) io.err(`learn: warning: ${w}`);
   const json = { ...toWeekJson(o), note_missing: o.noteMissing ?? null };
@@ -343,27 +347,16 @@ async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<obje
 }
 
 /** What the week's started note still needs (`noteMissing`), read through the index; nothing once step 2 is done. */
-export async function noteMissing(ctx: Context, log: WeekLog): Promise<{ noteMissing?: string }> {
+async function noteMissing(ctx: Context, log: WeekLog): Promise<{ noteMissing?: string }> {
   if (!log.state.note || log.state.done.includes("note")) return {};
-  const { index } = await openIndexLazy(ctx);
-  try {
-    const started = startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s));
-    return started ? { noteMissing: `${started.missing} (${started.path})` } : {};
-  } finally {
-    index.close();
-  }
+  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+  return started ? { noteMissing: `${started.missing} (${started.path})` } : {};
 }
 
 /** Step 2 is done only once the week's note is written: check a started note again, and mark it done when it is. */
 async function recheckNote(ctx: Context, log: WeekLog, io: IO): Promise<WeekLog> {
   if (!log.state.note || log.state.done.includes("note")) return log;
-  const { index } = await openIndexLazy(ctx);
-  let started;
-  try {
-    started = startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s));
-  } finally {
-    index.close();
-  }
+  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
   if (!started?.substance?.enough) return log;
   io.err(stepDoneLine("note", `${started.path} is written`, io.theme));
   return saveWeekLog(ctx, log, markDone(log.state, "note"));

@@ -1,7 +1,8 @@
 import type { Config } from "./config.js";
 import type { Finding } from "./check-model.js";
-import { keyLine, listItemLine } from "./check-lines.js";
+import { NoteLines } from "./check-lines.js";
 import type { ParsedNote } from "./note-parse.js";
+import { DUPLICATE_KEY } from "./note-normalise.js";
 
 const SCHEMA_HINT: Record<string, string> = {
   type: "use doc, cheatsheet, blog, log, roadmap or checklist",
@@ -22,6 +23,7 @@ const oneOf = (r: Record<string, string>): string => Object.keys(r).join("|");
  */
 export function frontMatterFindings(path: string, text: string, parsed: ParsedNote, config: Config): Finding[] {
   const out: Finding[] = [];
+  const at = new NoteLines(text);
   for (const w of parsed.warnings) {
     if (parsed.brokenYaml && !w.key) {
       out.push({
@@ -41,10 +43,19 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
         message: "missing title",
         hint: "add `title: ...` to the front matter",
       });
+    } else if (w.key && w.message.startsWith(DUPLICATE_KEY)) {
+      out.push({
+        path,
+        line: w.line ?? at.keyLine(w.key),
+        rule: "duplicate-key",
+        severity: "error",
+        message: `${w.key}: ${w.message}`,
+        hint: `keep one \`${w.key}:\` line and delete the others`,
+      });
     } else if (w.key) {
       out.push({
         path,
-        line: w.line ?? keyLine(text, w.key),
+        line: w.line ?? at.keyLine(w.key),
         rule: `front-matter/${w.key}`,
         severity: "error",
         message: `${w.key}: ${w.message}`,
@@ -65,7 +76,7 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
   if (domain !== undefined && !Object.hasOwn(config.domains, domain)) {
     out.push({
       path,
-      line: keyLine(text, "domain"),
+      line: at.keyLine("domain"),
       rule: "unknown-domain",
       severity: "error",
       message: `domain: ${domain} is not a configured domain (${oneOf(config.domains)})`,
@@ -76,7 +87,7 @@ export function frontMatterFindings(path: string, text: string, parsed: ParsedNo
     if (Object.hasOwn(config.roles, role)) continue;
     out.push({
       path,
-      line: listItemLine(text, "roles", role),
+      line: at.listItemLine("roles", role),
       rule: "unknown-role",
       severity: "error",
       message: `roles: ${role} is not a configured role (${oneOf(config.roles)})`,

@@ -1,29 +1,28 @@
 import type { Finding } from "./check-model.js";
-import { lineOf, listItemLine } from "./check-lines.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
+import { NoteLines } from "./check-lines.js";
+import type { LinkRow, NoteRow } from "./index-types.js";
 
 /** True when a note may be published: only `visibility: public` is; missing means private. */
 export const isPublic = (note: { visibility?: string | null }): boolean => note.visibility === "public";
 
 /** How a link looks in its note, for messages. */
-export function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
+function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
   if (link.kind === "related") return `related: ${link.target}`;
   if (link.kind === "wikilink") return `[[${link.target}]]`;
   return `(${link.target})`;
 }
 
-/** The line a link was written on, found in the note's text. */
-function linkLine(text: string | undefined, link: LinkRow): number | undefined {
-  if (text === undefined) return undefined;
-  if (link.kind === "related") return listItemLine(text, "related", link.target);
-  if (link.kind === "wikilink") return lineOf(text, `[[${link.target}`) ?? lineOf(text, link.target);
-  return lineOf(text, `(${link.target}`) ?? lineOf(text, link.target);
+/** The line a link was written on, from its note's line tables. */
+function linkLine(at: NoteLines | undefined, link: LinkRow): number | undefined {
+  if (!at) return undefined;
+  return link.kind === "related" ? at.listItemLine("related", link.target) : at.linkLine(link.kind, link.target);
 }
 
 /**
  * Link findings: broken `related:`, `[[links]]` and Markdown links (warnings), and
  * public notes linking to notes that are not public (errors). `textOf` gives a
  * note's text by path, for line numbers; `only` limits the check to some paths.
+ * Linear in links: every lookup is a Map, and each note's text is scanned once.
  */
 export function linkFindings(
   notes: readonly NoteRow[],
@@ -33,10 +32,18 @@ export function linkFindings(
 ): Finding[] {
   const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
   const out: Finding[] = [];
+  const lines = new Map<string, NoteLines | undefined>();
+  const linesOf = (path: string): NoteLines | undefined => {
+    if (!lines.has(path)) {
+      const text = textOf(path);
+      lines.set(path, text === undefined ? undefined : new NoteLines(text));
+    }
+    return lines.get(path);
+  };
   for (const link of links) {
     const from = bySlug.get(link.from_slug.toLowerCase());
     if (!from || (only && !only.has(from.path))) continue;
-    const line = linkLine(textOf(from.path), link);
+    const line = linkLine(linesOf(from.path), link);
     const to = link.to_slug === null ? undefined : bySlug.get(link.to_slug.toLowerCase());
     if (!to) {
       out.push({

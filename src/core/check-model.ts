@@ -1,3 +1,5 @@
+import { JSON_VERSION, type CheckJson } from "./json-types.js";
+
 /** How bad a finding is: errors fail `learn check` (exit 1), warnings do not. */
 export type Severity = "error" | "warning";
 
@@ -50,14 +52,9 @@ export function countFindings(findings: readonly Finding[], files: number): Find
 }
 
 /** The `learn check --json` document: every finding (line null when unknown) and the counts. */
-export function toCheckJson(
-  findings: readonly Finding[],
-  counts: FindingCounts,
-): {
-  findings: { path: string; line: number | null; rule: string; severity: Severity; message: string; hint: string }[];
-  counts: FindingCounts;
-} {
+export function toCheckJson(findings: readonly Finding[], counts: FindingCounts): CheckJson {
   return {
+    version: JSON_VERSION,
     findings: findings.map((f) => ({
       path: f.path,
       line: f.line ?? null,

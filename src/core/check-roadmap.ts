@@ -3,7 +3,7 @@ import type { ParsedNote } from "./note-parse.js";
 import { mergeRoadmaps } from "./readiness-roadmap.js";
 
 /** The rule id of a roadmap item whose id another bullet already has. */
-export const DUPLICATE_ITEM_RULE = "roadmap/duplicate-item";
+const DUPLICATE_ITEM_RULE = "roadmap/duplicate-item";
 
 /** Lines before a parsed note's body in its file (the front matter), so a body line can become a file line. */
 export function bodyOffset(text: string, body: string): number {

@@ -34,11 +34,12 @@ const ConfigSchema = z.strictObject({
     })
     .optional(),
   editor: z.string().optional(),
+  follow_symlinks_outside: z.boolean().optional(),
   publish: z.strictObject({ readiness: z.boolean().optional() }).optional(),
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, editor, publish",
+  "": "domains, roles, revisit, editor, follow_symlinks_outside, publish",
   revisit: "first_after, max_interval, retention",
   publish: "readiness",
 };
@@ -95,5 +96,6 @@ export function validateConfig(raw: unknown, file: string): Config {
     ...(c.editor ? { editor: c.editor } : {}),
     ...(Object.keys(roleNeeds).length ? { needs: roleNeeds } : {}),
     ...(c.publish ? { publish: { ...c.publish } } : {}),
+    ...(c.follow_symlinks_outside ? { follow_symlinks_outside: true } : {}),
   };
 }

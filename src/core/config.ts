@@ -25,6 +25,8 @@ export interface Config {
     /** Write the readiness page (readiness.html); on unless set to false. */
     readiness?: boolean;
   };
+  /** Follow symlinks under the notes folder that lead outside the workspace (off: reported and skipped). */
+  follow_symlinks_outside?: boolean;
 }
 
 // Names every plain object answers to (`constructor`, `__proto__`, `toString`, …): an id spelled
@@ -35,7 +37,7 @@ const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(
 export const isPrototypeName = (name: string): boolean => PROTOTYPE_NAMES.has(name);
 
 /** True when `id` can be a domain or role id: lower-case words joined by -, never a prototype name. */
-export function isConfigId(id: string): boolean {
+function isConfigId(id: string): boolean {
   return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) && !isPrototypeName(id);
 }
 
@@ -93,6 +95,10 @@ revisit:
 
 # Editor for \`learn new --edit\`; $VISUAL and $EDITOR win over it.
 # editor: code --wait
+
+# Symlinks under notes/ that lead outside this folder are reported and skipped;
+# set this only if you trust where they point.
+# follow_symlinks_outside: true
 
 # learn publish: set readiness to false to leave out the public readiness page.
 # publish:

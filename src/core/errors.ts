@@ -35,10 +35,13 @@ export class ConfigError extends LearnError {
   }
 }
 
-/** A note file that would be written already exists. */
+/** A file that would be created already exists; the hint says what to do in the command that met it. */
 export class NoteExistsError extends LearnError {
-  constructor(readonly path: string) {
-    super(`${path} already exists`, "pick another title or pass --slug");
+  constructor(
+    readonly path: string,
+    hint = "pick another title or pass --slug",
+  ) {
+    super(`${path} already exists`, hint);
   }
 }
 

@@ -6,7 +6,7 @@ export interface BodyFacts {
   firstH1?: string;
   /** `[[target]]` wikilink targets (label and #heading removed). */
   wikilinks: string[];
-  /** Relative Markdown link targets to .md/.markdown files (no scheme, no anchor). */
+  /** Relative Markdown link targets to .md/.markdown files (no scheme, query or anchor; %-decoded). */
   mdLinks: string[];
   checklist: { done: number; total: number };
 }
@@ -15,7 +15,45 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s/;
 const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
-const MDLINK = /\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s+"[^"]*")?\s*\)/gi;
+// `](target "title")`, `](<target with spaces>)`: the destination of an inline link or image.
+const MDLINK = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
+// `[label]: target "title"`: a reference definition, which publish renders as a link too.
+const REFDEF = /^\s{0,3}\[[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/;
+const NOTE_FILE = /\.(?:md|markdown)$/i;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * The note a Markdown link destination points at, as a relative path without query or
+ * anchor and %-decoded (`./b.md?x=1#top` and `b%2Emd` are both `b.md`), or undefined when
+ * it is not a link to a .md/.markdown file (a URL with a scheme, an image, a bare anchor).
+ */
+export function noteLinkTarget(dest: string): string | undefined {
+  if (SCHEME.test(dest)) return undefined;
+  const path = safeDecode(dest.replace(/[?#].*$/s, "")).trim();
+  return path && NOTE_FILE.test(path) && !SCHEME.test(path) ? path : undefined;
+}
+
+/** Every wikilink target in one line of Markdown (label and #heading removed, trimmed). */
+export function lineWikilinks(line: string): string[] {
+  return line.includes("[[") ? [...line.matchAll(WIKILINK)].map((m) => m[1]!.trim()) : [];
+}
+
+/** Every note a line links to with Markdown syntax: inline links, images and reference definitions. */
+export function lineNoteLinks(line: string): string[] {
+  const out: string[] = [];
+  const def = line.includes("]:") ? REFDEF.exec(line) : null;
+  if (def) {
+    const t = noteLinkTarget(def[1] ?? def[2]!);
+    if (t) out.push(t);
+  }
+  if (line.includes("](")) {
+    for (const m of line.matchAll(MDLINK)) {
+      const t = noteLinkTarget(m[1] ?? m[2]!);
+      if (t) out.push(t);
+    }
+  }
+  return out;
+}
 
 /** Scan a Markdown body for headings, links and checklist items, skipping fenced code. */
 export function scanBody(body: string): BodyFacts {
@@ -44,15 +82,8 @@ export function scanBody(body: string): BodyFacts {
       facts.checklist.total++;
       if (t[1] !== " ") facts.checklist.done++;
     }
-    if (line.includes("[[")) {
-      for (const m of line.matchAll(WIKILINK)) facts.wikilinks.push(m[1]!.trim());
-    }
-    if (line.includes("](")) {
-      for (const m of line.matchAll(MDLINK)) {
-        const target = m[1]!;
-        if (!/^[a-z][a-z0-9+.-]*:/i.test(target)) facts.mdLinks.push(safeDecode(target));
-      }
-    }
+    for (const t of lineWikilinks(line)) facts.wikilinks.push(t); // a loop: a 1 MB line may hold 100k links
+    for (const t of lineNoteLinks(line)) facts.mdLinks.push(t);
   }
   return facts;
 }
@@ -63,4 +94,29 @@ function safeDecode(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** One ATX heading with its level and 0-based line in the scanned text. */
+export interface HeadingLine {
+  text: string;
+  level: number;
+  line: number;
+}
+
+/** The ATX headings of a Markdown text outside code fences, with their 0-based lines (for outlines). */
+export function headingLines(text: string): HeadingLine[] {
+  const out: HeadingLine[] = [];
+  let fence: string | undefined;
+  text.split("\n").forEach((line, i) => {
+    const f = FENCE.exec(line);
+    if (f) {
+      const mark = f[1]!;
+      if (!fence) fence = mark;
+      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
+      return;
+    }
+    const h = fence ? null : HEADING.exec(line);
+    if (h && h[2]!.trim()) out.push({ text: h[2]!.trim(), level: h[1]!.length, line: i });
+  });
+  return out;
 }

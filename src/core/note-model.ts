@@ -3,16 +3,16 @@ export const NOTE_TYPES = ["doc", "cheatsheet", "blog", "log", "roadmap", "check
 export type NoteType = (typeof NOTE_TYPES)[number];
 
 export const STATUSES = ["seedling", "budding", "evergreen"] as const;
-export type Status = (typeof STATUSES)[number];
+type Status = (typeof STATUSES)[number];
 
 export const VISIBILITIES = ["private", "public"] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
+type Visibility = (typeof VISIBILITIES)[number];
 
 export const DIFFICULTIES = ["beginner", "intermediate", "advanced"] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** Aliases a user may type for a note type (`learn new note`, `cheat-sheet`). */
-export const TYPE_ALIASES: Record<string, NoteType> = {
+const TYPE_ALIASES: Record<string, NoteType> = {
   note: "doc",
   "cheat-sheet": "cheatsheet",
   cheat: "cheatsheet",

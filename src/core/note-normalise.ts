@@ -78,6 +78,36 @@ function describe(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** How a key written more than once (in another case) is reported; check gives it its own rule. */
+export const DUPLICATE_KEY = "is written more than once";
+
+/**
+ * The raw key read for each known key. Keys match case-insensitively, so `Visibility:` is
+ * `visibility:`; when a note writes both, the exact lower-case key wins wherever it stands
+ * (learn's own edits write that one, so an edit always takes effect), else the first written.
+ * Every other spelling is reported, never silently merged.
+ */
+function pickKeys(raw: Record<string, unknown>): { chosen: Map<string, KnownKey>; warnings: NoteWarning[] } {
+  const spellings = new Map<KnownKey, string[]>();
+  for (const rawKey of Object.keys(raw)) {
+    const key = KEY_BY_LOWER.get(rawKey.trim().toLowerCase());
+    if (key) (spellings.get(key) ?? spellings.set(key, []).get(key)!).push(rawKey);
+  }
+  const chosen = new Map<string, KnownKey>();
+  const warnings: NoteWarning[] = [];
+  for (const [key, names] of spellings) {
+    const pick = names.find((n) => n === key) ?? names[0]!;
+    chosen.set(pick, key);
+    if (names.length > 1)
+      warnings.push({
+        key,
+        message: `${DUPLICATE_KEY} (${names.map((n) => `${n}:`).join(", ")}); only ${pick}: is read`,
+        severity: "warning",
+      });
+  }
+  return { chosen, warnings };
+}
+
 /**
  * Normalise raw front matter tolerantly (key and enum case, scalars where a list is
  * expected, Date objects, numbers as text) and validate each known key. A bad value
@@ -91,10 +121,12 @@ export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warning
     warnings.push({ message: "front matter must be a mapping of keys to values", severity: "error" });
     return { data, warnings };
   }
+  const { chosen, warnings: dupes } = pickKeys(raw as Record<string, unknown>);
+  warnings.push(...dupes);
   for (const [rawKey, value] of Object.entries(raw as Record<string, unknown>)) {
-    const key = KEY_BY_LOWER.get(rawKey.trim().toLowerCase());
+    const key = chosen.get(rawKey);
     if (!key) {
-      data.extra[rawKey] = value;
+      if (!KEY_BY_LOWER.has(rawKey.trim().toLowerCase())) data.extra[rawKey] = value;
       continue;
     }
     if (value == null || value === "") continue;

@@ -1,6 +1,6 @@
-import yaml from "js-yaml";
 import { scanBody, type BodyFacts } from "./markdown.js";
 import { normaliseFrontMatter } from "./note-normalise.js";
+import { loadYaml } from "./yaml-load.js";
 import type { FrontMatter, NoteWarning } from "./note-model.js";
 
 /** A note read from text: normalised front matter, body, facts and problems. */
@@ -30,7 +30,7 @@ function splitFrontMatter(text: string): { data: unknown; content: string } {
   let close = str.indexOf("\n---");
   if (close < 0) close = str.length;
   const block = str.slice(0, close);
-  const data = block.replace(/^\s*#[^\n]+/gm, "").trim() === "" ? {} : yaml.load(block);
+  const data = block.replace(/^\s*#[^\n]+/gm, "").trim() === "" ? {} : loadYaml(block);
   if (close === str.length) return { data, content: "" };
   let content = str.slice(close + 4);
   if (content[0] === "\r") content = content.slice(1);

@@ -2,13 +2,13 @@
 // readiness's "written up" rung, `check` and `publish` all ask this one question.
 
 /** Words a note needs beyond its template's text to count as written. */
-export const MIN_OWN_WORDS = 80;
+const MIN_OWN_WORDS = 80;
 
 /** The rule id `learn check` reports a placeholder under (publish refuses the same). */
 export const PLACEHOLDER_RULE = "template-placeholder";
 
 /** A template's guidance line still in a note, with its 1-based line in the note's body. */
-export interface Placeholder {
+interface Placeholder {
   line: number;
   text: string;
 }

@@ -2,7 +2,7 @@
 // `## Used in builds` section, so a note grows each time it is used. The edit only inserts.
 
 /** The heading of the section lessons go under. */
-export const USED_HEADING = "## Used in builds";
+const USED_HEADING = "## Used in builds";
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s/;

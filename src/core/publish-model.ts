@@ -1,6 +1,6 @@
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "./index-types.js";
 import { isPublic } from "./check-links.js";
-import { isValidSlug, slugify, uniqueSlug } from "./slug.js";
+import { isValidSlug, slugFromPath, slugify, uniqueSlug } from "./slug.js";
 
 /** A public note on its way to the site: its index row, its Markdown body and its page file. */
 export interface SiteNote {
@@ -37,14 +37,7 @@ export interface SiteModel {
 const lower = (s: string): string => s.toLowerCase();
 const byTitle = (a: SiteNote, b: SiteNote): number =>
   a.row.title.localeCompare(b.row.title, "en") || a.row.slug.localeCompare(b.row.slug, "en");
-const fileStem = (target: string): string =>
-  lower(
-    target
-      .replace(/#.*$/, "")
-      .replace(/^.*\//, "")
-      .replace(/\.(md|markdown)$/i, "")
-      .trim(),
-  );
+const fileStem = (target: string): string => lower(slugFromPath(target.replace(/#.*$/, "")).trim());
 
 /** A file-safe, unique name for a slug or tag (`taken` holds names used so far). */
 function fileName(name: string, taken: Set<string>): string {

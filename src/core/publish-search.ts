@@ -16,7 +16,7 @@ export interface SearchEntry {
 }
 
 /** Longest body text kept per note: enough to find a note by its words, small enough to load fast. */
-export const MAX_SEARCH_TEXT = 4000;
+const MAX_SEARCH_TEXT = 4000;
 
 const ENTITY: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 

@@ -77,7 +77,7 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 /** Quote a term for FTS5 so no user text is read as FTS syntax. */
-export function ftsTerm(t: QueryTerm): string {
+function ftsTerm(t: QueryTerm): string {
   return `"${t.text.replace(/"/g, '""')}"${t.prefix ? "*" : ""}`;
 }
 
@@ -97,4 +97,42 @@ export function toFtsMatch(q: Pick<ParsedQuery, "clauses" | "excluded">): string
 /** The FTS5 expression matching any excluded term (for queries with only exclusions). */
 export function excludedFts(q: ParsedQuery): string | undefined {
   return q.excluded.length ? q.excluded.map(ftsTerm).join(" OR ") : undefined;
+}
+
+/** The words of a text as the index splits them: letters and digits, lower case, accents dropped. */
+export const wordsOf = (text: string): string[] =>
+  text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** The words of a query that is only words and phrases (no OR, no prefix*), else undefined. */
+export function plainWords(q: Pick<ParsedQuery, "clauses">): string[] | undefined {
+  if (q.clauses.length === 0 || q.clauses.some((c) => c.length !== 1 || c[0]!.prefix)) return undefined;
+  return q.clauses.flatMap((c) => wordsOf(c[0]!.text));
+}
+
+/** The FTS5 expression matching notes whose title alone holds every positive clause. */
+export const titleFts = (q: Pick<ParsedQuery, "clauses">): string | undefined =>
+  q.clauses.length ? `{title} : (${q.clauses.map(clauseFts).join(" AND ")})` : undefined;
+
+/** A clause as the user wrote it, for messages: `word`, `"a phrase"`, `a OR b`, `prefix*`. */
+export const clauseText = (c: QueryTerm[]): string =>
+  c.map((t) => (t.phrase ? `"${t.text}"` : `${t.text}${t.prefix ? "*" : ""}`)).join(" OR ");
+
+/** The query with each lone "phrase" read as its separate words; `phrases` are the ones split. */
+export function splitPhrases(q: ParsedQuery): { query: ParsedQuery; phrases: string[] } {
+  const phrases: string[] = [];
+  const clauses = q.clauses.flatMap((c): QueryTerm[][] => {
+    if (c.length !== 1 || !c[0]!.phrase) return [c];
+    const words = c[0]!.text
+      .split(/\s+/)
+      .filter(hasWordChar)
+      .map((text) => ({ text, phrase: false, prefix: false }));
+    if (words.length < 2) return [c];
+    phrases.push(c[0]!.text);
+    return words.map((t) => [t]);
+  });
+  return { query: { ...q, clauses }, phrases };
 }

@@ -13,7 +13,7 @@ export interface HistoryPoint {
  * The days a `weeks`-week trend is measured on, oldest first: the last day (Sunday) of each of
  * the weeks before this one, then today.
  */
-export function trendDays(today: string, weeks = 12): { week: string; date: string }[] {
+function trendDays(today: string, weeks = 12): { week: string; date: string }[] {
   return Array.from({ length: weeks }, (_, i) => {
     const back = weeks - 1 - i;
     const date = back === 0 ? today : weekRange(addDays(today, -7 * back)).end;

@@ -2,9 +2,8 @@ import type { Config } from "./config.js";
 import { noteEvidence, type EvidenceNote, type Level, type NoteEvidence } from "./readiness-ladder.js";
 import type { RoadmapItem } from "./readiness-roadmap.js";
 import type { LogEvent } from "./revisit-event.js";
+import { slugFromPath } from "./slug.js";
 import { META_TYPES } from "./week-domain.js";
-
-export { SCORE_FORMULA } from "./readiness-formula.js";
 
 /** What coverage needs of a note (a NoteRow fits). */
 export interface CoverageNote {
@@ -30,11 +29,7 @@ export function coverage(
     if (real.has(n.slug.toLowerCase())) for (const c of n.covers) out.get(c.toLowerCase())?.add(n.slug.toLowerCase());
   for (const l of links) {
     if (l.to_slug) continue; // a link to a note is about that note, even when its slug is also an item id
-    const target = l.target
-      .trim()
-      .toLowerCase()
-      .replace(/^.*\//, "")
-      .replace(/\.(md|markdown)$/, "");
+    const target = slugFromPath(l.target.trim()).toLowerCase();
     if (real.has(l.from_slug.toLowerCase())) out.get(target)?.add(l.from_slug.toLowerCase());
   }
   for (const i of items) for (const s of i.links) if (real.has(s)) out.get(i.id)!.add(s);

@@ -118,13 +118,3 @@ export function actionEvent(a: RevisitAction, s: Pick<NoteSchedule, "key" | "slu
   const from = s.due && s.due > today ? s.due : today;
   return { ...base, event: "snooze", until: addDays(from, a.days) };
 }
-
-/** The closest slug to a mistyped one, by slug and title, or undefined (fuse.js loads only on this error path). */
-export async function closestSlug(
-  query: string,
-  notes: readonly { slug: string; title: string }[],
-): Promise<string | undefined> {
-  const { default: Fuse } = await import("fuse.js");
-  const fuse = new Fuse(notes, { keys: [{ name: "slug", weight: 2 }, "title"], threshold: 0.5, ignoreLocation: true });
-  return fuse.search(query, { limit: 1 })[0]?.item.slug;
-}

@@ -27,7 +27,7 @@ export const RATING_MEANING: Record<RatingName, string> = {
 };
 
 /** The kinds of event the log holds. */
-export const EVENT_KINDS = ["revisit", "used", "snooze"] as const;
+const EVENT_KINDS = ["revisit", "used", "snooze"] as const;
 
 interface EventBase {
   v: 1;
@@ -36,7 +36,7 @@ interface EventBase {
   date: string;
 }
 /** The note was revisited and rated. */
-export interface RevisitEvent extends EventBase {
+interface RevisitEvent extends EventBase {
   event: "revisit";
   rating: RatingName;
   remark?: string;
@@ -44,14 +44,14 @@ export interface RevisitEvent extends EventBase {
   lesson?: string;
 }
 /** The concept was used in a real build: the note is due at once. */
-export interface UsedEvent extends EventBase {
+interface UsedEvent extends EventBase {
   event: "used";
   build: string;
   /** What the build taught, also written under the note's `## Used in builds`. */
   lesson?: string;
 }
 /** The note is not due before `until`; no revisit is counted. */
-export interface SnoozeEvent extends EventBase {
+interface SnoozeEvent extends EventBase {
   event: "snooze";
   until: string;
 }
@@ -132,4 +132,13 @@ export function parseLog(text: string): { events: LogEvent[]; problems: LogProbl
 export function formatEvent(e: LogEvent): string {
   const { v, event, note, slug, date, ...rest } = e;
   return JSON.stringify({ v, event, note, ...(slug && slug !== note ? { slug } : {}), date, ...rest });
+}
+
+/**
+ * The revisit log as the index's schedule cache reads it: a signature that changes when a
+ * line is appended (taken before reading), and the log's contents, read only when needed.
+ */
+export interface RevisitLogSource {
+  signature: string;
+  read: () => { events: LogEvent[]; problems: LogProblem[] };
 }

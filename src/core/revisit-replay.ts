@@ -20,6 +20,8 @@ export interface ReplayNote {
   revisit: boolean | null;
   /** File modification time, the start date of a note with neither `published:` nor `updated:`. */
   mtime_ms?: number;
+  /** The note's path: the key of a note whose id another note shares. */
+  path?: string;
 }
 
 /** Why a note is due (or will be): never revisited since publication, scheduled, or used in a build. */
@@ -63,6 +65,30 @@ export interface Replay {
 /** A note's key in the log: its `id:` when present, else its slug (lower-case). */
 export const noteKey = (n: { id: string | null; slug: string }): string => (n.id ?? n.slug).toLowerCase();
 
+/** The ids (lower-case) that more than one note claims: a copied note that kept its original's id. */
+function sharedIds(notes: readonly { id: string | null }[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const n of notes) {
+    const id = n.id?.toLowerCase();
+    if (id === undefined) continue;
+    if (seen.has(id)) shared.add(id);
+    seen.add(id);
+  }
+  return shared;
+}
+
+/**
+ * Each note's key in a replay: noteKey, except that notes sharing an id are keyed by their path,
+ * so two notes never merge one history. Events logged under a shared id belong to neither (they
+ * show as orphans) until one note gets a new id; `learn revisit` refuses to log under such an id.
+ */
+export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => string {
+  const shared = sharedIds(notes);
+  if (shared.size === 0) return noteKey;
+  return (n) => (n.id !== null && shared.has(n.id.toLowerCase()) ? `path:${n.path ?? n.slug}` : noteKey(n));
+}
+
 /** Where a note's schedule starts: published, else updated, else the file's date, else today. */
 export const startDate = (n: ReplayNote, today: string): string =>
   n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
@@ -71,6 +97,7 @@ export const startDate = (n: ReplayNote, today: string): string =>
  * Replay revisit events (in log order) into each note's schedule as of `today`. Events
  * after `today` are ignored, so `--today` shows the past as it was. An event finds its note
  * by id, else by slug (history from before the note got an id); the rest are orphans.
+ * Notes are keyed by replayKeys: an id two notes share names neither.
  */
 export function replay(
   events: readonly LogEvent[],
@@ -80,9 +107,10 @@ export function replay(
 ): Replay {
   const policy = revisitPolicy(config.revisit);
   const engine = fsrsEngine(policy);
+  const keyOf = replayKeys(notes);
   const owner = new Map<string, string>();
-  for (const n of notes) owner.set(n.slug.toLowerCase(), noteKey(n));
-  for (const n of notes) owner.set(noteKey(n), noteKey(n)); // ids win over slugs
+  for (const n of notes) owner.set(n.slug.toLowerCase(), keyOf(n));
+  for (const n of notes) if (keyOf(n) === noteKey(n)) owner.set(noteKey(n), noteKey(n)); // ids win over slugs
 
   const byNote = new Map<string, LogEvent[]>();
   const orphans = new Map<string, OrphanKey>();
@@ -102,7 +130,7 @@ export function replay(
 
   const byKey = new Map<string, NoteSchedule>();
   for (const n of notes) {
-    const key = noteKey(n);
+    const key = keyOf(n);
     const days = n.revisit_every ? fixedDays(n.revisit_every) : undefined;
     const scheduler =
       n.revisit === false ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);

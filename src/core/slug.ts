@@ -49,3 +49,6 @@ export function newNoteId(
 ): string {
   return Array.from(random(8), (b) => ID_ALPHABET[b % ID_ALPHABET.length]).join("");
 }
+
+/** A note's slug from its path or file name (`notes/core/Idempotency-Keys.md` → `Idempotency-Keys`): the one rule. */
+export const slugFromPath = (path: string): string => path.replace(/^.*[\\/]/, "").replace(/\.(md|markdown)$/i, "");

@@ -1,5 +1,5 @@
 import Handlebars from "handlebars";
-import yaml from "js-yaml";
+import { loadYaml } from "./yaml-load.js";
 
 /** The values a note template can use: {{title}}, {{slug}}, {{date}}, {{week}}, … */
 export interface TemplateVars {
@@ -49,7 +49,7 @@ export function renderTemplate(source: string, vars: TemplateVars): RenderedTemp
   if (!m) return { fields: {}, body: rendered };
   let fields: unknown;
   try {
-    fields = yaml.load(m[1] ?? "");
+    fields = loadYaml(m[1] ?? "");
   } catch (err) {
     throw new TemplateError(
       `front matter is not valid YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`,

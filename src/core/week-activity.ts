@@ -57,7 +57,7 @@ const BEGIN = "<!-- learn week: this list is made from the index; edits inside i
 const END = "<!-- /learn week -->";
 
 /** The generated block that lists a week's activity in its log. */
-export function activityBlock(a: WeekActivity, eol = "\n"): string {
+function activityBlock(a: WeekActivity, eol = "\n"): string {
   const list = (label: string, xs: { slug: string; title: string }[]) =>
     `${label}: ${xs.length ? xs.map((x) => `[[${x.slug}]]`).join(", ") : "none yet"}`;
   return [

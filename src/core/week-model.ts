@@ -2,6 +2,7 @@ import { hasConfigId, type Config } from "./config.js";
 import { addDays, isoWeek, parseDay, toIsoDate } from "./dates.js";
 import { LearnError } from "./errors.js";
 import type { FrontMatter } from "./note-model.js";
+import type { HeatCell } from "./week-streak.js";
 
 // A week log is notes/log/YYYY-Www.md. Its front matter holds the loop's state:
 //   week: 2026-W48        the ISO week (must match the file name)
@@ -140,4 +141,33 @@ function readPlan(value: unknown, file: string): string | undefined {
   const day = toIsoDate(value);
   if (!day) throw new LearnError(`${file}: revisit_plan: must be build or a date like 2026-12-10`, fixHint(file));
   return day;
+}
+
+/** What a file held when it was read (its hash): compared again before writing (workspace/note-edit.ts). */
+export interface EditStamp {
+  hash: string;
+}
+
+/** A week's log as found on disk. */
+export interface WeekLog {
+  label: string;
+  /** Absolute path, whether or not the file exists. */
+  path: string;
+  /** The path to show: relative to the workspace root. */
+  shown: string;
+  exists: boolean;
+  state: WeekState;
+  /** What the file held when learn last read or wrote it; every write checks it is still so. */
+  stamp?: EditStamp;
+}
+
+/** This week's log, the streak and the heat map: what `learn week --status` and `learn status` show. */
+export interface WeekOverview {
+  log: WeekLog;
+  streak: number;
+  heat: HeatCell[];
+  /** Logs that could not be read. */
+  warnings: string[];
+  /** When tolerant: why this week's own log could not be read. */
+  problem?: string;
 }

@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import { storedProblems } from "./refresh.js";
-import type { IndexHandle, IndexProblem, LinkRow, NoteRow } from "./types.js";
+import type { IndexHandle, IndexProblem, LinkRow, NoteRow } from "../core/index-types.js";
 
 /** The columns a NoteRow is read from (never the body). */
 export const ROW_COLUMNS =

@@ -3,10 +3,10 @@ import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
 import type { SqliteIndex } from "./handle.js";
 import { requireDue } from "./search.js";
-import type { NoteRow } from "./types.js";
+import type { NoteRow } from "../core/index-types.js";
 
 /** Orders `learn list` knows; `due` needs due dates from revisits. */
-export const LIST_SORTS = ["updated", "published", "title", "type", "status", "due"] as const;
+const LIST_SORTS = ["updated", "published", "title", "type", "status", "due"] as const;
 /** One of LIST_SORTS. */
 export type ListSort = (typeof LIST_SORTS)[number];
 

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import { SqliteIndex } from "./handle.js";
 import {
   planIsEmpty,
@@ -14,13 +14,15 @@ import {
   walkDigest,
 } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
-import type { RefreshStats } from "./types.js";
+import type { RefreshStats } from "../core/index-types.js";
 import { walkNotes, type WalkResult } from "./walk.js";
 
 /** Options of openIndex: refresh (default true) is incremental by (mtime, size); full rebuilds. */
 export interface OpenIndexOptions {
   refresh?: boolean;
   full?: boolean;
+  /** false parses every file on this thread, even a batch big enough for a worker. */
+  parallel?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,14 +35,100 @@ export const indexPath = (ctx: Context): string => join(ctx.ws.dataDir, "index.d
 
 /** True for SQLite's "this file is not (or no longer) a sound database" errors. */
 export const isCorrupt = (err: unknown): boolean => {
-  const code = (err as { code?: string }).code ?? "";
+  const code = (err as { code?: string } | undefined)?.code ?? "";
   return code.startsWith("SQLITE_CORRUPT") || code.startsWith("SQLITE_NOTADB");
 };
+
+/** Databases this process removed as corrupt: the next open rebuilds them and says why. */
+const removedAsCorrupt = new Set<string>();
+/** Every database path this process opened, so a corruption found mid-query can be cleared. */
+const opened = new Set<string>();
 
 /** Delete the database and its WAL files. */
 export function removeDb(path: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
 }
+
+/**
+ * After SQLite reported corruption in the middle of a command (a bad page is found only when a
+ * query reads it), remove the index this process opened, so running the command again rebuilds
+ * it. Returns false (and removes nothing) when `err` is not a corruption error.
+ */
+export function discardCorruptIndex(err: unknown): boolean {
+  if (!isCorrupt(err) || opened.size === 0) return false;
+  for (const path of opened) {
+    removeDb(path);
+    removedAsCorrupt.add(path);
+  }
+  return true;
+}
+
+const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+
+/** The index folder cannot be used: says what is wrong, and that deleting it is always safe. */
+export class IndexUnusableError extends LearnError {
+  constructor(
+    readonly dataDir: string,
+    why: string,
+    fix?: string,
+  ) {
+    super(
+      `cannot use the index folder ${dataDir}: ${why}`,
+      `${fix ? `${fix}, or ` : ""}run \`rm -rf ${shellWord(dataDir)}\` and try again; that is always safe: it is only a cache, rebuilt from your notes`,
+    );
+  }
+}
+
+/** What is wrong with the index folder, as an IndexUnusableError, or undefined for errors it does not explain. */
+export function unusableIndex(err: unknown, dataDir: string): IndexUnusableError | undefined {
+  if (err instanceof IndexUnusableError) return err;
+  const code = (err as { code?: string } | undefined)?.code ?? "";
+  const db = join(dataDir, "index.db");
+  const isDir = (p: string): boolean => {
+    try {
+      return statSync(p).isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  if (code === "ENOSPC" || code === "EDQUOT" || code === "SQLITE_FULL")
+    return new IndexUnusableError(dataDir, "the disk is full", "free some disk space");
+  if (code === "EEXIST" || code === "ENOTDIR")
+    return new IndexUnusableError(dataDir, "it is a file, not a folder", "move that file away");
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS" || /^SQLITE_(READONLY|PERM|AUTH)/.test(code))
+    return new IndexUnusableError(dataDir, "it is not writable (permission denied, or a read-only file system)");
+  if (code.startsWith("SQLITE_CANTOPEN"))
+    return isDir(db)
+      ? new IndexUnusableError(dataDir, "index.db is a folder, not a database file")
+      : new IndexUnusableError(dataDir, "index.db cannot be opened (is the folder writable?)");
+  if (code.startsWith("SQLITE_IOERR"))
+    return new IndexUnusableError(dataDir, `reading or writing index.db failed (${code}: ${(err as Error).message})`);
+  if (isCorrupt(err)) return new IndexUnusableError(dataDir, "index.db is corrupt, and rebuilding it did not help");
+  return undefined;
+}
+
+/** An error from opening or refreshing the index, explained when SQLite says the database cannot be used. */
+export function explainIndexError(err: unknown, ctx: Context): unknown {
+  const code = String((err as { code?: unknown } | undefined)?.code ?? "");
+  return (code.startsWith("SQLITE_") && unusableIndex(err, ctx.ws.dataDir)) || err;
+}
+
+/** Remove a corrupt index before it is built again (a folder where the file should be is reported instead). */
+export function clearCorruptIndex(ctx: Context): void {
+  try {
+    removeDb(indexPath(ctx));
+  } catch (err) {
+    throw unusableIndex(err, ctx.ws.dataDir) ?? err;
+  }
+}
+
+/** The notes folder as the index names paths: relative to the workspace root, forward slashes. */
+export const notesBase = (ctx: Context): string =>
+  relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
+
+/** Every note file of the workspace, found by the one discovery every command shares. */
+export const walkWorkspaceNotes = (ctx: Context) =>
+  walkNotes(ctx.ws.notesDir, notesBase(ctx), { root: ctx.ws.root, followOutside: ctx.config.follow_symlinks_outside });
 
 const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
 
@@ -72,7 +160,8 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
   try {
     db = connect(path);
     const version = db.pragma("user_version", { simple: true }) as number;
-    if (!existed) return { db, rebuild: "there was no index yet" };
+    opened.add(path);
+    if (!existed) return { db, rebuild: removedAsCorrupt.delete(path) ? CORRUPT : "there was no index yet" };
     if (version === 0) return { db, rebuild: "the index was empty or unfinished" };
     if (version !== SCHEMA_VERSION)
       return { db, rebuild: `the index was made by another version (schema ${version}, now ${SCHEMA_VERSION})` };
@@ -81,7 +170,9 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
     if (!isCorrupt(err)) throw err;
     db?.close();
     removeDb(path);
-    return { db: connect(path), rebuild: CORRUPT };
+    const fresh = connect(path);
+    opened.add(path);
+    return { db: fresh, rebuild: CORRUPT };
   }
 }
 
@@ -98,9 +189,12 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
   try {
     mkdirSync(ctx.ws.dataDir, { recursive: true });
   } catch (err) {
-    throw new LearnError(
-      `cannot create ${ctx.ws.dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
-      "check that the workspace is writable",
+    throw (
+      unusableIndex(err, ctx.ws.dataDir) ??
+      new IndexUnusableError(
+        ctx.ws.dataDir,
+        `cannot create it: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      )
     );
   }
   const opened = openDb(indexPath(ctx));
@@ -113,8 +207,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
       stats.problems = storedProblems(db);
       return { done: { index: new SqliteIndex(db), stats } };
     }
-    const rel = relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
-    const walk = walkNotes(ctx.ws.notesDir, rel);
+    const walk = walkWorkspaceNotes(ctx);
     if (!full) {
       const digest = walkDigest(walk);
       let unchanged = digest === storedDigest(db);

@@ -1,17 +1,17 @@
-import type { Context } from "../workspace/context.js";
+import type { Context } from "../core/context.js";
 import type { SqliteIndex } from "./handle.js";
 import {
+  clearCorruptIndex,
   CORRUPT,
   endRefresh,
+  explainIndexError,
   failRefresh,
-  indexPath,
   isCorrupt,
   prepareIndex,
-  removeDb,
   startRefresh,
   type OpenIndexOptions,
 } from "./open-db.js";
-import type { RefreshStats } from "./types.js";
+import type { RefreshStats } from "../core/index-types.js";
 
 async function attempt(
   ctx: Context,
@@ -26,7 +26,8 @@ async function attempt(
     const files = r.begin();
     const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
     const pool = await import("./parse-pool.js");
-    if (pool.canParallel(files.length)) await pool.parseInWorker(files, readNote, (f, result) => r.add(f, result));
+    if (opts.parallel !== false && pool.canParallel(files.length))
+      await pool.parseInWorker(files, readNote, (f, result) => r.add(f, result));
     else for (const f of files) r.add(f, readNote(f));
     return endRefresh(work, r);
   } catch (err) {
@@ -35,30 +36,51 @@ async function attempt(
   }
 }
 
-/** openIndex, but the note parser loads only when some file must be read, and big batches parse on a worker. */
+/**
+ * Open the workspace's index, creating or rebuilding it when missing, corrupt or of another
+ * schema version (stats.rebuilt says why), and refresh it from notes/ unless refresh is false.
+ * The note parser loads only when some file must be read, and big batches parse on a worker.
+ */
 export async function openIndexLazy(
   ctx: Context,
   opts: OpenIndexOptions = {},
 ): Promise<{ index: SqliteIndex; stats: RefreshStats }> {
+  // a live `learn watch` keeps the index current: sync with it instead of walking the folder
+  if (!opts.full && opts.refresh !== false && (await import("./watch-sync.js")).syncWithWatcher(ctx))
+    opts = { ...opts, refresh: false };
   try {
     return await attempt(ctx, opts);
   } catch (err) {
-    if (!isCorrupt(err)) throw err;
-    removeDb(indexPath(ctx));
-    return attempt(ctx, opts, CORRUPT);
+    if (!isCorrupt(err)) throw explainIndexError(err, ctx);
+  }
+  clearCorruptIndex(ctx);
+  try {
+    return await attempt(ctx, opts, CORRUPT);
+  } catch (err) {
+    throw explainIndexError(err, ctx);
   }
 }
 
 /** The one-line notice (for stderr) that an index was rebuilt, and why. */
 export const rebuiltNotice = (reason: string): string => `learn: rebuilt the index: ${reason}`;
 
-/** Open the index for a read command: refresh unless told not to, and pass the rebuild notice to `notify`. */
-export async function openForRead(
+/** What withIndex takes: openIndexLazy's options, and where to say that the index was rebuilt. */
+export interface WithIndexOptions extends OpenIndexOptions {
+  /** Gets the one-line rebuild notice (for stderr); leave it out to stay quiet. */
+  notify?: (line: string) => void;
+}
+
+/** Open (and refresh) the index, run `use` on it, and close it however `use` ends: the one open/try/finally. */
+export async function withIndex<T>(
   ctx: Context,
-  refresh: boolean | undefined,
-  notify: (line: string) => void,
-): Promise<SqliteIndex> {
-  const { index, stats } = await openIndexLazy(ctx, { refresh: refresh !== false });
-  if (stats.rebuilt) notify(rebuiltNotice(stats.rebuilt));
-  return index;
+  opts: WithIndexOptions,
+  use: (index: SqliteIndex, stats: RefreshStats) => T | Promise<T>,
+): Promise<T> {
+  const { index, stats } = await openIndexLazy(ctx, opts);
+  if (stats.rebuilt && opts.notify) opts.notify(rebuiltNotice(stats.rebuilt));
+  try {
+    return await use(index, stats);
+  } finally {
+    index.close();
+  }
 }

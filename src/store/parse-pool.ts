@@ -5,7 +5,10 @@ import { Worker } from "node:worker_threads";
 import type { ReadResult } from "./read-note.js";
 import type { FoundFile } from "./walk.js";
 
-/** Below this many files a worker costs more to start than it saves. */
+/**
+ * Below this many files a worker costs more to start than it saves.
+ * @public
+ */
 export const PARALLEL_MIN_FILES = 1000;
 const CHUNK = 100;
 /** Chunks handed to the worker ahead of time: bounds memory when this thread is the slower side. */

@@ -1,15 +1,19 @@
-import { closeSync, openSync, readSync } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
-import { parseNote } from "../core/note-parse.js";
-import type { IndexProblem } from "./types.js";
+import { parseNote, type ParsedNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
+import type { IndexProblem } from "../core/index-types.js";
+import { cutUtf8, readKnownRegular, READ_CAPS } from "../files/safe-read.js";
 import type { FoundFile } from "./walk.js";
 
-/** Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded). */
-export const MAX_NOTE_BYTES = 1024 * 1024;
+/**
+ * Notes larger than this are indexed up to here, with a warning (keeps the index and memory bounded).
+ * @public
+ */
+export const MAX_NOTE_BYTES = READ_CAPS.note;
 
 /** A link as read from one file, before it is resolved against every note. */
-export interface RawLink {
+interface RawLink {
   target: string;
   kind: "related" | "wikilink" | "markdown";
   /** What it resolves by: a lower-case slug, or for Markdown links a workspace-relative path. */
@@ -29,7 +33,25 @@ export interface ReadResult {
 }
 
 const join = (xs: readonly string[]): string => xs.join("\n");
-const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
+
+/** The links a parsed note makes (related:, [[wikilinks]], relative Markdown links), unresolved. */
+export function noteLinks(path: string, parsed: ParsedNote): RawLink[] {
+  const dir = posix.dirname(path);
+  return [
+    ...parsed.data.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
+    ...parsed.facts.wikilinks.map((t) => ({
+      target: t,
+      kind: "wikilink" as const,
+      toKey: slugFromPath(t.trim()).toLowerCase(),
+    })),
+    ...parsed.facts.mdLinks.map((t) => ({
+      target: t,
+      kind: "markdown" as const,
+      // `/notes/b.md` is from the workspace root, as GitHub reads it; anything else from the note's folder.
+      toKey: posix.normalize(t.startsWith("/") ? t.slice(1) : posix.join(dir, t)),
+    })),
+  ];
+}
 
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
@@ -51,28 +73,18 @@ export function readNote(file: FoundFile): ReadResult {
 }
 
 /**
- * Read the bytes the walk's stat saw: open, one read, close. Syscalls are the cost of a full
- * build here, and readFileSync adds an fstat and an end-of-file read. A file that grew since
- * the stat is read again on the next refresh, because its stored signature is the stat's.
+ * Read the bytes the walk's stat saw (the walk checked it is a regular file inside the
+ * workspace): open, one read, close. Syscalls are the cost of a full build here, and
+ * readFileSync adds an fstat and an end-of-file read. A file that grew since the stat is read
+ * again on the next refresh, because its stored signature is the stat's.
  */
-function readKnownSize(file: FoundFile): Buffer {
-  const cap = Math.min(file.size, MAX_NOTE_BYTES + 4);
-  const fd = openSync(file.abs, "r");
-  try {
-    const buf = Buffer.allocUnsafe(cap);
-    let got = 0;
-    while (got < cap) {
-      const n = readSync(fd, buf, got, cap - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return got === cap ? buf : buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
+const readKnownSize = (file: FoundFile): Buffer =>
+  readKnownRegular(file.real ?? file.abs, file.size, MAX_NOTE_BYTES + 4);
 
-/** Turn a file's bytes into a note record (exported for tests). */
+/**
+ * Turn a file's bytes into a note record (exported for tests).
+ * @public
+ */
 export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
   const problems: IndexProblem[] = [];
   const head = buf.subarray(0, 8192);
@@ -84,12 +96,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     };
   let bytes = buf;
   if (buf.length > MAX_NOTE_BYTES || file.size > MAX_NOTE_BYTES) {
-    bytes = buf.subarray(0, MAX_NOTE_BYTES);
-    // Do not cut a UTF-8 sequence in half.
-    let end = bytes.length;
-    while (end > 0 && (bytes[end - 1]! & 0xc0) === 0x80) end--;
-    if (end > 0 && bytes[end - 1]! >= 0xc0) end--;
-    bytes = bytes.subarray(0, end);
+    bytes = cutUtf8(buf, MAX_NOTE_BYTES);
     problems.push({
       path: file.path,
       reason: `note is ${(Math.max(buf.length, file.size) / 1048576).toFixed(1)} MiB: only the first 1 MiB is indexed`,
@@ -100,27 +107,14 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     return {
       problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
     };
-  const slug = slugOf(file.path);
+  const slug = slugFromPath(file.path);
   const parsed = parseNote(bytes.toString("utf8"), slug);
   for (const w of parsed.warnings) {
     const reason = w.key ? `${w.key}: ${w.message}` : w.message;
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
   }
   const d = parsed.data;
-  const dir = posix.dirname(file.path);
-  const links: RawLink[] = [
-    ...d.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugOf(t).toLowerCase() })),
-    ...parsed.facts.wikilinks.map((t) => ({
-      target: t,
-      kind: "wikilink" as const,
-      toKey: slugOf(t.trim()).toLowerCase(),
-    })),
-    ...parsed.facts.mdLinks.map((t) => ({
-      target: t,
-      kind: "markdown" as const,
-      toKey: posix.normalize(posix.join(dir, t)),
-    })),
-  ];
+  const links = noteLinks(file.path, parsed);
   const values = {
     path: file.path,
     slug,

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
-import type { IndexProblem, RefreshStats } from "./types.js";
+import type { IndexProblem, RefreshStats } from "../core/index-types.js";
+import { slugFromPath } from "../core/slug.js";
 import type { FoundFile, WalkResult } from "./walk.js";
 
 const NOTE_COLUMNS = [
@@ -34,17 +35,13 @@ const NOTE_COLUMNS = [
 ];
 
 const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
-  THEN (SELECT slug FROM notes WHERE path = links.to_key)
+  THEN (SELECT slug FROM notes WHERE path = links.to_key COLLATE NOCASE ORDER BY path = links.to_key DESC, path LIMIT 1)
   ELSE (SELECT slug FROM notes WHERE slug = links.to_key COLLATE NOCASE ORDER BY path LIMIT 1) END`;
 
 /** Past this many changed files, resolving every link at once is cheaper than one by one. */
 const BULK_RESOLVE = 500;
 
-const slugKey = (path: string): string =>
-  path
-    .replace(/^.*\//, "")
-    .replace(/\.(md|markdown)$/i, "")
-    .toLowerCase();
+const slugKey = (path: string): string => slugFromPath(path).toLowerCase();
 
 /**
  * Resolve only the links a change can affect: those from files read again, and those whose
@@ -56,7 +53,7 @@ function resolveLinks(db: Database.Database, read: string[], appeared: string[],
     return;
   }
   const byFrom = db.prepare(`${RESOLVE_LINKS} WHERE from_path = ?`);
-  const byKey = db.prepare(`${RESOLVE_LINKS} WHERE to_key = ?`);
+  const byKey = db.prepare(`${RESOLVE_LINKS} WHERE to_key = ? COLLATE NOCASE`);
   for (const p of read) byFrom.run(p);
   for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)]))) byKey.run(key);
 }

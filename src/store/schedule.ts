@@ -1,8 +1,6 @@
-import { statSync } from "node:fs";
-import type { LogEvent } from "../core/revisit-event.js";
+import type { Context } from "../core/context.js";
+import type { LogEvent, RevisitLogSource } from "../core/revisit-event.js";
 import { replay, type NoteSchedule } from "../core/revisit-replay.js";
-import type { Context } from "../workspace/context.js";
-import { readRevisitLog, revisitLogPath } from "../workspace/revisit-log.js";
 import type { SqliteIndex } from "./handle.js";
 
 // Replaying revisits.jsonl over every note costs a few hundred ms at 10k notes, too much for a
@@ -12,19 +10,9 @@ import type { SqliteIndex } from "./handle.js";
 
 const FAR_FUTURE = "9999-12-31";
 /** Bump when replay's rules change, so schedules cached by an older learn are replayed again. */
-const REPLAY_VERSION = 2;
+const REPLAY_VERSION = 3;
 
 const policyOf = (ctx: Context): string => JSON.stringify({ replay: REPLAY_VERSION, ...ctx.config.revisit });
-
-/** The log's (mtime, size), or "none": appending a line changes it. */
-function logSignature(root: string): string {
-  try {
-    const s = statSync(revisitLogPath(root));
-    return `${s.mtimeMs}:${s.size}`;
-  } catch {
-    return "none";
-  }
-}
 
 interface Meta {
   log_sig: string;
@@ -32,13 +20,10 @@ interface Meta {
   max_event: string;
 }
 
-function cacheIsFresh(index: SqliteIndex, ctx: Context): boolean {
+function cacheIsFresh(index: SqliteIndex, ctx: Context, log: RevisitLogSource): boolean {
   const meta = index.db.prepare("SELECT log_sig, policy, max_event FROM schedule_meta").get() as Meta | undefined;
   return (
-    meta !== undefined &&
-    meta.log_sig === logSignature(ctx.ws.root) &&
-    meta.policy === policyOf(ctx) &&
-    meta.max_event <= ctx.today
+    meta !== undefined && meta.log_sig === log.signature && meta.policy === policyOf(ctx) && meta.max_event <= ctx.today
   );
 }
 
@@ -72,41 +57,41 @@ function replayAll(
   const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
   const cacheable = maxEvent <= ctx.today;
   const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
-  if (cacheable) store(index, ctx, byKey, sig, maxEvent);
+  try {
+    if (cacheable) store(index, ctx, byKey, sig, maxEvent);
+  } catch (err) {
+    // The cache is only a shortcut: a full disk or a read-only .learn/ must not stop a revisit.
+    const code = String((err as { code?: unknown }).code ?? "");
+    if (!/^SQLITE_(FULL|READONLY|IOERR|BUSY|CANTOPEN|PERM)/.test(code)) throw err;
+  }
   return byKey;
 }
 
 /**
  * Every note's revisit schedule (by note key), from the index's cache when the notes, the
- * log and the policy are unchanged, else replayed (and cached). Pass `events` when the log
- * was already read, to avoid reading it twice.
+ * log and the policy are unchanged, else replayed (and cached). The log is read only then.
  */
-export function noteSchedules(
-  index: SqliteIndex,
-  ctx: Context,
-  events?: readonly LogEvent[],
-): Map<string, NoteSchedule> {
-  const sig = logSignature(ctx.ws.root); // before reading, so a line appended meanwhile is not cached as seen
-  if (cacheIsFresh(index, ctx)) {
+export function noteSchedules(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, NoteSchedule> {
+  if (cacheIsFresh(index, ctx, log)) {
     const rows = index.db.prepare("SELECT key, data FROM schedule").all() as { key: string; data: string }[];
     return new Map(rows.map((r) => [r.key, JSON.parse(r.data) as NoteSchedule]));
   }
-  return replayAll(index, ctx, events ?? readRevisitLog(ctx.ws.root).events, sig);
+  return replayAll(index, ctx, log.read().events, log.signature);
 }
 
 /** How many notes are due on or before today: one SQL count when the cache is fresh. */
-export function countDue(index: SqliteIndex, ctx: Context): number {
-  if (cacheIsFresh(index, ctx)) {
+export function countDue(index: SqliteIndex, ctx: Context, log: RevisitLogSource): number {
+  if (cacheIsFresh(index, ctx, log)) {
     return (index.db.prepare("SELECT count(*) AS n FROM schedule WHERE due <= ?").get(ctx.today) as { n: number }).n;
   }
   let n = 0;
-  for (const s of noteSchedules(index, ctx).values()) if (s.due !== null && s.due <= ctx.today) n++;
+  for (const s of noteSchedules(index, ctx, log).values()) if (s.due !== null && s.due <= ctx.today) n++;
   return n;
 }
 
 /** Each note's next due date by slug (notes with `revisit: false` are left out), for `is:due` and `--sort due`. */
-export function dueBySlug(index: SqliteIndex, ctx: Context): Map<string, string> {
+export function dueBySlug(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, string> {
   const due = new Map<string, string>();
-  for (const s of noteSchedules(index, ctx).values()) if (s.due !== null) due.set(s.slug, s.due);
+  for (const s of noteSchedules(index, ctx, log).values()) if (s.due !== null) due.set(s.slug, s.due);
   return due;
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -78,15 +78,17 @@ CREATE TABLE schedule_meta (
 const INDEXES = `
 CREATE INDEX notes_slug ON notes(slug COLLATE NOCASE, path);
 CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
+-- Markdown links resolve by path whatever the case: B.md reaches b.md on macOS and Windows, so it is a link.
+CREATE INDEX notes_path_nocase ON notes(path COLLATE NOCASE);
 CREATE INDEX links_from ON links(from_path);
 CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
-CREATE INDEX links_key ON links(to_key);
+CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
 CREATE INDEX problems_path ON problems(path);
 CREATE INDEX schedule_due ON schedule(due);
 `;
 
 /** Keep the external-content FTS table in step with the notes table. */
-export const TRIGGERS = `
+const TRIGGERS = `
 CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
   INSERT INTO notes_fts(rowid, title, summary, tags, headings, body) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body);
   INSERT INTO terms_fts(rowid, title, slug, tags) VALUES (new.rowid, new.title, new.slug, new.tags);

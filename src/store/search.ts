@@ -1,19 +1,20 @@
 import { LearnError } from "../core/errors.js";
-import { excludedFts, toFtsMatch, type ParsedQuery, type QueryTerm } from "../core/query.js";
+import {
+  clauseText,
+  excludedFts,
+  plainWords,
+  splitPhrases,
+  titleFts,
+  toFtsMatch,
+  wordsOf,
+  type ParsedQuery,
+  type QueryTerm,
+} from "../core/query.js";
+import { plainTitle } from "../core/title-text.js";
 import type { Filters } from "../core/query-filters.js";
 import { filterDue, filtersToSql } from "./filter-sql.js";
 import { ROW_COLUMNS, toNoteRow, type SqliteIndex } from "./handle.js";
-import type { NoteRow } from "./types.js";
-
-/** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
-export interface SearchHit {
-  note: NoteRow;
-  score: number;
-  snippet: string;
-  matches: [number, number][];
-  /** Found by typo-tolerant matching rather than the exact words. */
-  fuzzy: boolean;
-}
+import type { SearchHit, SearchRelaxed } from "../core/index-types.js";
 
 /** What to search for; `due` (slug -> due date) is needed only for `is:due`. */
 export interface SearchRequest {
@@ -25,6 +26,9 @@ export interface SearchRequest {
 
 // Column weights for bm25, in FTS column order: title, summary, tags, headings, body.
 const BM25 = "bm25(notes_fts, 10.0, 4.0, 4.0, 4.0, 1.0)";
+// A title's word count (its spaces): among notes whose title holds every word, fewer other words rank first.
+// (FTS5's bm25 divides by the whole note's length, not the title's, so it cannot say this.)
+const TITLE_WORDS = "length(trim(n.title)) - length(replace(trim(n.title), ' ', ''))";
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
 
@@ -35,7 +39,7 @@ export function requireDue(filters: Filters, due: ReadonlyMap<string, string> | 
 }
 
 /** Strip the highlight markers from a snippet, keeping where they were. */
-export function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
+function readSnippet(raw: string): { snippet: string; matches: [number, number][] } {
   const matches: [number, number][] = [];
   let out = "";
   let start = -1;
@@ -53,30 +57,78 @@ export function readSnippet(raw: string): { snippet: string; matches: [number, n
   return { snippet: out, matches };
 }
 
+type MatchRow = Parameters<typeof toNoteRow>[0] & {
+  rid: number;
+  score: number;
+  snip: string;
+  tier: number;
+  tscore: number;
+};
+
+// A word in at most FEW notes may still be a typo, when a spelling DOMINANT times as common is close.
+const FEW = 2;
+const DOMINANT = 10;
+// How many typo readings of a query are tried, closest first.
+const MAX_READINGS = 8;
+
+/** Row ids of notes whose title (link markup aside) or slug is exactly the query's words. */
+function exactIds(index: SqliteIndex, q: ParsedQuery): number[] {
+  const words = plainWords(q);
+  const inTitle = titleFts(q);
+  if (!words?.length || !inTitle) return [];
+  const key = words.join(" ");
+  // Titles that hold every word, shortest first: an exact title is among the shortest of them.
+  const titled = index.db
+    .prepare(
+      "SELECT n.rowid AS rid, n.title FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid " +
+        "WHERE notes_fts MATCH ? ORDER BY length(n.title) LIMIT 50",
+    )
+    .all(inTitle) as { rid: number; title: string }[];
+  const ids = titled.filter((r) => wordsOf(plainTitle(r.title)).join(" ") === key).map((r) => r.rid);
+  const slugs = ["-", "_", ".", " "].map((sep) => words.join(sep));
+  const bySlug = index.db
+    .prepare(`SELECT rowid FROM notes WHERE slug COLLATE NOCASE IN (${slugs.map(() => "?").join(", ")})`)
+    .raw()
+    .all(...slugs) as [number][];
+  return [...new Set([...ids, ...bySlug.map((r) => r[0])])];
+}
+
+/**
+ * Notes matching the query, best first: an exact title or slug, then every word in the title, then
+ * the rest, each group by bm25. Notes in `skip` are left out; those returned are added to it.
+ */
 function runMatch(
   index: SqliteIndex,
-  match: string,
+  q: ParsedQuery,
   req: SearchRequest,
   skip: Set<number>,
   fuzzy: boolean,
 ): SearchHit[] {
+  const match = toFtsMatch(q);
+  if (!match) return [];
   const f = filtersToSql(req.query.filters);
+  const exact = exactIds(index, q);
+  const tier =
+    `CASE ${exact.length ? `WHEN n.rowid IN (${exact.join(", ")}) THEN 0 ` : ""}` +
+    "WHEN n.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) THEN 1 ELSE 2 END";
   const sql =
-    `SELECT n.rowid AS rid, ${ROW_COLUMNS}, ${BM25} AS score, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip ` +
+    `SELECT n.rowid AS rid, ${ROW_COLUMNS}, ${BM25} AS score, ${TITLE_WORDS} AS tscore, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip, ${tier} AS tier ` +
     `FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? ${f.where ? `AND ${f.where}` : ""} ` +
-    `ORDER BY score ${req.query.filters.due ? "" : "LIMIT ?"}`;
-  const params = [match, ...f.params, ...(req.query.filters.due ? [] : [req.limit + skip.size])];
-  let rows: (Parameters<typeof toNoteRow>[0] & { rid: number; score: number; snip: string })[];
+    `ORDER BY tier, CASE WHEN tier < 2 THEN tscore ELSE 0 END, score ${req.query.filters.due ? "" : "LIMIT ?"}`;
+  const params = [titleFts(q)!, match, ...f.params, ...(req.query.filters.due ? [] : [req.limit + skip.size])];
+  let rows: MatchRow[];
   try {
-    rows = index.db.prepare(sql).all(...params) as typeof rows;
+    rows = index.db.prepare(sql).all(...params) as MatchRow[];
   } catch (err) {
+    // Only a query SQLite could not read is the user's to fix; a corrupt page is the index's (see discardCorruptIndex).
+    if ((err as { code?: string }).code !== "SQLITE_ERROR") throw err;
     throw new LearnError(`cannot search for that: ${(err as Error).message}`, 'quote odd characters, e.g. "c++"');
   }
   rows = rows.filter((r) => !skip.has(r.rid));
   if (req.query.filters.due) rows = filterDue(rows, req.due!, req.today);
   return rows.slice(0, req.limit).map((r) => {
     skip.add(r.rid);
-    const { rid: _rid, score, snip, ...rest } = r;
+    const { rid: _rid, score, snip, tier: _tier, tscore: _tscore, ...rest } = r;
     return { note: toNoteRow(rest), score: Number((-score).toPrecision(4)), ...readSnippet(snip), fuzzy };
   });
 }
@@ -98,40 +150,111 @@ function filterOnly(index: SqliteIndex, req: SearchRequest): SearchHit[] {
     .map((note) => ({ note, score: 0, snippet: note.summary ?? "", matches: [], fuzzy: false }));
 }
 
-/** Distinct unstemmed words of titles, slugs and tags: what typos are matched against. */
-function vocabulary(index: SqliteIndex): string[] {
-  const rows = index.db.prepare("SELECT term FROM terms_vocab").raw().all() as [string][];
-  return rows.map((r) => r[0]).filter((t) => !/^\d+$/.test(t));
+/** How many notes (of all, filters aside) match each clause, counted up to FEW + 1. */
+function clauseCounts(index: SqliteIndex, q: ParsedQuery): number[] {
+  const count = index.db.prepare(
+    `SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? LIMIT ${FEW + 1})`,
+  );
+  return q.clauses.map((c) => count.pluck().get(toFtsMatch({ clauses: [c], excluded: [] })) as number);
 }
 
-/** The query with each plain word widened to the vocabulary terms it may be a typo of. */
-async function fuzzyQuery(index: SqliteIndex, q: ParsedQuery): Promise<ParsedQuery | undefined> {
-  const words = q.clauses
-    .flat()
-    .filter((t) => !t.phrase && !t.prefix)
-    .map((t) => t.text);
-  if (!words.some((w) => w.length >= 4)) return undefined;
-  const { closeTerms } = await import("../core/fuzzy.js"); // fuse.js loads only when a typo is likely
-  const close = closeTerms(words, vocabulary(index));
-  if (close.size === 0) return undefined;
-  const widen = (t: QueryTerm): QueryTerm[] => [
-    t,
-    ...(close.get(t.text) ?? []).map((c) => ({ text: c, phrase: false, prefix: false })),
-  ];
-  return { ...q, clauses: q.clauses.map((c) => c.flatMap(widen)) };
+/**
+ * Distinct unstemmed words of titles, slugs and tags, `min` to `max` letters long and not all digits,
+ * with how many notes have each: what typos are matched against.
+ */
+function vocabulary(index: SqliteIndex, min: number, max: number): Map<string, number> {
+  const sql = "SELECT term, doc FROM terms_vocab WHERE length(term) BETWEEN ? AND ? AND term GLOB '*[^0-9]*'";
+  return new Map(index.db.prepare(sql).raw().all(min, max) as [string, number][]);
 }
 
-/** Rank notes for a query with bm25; when fewer than `limit` match, typo-tolerant hits fill in. */
-export async function searchNotes(index: SqliteIndex, req: SearchRequest): Promise<SearchHit[]> {
-  requireDue(req.query.filters, req.due);
-  const match = toFtsMatch(req.query);
-  if (!match) return filterOnly(index, req);
+/**
+ * Readings of the query with its likely typos corrected, closest first, then the most common. When the
+ * query as typed found notes (`padding`), a word is a likely typo only if no note has it, or at most FEW
+ * do and a near spelling is far more common, so a few exact hits are not padded with look-alikes. When
+ * it found none, any lone word may be, read as a near spelling that more titles, slugs or tags hold.
+ */
+async function typoReadings(
+  index: SqliteIndex,
+  q: ParsedQuery,
+  counts: number[],
+  padding: boolean,
+): Promise<ParsedQuery[]> {
+  const suspect = (c: QueryTerm[], i: number): boolean =>
+    c.length === 1 && !c[0]!.phrase && !c[0]!.prefix && c[0]!.text.length >= 3 && (!padding || counts[i]! <= FEW);
+  if (!q.clauses.some(suspect)) return [];
+  const { typoCandidates, typoCombos } = await import("../core/fuzzy.js");
+  const lengths = q.clauses.filter(suspect).map((c) => c[0]!.text.length);
+  const vocab = vocabulary(index, Math.min(...lengths) - 2, Math.max(...lengths) + 2);
+  type Option = { term: QueryTerm[]; distance: number; docs: number };
+  const slots = q.clauses.map((c, i): Option[] => {
+    // As typed, it says nothing about which correction is likelier: only corrected words weigh in the order.
+    const typed: Option = { term: c, distance: 0, docs: Infinity };
+    if (!suspect(c, i)) return [typed];
+    const word = wordsOf(c[0]!.text).join("");
+    const n = counts[i]!;
+    const likelier = (docs: number): boolean =>
+      n === 0 || (padding ? docs >= DOMINANT * n : docs > (vocab.get(word) ?? 0));
+    const options = typoCandidates(word, vocab)
+      .filter((t) => likelier(t.docs))
+      .map((t) => ({ term: [{ text: t.term, phrase: false, prefix: false }], distance: t.distance, docs: t.docs }));
+    return n === 0 && options.length ? options : [typed, ...options];
+  });
+  // A reading with no corrected word is the query as typed, searched already.
+  const readings = typoCombos(slots, MAX_READINGS + 1).filter((c) => c.some((o) => o.distance > 0));
+  return readings.slice(0, MAX_READINGS).map((c) => ({ ...q, clauses: c.map((o) => o.term) }));
+}
+
+/** Exact hits, then (when they fall short of the limit) hits of the likely typos' corrections, closest first. */
+async function attempt(index: SqliteIndex, q: ParsedQuery, req: SearchRequest): Promise<SearchHit[]> {
   const seen = new Set<number>();
-  const hits = runMatch(index, match, req, seen, false);
-  if (hits.length < req.limit) {
-    const fq = await fuzzyQuery(index, req.query);
-    const fm = fq && toFtsMatch(fq);
-    if (fm) hits.push(...runMatch(index, fm, { ...req, limit: req.limit - hits.length }, seen, true));
+  const hits = runMatch(index, q, req, seen, false);
+  if (hits.length >= req.limit) return hits;
+  for (const reading of await typoReadings(index, q, clauseCounts(index, q), hits.length > 0)) {
+    if (hits.length >= req.limit) break;
+    hits.push(...runMatch(index, reading, { ...req, limit: req.limit - hits.length }, seen, true));
   }
   return hits;
+}
+
+/** Hits, and how the query was relaxed to get them. */
+export interface SearchResult {
+  hits: SearchHit[];
+  relaxed: SearchRelaxed;
+}
+
+/**
+ * Rank notes for a query: an exact title or slug first, then titles holding every word, then bm25;
+ * a likely typo is read as its closest spellings when exact hits fall short. When nothing matches,
+ * a phrase is read as its words, and then a word (or OR group) no note has is left out.
+ */
+export async function rankNotes(index: SqliteIndex, req: SearchRequest): Promise<SearchResult> {
+  requireDue(req.query.filters, req.due);
+  const relaxed: SearchRelaxed = { dropped: [], phrases: [] };
+  if (req.query.clauses.length === 0) return { hits: filterOnly(index, req), relaxed };
+  let q = req.query;
+  let hits = await attempt(index, q, req);
+  if (hits.length === 0) {
+    const split = splitPhrases(q);
+    if (split.phrases.length) {
+      q = split.query;
+      relaxed.phrases = split.phrases;
+      hits = await attempt(index, q, req);
+    }
+  }
+  if (hits.length === 0) {
+    const counts = clauseCounts(index, q);
+    const kept = q.clauses.filter((_, i) => counts[i]! > 0);
+    if (kept.length > 0 && kept.length < q.clauses.length) {
+      relaxed.dropped = q.clauses.filter((_, i) => counts[i] === 0).map(clauseText);
+      q = { ...q, clauses: kept };
+      hits = await attempt(index, q, req);
+    }
+  }
+  // Loosening that found nothing is not worth a word: "no notes match" says it all.
+  return { hits, relaxed: hits.length ? relaxed : { dropped: [], phrases: [] } };
+}
+
+/** The hits of `rankNotes`. */
+export async function searchNotes(index: SqliteIndex, req: SearchRequest): Promise<SearchHit[]> {
+  return (await rankNotes(index, req)).hits;
 }

@@ -2,9 +2,27 @@
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 
 /** Commands and flags to complete, taken from the commander program. */
-export interface CompletionSpec {
+interface CompletionSpec {
   globalFlags: string[];
   commands: { name: string; description: string; flags: string[] }[];
+}
+
+/** The part of a commander program completion reads (structural, so only cli.ts knows commander). */
+export interface ProgramShape {
+  options: readonly { hidden?: boolean; long?: string; short?: string }[];
+  commands: readonly ProgramShape[];
+  name(): string;
+  description(): string;
+}
+
+/** The commands and flags of a program, for a completion script. */
+export function completionSpec(program: ProgramShape): CompletionSpec {
+  const flags = (c: ProgramShape) =>
+    c.options.filter((o) => !o.hidden).flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)));
+  return {
+    globalFlags: [...flags(program), "--help"],
+    commands: program.commands.map((c) => ({ name: c.name(), description: c.description(), flags: flags(c) })),
+  };
 }
 
 const NOTE_TYPES_WORDS = "doc note cheatsheet blog log roadmap checklist";

@@ -1,16 +1,20 @@
-import { colorLevel, loadTheme, plainTheme, type Theme } from "./theme.js";
+import type { JsonDocument } from "../core/json-types.js";
+import { terminalColumns } from "./layout.js";
+import { asciiGlyphs, colorLevel, loadTheme, plainTheme, promptLook, wantsAscii, type Theme } from "./theme.js";
 
 /** Where a command writes, and how: data to stdout, counts and warnings to stderr. */
 export interface IO {
   out: (text: string) => void;
   err: (text: string) => void;
-  /** Print a value as JSON (pretty, one trailing newline) on stdout. */
-  json: (value: unknown) => void;
+  /** Print a `--json` document (pretty, one trailing newline) on stdout: only the named shapes of core/json-types.ts. */
+  json: (value: JsonDocument) => void;
   theme: Theme;
   /** Prompts are allowed: stdin and stdout are TTYs and neither --no-input nor --json was given. */
   interactive: boolean;
   /** stdout is a terminal (progress bars, highlighting). */
   isTTY: boolean;
+  /** How many columns human output may use: the terminal's width, else COLUMNS, else 80. */
+  columns: number;
   env: NodeJS.ProcessEnv;
 }
 
@@ -38,13 +42,19 @@ export async function processIO(opts: GlobalOptions): Promise<IO> {
   const isTTY = Boolean(process.stdout.isTTY);
   const env = process.env;
   if (!opts.json) await (await import("./terminal-text.js")).preloadTextLibs();
+  const level = opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY });
+  // the one colour and glyph decision, for the prompts as for everything else
+  promptLook.color = level > 0;
+  promptLook.ascii = wantsAscii(env);
+  const shown = promptLook.ascii ? asciiGlyphs : (t: string) => t;
   return {
-    out: (t) => void process.stdout.write(withNewline(t)),
-    err: (t) => void process.stderr.write(withNewline(t)),
+    out: (t) => void process.stdout.write(shown(withNewline(t))),
+    err: (t) => void process.stderr.write(shown(withNewline(t))),
     json: (v) => void process.stdout.write(toJson(v)),
-    theme: await loadTheme(opts.json ? 0 : colorLevel({ color: opts.color, env, isTTY })),
+    theme: await loadTheme(level),
     interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
     isTTY,
+    columns: terminalColumns(process.stdout, env),
     env,
   };
 }
@@ -53,15 +63,17 @@ export async function processIO(opts: GlobalOptions): Promise<IO> {
 export function memoryIO(env: NodeJS.ProcessEnv = {}): IO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
+  const shown = wantsAscii(env) ? asciiGlyphs : (t: string) => t;
   return {
     stdout,
     stderr,
-    out: (t) => void stdout.push(withNewline(t)),
-    err: (t) => void stderr.push(withNewline(t)),
+    out: (t) => void stdout.push(shown(withNewline(t))),
+    err: (t) => void stderr.push(shown(withNewline(t))),
     json: (v) => void stdout.push(toJson(v)),
     theme: plainTheme(),
     interactive: false,
     isTTY: false,
+    columns: terminalColumns({}, env),
     env,
   };
 }

@@ -4,17 +4,50 @@ import { slugify } from "../core/slug.js";
 import type { DomainStat } from "../core/week-domain.js";
 import { WEEK_NOTE_TYPES } from "../core/week-input.js";
 import { visible } from "./terminal-text.js";
+import { asciiGlyphs, promptLook } from "./theme.js";
 
 // Every prompt learn shows lives here, so commands stay testable without a terminal.
+
+const same = (s: string) => s;
+/**
+ * The prompts' theme from the one colour and glyph decision (promptLook, set by processIO):
+ * --no-color reaches them as NO_COLOR does, and a non-UTF-8 locale gets ASCII marks.
+ */
+function look(): never {
+  const { color, ascii } = promptLook;
+  const g = ascii ? asciiGlyphs : same;
+  const icon = { cursor: g("❯"), checked: ascii ? "[x]" : "◉", unchecked: ascii ? "[ ]" : "◯" };
+  const plain = {
+    prefix: { idle: "?", done: g("✔") },
+    style: {
+      answer: same,
+      message: same,
+      error: (t: string) => `> ${t}`,
+      defaultAnswer: (t: string) => `(${t})`,
+      help: same,
+      highlight: same,
+      key: (t: string) => `<${t}>`,
+      description: same,
+      disabled: same,
+      disabledChoice: (t: string) => `- ${t}`,
+      keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => g(`${k} ${a}`)).join(g(" • ")),
+    },
+  };
+  if (!color) return { ...plain, icon } as never;
+  return (ascii ? { prefix: { done: "\u001b[32mv\u001b[39m" }, icon } : {}) as never;
+}
 
 /** Ask for a note title, showing the file name it will get as the user types. */
 export async function askTitle(message = "Title"): Promise<string> {
   const { input } = await import("@inquirer/prompts");
   return input({
+    theme: look(),
     message,
     required: true,
     transformer: (value, { isFinal }) =>
-      isFinal || !value.trim() ? value : `${value}  → ${slugify(value) || "(no usable file name)"}.md`,
+      isFinal || !value.trim()
+        ? value
+        : `${value}  ${promptLook.ascii ? "->" : "→"} ${slugify(value) || "(no usable file name)"}.md`,
     validate: (value) =>
       !value.trim()
         ? "a title is required"
@@ -28,6 +61,7 @@ export async function askTitle(message = "Title"): Promise<string> {
 export async function askDomain(config: Config, message = "Domain"): Promise<string> {
   const { select } = await import("@inquirer/prompts");
   return select({
+    theme: look(),
     message,
     choices: Object.entries(config.domains).map(([value, name]) => ({ value, name: `${visible(name)} (${value})` })),
   });
@@ -37,6 +71,7 @@ export async function askDomain(config: Config, message = "Domain"): Promise<str
 export async function askDifficulty(): Promise<string> {
   const { select } = await import("@inquirer/prompts");
   return select({
+    theme: look(),
     message: "Difficulty",
     default: "intermediate",
     choices: DIFFICULTIES.map((d) => ({ value: d, name: d })),
@@ -47,6 +82,7 @@ export async function askDifficulty(): Promise<string> {
 export async function askRoles(config: Config): Promise<string[]> {
   const { checkbox } = await import("@inquirer/prompts");
   return checkbox({
+    theme: look(),
     message: "Roles (space to tick, enter to go on)",
     choices: Object.entries(config.roles).map(([value, name]) => ({ value, name: `${visible(name)} (${value})` })),
   });
@@ -66,7 +102,7 @@ export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
     { value: "skip", name: "skip for now" },
     { value: "quit", name: "quit" },
   ];
-  return select({ message: "Revisit", choices, default: "rate" });
+  return select({ theme: look(), message: "Revisit", choices, default: "rate" });
 }
 
 /** No editor is set: offer the ones found on PATH (nano, vi), or none (the path is printed instead). */
@@ -96,6 +132,7 @@ export async function askLesson(): Promise<string> {
 export async function askRating(meanings: Record<string, string>): Promise<string> {
   const { select } = await import("@inquirer/prompts");
   return select({
+    theme: look(),
     message: "How did it go?",
     default: "good",
     choices: Object.entries(meanings).map(([value, means]) => ({ value, name: `${value}: ${means}` })),
@@ -105,7 +142,7 @@ export async function askRating(meanings: Record<string, string>): Promise<strin
 /** Ask how long to snooze; `validate` returns true or the problem. */
 export async function askSnooze(validate: (value: string) => true | string): Promise<string> {
   const { input } = await import("@inquirer/prompts");
-  return input({ message: "Snooze for (e.g. 3d, 2w)", default: "3d", validate });
+  return input({ theme: look(), message: "Snooze for (e.g. 3d, 2w)", default: "3d", validate });
 }
 
 /** Step 1 of the week: pick a domain; each shows its counts, the suggested one is pre-selected. */
@@ -114,12 +151,13 @@ export async function askWeekDomain(stats: readonly DomainStat[], suggested: str
   const since = (w: number | null) =>
     w === null ? "never the focus" : w === 1 ? "focus 1 week ago" : `focus ${w} weeks ago`;
   return select({
+    theme: look(),
     message: "Step 1/5: pick one domain",
     default: suggested,
     pageSize: 10,
     choices: stats.map((s) => ({
       value: s.id,
-      name: `${visible(s.name)} (${s.id})  ${s.notes} note${s.notes === 1 ? "" : "s"}, ${s.evergreen} evergreen, ${since(s.weeksSinceFocus)}${s.id === suggested ? "  ← needs it most" : ""}`,
+      name: `${visible(s.name)} (${s.id})  ${s.notes} note${s.notes === 1 ? "" : "s"}, ${s.evergreen} evergreen, ${since(s.weeksSinceFocus)}${s.id === suggested ? `  ${promptLook.ascii ? "<-" : "←"} needs it most` : ""}`,
     })),
   });
 }
@@ -131,6 +169,7 @@ export async function askWeekNote(
   const { select } = await import("@inquirer/prompts");
   const NEW = "\u0000new";
   const picked = await select({
+    theme: look(),
     message: "Step 2/5: write one public, transferable note",
     pageSize: 10,
     choices: [
@@ -147,13 +186,18 @@ export async function askWeekNote(
 /** The type of the week's new note: doc, cheatsheet or blog. */
 export async function askWeekNoteType(): Promise<string> {
   const { select } = await import("@inquirer/prompts");
-  return select({ message: "Type", default: "doc", choices: WEEK_NOTE_TYPES.map((t) => ({ value: t, name: t })) });
+  return select({
+    theme: look(),
+    message: "Type",
+    default: "doc",
+    choices: WEEK_NOTE_TYPES.map((t) => ({ value: t, name: t })),
+  });
 }
 
 /** A yes/no question (default no unless given). */
 export async function askConfirm(message: string, fallback = false): Promise<boolean> {
   const { confirm } = await import("@inquirer/prompts");
-  return confirm({ message, default: fallback });
+  return confirm({ theme: look(), message, default: fallback });
 }
 
 /** Step 3 of the week: checklist items, one per prompt; an empty answer ends (after at least one). */
@@ -163,6 +207,7 @@ export async function askChecklistItems(): Promise<string[]> {
   for (;;) {
     const first = items.length === 0;
     const item = await input({
+      theme: look(),
       message: `Step 3/5: checklist item ${items.length + 1}${first ? "" : " (empty to finish)"}`,
       validate: (v) => (first && !v.trim() ? "a checklist needs at least one item" : true),
     });
@@ -175,6 +220,7 @@ export async function askChecklistItems(): Promise<string[]> {
 export async function askWeekRoles(config: Config, current: readonly string[]): Promise<string[]> {
   const { checkbox } = await import("@inquirer/prompts");
   return checkbox({
+    theme: look(),
     message: "Step 4/5: link it to role-readiness groups (space to tick, enter to go on)",
     required: true,
     choices: Object.entries(config.roles).map(([value, name]) => ({
@@ -189,6 +235,7 @@ export async function askWeekRoles(config: Config, current: readonly string[]): 
 export async function askRevisitPlan(parse: (text: string) => string): Promise<string> {
   const { input, select } = await import("@inquirer/prompts");
   const how = await select({
+    theme: look(),
     message: "Step 5/5: plan its revisit",
     choices: [
       { value: "build", name: "After I use it in a real build (record it with `learn used`)" },
@@ -197,6 +244,7 @@ export async function askRevisitPlan(parse: (text: string) => string): Promise<s
   });
   if (how === "build") return "build";
   const answer = await input({
+    theme: look(),
     message: "Revisit on (YYYY-MM-DD, or in 3d, 2w, 1m)",
     validate: (v) => {
       try {
@@ -214,6 +262,7 @@ export async function askRevisitPlan(parse: (text: string) => string): Promise<s
 export async function askTrustEditor(command: string, configFile: string): Promise<boolean> {
   const { confirm } = await import("@inquirer/prompts");
   return confirm({
+    theme: look(),
     message: `${visible(configFile)} sets \`editor: ${visible(command)}\`. Trust this workspace's config and run it?`,
     default: false,
   });

@@ -5,7 +5,7 @@ import type { Theme } from "./theme.js";
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** One finding as two lines: `path:line: severity message [rule]` and its hint. */
-export function renderFinding(finding: Finding, theme: Theme): string {
+function renderFinding(finding: Finding, theme: Theme): string {
   const f = forTerminal(finding);
   const where = theme.path(f.line !== undefined ? `${f.path}:${f.line}` : f.path);
   const sev = f.severity === "error" ? theme.error("error") : theme.warn("warning");

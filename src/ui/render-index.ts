@@ -1,9 +1,10 @@
-import type { IndexProblem, RefreshStats } from "../store/types.js";
+import type { IndexProblem, RefreshStats } from "../core/index-types.js";
+import { JSON_VERSION, type IndexJson } from "../core/json-types.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** One problem as `path:line: reason` (the compiler-style form editors jump to). */
-export function formatProblem(problem: IndexProblem, theme: Theme): string {
+function formatProblem(problem: IndexProblem, theme: Theme): string {
   const p = forTerminal(problem);
   const where = theme.path(p.line !== undefined ? `${p.path}:${p.line}` : p.path);
   return `${where}: ${p.severity === "error" ? theme.error("error") : theme.warn("warning")}: ${p.reason}`;
@@ -22,8 +23,9 @@ export function renderProblems(problems: IndexProblem[], theme: Theme): string {
 }
 
 /** The stable JSON shape of `learn index --json`. */
-export function toIndexJson(stats: RefreshStats, ms: number): object {
+export function toIndexJson(stats: RefreshStats, ms: number): IndexJson {
   return {
+    version: JSON_VERSION,
     added: stats.added,
     updated: stats.updated,
     removed: stats.removed,

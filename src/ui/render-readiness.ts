@@ -2,21 +2,29 @@ import { seriesOf, type HistoryPoint } from "../core/readiness-history.js";
 import { LEVEL_NAMES, type NoteEvidence, type Promotion } from "../core/readiness-ladder.js";
 import type { DuplicateItem, RoadmapItem } from "../core/readiness-roadmap.js";
 import type { GroupReadiness, ItemReadiness } from "../core/readiness-score.js";
-import { forTerminal } from "./terminal-text.js";
+import {
+  JSON_VERSION,
+  type ReadinessGroupJson,
+  type ReadinessItemJson,
+  type ReadinessJson,
+  type ReadinessRoleJson,
+} from "../core/json-types.js";
+import { fitColumns, wrapWords } from "./layout.js";
+import { displayWidth, forTerminal, padEndTo, truncateTo } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 const WIDTH = 20;
 const SPARK = "▁▂▃▄▅▆▇█";
 
 /** A 0–100 score as a bar of WIDTH cells, coloured by how far along it is. */
-export function scoreBar(score: number, t: Theme, width = WIDTH): string {
+function scoreBar(score: number, t: Theme, width = WIDTH): string {
   const full = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
   const paint = score >= 70 ? t.ok : score >= 40 ? t.due : t.warn;
   return paint("█".repeat(full)) + t.dim("░".repeat(width - full));
 }
 
 /** Scores (0–100) as one cell each, ▁ to █. */
-export const sparkline = (scores: readonly number[]): string =>
+const sparkline = (scores: readonly number[]): string =>
   scores.map((s) => SPARK[Math.round((Math.max(0, Math.min(100, s)) / 100) * (SPARK.length - 1))]).join("");
 
 /** A change of score in words: `+5`, `-3`, `±0`. */
@@ -43,13 +51,40 @@ const levelsText = (g: GroupReadiness) =>
         .join(", ")}`
     : "no roadmap items for it";
 
-/** One group as one line: id, bar, score, then its items by rung. */
-export function groupLine(g: GroupReadiness, width: number, t: Theme): string {
-  return `  ${g.id.padEnd(width)}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}  ${t.meta(levelsText(g))}`;
+/**
+ * Groups as score lines fitted to `width` columns: id, bar, score, and (with `facts`) the figures
+ * behind it, on the same line when they fit, else wrapped between words on the lines below.
+ */
+export function scoreLines(
+  groups: readonly GroupReadiness[],
+  t: Theme,
+  width: number,
+  facts?: (g: GroupReadiness) => string,
+): string[] {
+  const labelW = Math.max(0, ...groups.map((g) => displayWidth(g.id)));
+  const factsW = facts ? Math.max(0, ...groups.map((g) => displayWidth(facts(g)))) : 0;
+  // the bar is listed first so it is the first to narrow: ids stay readable
+  const [barW = 0, idW = 0, , sameLine = 0] = fitColumns(
+    [
+      { natural: WIDTH, min: 5, ideal: WIDTH },
+      { natural: labelW, min: 10, ideal: labelW },
+      { natural: 3 },
+      ...(facts && factsW ? [{ natural: factsW, drop: 1 }] : []),
+    ],
+    width,
+    2,
+  );
+  return groups.flatMap((g) => {
+    const line = `  ${padEndTo(truncateTo(g.id, idW), idW)}  ${scoreBar(g.score, t, barW)} ${String(g.score).padStart(3)}`;
+    const text = facts?.(g) ?? "";
+    if (!text) return [line];
+    if (sameLine) return [`${line}  ${t.meta(text)}`];
+    return [line, ...wrapWords(text, width - 4).map((l) => `    ${t.meta(l)}`)];
+  });
 }
 
 /** What a new (or empty) workspace should do first; undefined once there is something to measure. */
-export function firstSteps(data: Pick<ReadinessView, "items" | "noteCount" | "groups">): string[] | undefined {
+function firstSteps(data: Pick<ReadinessView, "items" | "noteCount" | "groups">): string[] | undefined {
   if (!data.items.length)
     return [
       "Start here: readiness is measured against a roadmap, and this workspace has none.",
@@ -72,7 +107,7 @@ export function firstSteps(data: Pick<ReadinessView, "items" | "noteCount" | "gr
 
 function historyLines(data: ReadinessView, groups: GroupReadiness[], t: Theme): string[] {
   if (!data.history.length) return [];
-  const width = Math.max(...groups.map((g) => g.id.length));
+  const width = Math.max(0, ...groups.map((g) => g.id.length));
   const first = data.history[0]!.week;
   const last = data.history[data.history.length - 1]!.week;
   return [
@@ -89,30 +124,41 @@ const promotionLine = (p: Promotion, t: Theme) =>
   `  ${t.path(p.slug)}: ${p.why}: ${t.title(`${p.to}?`)} ${t.meta(`(status: ${p.from})`)}`;
 
 /** `learn readiness`: roles, then domains, a bar each; promotions the evidence supports; the trend with --history. */
-export function renderReadiness(given: ReadinessView, t: Theme, history = false): string {
+export function renderReadiness(given: ReadinessView, t: Theme, width = 80, history = false): string {
   const data = forTerminal(given);
-  const width = Math.max(...data.groups.map((g) => g.id.length));
   const section = (kind: GroupReadiness["kind"], title: string) => [
     t.heading(title),
-    ...data.groups.filter((g) => g.kind === kind).map((g) => groupLine(g, width, t)),
+    ...scoreLines(
+      data.groups.filter((g) => g.kind === kind),
+      t,
+      width,
+      levelsText,
+    ),
   ];
+  const hint =
+    width >= 100
+      ? ["rungs and score: learn readiness --help · per item: learn readiness --role ID · trend: --history"]
+      : ["rungs and score: learn readiness --help", "per item: learn readiness --role ID", "trend: --history"];
   const start = firstSteps(data);
   const roles = data.groups.filter((g) => g.kind === "role");
+  const fitted = (lines: string[]) => lines.flatMap((l) => l.split("\n")).map((l) => truncateTo(l, width));
   return [
     ...section("role", "Roles"),
     "",
     ...section("domain", "Domains"),
-    ...(start ? ["", ...start.map((l, i) => (i === 0 ? t.title(l) : l))] : []),
-    ...(data.promotions.length
-      ? [
-          "",
-          t.heading("Suggested promotions (status: stays your word; change it if you agree)"),
-          ...data.promotions.map((p) => promotionLine(p, t)),
-        ]
-      : []),
-    ...(history ? ["", ...historyLines(data, roles, t)] : []),
-    "",
-    t.meta("rungs and score: learn readiness --help · per item: learn readiness --role ID · trend: --history"),
+    ...fitted([
+      ...(start ? ["", ...start.map((l, i) => (i === 0 ? t.title(l) : l))] : []),
+      ...(data.promotions.length
+        ? [
+            "",
+            t.heading("Suggested promotions (status: stays your word; change it if you agree)"),
+            ...data.promotions.map((p) => promotionLine(p, t)),
+          ]
+        : []),
+      ...(history ? ["", ...historyLines(data, roles, t)] : []),
+      "",
+      ...hint.map(t.meta),
+    ]),
   ].join("\n");
 }
 
@@ -141,7 +187,13 @@ function nextMove(i: ItemReadiness): string {
 }
 
 /** `learn readiness --role R`: every item the role needs with its rung and evidence, then the next moves. */
-export function renderRoleDetail(group: GroupReadiness, view: ReadinessView, t: Theme, history = false): string {
+export function renderRoleDetail(
+  group: GroupReadiness,
+  view: ReadinessView,
+  t: Theme,
+  width = 80,
+  history = false,
+): string {
   const g = forTerminal(group);
   const data = forTerminal(view);
   const nameWidth = Math.max(0, ...g.items.map((i) => `${i.item.name} (${i.item.id})`.length));
@@ -152,7 +204,7 @@ export function renderRoleDetail(group: GroupReadiness, view: ReadinessView, t: 
   const trend = seriesOf(data.history, g);
   return [
     `${t.heading(`${g.name} (${g.id})`)}  score ${t.title(String(g.score))}`,
-    `  ${scoreBar(g.score, t, 40)}`,
+    `  ${scoreBar(g.score, t, Math.max(5, Math.min(40, width - 2)))}`,
     `  ${levelsText(g)}`,
     "",
     ...(g.items.length
@@ -175,13 +227,19 @@ export function renderRoleDetail(group: GroupReadiness, view: ReadinessView, t: 
       ? [
           "",
           t.heading(`Last ${trend.length} weeks`),
-          ...data.history.map((p, k) => `  ${p.week}  ${scoreBar(trend[k]!, t)} ${String(trend[k]).padStart(3)}`),
+          ...data.history.map(
+            (p, k) =>
+              `  ${p.week}  ${scoreBar(trend[k]!, t, Math.max(5, Math.min(WIDTH, width - 16)))} ${String(trend[k]).padStart(3)}`,
+          ),
         ]
       : []),
-  ].join("\n");
+  ]
+    .flatMap((l) => l.split("\n"))
+    .map((l) => truncateTo(l, width))
+    .join("\n");
 }
 
-function itemJson(i: ItemReadiness): object {
+function itemJson(i: ItemReadiness): ReadinessItemJson {
   return {
     id: i.item.id,
     name: i.item.name,
@@ -201,29 +259,39 @@ function itemJson(i: ItemReadiness): object {
   };
 }
 
-/** One group as JSON; `detail` adds every item with its evidence. */
-function groupJson(g: GroupReadiness, history: HistoryPoint[], detail: boolean): object {
+/** One group as JSON; `detail` gives every item with its evidence, else each item's id, weight and rung. */
+function groupJson<I>(
+  g: GroupReadiness,
+  history: HistoryPoint[],
+  item: (i: ItemReadiness) => I,
+): ReadinessGroupJson<I> {
   return {
     kind: g.kind,
     id: g.id,
     name: g.name,
     score: g.score,
     levels: g.byLevel,
-    items: detail ? g.items.map(itemJson) : g.items.map((i) => ({ id: i.item.id, weight: i.weight, level: i.level })),
-    history: history.map((p) => ({ week: p.week, date: p.date, score: seriesOf([p], g)[0] })),
+    items: g.items.map(item),
+    history: history.map((p) => ({ week: p.week, date: p.date, score: seriesOf([p], g)[0]! })),
   };
 }
 
+const itemBrief = (i: ItemReadiness) => ({ id: i.item.id, weight: i.weight, level: i.level });
+
 /** The stable JSON of `learn readiness` (or of one role with --role). */
-export function toReadinessJson(data: ReadinessView & { roadmaps: string[] }, role?: GroupReadiness): object {
-  if (role) return { today: data.today, ...groupJson(role, data.history, true) };
+export function toReadinessJson(
+  data: ReadinessView & { roadmaps: string[] },
+  role?: GroupReadiness,
+): ReadinessJson | ReadinessRoleJson {
+  if (role) return { version: JSON_VERSION, today: data.today, ...groupJson(role, data.history, itemJson) };
   return {
+    version: JSON_VERSION,
     today: data.today,
     roadmaps: data.roadmaps,
     items: data.items.length,
-    roles: data.groups.filter((g) => g.kind === "role").map((g) => groupJson(g, data.history, false)),
-    domains: data.groups.filter((g) => g.kind === "domain").map((g) => groupJson(g, data.history, false)),
-    promotions: data.promotions,
-    duplicates: data.duplicates ?? [],
+    roles: data.groups.filter((g) => g.kind === "role").map((g) => groupJson(g, data.history, itemBrief)),
+    domains: data.groups.filter((g) => g.kind === "domain").map((g) => groupJson(g, data.history, itemBrief)),
+    promotions: data.promotions.map((p) => ({ slug: p.slug, from: p.from, to: p.to, why: p.why })),
+    duplicates: (data.duplicates ?? []).map((d) => ({ id: d.id, path: d.path, line: d.line, first: { ...d.first } })),
   };
 }

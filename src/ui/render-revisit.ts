@@ -1,7 +1,9 @@
 import { formatDays } from "../core/revisit-duration.js";
+import type { RevisitEntryJson } from "../core/json-types.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { daysBetween, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
-import { displayWidth, forTerminal, padEndTo, truncateTo, visible } from "./terminal-text.js";
+import { renderTable, wrapWords, type Column } from "./layout.js";
+import { displayWidth, forTerminal, truncateTo, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** A note's schedule with what a person needs to recognise the note. */
@@ -41,20 +43,23 @@ export function whenText(due: string | null, today: string): string {
   return d < 0 ? `${plural(-d, "day")} overdue` : d === 0 ? "due today" : `due ${due} (${inDays(d)})`;
 }
 
-const fit = (s: string, width: number): string => padEndTo(truncateTo(s, width), width);
-
-/** The due list: one line per note, slug, title, when and why. */
-export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme): string {
+/** The due list: one line per note, slug, title, when and why, fitted to `width` columns. */
+export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme, width = 80): string {
   const entries = forTerminal(given);
-  // Slugs stay whole (they are what you type next); long titles are cut.
-  const slugW = Math.min(60, Math.max(...entries.map((e) => displayWidth(e.schedule.slug))));
-  const titleW = Math.min(36, Math.max(...entries.map((e) => displayWidth(e.title))));
-  return entries
-    .map(
-      (e) =>
-        `${t.path(padEndTo(e.schedule.slug, slugW))}  ${t.title(fit(e.title, titleW))}  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`,
-    )
-    .join("\n");
+  const rows = entries.map((e) => [
+    e.schedule.slug,
+    e.title,
+    whenText(e.schedule.due, today),
+    whyText(e.schedule, today),
+  ]);
+  // Slugs stay whole (they are what you type next); the reason is cut or dropped first, then the title.
+  const columns: Column[] = [
+    { header: "slug", style: t.path },
+    { header: "title", max: 36, min: 10, ideal: 20, drop: 2, style: t.title },
+    { header: "when", drop: 3, style: t.due },
+    { header: "why", min: 20, ideal: 30, drop: 1 },
+  ];
+  return renderTable(columns, rows, width).join("\n");
 }
 
 /** The count line under the due list (stderr). */
@@ -74,9 +79,11 @@ export function renderUpcoming(
   up: { now: number; weeks: { start: string; count: number }[] },
   isoWeekLabel: (d: string) => string,
   t: Theme,
+  width = 80,
 ): string {
   const max = Math.max(1, up.now, ...up.weeks.map((w) => w.count));
-  const bar = (n: number) => "█".repeat(Math.ceil((n / max) * 30)) || "·";
+  const cells = Math.max(5, Math.min(30, width - 21)); // label 14, count 4 and gaps take 21
+  const bar = (n: number) => "█".repeat(Math.ceil((n / max) * cells)) || "·";
   const rows = [
     [`due now`, up.now] as const,
     ...up.weeks.map((w) => [`${isoWeekLabel(w.start)} ${w.start.slice(5)}`, w.count] as const),
@@ -137,17 +144,32 @@ export function renderOrphans(given: readonly OrphanKey[], t: Theme): string {
 }
 
 /** The card `--review` shows for one note. */
-export function renderReviewCard(entry: RevisitEntry, n: number, total: number, today: string, t: Theme): string {
+export function renderReviewCard(
+  entry: RevisitEntry,
+  n: number,
+  total: number,
+  today: string,
+  t: Theme,
+  width = 80,
+): string {
   const e = forTerminal(entry);
-  const lines = [``, t.dim(`── ${n} of ${total} ──`), `${t.title(e.title)}  ${t.path(e.path)}`];
-  if (e.summary) lines.push(`  ${e.summary}`);
+  const indented = (text: string) => wrapWords(text, width - 2).map((l) => `  ${l}`);
+  const head =
+    displayWidth(e.title) + 2 + displayWidth(e.path) <= width
+      ? [`${t.title(e.title)}  ${t.path(e.path)}`]
+      : [...wrapWords(e.title, width).map((l) => t.title(l)), t.path(truncateTo(e.path, width))];
+  const lines = ["", t.dim(`── ${n} of ${total} ──`), ...head];
+  // a summary wraps between words, never mid-word ("recogn / ise")
+  if (e.summary) lines.push(...indented(e.summary));
   if (e.checklist.total) lines.push(`  checklist ${e.checklist.done}/${e.checklist.total} done`);
-  lines.push(`  ${t.due(whenText(e.schedule.due, today))}: ${whyText(e.schedule, today)}`);
+  const when = whenText(e.schedule.due, today);
+  const [first = "", ...rest] = wrapWords(`${when}: ${whyText(e.schedule, today)}`, width - 2);
+  lines.push(`  ${t.due(first.slice(0, when.length))}${first.slice(when.length)}`, ...rest.map((l) => `  ${l}`));
   return lines.join("\n");
 }
 
 /** One entry as JSON. */
-export function entryJson(e: RevisitEntry, today: string) {
+export function entryJson(e: RevisitEntry, today: string): RevisitEntryJson {
   const s = e.schedule;
   return {
     key: s.key,
@@ -158,9 +180,9 @@ export function entryJson(e: RevisitEntry, today: string) {
     overdue: s.due === null ? null : daysBetween(s.due, today),
     reason: s.reason,
     why: whyText(s, today),
-    snoozedUntil: s.snoozedUntil ?? null,
-    lastRevisit: s.lastRevisit,
-    lastRating: s.lastRating,
+    snoozed_until: s.snoozedUntil ?? null,
+    last_revisit: s.lastRevisit,
+    last_rating: s.lastRating,
     interval: s.interval,
     revisits: s.revisits,
     scheduler: s.scheduler,

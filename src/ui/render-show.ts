@@ -1,4 +1,5 @@
-import type { LinkRow, NoteRow } from "../store/types.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
+import { JSON_VERSION, toNoteJson, type ShowJson } from "../core/json-types.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -10,7 +11,11 @@ export interface ShowData {
   /** Titles of linked notes by slug (lower-case), for readable link lists. */
   titles: Map<string, string>;
   body: string;
+  /** True when the note is larger than the index keeps (1 MiB) and `body` is cut. */
+  truncated: boolean;
 }
+
+const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 
 const field = (theme: Theme, key: string, value: string | null | undefined): string | undefined =>
   value ? `${theme.meta(`${key}:`.padEnd(12))}${value}` : undefined;
@@ -58,10 +63,19 @@ export function renderShow(given: ShowData, theme: Theme): string {
       : [theme.dim("  none")]),
   );
   lines.push("", theme.dim("─".repeat(40)), "", data.body.trimEnd());
+  if (data.truncated)
+    lines.push("", theme.warn(`… truncated at 1 MiB: the note is ${mib(n.size)} MiB; open ${n.path} to read the rest`));
   return lines.join("\n");
 }
 
 /** The stable JSON shape of `learn show --json`. */
-export function toShowJson(data: ShowData): object {
-  return { note: data.note, links: data.links, backlinks: data.backlinks, body: data.body };
+export function toShowJson(data: ShowData): ShowJson {
+  return {
+    version: JSON_VERSION,
+    note: toNoteJson(data.note),
+    links: data.links,
+    backlinks: data.backlinks,
+    body: data.body,
+    truncated: data.truncated,
+  };
 }

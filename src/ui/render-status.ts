@@ -1,10 +1,11 @@
 import type { Config } from "../core/config.js";
+import { JSON_VERSION, type StatusJson } from "../core/json-types.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
-import { firstUnfinished, STEP_LABEL, WEEK_STEPS } from "../core/week-model.js";
-import type { WeekOverview } from "../workspace/week-log.js";
-import { deltaText, scoreBar } from "./render-readiness.js";
-import { renderSteps, streakText, toWeekJson } from "./render-week.js";
-import { displayWidth, forTerminal, padEndTo } from "./terminal-text.js";
+import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
+import { fitLines, renderTable } from "./layout.js";
+import { deltaText, scoreLines } from "./render-readiness.js";
+import { renderSteps, streakText, weekFields } from "./render-week.js";
+import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
 /** Everything `learn status` shows. */
@@ -61,14 +62,14 @@ export function nextAction(d: StatusData): { command: string; why: string } {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
 
-/** A role's change since last week, as `  +5 since last week`; nothing when unknown. */
-function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefined, t: Theme): string {
+/** A role's change since last week, as `+5 since last week`; nothing when unknown. */
+function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefined): string {
   const before = lastWeek?.[g.id];
-  return before === undefined ? "" : `  ${t.meta(`${deltaText(g.score - before)} since last week`)}`;
+  return before === undefined ? "" : `${deltaText(g.score - before)} since last week`;
 }
 
 /** The dashboard as text. */
-export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme): string {
+export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
   const d = forTerminal(data);
   const config = { domains: forTerminal(given.domains) };
   const changed = d.refreshed.added + d.refreshed.updated + d.refreshed.removed;
@@ -82,34 +83,35 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
         : t.ok("no problems")
     }`,
     `${t.title("Revisits")}  ${d.due.length ? t.due(`${plural(d.due.length, "note")} due now`) : t.ok("nothing due")}`,
-    ...d.due
-      .slice(0, 5)
-      .map(
-        (x) =>
-          `  ${t.path(padEndTo(x.slug, Math.max(...d.due.slice(0, 5).map((y) => displayWidth(y.slug)))))}  ${t.due(overdueText(x.overdue))}`,
-      ),
+    ...renderTable(
+      [
+        { header: "slug", min: 12, style: t.path },
+        { header: "when", drop: 1, style: t.due },
+      ],
+      d.due.slice(0, 5).map((x) => [x.slug, overdueText(x.overdue)]),
+      width,
+      { indent: 2 },
+    ),
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     `${t.title("Readiness")}`,
-    ...d.roles.map(
-      (g) =>
-        `  ${g.id.padEnd(Math.max(...d.roles.map((r) => r.id.length)))}  ${scoreBar(g.score, t)} ${String(g.score).padStart(3)}${changeText(g, d.lastWeek, t)}`,
-    ),
+    ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek)),
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];
-  return lines.join("\n");
+  return fitLines(lines, width).join("\n");
 }
 
 /** The stable JSON of `learn status`. */
-export function toStatusJson(d: StatusData): object {
+export function toStatusJson(d: StatusData): StatusJson {
   return {
+    version: JSON_VERSION,
     today: d.today,
     workspace: d.root,
     index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
     due: { count: d.due.length, top: d.due.slice(0, 5) },
-    week: { ...toWeekJson(d.week), problem: d.week.problem ?? null },
+    week: { ...weekFields(d.week), problem: d.week.problem ?? null },
     readiness: d.roles.map((g) => ({
       id: g.id,
       name: g.name,

@@ -1,7 +1,14 @@
-import { STEP_LABEL, WEEK_STEPS, firstUnfinished, weekRange, type WeekStep } from "../core/week-model.js";
+import {
+  STEP_LABEL,
+  WEEK_STEPS,
+  firstUnfinished,
+  weekRange,
+  type WeekOverview,
+  type WeekStep,
+} from "../core/week-model.js";
 import type { HeatCell } from "../core/week-streak.js";
 import type { Config } from "../core/config.js";
-import type { WeekOverview } from "../workspace/week-log.js";
+import { JSON_VERSION, type WeekFields, type WeekJson } from "../core/json-types.js";
 import { forTerminal, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -40,7 +47,7 @@ export function renderSteps(
 }
 
 /** The heat map of the last weeks as one row of cells, with its range and legend. */
-export function renderHeat(cells: readonly HeatCell[], t: Theme): string[] {
+function renderHeat(cells: readonly HeatCell[], t: Theme): string[] {
   const row = cells
     .map((c) => (c.done === 5 ? t.ok(HEAT[5]!) : c.done ? t.due(HEAT[c.done]!) : t.dim(HEAT[0]!)))
     .join("");
@@ -79,7 +86,10 @@ export function renderWeekStatus(
 }
 
 /** The stable JSON of `learn week --status` (and of `learn week --json`). */
-export function toWeekJson(o: WeekOverview): object {
+export const toWeekJson = (o: WeekOverview): WeekJson => ({ version: JSON_VERSION, ...weekFields(o) });
+
+/** This week's loop as JSON fields (`learn status` nests them). */
+export function weekFields(o: WeekOverview): WeekFields {
   const s = o.log.state;
   return {
     week: o.log.label,
@@ -87,7 +97,7 @@ export function toWeekJson(o: WeekOverview): object {
     domain: s.domain ?? null,
     note: s.note ?? null,
     revisit_plan: s.revisitPlan ?? null,
-    steps: Object.fromEntries(WEEK_STEPS.map((step) => [step, s.done.includes(step)])),
+    steps: Object.fromEntries(WEEK_STEPS.map((step) => [step, s.done.includes(step)])) as Record<WeekStep, boolean>,
     next_step: firstUnfinished(s) ?? null,
     complete: firstUnfinished(s) === undefined,
     streak: o.streak,

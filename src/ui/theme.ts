@@ -25,6 +25,51 @@ export function colorLevel(opts: { color?: boolean; env: NodeJS.ProcessEnv; isTT
   return 1;
 }
 
+// One glyph set for the whole program: Unicode, or ASCII where the locale cannot show it. Output
+// is written with the Unicode glyphs and mapped once on its way out (processIO, the prompts'
+// theme), so no renderer needs to know; the ASCII stand-ins keep each glyph's width, so tables
+// stay aligned.
+const ASCII: Record<string, string> = {
+  "✔": "v",
+  "✗": "x",
+  "❯": ">",
+  "›": ">",
+  "○": "o",
+  "◉": "*",
+  "◯": "o",
+  "█": "#",
+  "░": ".",
+  "▁": "_",
+  "▃": ":",
+  "▅": "=",
+  "▇": "%",
+  "·": "-",
+  "…": "~",
+  "←": "<",
+  "→": ">",
+  "↑": "^",
+  "↓": "v",
+  "─": "-",
+  "•": "-",
+  "⏎": "enter",
+};
+const GLYPHS = new RegExp(`[${Object.keys(ASCII).join("")}]`, "g");
+
+/** Whether to write ASCII glyphs: LEARN_ASCII=1, or a locale (LC_ALL, else LC_CTYPE, else LANG) that is not UTF-8. */
+export function wantsAscii(env: NodeJS.ProcessEnv): boolean {
+  if (env.LEARN_ASCII === "1") return true;
+  if (env.LEARN_ASCII === "0") return false;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  // no locale at all is most often a container or CI whose terminal is UTF-8: keep Unicode
+  return locale !== undefined && locale !== "" && !/utf-?8/i.test(locale);
+}
+
+/** `text` with every glyph learn draws (✔ ❯ █ ▁ · … ← ⏎ ─ …) replaced by its ASCII stand-in. */
+export const asciiGlyphs = (text: string): string => text.replace(GLYPHS, (g) => ASCII[g] ?? g);
+
+/** How the prompts look: decided once at start with the rest of the output (processIO). */
+export const promptLook = { color: true, ascii: false };
+
 /** A theme that styles nothing: for level 0 (no colour), without loading chalk. */
 export const plainTheme = (): Theme => {
   const same = (s: string) => s;
@@ -50,7 +95,10 @@ export async function loadTheme(level: 0 | 1 | 2 | 3): Promise<Theme> {
   return makeTheme(new Chalk({ level }));
 }
 
-/** The theme over a chalk instance. */
+/**
+ * The theme over a chalk instance.
+ * @public
+ */
 export function makeTheme(c: ChalkInstance): Theme {
   return {
     title: (s) => c.bold(s),

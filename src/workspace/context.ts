@@ -1,18 +1,15 @@
 import { DAY_RANGE, formatDate, toUserDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
-import type { Config } from "../core/config.js";
+import type { Context } from "../core/context.js";
 import { loadConfig } from "./config-load.js";
-import { findWorkspace, type WorkspacePaths } from "./find.js";
+import { findWorkspace } from "./find.js";
 
-/** Everything a command needs about where it runs: the workspace, its config and today. */
-export interface Context {
-  ws: WorkspacePaths;
-  config: Config;
-  /** Today as YYYY-MM-DD: --today, else LEARN_TODAY, else the local date. */
-  today: string;
-}
+export type { Context } from "../core/context.js";
 
-/** Resolve today's date for reproducible runs: `--today`, then LEARN_TODAY, then the clock. */
+/**
+ * Resolve today's date for reproducible runs: `--today`, then LEARN_TODAY, then the clock.
+ * @public
+ */
 export function resolveToday(today: string | undefined, env: NodeJS.ProcessEnv): string {
   const given = today ?? env.LEARN_TODAY;
   if (given !== undefined && given !== "") {

@@ -1,14 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import type { WorkspacePaths } from "../core/context.js";
 import { LearnError, NoWorkspaceError } from "../core/errors.js";
 
-/** Where a workspace lives on disk. */
-export interface WorkspacePaths {
-  root: string;
-  notesDir: string;
-  configPath: string;
-  dataDir: string;
-}
+export type { WorkspacePaths } from "../core/context.js";
 
 /** The paths of the workspace rooted at `root` (which need not exist yet). */
 export function workspacePaths(root: string): WorkspacePaths {

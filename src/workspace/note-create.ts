@@ -29,7 +29,7 @@ export function renderPlannedNote(ws: WorkspacePaths, plan: NewNotePlan, extra: 
 
 /** Plan a note from `input`, render its template and create the file (never overwriting one). */
 export function createNote(ctx: Context, input: NewNoteInput): CreatedNote {
-  const taken = existingSlugs(ctx.ws.notesDir);
+  const taken = existingSlugs(ctx.ws, ctx.config);
   const plan = planNewNote(input, ctx.config, ctx.today, (s) => taken.has(s));
   const path = createNoteFile(ctx.ws.notesDir, plan.relPath, renderPlannedNote(ctx.ws, plan));
   return { plan, path };

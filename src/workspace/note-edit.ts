@@ -1,22 +1,20 @@
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
 import { LearnError } from "../core/errors.js";
-import { writeProblem } from "./note-files.js";
-
-/** What a note looked like when it was read: compared again before writing. */
-export interface EditStamp {
-  hash: string;
-  mode: number;
-}
+import type { EditStamp } from "../core/week-model.js";
+import { writeFileSafe } from "./safe-write.js";
 
 const hashOf = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+/** The stamp of a text just read or written. */
+export const stampOf = (text: string): EditStamp => ({ hash: hashOf(text) });
 
 /** Read a note to change it later; keep the stamp for writeEdited. */
 export function readForEdit(path: string): { text: string; stamp: EditStamp } {
   try {
     const text = readFileSync(path, "utf8");
-    return { text, stamp: { hash: hashOf(text), mode: statSync(path).mode } };
+    return { text, stamp: stampOf(text) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT")
       throw new LearnError(`${shown(path)}: no such note`, "run `learn index` and try again");
@@ -24,11 +22,17 @@ export function readForEdit(path: string): { text: string; stamp: EditStamp } {
   }
 }
 
+/** The error for a file that is not what learn read: it refuses rather than revert someone's change. */
+export const changedOnDisk = (path: string, hint = "save your editor's changes, then run the command again") =>
+  new LearnError(`${shown(path)} changed on disk since learn read it; not written`, hint);
+
 /**
- * Write a changed note atomically (temp file in the same folder, fsync, rename),
+ * Write a changed note atomically (temp file in the same folder, fsync, rename; mode and
+ * owner kept; never through a link; never outside `root`, by default the note's folder),
  * refusing when the file changed on disk since `readForEdit` (an editor saved it).
+ * Returns the stamp of what is on disk now.
  */
-export function writeEdited(path: string, text: string, stamp: EditStamp): void {
+export function writeEdited(path: string, text: string, stamp: EditStamp, root = dirname(path)): EditStamp {
   let current: string;
   try {
     current = readFileSync(path, "utf8");
@@ -38,34 +42,26 @@ export function writeEdited(path: string, text: string, stamp: EditStamp): void 
       "run the command again",
     );
   }
-  if (hashOf(current) !== stamp.hash) {
-    throw new LearnError(
-      `${shown(path)} changed on disk since learn read it; not written`,
-      "save your editor's changes, then run the command again",
-    );
-  }
-  if (current === text) return;
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const fd = openSync(tmp, "wx", stamp.mode & 0o777);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw writeProblem(err, path);
-  }
+  if (hashOf(current) !== stamp.hash) throw changedOnDisk(path);
+  if (current === text) return stamp;
+  writeFileSafe(root, path, text, { folder: "the notes folder" });
+  return stampOf(text);
 }
 
-/** Read, change with `edit`, and write back atomically in one call. Returns the new text. */
-export function editNote(path: string, edit: (text: string) => string): string {
+/**
+ * Read, change with `edit`, and write back atomically in one call. Returns the new text.
+ * With `expect`, the stamp of an earlier read (before a prompt), the note must still be
+ * what was read then.
+ */
+export function editNote(
+  path: string,
+  edit: (text: string) => string,
+  opts: { root?: string; expect?: EditStamp } = {},
+): string {
   const { text, stamp } = readForEdit(path);
+  if (opts.expect && opts.expect.hash !== stamp.hash) throw changedOnDisk(path);
   const next = edit(text);
-  writeEdited(path, next, stamp);
+  writeEdited(path, next, stamp, opts.root);
   return next;
 }
 

@@ -1,36 +1,32 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve, sep } from "node:path";
+import { resolve, sep } from "node:path";
+import type { Config } from "../core/config.js";
 import { LearnError, NoteExistsError } from "../core/errors.js";
+import type { WorkspacePaths } from "./find.js";
+import { walkNotes } from "../files/note-walk.js";
+import { createFileSafe } from "./safe-write.js";
 
-/** Every note slug (file name without .md/.markdown) under `notesDir`, skipping dot-folders. */
-export function existingSlugs(notesDir: string): Set<string> {
-  const slugs = new Set<string>();
-  let entries;
-  try {
-    entries = readdirSync(notesDir, { recursive: true, withFileTypes: true });
-  } catch {
-    return slugs;
-  }
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const m = /^(.*)\.(md|markdown)$/i.exec(e.name);
-    if (!m) continue;
-    const parent = e.parentPath ?? notesDir;
-    if (
-      relative(notesDir, parent)
-        .split(sep)
-        .some((p) => p.startsWith(".") || p === "node_modules")
-    )
-      continue;
-    slugs.add(m[1]!.toLowerCase());
-  }
-  return slugs;
+/** Every note slug (file name without .md/.markdown, lower-case) the index would find: the same walk. */
+export function existingSlugs(ws: WorkspacePaths, config: Pick<Config, "follow_symlinks_outside">): Set<string> {
+  const walk = walkNotes(ws.notesDir, "notes", { root: ws.root, followOutside: config.follow_symlinks_outside });
+  return new Set(
+    walk.files.map((f) =>
+      f.path
+        .replace(/^.*\//, "")
+        .replace(/\.(md|markdown)$/i, "")
+        .toLowerCase(),
+    ),
+  );
 }
 
-/** Turn a file-system error into a sentence a user can act on. */
-export function writeProblem(err: unknown, path: string): LearnError {
+/**
+ * Turn a file-system error into a sentence a user can act on. `existsHint` is what to do
+ * when the file already exists, in the words of the command (default: `learn new`'s).
+ */
+export function writeProblem(err: unknown, path: string, existsHint?: string): LearnError {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === "EEXIST") return new NoteExistsError(path);
+  if (code === "EEXIST") return new NoteExistsError(path, existsHint);
+  if (code === "ENOSPC" || code === "EDQUOT")
+    return new LearnError(`cannot write ${path}: the disk is full`, "free some disk space, then run the command again");
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
     return new LearnError(`cannot write ${path}: permission denied`, "check that the notes folder is writable");
   }
@@ -40,27 +36,16 @@ export function writeProblem(err: unknown, path: string): LearnError {
 }
 
 /**
- * Create a new note file, never overwriting one (O_EXCL), and never outside `notesDir`.
- * Returns the absolute path written.
+ * Create a new note file, never overwriting one, and never outside `notesDir` (links
+ * leading out included). The note appears whole or not at all (see createFileSafe).
+ * Returns the absolute path written; `existsHint` as for writeProblem.
  */
-export function createNoteFile(notesDir: string, relPath: string, text: string): string {
+export function createNoteFile(notesDir: string, relPath: string, text: string, existsHint?: string): string {
   const root = resolve(notesDir);
   const path = resolve(root, relPath);
   if (path !== root && !path.startsWith(root + sep))
     throw new LearnError(`refusing to write outside notes/: ${relPath}`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-  } catch (err) {
-    // EEXIST here means a file stands where the folder should be, not that the note exists.
-    const code = (err as NodeJS.ErrnoException).code;
-    throw code === "EEXIST" || code === "ENOTDIR"
-      ? writeProblem({ code: "ENOTDIR" }, dirname(path))
-      : writeProblem(err, path);
-  }
-  try {
-    writeFileSync(path, text, { flag: "wx" });
-  } catch (err) {
-    throw writeProblem(err, path);
-  }
+  if (!createFileSafe(root, path, text, { makeRoot: true, folder: "the notes folder" }))
+    throw new NoteExistsError(path, existsHint);
   return path;
 }

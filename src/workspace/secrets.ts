@@ -1,55 +1,160 @@
+import { createHash } from "node:crypto";
+import { closeSync, fstatSync, openSync, readSync, constants } from "node:fs";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { lintSource } from "@secretlint/core";
-import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
-import { envAssignmentRule, jwtRule } from "../core/check-secret-rules.js";
+import { rules as recommendedRules } from "@secretlint/secretlint-rule-preset-recommend";
+import { learnSecretRules } from "../core/check-secret-rules.js";
+import { isCodeValue, isDefaultValue, isPlaceholderValue, urlCredentials } from "../core/secret-value.js";
 
-/** A secret found in a text: where, which secretlint rule, and a message with the value masked. */
+/** A secret found in a text: where, which rule, a message with the value masked, and its fingerprint. */
 export interface SecretHit {
   line: number;
   /** Short rule id: `secret/github`, `secret/aws`, `secret/jwt`, ... */
   rule: string;
-  /** secretlint's message with the secret replaced by asterisks. */
+  /** The rule's message with the secret replaced by asterisks. */
   message: string;
+  /** sha256 (hex) of the secret value: what `.learn-secrets-allow` lists to accept it. */
+  fingerprint: string;
 }
 
+/** How to scan: fingerprints of values the user has accepted as not secret. */
+export interface ScanOptions {
+  allow?: ReadonlySet<string>;
+}
+
+/** The allowlist file at the workspace root: one sha256 fingerprint a line, `#` comments. */
+export const ALLOWLIST_FILE = ".learn-secrets-allow";
+
+// The recommended preset's rules, registered one by one: its `filter-comments` rule would honour
+// `secretlint-disable`, which silences the rest of a file, and the preset cannot switch one rule off.
+// learn honours only per-line comments (see disabledByComment).
+const RULE_OPTIONS: Record<string, object> = {
+  // An AWS access key id alone is not a secret, but it names an account: keep it out of notes.
+  "@secretlint/secretlint-rule-aws": { enableIDScanRule: true },
+};
 const CONFIG = {
   rules: [
-    {
-      id: "@secretlint/secretlint-rule-preset-recommend",
-      rule: recommended,
-      // An AWS access key id alone is not a secret, but it names an account: keep it out of public notes.
-      rules: [{ id: "@secretlint/secretlint-rule-aws", options: { enableIDScanRule: true } }],
-    },
-    { id: "learn-rule-jwt", rule: jwtRule },
-    { id: "learn-rule-env-assignment", rule: envAssignmentRule },
+    ...recommendedRules
+      .filter((rule) => rule.meta.id !== "@secretlint/secretlint-rule-filter-comments")
+      .map((rule) => ({ id: rule.meta.id, rule, options: RULE_OPTIONS[rule.meta.id] ?? {} })),
+    ...learnSecretRules.map((rule) => ({ id: rule.meta.id, rule })),
   ],
 };
 
 /** `@secretlint/secretlint-rule-github` -> `secret/github`. */
 const shortRule = (id: string): string => `secret/${id.replace(/^@secretlint\/secretlint-rule-|^learn-rule-/, "")}`;
 
-/**
- * Scan a note's text for secrets with secretlint's recommended rules (cloud keys, GitHub,
- * Slack, OpenAI, Anthropic, private keys, passwords in URLs, connection strings, ...)
- * plus JWT and `.env`-assignment rules. Values are masked in every message.
- */
-export async function scanSecrets(content: string, path: string): Promise<SecretHit[]> {
+// Rules whose value is a URL: the secret in it is the password, judged with its user.
+const URL_RULES = new Set(["secret/basicauth", "secret/database-connection-string", "secret/url-credentials"]);
+const GENERIC_RULE = "secret/env-assignment";
+
+/** sha256 of a secret value, as printed by check and listed in the allowlist. */
+const fingerprintOf = (value: string): string => createHash("sha256").update(value).digest("hex");
+
+/** The secret in a hit's value, or undefined when the value is a placeholder, code or a default. */
+function secretIn(rule: string, value: string): string | undefined {
+  if (URL_RULES.has(rule)) {
+    const cred = urlCredentials(value);
+    if (!cred) return value;
+    const { user, password } = cred;
+    const notReal =
+      isPlaceholderValue(password) || isDefaultValue(password, user) || isCodeValue(password) || /^\$/.test(password);
+    return notReal ? undefined : password;
+  }
+  // A placeholder check on a private key block would trip on chance letters in its base64.
+  if (rule === "secret/privatekey" || rule === "secret/private-key") return /\.\.\.|…/.test(value) ? undefined : value;
+  return isPlaceholderValue(value) ? undefined : value;
+}
+
+/** True when the hit's line ends in `secretlint-disable-line`, or the line above says `-next-line`. */
+function disabledByComment(lines: readonly string[], line: number): boolean {
+  return (
+    (lines[line - 1] ?? "").includes("secretlint-disable-line") ||
+    (lines[line - 2] ?? "").includes("secretlint-disable-next-line")
+  );
+}
+
+async function lint(content: string, path: string) {
   // secretlint 12's built-in profiler marks every rule run with performance.mark and keeps
   // every entry in an array it searches linearly, so thousands of scans turn quadratic
   // (2,000 notes: ~40 s spent after the scan). Nothing reads that profile: mute marks meanwhile.
   const mark = Object.getOwnPropertyDescriptor(performance, "mark");
   Object.defineProperty(performance, "mark", { value: () => undefined, configurable: true, writable: true });
-  let result;
   try {
-    result = await lintSource({
+    // Unmasked, so the value can be judged and fingerprinted; masked below before anything shows it.
+    return await lintSource({
       source: { content, filePath: path, ext: ".md", contentType: "text" },
-      options: { config: CONFIG, maskSecrets: true, noPhysicFilePath: true },
+      options: { config: CONFIG, maskSecrets: false, noPhysicFilePath: true },
     });
   } finally {
     if (mark) Object.defineProperty(performance, "mark", mark);
     else delete (performance as { mark?: unknown }).mark;
   }
-  return result.messages
-    .map((m) => ({ line: m.loc.start.line, rule: shortRule(m.ruleId), message: m.message }))
+}
+
+const mask = (message: string, values: readonly string[]): string =>
+  values.reduce((m, v) => (v ? m.replaceAll(v, "*".repeat(Math.min(v.length, 40))) : m), message);
+
+/**
+ * Scan a note's text for secrets with secretlint's recommended rules (cloud keys, GitHub,
+ * Slack, OpenAI, Anthropic, private keys, passwords in URLs, connection strings, ...)
+ * plus learn's own (JWTs, Stripe, Google, Twilio, secret-named settings in any layout).
+ * Placeholders, code and development defaults are dropped, and so are values opted out by a
+ * `secretlint-disable-line` comment or an allowlisted fingerprint. Values are masked in every message.
+ */
+export async function scanSecrets(content: string, path: string, opts: ScanOptions = {}): Promise<SecretHit[]> {
+  const result = await lint(content, path);
+  const lines = content.split("\n");
+  const hits: (SecretHit & { secret: string })[] = [];
+  for (const m of result.messages) {
+    const rule = shortRule(m.ruleId);
+    const data = Object.values((m.data ?? {}) as Record<string, unknown>).filter(
+      (v): v is string => typeof v === "string",
+    );
+    const value = data[0] ?? content.slice(m.range[0], m.range[1]);
+    const secret = secretIn(rule, value);
+    if (secret === undefined || disabledByComment(lines, m.loc.start.line)) continue;
+    const fingerprint = fingerprintOf(secret);
+    if (opts.allow?.has(fingerprint)) continue;
+    hits.push({ line: m.loc.start.line, rule, message: mask(m.message, [...data, secret]), fingerprint, secret });
+  }
+  // A provider's rule and the generic assignment rule often see the same value: keep the specific one.
+  const specific = new Set(hits.filter((h) => h.rule !== GENERIC_RULE).map((h) => `${h.line}\0${h.fingerprint}`));
+  return hits
+    .filter((h) => h.rule !== GENERIC_RULE || !specific.has(`${h.line}\0${h.fingerprint}`))
+    .map(({ secret: _secret, ...hit }) => hit)
     .sort((a, b) => a.line - b.line || a.rule.localeCompare(b.rule, "en"));
+}
+
+const ALLOWLIST_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The fingerprints in the workspace's `.learn-secrets-allow` (empty when there is none). Each
+ * line holds one sha256 hex fingerprint (optionally `sha256:`-prefixed); `#` starts a comment.
+ * Only a regular file is read, and at most 1 MiB of it.
+ */
+export function loadSecretAllowlist(root: string): Set<string> {
+  let fd: number;
+  try {
+    fd = openSync(join(root, ALLOWLIST_FILE), constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return new Set();
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return new Set();
+    const buf = Buffer.alloc(ALLOWLIST_MAX_BYTES);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const text = buf.subarray(0, n).toString("utf8");
+    const prints = text.split(/\r?\n/).map((l) =>
+      l
+        .replace(/#.*/, "")
+        .trim()
+        .replace(/^sha256:/i, "")
+        .toLowerCase(),
+    );
+    return new Set(prints.filter((p) => /^[0-9a-f]{64}$/.test(p)));
+  } finally {
+    closeSync(fd);
+  }
 }

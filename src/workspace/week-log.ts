@@ -1,28 +1,28 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { isoWeek } from "../core/dates.js";
-import { LearnError } from "../core/errors.js";
+import { LearnError, NoteExistsError } from "../core/errors.js";
 import { setFrontMatter } from "../core/front-matter-edit.js";
 import { planNewNote } from "../core/note-new.js";
 import { parseNote } from "../core/note-parse.js";
+import { slugFromPath } from "../core/slug.js";
 import { setActivity, tickSteps, type WeekActivity } from "../core/week-activity.js";
-import { heatMap, streak, type HeatCell } from "../core/week-streak.js";
-import { isWeekLabel, readWeekState, stateFields, weekLogRelPath, type WeekState } from "../core/week-model.js";
+import { heatMap, streak } from "../core/week-streak.js";
+import {
+  isWeekLabel,
+  readWeekState,
+  type EditStamp,
+  stateFields,
+  weekLogRelPath,
+  type WeekLog,
+  type WeekOverview,
+  type WeekState,
+} from "../core/week-model.js";
 import type { Context } from "./context.js";
 import { renderPlannedNote } from "./note-create.js";
 import { createNoteFile } from "./note-files.js";
-import { readForEdit, writeEdited } from "./note-edit.js";
-
-/** A week's log as found on disk. */
-export interface WeekLog {
-  label: string;
-  /** Absolute path, whether or not the file exists. */
-  path: string;
-  /** The path to show: relative to the workspace root. */
-  shown: string;
-  exists: boolean;
-  state: WeekState;
-}
+import { changedOnDisk, readForEdit, stampOf, writeEdited } from "./note-edit.js";
+import { readNoteText } from "../files/safe-read.js";
 
 const shownPath = (ctx: Context, path: string) => relative(ctx.ws.root, path).split(sep).join("/");
 
@@ -39,24 +39,45 @@ function stateOf(ctx: Context, text: string, label: string, shown: string): Week
   return readWeekState(parsed.data, label, shown, ctx.config);
 }
 
+/**
+ * A log's text through the safe reader (a regular file inside the workspace, as notes are),
+ * cut at 1 MiB like a note: its state is in the front matter at the top. Undefined when missing.
+ */
+function readLogText(ctx: Context, path: string, shown: string): string | undefined {
+  const scope = { root: ctx.ws.root, followOutside: ctx.config.follow_symlinks_outside };
+  return readNoteText(path, scope, shown)?.text;
+}
+
 /** Read the log of the week that holds `day` (today by default); a missing file is a week with nothing done. */
 export function readWeekLog(ctx: Context, day = ctx.today): WeekLog {
   const label = isoWeek(day).label;
   const path = join(ctx.ws.notesDir, weekLogRelPath(label));
   const shown = shownPath(ctx, path);
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT")
-      return { label, path, shown, exists: false, state: { week: label, done: [] } };
-    throw new LearnError(`cannot read ${shown}: ${(err as Error).message}`);
-  }
-  return { label, path, shown, exists: true, state: stateOf(ctx, text, label, shown) };
+  const text = readLogText(ctx, path, shown);
+  if (text === undefined) return { label, path, shown, exists: false, state: { week: label, done: [] } };
+  return { label, path, shown, exists: true, state: stateOf(ctx, text, label, shown), stamp: stampOf(text) };
 }
 
-/** Create this week's log from the log template (exclusive create: never over an existing file). */
-export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): void {
+const changedHint =
+  "another `learn week` or an editor changed it meanwhile; run `learn week` again to go on from what it says now";
+
+/**
+ * Refuse when the log is not what learn read (a hand edit, or another run's step): called
+ * before a step changes anything, so a refused step leaves no half-done work behind.
+ */
+export function assertLogUnchanged(log: WeekLog): void {
+  let text: string | undefined;
+  try {
+    text = readFileSync(log.path, "utf8");
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+  }
+  const same = text === undefined ? !log.exists : log.stamp === undefined || stampOf(text).hash === log.stamp.hash;
+  if (!same) throw changedOnDisk(log.path, changedHint);
+}
+
+/** Create this week's log from the log template (exclusive create: never over an existing file); returns its stamp. */
+export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): EditStamp {
   const plan = planNewNote(
     { type: "log", title: `Week ${log.label}`, domain: state.domain, slug: log.label.toLowerCase() },
     ctx.config,
@@ -65,31 +86,41 @@ export function createWeekLog(ctx: Context, log: WeekLog, state: WeekState): voi
   );
   // A week's log is a record, not something to revisit.
   const text = tickSteps(renderPlannedNote(ctx.ws, plan, { revisit: false, ...stateFields(state) }), state.done);
-  createNoteFile(ctx.ws.notesDir, weekLogRelPath(log.label), text);
+  try {
+    createNoteFile(ctx.ws.notesDir, weekLogRelPath(log.label), text);
+  } catch (err) {
+    if (err instanceof NoteExistsError)
+      throw new LearnError(`${log.shown} was made by another run while learn was working; not written`, changedHint);
+    throw err;
+  }
+  return stampOf(text);
 }
 
 /**
  * Record a new state in an existing log: minimal front-matter edits, the loop's own
  * checklist ticked, the activity list refreshed; written atomically, and refused if the
- * file changed since it was read or no longer reads as a valid log.
+ * file changed since learn read it (`log.stamp`: before a prompt, say) or no longer reads
+ * as a valid log. Returns the stamp of what it wrote.
  */
-export function updateWeekLog(ctx: Context, log: WeekLog, state: WeekState, activity?: WeekActivity): void {
+export function updateWeekLog(ctx: Context, log: WeekLog, state: WeekState, activity?: WeekActivity): EditStamp {
   const { text, stamp } = readForEdit(log.path);
+  if (log.stamp && log.stamp.hash !== stamp.hash) throw changedOnDisk(log.path, changedHint);
   stateOf(ctx, text, log.label, log.shown); // a hand edit since the last read is checked again
   let next = setFrontMatter(text, { ...stateFields(state), updated: ctx.today }, log.shown);
   next = tickSteps(next, state.done);
   if (activity) next = setActivity(next, activity);
-  writeEdited(log.path, next, stamp);
+  return writeEdited(log.path, next, stamp, ctx.ws.notesDir);
 }
 
 /** Write a state: create the log when it does not exist yet, else update it. */
 export function saveWeekLog(ctx: Context, log: WeekLog, state: WeekState, activity?: WeekActivity): WeekLog {
-  if (log.exists) updateWeekLog(ctx, log, state, activity);
+  let stamp: EditStamp;
+  if (log.exists) stamp = updateWeekLog(ctx, log, state, activity);
   else {
-    createWeekLog(ctx, log, state);
-    if (activity) updateWeekLog(ctx, { ...log, exists: true }, state, activity);
+    stamp = createWeekLog(ctx, log, state);
+    if (activity) stamp = updateWeekLog(ctx, { ...log, exists: true, stamp }, state, activity);
   }
-  return { ...log, exists: true, state };
+  return { ...log, exists: true, state, stamp };
 }
 
 /** Every week log's steps done and domain, by week label; unreadable logs come back as warnings. */
@@ -108,11 +139,14 @@ export function readAllWeekLogs(ctx: Context): {
     return { steps, focus, warnings };
   }
   for (const name of names.sort()) {
-    const label = name.replace(/\.md$/, "");
+    const label = slugFromPath(name);
     if (!name.endsWith(".md") || !isWeekLabel(label)) continue;
     const path = join(ctx.ws.notesDir, "log", name);
     try {
-      const state = stateOf(ctx, readFileSync(path, "utf8"), label, shownPath(ctx, path));
+      const shown = shownPath(ctx, path);
+      const text = readLogText(ctx, path, shown);
+      if (text === undefined) continue;
+      const state = stateOf(ctx, text, label, shown);
       steps.set(label, state.done.length);
       if (state.domain) focus.set(label, state.domain);
     } catch (err) {
@@ -120,17 +154,6 @@ export function readAllWeekLogs(ctx: Context): {
     }
   }
   return { steps, focus, warnings };
-}
-
-/** This week's log, the streak and the heat map: what `learn week --status` and `learn status` show. */
-export interface WeekOverview {
-  log: WeekLog;
-  streak: number;
-  heat: HeatCell[];
-  /** Logs that could not be read. */
-  warnings: string[];
-  /** When tolerant: why this week's own log could not be read. */
-  problem?: string;
 }
 
 /** Read every week log into an overview. `tolerant` turns a broken log for this week into a warning. */

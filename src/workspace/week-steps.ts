@@ -4,17 +4,20 @@ import { appendChecklist, setFrontMatter } from "../core/front-matter-edit.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { slugify } from "../core/slug.js";
-import { markDone, type WeekState } from "../core/week-model.js";
-import type { NoteRow } from "../store/types.js";
+import { markDone, type EditStamp, type WeekLog, type WeekState } from "../core/week-model.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "./context.js";
 import { createNote } from "./note-create.js";
 import { editNote } from "./note-edit.js";
 import { fileSubstance } from "./note-substance.js";
 import { appendRevisitEvents, readRevisitLog } from "./revisit-log.js";
-import { saveWeekLog, type WeekLog } from "./week-log.js";
+import { assertLogUnchanged, saveWeekLog } from "./week-log.js";
 
 // Each step changes what it must (the week's note, the revisit log) and then records
-// itself in the week's log at once, so Ctrl-C after a step keeps it done.
+// itself in the week's log at once, so Ctrl-C after a step keeps it done. A step first
+// checks that the log is still what learn read (before its prompt, say), and a note edit
+// that a prompt's answer is based on checks the note's stamp from before that prompt, so
+// a hand edit or another run's step is never reverted: the step is refused instead.
 
 /** The absolute path of an indexed note. */
 export const notePath = (ctx: Context, row: NoteRow): string => join(ctx.ws.root, row.path);
@@ -55,30 +58,44 @@ export function stepNewNote(
   log: WeekLog,
   input: { title: string; type: string; difficulty?: string },
 ): { log: WeekLog; path: string; slug: string } {
+  assertLogUnchanged(log);
   const { plan, path } = createNote(ctx, { ...input, domain: log.state.domain, visibility: "public" });
   return { log: saveWeekLog(ctx, log, noteState(ctx, log, plan.slug, path)), path, slug: plan.slug };
 }
 
 /** Step 2, existing note: make it public (a minimal front-matter edit). */
 export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow): WeekLog {
+  assertLogUnchanged(log);
   if (row.visibility !== "public")
-    editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path));
+    editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path), {
+      root: ctx.ws.notesDir,
+    });
   return saveWeekLog(ctx, log, noteState(ctx, log, row.slug, notePath(ctx, row)));
 }
 
-/** Step 3: append the checklist items under `## Checklist` (items already there are skipped). */
-export function stepChecklist(ctx: Context, log: WeekLog, row: NoteRow, items: string[]): WeekLog {
-  editNote(notePath(ctx, row), (t) => {
+/**
+ * Step 3: append the checklist items under `## Checklist` (items already there are skipped).
+ * `expect` is the note's stamp from before the items were asked for.
+ */
+export function stepChecklist(ctx: Context, log: WeekLog, row: NoteRow, items: string[], expect?: EditStamp): WeekLog {
+  assertLogUnchanged(log);
+  const edit = (t: string) => {
     const next = appendChecklist(t, items);
     return next === t ? t : setFrontMatter(next, { updated: ctx.today }, row.path);
-  });
+  };
+  editNote(notePath(ctx, row), edit, { root: ctx.ws.notesDir, expect });
   return saveWeekLog(ctx, log, markDone(log.state, "checklist"));
 }
 
-/** Step 4: write the note's `roles:`. */
-export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: string[]): WeekLog {
+/** Step 4: write the note's `roles:`; `expect` is the note's stamp from before the roles were asked for. */
+export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: string[], expect?: EditStamp): WeekLog {
+  assertLogUnchanged(log);
   const same = roles.length === row.roles.length && roles.every((r) => row.roles.includes(r));
-  if (!same) editNote(notePath(ctx, row), (t) => setFrontMatter(t, { roles, updated: ctx.today }, row.path));
+  if (!same)
+    editNote(notePath(ctx, row), (t) => setFrontMatter(t, { roles, updated: ctx.today }, row.path), {
+      root: ctx.ws.notesDir,
+      expect,
+    });
   return saveWeekLog(ctx, log, markDone(log.state, "roles"));
 }
 
@@ -88,6 +105,7 @@ export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: strin
  * `learn used` records the build. Either way the plan is written to the log.
  */
 export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: string): WeekLog {
+  assertLogUnchanged(log);
   if (plan !== "build") {
     const key = noteKey(row);
     const already = readRevisitLog(ctx.ws.root).events.some(

@@ -182,7 +182,7 @@ describe("item 11: note-derived text reaches the terminal visibly, never as esca
   it("in colour, the theme's own styles are the only escapes, and truncation leaves no colour open", async () => {
     const title = `${"a".repeat(30)}\u001b[41m${"b".repeat(30)}`; // a red background, then the 48-column cut
     const root = workspace({ "notes/core-backend/long.md": `---\ntitle: "${title.replace("\u001b", "\\e")}"\n---\n` });
-    const io = { ...memoryIO(), theme: makeTheme(new Chalk({ level: 1 })) };
+    const io = { ...memoryIO({ COLUMNS: "200" }), theme: makeTheme(new Chalk({ level: 1 })) };
     await list({ dir: root, today: TODAY }, io);
     const out = io.stdout.join("");
     expect(out).not.toContain("\u001b[41m");

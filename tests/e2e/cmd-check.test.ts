@@ -61,9 +61,9 @@ describe("learn check", () => {
     const r = runCli(["check", "--json"], { cwd: root });
     expect(r.code).toBe(1);
     const out = json(r.stdout);
-    expect(out.counts).toEqual({ files: 2, errors: 1, warnings: 1 });
+    expect(out.counts).toEqual({ files: 2, errors: 2, warnings: 0 });
     expect(out.findings.map((f) => [f.path, f.line, f.rule, f.severity])).toEqual([
-      ["notes/priv.md", 4, "secret/github", "warning"],
+      ["notes/priv.md", 4, "secret/github", "error"],
       ["notes/pub.md", 5, "secret/github", "error"],
     ]);
     expect(out.findings[1]!.hint).toMatch(/rotate/);

@@ -95,7 +95,14 @@ describe("learn publish", () => {
     const cwd = tempDir();
     const r = runCli(["publish", "--dir", root, "--out", "public", "--json"], { cwd });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ out: join(cwd, "public"), notes: 2, tags: 2, files: 12, removed: [] });
+    expect(JSON.parse(r.stdout)).toEqual({
+      version: 1,
+      out: join(cwd, "public"),
+      notes: 2,
+      tags: 2,
+      files: 12,
+      removed: [],
+    });
     expect(existsSync(join(cwd, "public", "index.html"))).toBe(true);
   });
 

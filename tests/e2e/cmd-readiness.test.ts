@@ -89,7 +89,7 @@ describe("learn readiness", () => {
   it("shows bars in the terminal, and one role's uncovered items as the next things to learn", () => {
     const root = workspace(files);
     const all = run(root, []);
-    expect(all.stdout).toMatch(/^ {2}backend +█+░+ +17 {2}3 items: 2 noted, 1 nothing$/m);
+    expect(all.stdout.replace(/\n {4}/g, " ")).toMatch(/^ {2}backend +█+░+ +17\s+3 items: 2 noted, 1 nothing$/m);
     const one = run(root, ["--role", "backend"]);
     expect(one.code).toBe(0);
     expect(one.stdout).toContain("  data-access: write a note that covers it: covers: [data-access]");

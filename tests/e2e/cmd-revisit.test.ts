@@ -22,7 +22,7 @@ type Entry = {
   overdue: number;
   why: string;
   interval: number;
-  lastRevisit: string | null;
+  last_revisit: string | null;
   revisits: number;
   reason: { kind: string };
 };
@@ -64,11 +64,11 @@ describe("learn revisit: listing", () => {
     const root = small();
     expect(learn(root, ["revisit", "http-caching", "--rating", "good"], "2026-11-08").code).toBe(0);
     expect(learn(root, ["used", "retries", "--in", "payments API v2"], "2026-11-26").code).toBe(0);
-    const r = learn(root, ["revisit"], "2027-03-01");
+    const r = runCli(["revisit"], { cwd: root, env: { LEARN_TODAY: "2027-03-01", COLUMNS: "200" } });
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split("\n");
     expect(lines.find((l) => l.startsWith("http-caching"))).toMatch(
-      /days overdue: scheduled \(due since \d{4}-\d{2}-\d{2}\)$/,
+      /days overdue +scheduled \(due since \d{4}-\d{2}-\d{2}\)$/,
     );
     expect(lines.find((l) => l.startsWith("idempotency-keys"))).toMatch(/never revisited \(published 2026-10-01\)$/);
     expect(lines.find((l) => l.startsWith("retries"))).toMatch(/used in a build: payments API v2 \(2026-11-26\)$/);
@@ -181,7 +181,7 @@ describe("learn revisit: recording", () => {
     expect(renamed).toMatchObject({
       slug: "http-caching-mental-model",
       due: old.due,
-      lastRevisit: "2026-11-10",
+      last_revisit: "2026-11-10",
       revisits: 1,
     });
   });

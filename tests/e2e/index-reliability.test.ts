@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openIndex } from "../../src/store/open.js";
+import { openIndexLazy } from "../../src/store/open-lazy.js";
 import { createContext } from "../../src/workspace/context.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/workspace.js";
@@ -110,7 +110,7 @@ describe("index reliability", () => {
     expect(listed(root)).toEqual(filesOnDisk(root));
     // What the worker-thread build stored equals a single-threaded in-process build.
     const ctx = await createContext({ dir: root, env: {} });
-    const fromWorker = openIndex(ctx, { refresh: false }).index;
+    const fromWorker = (await openIndexLazy(ctx, { refresh: false })).index;
     const snapshot = (ix: typeof fromWorker) => ({
       notes: ix.allNotes(),
       links: ix.allLinks(),
@@ -118,7 +118,7 @@ describe("index reliability", () => {
     });
     const built = snapshot(fromWorker);
     fromWorker.close();
-    const single = openIndex(ctx, { full: true }).index;
+    const single = (await openIndexLazy(ctx, { full: true, parallel: false })).index;
     expect(snapshot(single)).toEqual(built);
     single.close();
   });

@@ -5,6 +5,8 @@ import { tempDir } from "./workspace.js";
 export interface PtySession {
   /** Everything printed so far, ANSI escapes removed. */
   screen(): string;
+  /** Everything printed so far, as sent (escapes kept). */
+  raw(): string;
   /** Wait until `text` has appeared after the last `mark()` (or start). */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
   /** Remember the current output length; later waits only look past it. */
@@ -32,7 +34,7 @@ export async function loadPty(): Promise<typeof import("@lydell/node-pty") | und
 export function spawnLearn(
   pty: typeof import("@lydell/node-pty"),
   args: string[],
-  opts: { cwd: string; env?: Record<string, string> },
+  opts: { cwd: string; env?: Record<string, string>; cols?: number },
 ): PtySession {
   let out = "";
   let from = 0;
@@ -40,7 +42,7 @@ export function spawnLearn(
   const exitWaiters: ((c: number) => void)[] = [];
   const p = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
-    cols: 120,
+    cols: opts.cols ?? 120,
     rows: 40,
     cwd: opts.cwd,
     env: {
@@ -59,6 +61,7 @@ export function spawnLearn(
   const clean = () => out.replace(ANSI, "");
   return {
     screen: clean,
+    raw: () => out,
     mark: () => void (from = clean().length),
     write: (keys) => p.write(keys),
     waitFor: (text, timeoutMs = 15_000) =>

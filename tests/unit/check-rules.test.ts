@@ -5,7 +5,7 @@ import { keyLine, listItemLine } from "../../src/core/check-lines.js";
 import { linkFindings } from "../../src/core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../../src/core/check-model.js";
 import { parseNote } from "../../src/core/note-parse.js";
-import type { LinkRow, NoteRow } from "../../src/store/types.js";
+import type { LinkRow, NoteRow } from "../../src/core/index-types.js";
 
 const rulesOf = (text: string): string[] =>
   frontMatterFindings("notes/x.md", text, parseNote(text, "x"), DEFAULT_CONFIG).map(

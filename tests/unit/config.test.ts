@@ -21,7 +21,10 @@ describe("validateConfig", () => {
   });
 
   it.each([
-    [{ colour: true }, "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor, publish)"],
+    [
+      { colour: true },
+      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor, follow_symlinks_outside, publish)",
+    ],
     [
       { revisit: { every: "1d" } },
       "c.yaml: revisit.every: unknown key (allowed: first_after, max_interval, retention)",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createMarkdown, isSafeUrl, type RenderEnv } from "../../src/core/publish-markdown.js";
 import type { LinkTarget, SiteNote } from "../../src/core/publish-model.js";
-import type { NoteRow } from "../../src/store/types.js";
+import type { NoteRow } from "../../src/core/index-types.js";
 
 const pub = { row: { slug: "pub", title: "Public Two" } as NoteRow, body: "", file: "notes/pub.html" } as SiteNote;
 const targets: Record<string, LinkTarget> = {

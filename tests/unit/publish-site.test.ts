@@ -3,7 +3,7 @@ import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { buildSiteModel } from "../../src/core/publish-model.js";
 import { buildSite, type SiteFile } from "../../src/core/publish-site.js";
 import { htmlHeadings, htmlToText } from "../../src/core/publish-search.js";
-import type { LinkRow, NoteRow } from "../../src/store/types.js";
+import type { LinkRow, NoteRow } from "../../src/core/index-types.js";
 
 const makeNote = (o: Partial<NoteRow> & { slug: string }): NoteRow => ({
   id: null,

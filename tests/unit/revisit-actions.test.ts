@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/core/errors.js";
-import {
-  actionEvent,
-  closestSlug,
-  parseRating,
-  revisitAction,
-  type RevisitFlags,
-} from "../../src/core/revisit-actions.js";
+import { actionEvent, parseRating, revisitAction, type RevisitFlags } from "../../src/core/revisit-actions.js";
 
 const usage = (f: RevisitFlags): string => {
   try {
@@ -84,16 +78,4 @@ describe("actionEvent", () => {
       until: "2026-12-13",
     });
   });
-});
-
-describe("closestSlug", () => {
-  const notes = [
-    { slug: "idempotency-keys", title: "Idempotency keys" },
-    { slug: "http-caching", title: "HTTP caching mental model" },
-  ];
-  it("suggests the nearest slug, by slug or title", async () => {
-    expect(await closestSlug("idempotncy-keys", notes)).toBe("idempotency-keys");
-    expect(await closestSlug("mental model", notes)).toBe("http-caching");
-  });
-  it("suggests nothing when nothing is near", async () => expect(await closestSlug("zzzzqqqq", notes)).toBeUndefined());
 });

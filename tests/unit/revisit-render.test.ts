@@ -68,10 +68,11 @@ describe("lines", () => {
       ],
       TODAY,
       t,
+      200,
     );
     expect(text.split("\n")).toEqual([
-      "http-caching  HTTP caching  7 days overdue: scheduled (due since 2026-11-20)",
-      "retries       Retries       due today: never revisited (published 2026-11-20)",
+      "http-caching  HTTP caching  7 days overdue  scheduled (due since 2026-11-20)",
+      "retries       Retries       due today       never revisited (published 2026-11-20)",
     ]);
   });
 
@@ -118,7 +119,7 @@ describe("lines", () => {
       due: "2026-11-20",
       overdue: 7,
       why: "scheduled (due since 2026-11-20)",
-      snoozedUntil: null,
+      snoozed_until: null,
     });
   });
 });

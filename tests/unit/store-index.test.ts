@@ -2,7 +2,6 @@ import { appendFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { openIndex } from "../../src/store/open.js";
 import { openIndexLazy } from "../../src/store/open-lazy.js";
 import { planRefresh } from "../../src/store/refresh.js";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
@@ -17,15 +16,15 @@ const ctxOf = (root: string): Context => ({
   today: "2026-11-27",
 });
 
-function refresh(root: string, opts: { full?: boolean; refresh?: boolean } = {}) {
-  const { index, stats } = openIndex(ctxOf(root), opts);
+async function refresh(root: string, opts: { full?: boolean; refresh?: boolean } = {}) {
+  const { index, stats } = await openIndexLazy(ctxOf(root), opts);
   const notes = index.allNotes();
   const problems = index.problems();
   return { index, stats, notes, problems, close: () => index.close() };
 }
 
-describe("openIndex", () => {
-  it("indexes every front-matter field, lists, checklists and headings", () => {
+describe("openIndexLazy", () => {
+  it("indexes every front-matter field, lists, checklists and headings", async () => {
     const root = workspace({
       "notes/core/http-caching.md": noteText(
         {
@@ -50,7 +49,7 @@ describe("openIndex", () => {
         "# HTTP caching\n\n## Freshness\n\n- [x] one\n- [ ] two\n",
       ),
     });
-    const r = refresh(root);
+    const r = await refresh(root);
     expect(r.stats.rebuilt).toBe("there was no index yet");
     expect(r.stats.added).toBe(1);
     const n = r.index.getNote("K3X9Q2M7")!;
@@ -82,14 +81,14 @@ describe("openIndex", () => {
     r.close();
   });
 
-  it("is incremental: edits, renames, deletes and a size change with the mtime kept", () => {
+  it("is incremental: edits, renames, deletes and a size change with the mtime kept", async () => {
     const root = workspace({
       "notes/a.md": noteText({ title: "A" }),
       "notes/b.md": noteText({ title: "B" }),
       "notes/c.md": noteText({ title: "C" }),
     });
-    refresh(root).close();
-    const same = refresh(root);
+    (await refresh(root)).close();
+    const same = await refresh(root);
     expect(same.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 3 });
     same.close();
 
@@ -100,35 +99,35 @@ describe("openIndex", () => {
     renameSync(join(root, "notes/b.md"), join(root, "notes/b2.md"));
     rmSync(join(root, "notes/c.md"));
     writeFileSync(join(root, "notes/d.md"), noteText({ title: "D" }));
-    const r = refresh(root);
+    const r = await refresh(root);
     expect(r.stats).toMatchObject({ added: 2, updated: 1, removed: 2, unchanged: 0 });
     expect(r.notes.map((n) => n.path)).toEqual(["notes/a.md", "notes/b2.md", "notes/d.md"]);
     expect(r.index.getNote("c")).toBeUndefined();
     r.close();
   });
 
-  it("trusts the stored walk digest only while it matches, and checks file by file when it does not", () => {
+  it("trusts the stored walk digest only while it matches, and checks file by file when it does not", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/b.md": "---\ntitle: [broken\n---\n# B\n" });
-    const first = refresh(root);
+    const first = await refresh(root);
     const problems = first.problems;
     first.close();
     const db = new Database(join(root, ".learn", "index.db"));
     const digest = db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get();
     expect(digest).toMatch(/^[0-9a-f]{40}$/);
     // a digest that matches: nothing read, the same counts and problems
-    const same = refresh(root);
+    const same = await refresh(root);
     expect(same.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2 });
     expect(same.problems).toEqual(problems);
     same.close();
     // a stale digest (another process wrote it) only costs the file-by-file comparison
     db.prepare("UPDATE meta SET value = 'stale' WHERE key = 'walk_digest'").run();
-    const checked = refresh(root);
+    const checked = await refresh(root);
     expect(checked.stats).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 2 });
     checked.close();
     expect(db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get()).toBe(digest);
     // and a changed file changes the digest
     writeFileSync(join(root, "notes/a.md"), noteText({ title: "A2" }));
-    const changed = refresh(root);
+    const changed = await refresh(root);
     expect(changed.stats).toMatchObject({ updated: 1, unchanged: 1 });
     expect(changed.index.getNote("a")?.title).toBe("A2");
     changed.close();
@@ -136,7 +135,7 @@ describe("openIndex", () => {
     db.close();
   });
 
-  it("keeps a broken-YAML note searchable and records problems that survive a no-change refresh", () => {
+  it("keeps a broken-YAML note searchable and records problems that survive a no-change refresh", async () => {
     const root = workspace({
       "notes/broken.md": '---\ntitle: "unterminated\ntags: [a\n---\n\n# Broken heading\n\nBody.\n',
       "notes/bad-status.md": noteText({ title: "Bad", status: "ripe" }),
@@ -145,8 +144,8 @@ describe("openIndex", () => {
     });
     writeFileSync(join(root, "notes/bin.md"), Buffer.from([0, 1, 2, 3, 0, 255]));
     writeFileSync(join(root, "notes/latin.md"), Buffer.from([0x43, 0x61, 0x66, 0xe9]));
-    refresh(root).close();
-    const r = refresh(root);
+    (await refresh(root)).close();
+    const r = await refresh(root);
     expect(r.stats.unchanged).toBe(4);
     expect(r.index.getNote("broken")?.title).toBe("Broken heading");
     const byPath = Object.fromEntries(r.stats.problems.map((p) => [p.path, p]));
@@ -160,24 +159,24 @@ describe("openIndex", () => {
     r.close();
   });
 
-  it("indexes both files of a duplicate slug and records the duplicate on each", () => {
+  it("indexes both files of a duplicate slug and records the duplicate on each", async () => {
     const root = workspace({
       "notes/x/dup.md": noteText({ title: "One" }),
       "notes/y/dup.md": noteText({ title: "Two" }),
     });
-    const r = refresh(root);
+    const r = await refresh(root);
     expect(r.notes).toHaveLength(2);
     const dups = r.problems.filter((p) => /duplicate slug/.test(p.reason));
     expect(dups.map((p) => p.path)).toEqual(["notes/x/dup.md", "notes/y/dup.md"]);
     expect(dups[0]).toMatchObject({ severity: "error", reason: "duplicate slug dup: also used by notes/y/dup.md" });
     r.close();
     rmSync(join(root, "notes/y/dup.md"));
-    const after = refresh(root);
+    const after = await refresh(root);
     expect(after.problems.filter((p) => /duplicate/.test(p.reason))).toEqual([]);
     after.close();
   });
 
-  it("resolves related, wikilinks and relative links after all files are parsed; keeps broken ones", () => {
+  it("resolves related, wikilinks and relative links after all files are parsed; keeps broken ones", async () => {
     const root = workspace({
       "notes/a.md": noteText(
         { title: "A", related: ["b", "ghost"] },
@@ -186,7 +185,7 @@ describe("openIndex", () => {
       "notes/b.md": noteText({ title: "B" }),
       "notes/sub/c.md": noteText({ title: "C" }, "Back to [a](../a.md).\n"),
     });
-    const r = refresh(root);
+    const r = await refresh(root);
     const out = r.index.linksFrom("a").map((l) => [l.kind, l.target, l.to_slug]);
     expect(out).toEqual([
       ["related", "b", "b"],
@@ -198,36 +197,36 @@ describe("openIndex", () => {
     expect(r.index.linksTo("a").map((l) => l.from_slug)).toEqual(["c"]);
     r.close();
     writeFileSync(join(root, "notes/ghost.md"), noteText({ title: "Ghost" }));
-    const later = refresh(root);
+    const later = await refresh(root);
     expect(later.index.linksFrom("a").find((l) => l.target === "ghost")?.to_slug).toBe("ghost");
     later.close();
   });
 
-  it("rebuilds a garbage or old-version database with a reason", () => {
+  it("rebuilds a garbage or old-version database with a reason", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }) });
-    refresh(root).close();
+    (await refresh(root)).close();
     const db = join(root, ".learn/index.db");
     rmSync(`${db}-wal`, { force: true });
     rmSync(`${db}-shm`, { force: true });
     writeFileSync(db, "this is not a database, just text that is long enough to be a header ".repeat(20));
-    const r = refresh(root);
+    const r = await refresh(root);
     expect(r.stats.rebuilt).toBe("the index file was corrupt");
     expect(r.notes.map((n) => n.slug)).toEqual(["a"]);
     r.close();
     const raw = new Database(db);
     raw.pragma("user_version = 1");
     raw.close();
-    const again = refresh(root);
+    const again = await refresh(root);
     expect(again.stats.rebuilt).toMatch(/another version \(schema 1/);
     expect(again.notes).toHaveLength(1);
     again.close();
   });
 
-  it("with refresh false reads the index as it is", () => {
+  it("with refresh false reads the index as it is", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }) });
-    refresh(root).close();
+    (await refresh(root)).close();
     writeFileSync(join(root, "notes/b.md"), noteText({ title: "B" }));
-    const stale = refresh(root, { refresh: false });
+    const stale = await refresh(root, { refresh: false });
     expect(stale.notes).toHaveLength(1);
     stale.close();
   });
@@ -240,9 +239,9 @@ describe("openIndex", () => {
     index.close();
   });
 
-  it("keeps the notes of a folder it could not read", () => {
+  it("keeps the notes of a folder it could not read", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }), "notes/locked/b.md": noteText({ title: "B" }) });
-    const r = refresh(root);
+    const r = await refresh(root);
     const plan = planRefresh(r.index.db, {
       files: [
         { path: "notes/a.md", abs: join(root, "notes/a.md"), mtimeMs: r.notes[0]!.mtime_ms, size: r.notes[0]!.size },

@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { toNoteRow } from "../store/handle.js";
 import { MAX_NOTE_BYTES, parseBuffer } from "../store/read-note.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 
 /** A note as `learn publish` reads it now: everything the site shows comes from here, never from the index. */
 export interface NoteForSite {

@@ -1,0 +1,98 @@
+// The domain types every layer shares, and the port the index (src/store) implements:
+// a note row, a link, a problem, a refresh's counts. Every read command gets notes through
+// an IndexHandle, never by walking notes/ itself.
+
+/** One indexed note, as stored in the `notes` table. */
+export interface NoteRow {
+  /** `id:` from front matter, or null when the note has none. */
+  id: string | null;
+  /** File name without .md/.markdown; unique in the workspace. */
+  slug: string;
+  /** Path relative to the workspace root, forward slashes (e.g. notes/core-backend/x.md). */
+  path: string;
+  title: string;
+  type: string | null;
+  status: string | null;
+  visibility: string | null;
+  domain: string | null;
+  difficulty: string | null;
+  summary: string | null;
+  published: string | null;
+  updated: string | null;
+  revisit_every: string | null;
+  /** `revisit: false` in front matter gives false; absent gives null. */
+  revisit: boolean | null;
+  roles: string[];
+  tags: string[];
+  sources: string[];
+  related: string[];
+  covers: string[];
+  checklist_done: number;
+  checklist_total: number;
+  headings: string[];
+  mtime_ms: number;
+  size: number;
+}
+
+/** One search result. `matches` are [start, end) offsets of highlighted words in `snippet`. */
+export interface SearchHit {
+  note: NoteRow;
+  score: number;
+  snippet: string;
+  matches: [number, number][];
+  /** Found by typo-tolerant matching rather than the exact words. */
+  fuzzy: boolean;
+}
+
+/** A link from one note to another, resolved after every file was parsed. */
+export interface LinkRow {
+  from_slug: string;
+  /** The target as written (slug, wikilink target or relative path). */
+  target: string;
+  kind: "related" | "wikilink" | "markdown";
+  /** The slug it resolves to, or null when broken. */
+  to_slug: string | null;
+}
+
+/** A problem found while indexing one file. */
+export interface IndexProblem {
+  path: string;
+  line?: number;
+  reason: string;
+  severity: "error" | "warning";
+}
+
+/** What one refresh of the index did. */
+export interface RefreshStats {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  problems: IndexProblem[];
+  /** Set when the database was rebuilt from scratch, with the reason (missing, corrupt, schema version). */
+  rebuilt?: string;
+}
+
+/** An open, refreshed index. */
+export interface IndexHandle {
+  /** Every note, ordered by path. */
+  allNotes(): NoteRow[];
+  /** One note by slug or id (case-insensitive), or undefined. */
+  getNote(slugOrId: string): NoteRow | undefined;
+  /** Outgoing links of a note (broken ones have to_slug null). */
+  linksFrom(slug: string): LinkRow[];
+  /** Notes linking to this one. */
+  linksTo(slug: string): LinkRow[];
+  /** Every link in the workspace. */
+  allLinks(): LinkRow[];
+  /** Problems recorded for files (broken YAML, bad values, skipped files). */
+  problems(): IndexProblem[];
+  /** Close the database. */
+  close(): void;
+}
+
+/** How a query was loosened to find anything: words no note has, left out; phrases no note has, read as words. */
+export interface SearchRelaxed {
+  dropped: string[];
+  phrases: string[];
+}

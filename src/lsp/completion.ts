@@ -1,0 +1,172 @@
+import { posix } from "node:path";
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from "vscode-languageserver";
+import { DIFFICULTIES, KNOWN_KEYS, NOTE_TYPES, STATUSES, VISIBILITIES } from "../core/note-model.js";
+import type { NoteRow } from "../store/types.js";
+import { frontMatterKeyAt, wordAt } from "./text-at.js";
+import type { LspWorkspace } from "./workspace-state.js";
+
+/** Past this many matches the list is cut and marked incomplete, so the client asks again as the user types. */
+const MAX_ITEMS = 100;
+
+type Range = { start: Position; end: Position };
+
+/** How well a query matches a text: 3 prefix, 2 substring, 1 in-order letters, 0 no match. */
+function score(query: string, text: string): number {
+  const q = query.toLowerCase();
+  const t = text.toLowerCase();
+  if (!q || t.startsWith(q)) return 3;
+  if (t.includes(q)) return 2;
+  let i = 0;
+  for (const c of t) if (c === q[i]) i++;
+  return i === q.length ? 1 : 0;
+}
+
+/** Notes matching a query by slug, title or id, best match first, then most recently updated. */
+function matchNotes(notes: readonly NoteRow[], query: string): NoteRow[] {
+  const scored = notes
+    .map((n) => ({ n, s: Math.max(score(query, n.slug), score(query, n.title), n.id ? score(query, n.id) : 0) }))
+    .filter((x) => x.s > 0);
+  scored.sort((a, b) => b.s - a.s || b.n.mtime_ms - a.n.mtime_ms || a.n.slug.localeCompare(b.n.slug, "en"));
+  return scored.map((x) => x.n);
+}
+
+function list(items: CompletionItem[]): CompletionList {
+  return { isIncomplete: items.length > MAX_ITEMS, items: items.slice(0, MAX_ITEMS) };
+}
+
+/** Link items for notes matching `query`; `insert` gives each note's text, replacing `range`. */
+function noteItems(
+  notes: readonly NoteRow[],
+  query: string,
+  range: Range,
+  insert: (n: NoteRow) => string,
+): CompletionItem[] {
+  return matchNotes(notes, query).map((n, i) => ({
+    label: n.title,
+    kind: CompletionItemKind.File,
+    detail: n.slug,
+    documentation: n.summary ?? undefined,
+    filterText: `${query}${n.slug} ${n.title}`,
+    sortText: String(i).padStart(6, "0"),
+    textEdit: { range, newText: insert(n) },
+  }));
+}
+
+/** Completion items at a position: links after [[ and ](, front-matter keys and values, #tags. */
+export async function complete(
+  ws: LspWorkspace,
+  path: string,
+  lines: readonly string[],
+  pos: Position,
+): Promise<CompletionList | null> {
+  const line = lines[pos.line] ?? "";
+  const before = line.slice(0, pos.character);
+  const after = line.slice(pos.character);
+  const key = frontMatterKeyAt(lines, pos.line);
+
+  const wiki = /\[\[([^\][|#]*)$/.exec(before);
+  if (wiki && key === undefined) {
+    const range = { start: { line: pos.line, character: pos.character - wiki[1]!.length }, end: pos };
+    const close = after.startsWith("]]") ? "" : "]]";
+    return list(noteItems(await ws.notes(), wiki[1]!, range, (n) => `${n.slug}${close}`));
+  }
+  const md = /\]\(([^)\s]*)$/.exec(before);
+  if (md && key === undefined) {
+    const range = { start: { line: pos.line, character: pos.character - md[1]!.length }, end: pos };
+    const close = after.startsWith(")") ? "" : ")";
+    const dir = posix.dirname(path);
+    const query = posix.basename(md[1]!).replace(/\.(md|markdown)$/i, "");
+    return list(noteItems(await ws.notes(), query, range, (n) => `${encodeURI(posix.relative(dir, n.path))}${close}`));
+  }
+  if (key !== undefined || frontMatterOpen(lines, pos.line)) return frontMatter(ws, path, line, pos, key);
+  const tag = /(?:^|\s)#([\p{L}\p{N}_/-]*)$/u.exec(before);
+  if (tag) {
+    const range = { start: { line: pos.line, character: pos.character - tag[1]!.length }, end: pos };
+    return list(await tagItems(ws, range));
+  }
+  return null;
+}
+
+/** True when the line is a new, not yet keyed line inside the front matter. */
+function frontMatterOpen(lines: readonly string[], line: number): boolean {
+  if (lines[0]?.trimEnd() !== "---" || line < 1) return false;
+  for (let i = 1; i < line; i++) if (lines[i]!.trimEnd() === "---") return false;
+  return lines[line]?.trimEnd() !== "---";
+}
+
+async function tagItems(ws: LspWorkspace, range: Range): Promise<CompletionItem[]> {
+  return (await ws.tags()).map(([tag, n], i) => ({
+    label: tag,
+    kind: CompletionItemKind.Keyword,
+    detail: `${n} note${n === 1 ? "" : "s"}`,
+    sortText: String(i).padStart(6, "0"),
+    textEdit: { range, newText: tag },
+  }));
+}
+
+const valueItems = (range: Range, values: readonly (readonly [string, string?])[]): CompletionItem[] =>
+  values.map(([v, detail], i) => ({
+    label: v,
+    kind: CompletionItemKind.EnumMember,
+    detail,
+    sortText: String(i).padStart(6, "0"),
+    textEdit: { range, newText: v },
+  }));
+
+/** Front-matter completion: keys on a fresh line, else the values the key takes. */
+async function frontMatter(
+  ws: LspWorkspace,
+  path: string,
+  line: string,
+  pos: Position,
+  key: string | undefined,
+): Promise<CompletionList | null> {
+  const w = wordAt(line, pos.character);
+  const start = w && w.start < pos.character ? w.start : pos.character;
+  const range = { start: { line: pos.line, character: start }, end: pos };
+  const onKeyPart = !/:/.test(line.slice(0, pos.character)) && !/^\s*-/.test(line);
+  if (key === undefined || (onKeyPart && /^\S/.test(line))) {
+    return list(
+      KNOWN_KEYS.map((k, i) => ({
+        label: k,
+        kind: CompletionItemKind.Property,
+        sortText: String(i).padStart(6, "0"),
+        textEdit: { range, newText: `${k}: ` },
+      })),
+    );
+  }
+  const { config } = ws.ctx;
+  const plain = (xs: readonly string[]) => xs.map((x) => [x] as const);
+  switch (key) {
+    case "type":
+      return list(valueItems(range, plain(NOTE_TYPES)));
+    case "status":
+      return list(valueItems(range, plain(STATUSES)));
+    case "visibility":
+      return list(valueItems(range, plain(VISIBILITIES)));
+    case "difficulty":
+      return list(valueItems(range, plain(DIFFICULTIES)));
+    case "domain":
+      return list(valueItems(range, Object.entries(config.domains)));
+    case "roles":
+      return list(valueItems(range, Object.entries(config.roles)));
+    case "tags":
+      return list(await tagItems(ws, range));
+    case "related": {
+      const query = line.slice(start, pos.character);
+      const notes = (await ws.notes()).filter((n) => n.path !== path);
+      return list(noteItems(notes, query, range, (n) => n.slug));
+    }
+    case "covers": {
+      const items = await ws.roadmap();
+      return list(
+        valueItems(
+          range,
+          items.map((it) => [it.id, it.name] as const),
+        ),
+      );
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,105 @@
+import { Buffer } from "node:buffer";
+import { posix } from "node:path";
+import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
+import { frontMatterFindings } from "../core/check-front-matter.js";
+import { isPublic, linkFindings } from "../core/check-links.js";
+import { dedupeFindings, sortFindings, type Finding } from "../core/check-model.js";
+import { parseNote } from "../core/note-parse.js";
+import { secretFindings } from "../app/note-checks.js";
+import { MAX_NOTE_BYTES, noteLinks } from "../store/read-note.js";
+import type { LinkRow, NoteRow } from "../store/types.js";
+import { loadSecretAllowlist } from "../workspace/secrets.js";
+import type { LspWorkspace } from "./workspace-state.js";
+
+const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
+
+/** The text the rules see: at most the first MiB, as the index reads a note (and a finding when cut). */
+function capped(path: string, text: string): { text: string; finding?: Finding } {
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= MAX_NOTE_BYTES) return { text };
+  return {
+    text: Buffer.from(text).subarray(0, MAX_NOTE_BYTES).toString("utf8"),
+    finding: {
+      path,
+      line: 1,
+      rule: "too-large",
+      severity: "warning",
+      message: `note is ${(bytes / 1048576).toFixed(1)} MiB: only the first 1 MiB is checked and indexed`,
+      hint: "split the note into smaller ones",
+    },
+  };
+}
+
+/**
+ * Every `learn check` finding of one document as the editor holds it (saved or not): the same
+ * rule functions check runs (front matter, secrets, links), fed the live text, its links resolved
+ * against the index as the indexer resolves them (by slug; Markdown links by path).
+ */
+export async function documentFindings(ws: LspWorkspace, path: string, full: string): Promise<Finding[]> {
+  const { text, finding } = capped(path, full);
+  const slug = slugOf(path);
+  const parsed = parseNote(text, slug);
+  const out: Finding[] = finding ? [finding] : [];
+  out.push(...frontMatterFindings(path, text, parsed, ws.ctx.config));
+  out.push(...(await secretFindings(path, text, isPublic(parsed.data), loadSecretAllowlist(ws.ctx.ws.root))));
+  const links: LinkRow[] = [];
+  for (const l of noteLinks(path, parsed)) {
+    const to = l.kind === "markdown" ? await ws.noteAt(l.toKey) : await ws.note(l.toKey);
+    // the indexer resolves by slug only (never by id): keep that
+    const resolved = to && (l.kind === "markdown" || to.slug.toLowerCase() === l.toKey) ? to.slug : null;
+    links.push({ from_slug: slug, target: l.target, kind: l.kind, to_slug: resolved });
+  }
+  const self: NoteRow = { ...selfRow(await ws.noteAt(path), path, slug), visibility: parsed.data.visibility ?? null };
+  const notes = [...(await ws.notes()).filter((n) => n.slug.toLowerCase() !== slug.toLowerCase()), self];
+  out.push(...linkFindings(notes, links, (p) => (p === path ? text : undefined), new Set([path])));
+  return sortFindings(dedupeFindings(out));
+}
+
+/** The index's row of the document, or a minimal one for a note not indexed yet (new, unsaved). */
+function selfRow(row: NoteRow | undefined, path: string, slug: string): NoteRow {
+  if (row) return row;
+  return {
+    id: null,
+    slug,
+    path,
+    title: slug,
+    type: null,
+    status: null,
+    visibility: null,
+    domain: null,
+    difficulty: null,
+    summary: null,
+    published: null,
+    updated: null,
+    revisit_every: null,
+    revisit: null,
+    roles: [],
+    tags: [],
+    sources: [],
+    related: [],
+    covers: [],
+    checklist_done: 0,
+    checklist_total: 0,
+    headings: [],
+    mtime_ms: 0,
+    size: 0,
+  };
+}
+
+/** A finding as an LSP diagnostic: the whole line (or the link's target on it), the rule id as its code. */
+export function toDiagnostic(f: Finding, lines: readonly string[]): Diagnostic {
+  const line = Math.max(0, (f.line ?? 1) - 1);
+  const text = lines[line] ?? "";
+  const target = /^broken link (?:related: |\[\[|\()(.+?)(?:\]\]|\))?: /.exec(f.message)?.[1];
+  const at = target ? text.indexOf(target) : -1;
+  const start = at >= 0 ? at : text.length - text.trimStart().length;
+  const end = at >= 0 ? at + target!.length : text.length;
+  return {
+    range: { start: { line, character: start }, end: { line, character: Math.max(end, start) } },
+    severity: f.severity === "error" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: f.rule,
+    source: "learn",
+    message: f.message,
+    data: { hint: f.hint, rule: f.rule, ...(target ? { target } : {}) },
+  };
+}

@@ -1,0 +1,112 @@
+import { readdirSync, rmSync, watch, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+import { openIndexLazy } from "../store/open-lazy.js";
+import { claimWatcher, cookieDir, releaseWatcher } from "../store/watch-sync.js";
+import type { Context } from "../workspace/context.js";
+
+/** How long a burst of file events may last before the index is refreshed. */
+const SETTLE_MS = 20;
+
+/**
+ * Keeps a workspace's index current from file-system events (Node's recursive fs.watch: inotify
+ * on Linux, FSEvents on macOS) and answers the cookies of commands that sync with it
+ * (store/watch-sync.ts). A cookie is deleted only after a refresh that began after every event
+ * received before it, so a synced command sees what a walk would. One watcher per workspace:
+ * when another live one holds it, this one only reports changes.
+ */
+export class IndexWatcher {
+  private watchers: FSWatcher[] = [];
+  private owner = false;
+  private pending = true; // the first refresh catches up with changes made while nothing watched
+  private running = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private cookies = new Set<string>();
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly onRefreshed: () => void = () => undefined,
+    private readonly onError: (err: unknown) => void = () => undefined,
+  ) {}
+
+  /** Start watching; resolves after the first refresh. */
+  async start(): Promise<void> {
+    try {
+      this.watch();
+    } catch (err) {
+      this.stop(); // e.g. ENOSPC: more files than inotify watches; commands keep walking
+      throw err;
+    }
+    await this.refresh();
+  }
+
+  private watch(): void {
+    this.owner = claimWatcher(this.ctx);
+    const notes = watch(this.ctx.ws.notesDir, { recursive: true }, (_event, name) => {
+      if (!/^\.learn(?:[\\/]|$)/.test(String(name ?? ""))) this.changed(); // never our own index's writes
+    });
+    notes.on("error", (err) => this.fail(err));
+    this.watchers.push(notes);
+    if (this.owner) {
+      const cookies = watch(cookieDir(this.ctx), (_event, name) => name && this.cookie(String(name)));
+      cookies.on("error", (err) => this.fail(err));
+      this.watchers.push(cookies);
+      for (const name of readdirSync(cookieDir(this.ctx))) this.cookie(name); // dropped before we watched
+    }
+  }
+
+  /** Stop watching and give the workspace up. */
+  stop(): void {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    for (const w of this.watchers) w.close();
+    this.watchers = [];
+    if (this.owner) releaseWatcher(this.ctx);
+    this.owner = false;
+  }
+
+  private fail(err: unknown): void {
+    // a watcher that may have missed events must not vouch for the index: commands walk again
+    this.onError(err);
+    this.stop();
+  }
+
+  private changed(): void {
+    this.pending = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), SETTLE_MS);
+  }
+
+  private cookie(name: string): void {
+    this.cookies.add(name);
+    if (!this.pending && !this.running && !this.timer) this.answer();
+  }
+
+  /** Delete the cookies seen so far: every change before them is in the index. */
+  private answer(): void {
+    for (const name of this.cookies) rmSync(join(cookieDir(this.ctx), name), { force: true });
+    this.cookies.clear();
+  }
+
+  private async refresh(): Promise<void> {
+    this.timer = undefined;
+    if (this.running || this.stopped) return;
+    this.running = true;
+    this.pending = false;
+    try {
+      const { index } = await openIndexLazy(this.ctx);
+      index.close();
+    } catch (err) {
+      this.fail(err);
+      return;
+    } finally {
+      this.running = false;
+    }
+    if (this.pending) {
+      this.changed();
+      return;
+    }
+    this.answer();
+    this.onRefreshed();
+  }
+}
