@@ -60,6 +60,7 @@ export function scoreLines(
   t: Theme,
   width: number,
   facts?: (g: GroupReadiness) => string,
+  wrap = true,
 ): string[] {
   const labelW = Math.max(0, ...groups.map((g) => displayWidth(g.id)));
   const factsW = facts ? Math.max(0, ...groups.map((g) => displayWidth(facts(g)))) : 0;
@@ -79,6 +80,7 @@ export function scoreLines(
     const text = facts?.(g) ?? "";
     if (!text) return [line];
     if (sameLine) return [`${line}  ${t.meta(text)}`];
+    if (!wrap) return [line];
     return [line, ...wrapWords(text, width - 4).map((l) => `    ${t.meta(l)}`)];
   });
 }
@@ -97,8 +99,8 @@ function firstSteps(data: Pick<ReadinessView, "items" | "noteCount" | "groups">)
       data.noteCount
         ? "Start here: no note covers a roadmap item yet."
         : "Start here: the roadmap is ready and no note is written yet.",
-      `  1. learn week   pick a domain and write one public note (for example on ${first.name})`,
-      `  2. in its front matter, list the roadmap items it covers: covers: [${first.id}]`,
+      `  1. learn week   write one public note (for example on ${first.name})`,
+      `  2. in its front matter, list the items it covers: covers: [${first.id}]`,
       "  3. learn readiness --role ROLE   to see each item's rung and what moves it up",
     ];
   }
@@ -120,8 +122,19 @@ function historyLines(data: ReadinessView, groups: GroupReadiness[], t: Theme): 
   ];
 }
 
-const promotionLine = (p: Promotion, t: Theme) =>
-  `  ${t.path(p.slug)}: ${p.why}: ${t.title(`${p.to}?`)} ${t.meta(`(status: ${p.from})`)}`;
+/** A line of prose fitted to `width`: as it is when it fits, else wrapped between words (indented by 4). */
+function proseLines(text: string, width: number, styled = text): string[] {
+  if (displayWidth(text) <= width) return [styled];
+  const indent = text.length - text.trimStart().length;
+  return wrapWords(text, width - 4).map((l, i) => (i === 0 ? " ".repeat(indent) : "    ") + l);
+}
+
+const promotionLines = (p: Promotion, t: Theme, width: number) =>
+  proseLines(
+    `  ${p.slug}: ${p.why}: ${p.to}? (status: ${p.from})`,
+    width,
+    `  ${t.path(p.slug)}: ${p.why}: ${t.title(`${p.to}?`)} ${t.meta(`(status: ${p.from})`)}`,
+  );
 
 /** `learn readiness`: roles, then domains, a bar each; promotions the evidence supports; the trend with --history. */
 export function renderReadiness(given: ReadinessView, t: Theme, width = 80, history = false): string {
@@ -147,12 +160,12 @@ export function renderReadiness(given: ReadinessView, t: Theme, width = 80, hist
     "",
     ...section("domain", "Domains"),
     ...fitted([
-      ...(start ? ["", ...start.map((l, i) => (i === 0 ? t.title(l) : l))] : []),
+      ...(start ? ["", ...start.flatMap((l, i) => proseLines(l, width, i === 0 ? t.title(l) : l))] : []),
       ...(data.promotions.length
         ? [
             "",
             t.heading("Suggested promotions (status: stays your word; change it if you agree)"),
-            ...data.promotions.map((p) => promotionLine(p, t)),
+            ...data.promotions.flatMap((p) => promotionLines(p, t, width)),
           ]
         : []),
       ...(history ? ["", ...historyLines(data, roles, t)] : []),
@@ -210,11 +223,17 @@ export function renderRoleDetail(
     ...(g.items.length
       ? [
           t.heading("Items (rung: 0 nothing, 1 noted, 2 written up, 3 used in a build, 4 known)"),
-          ...g.items.map((i) => {
+          ...g.items.flatMap((i) => {
             const name = `${i.item.name} (${i.item.id})`.padEnd(nameWidth);
-            const w = i.weight === 1 ? "" : t.meta(` x${i.weight}`);
+            const w = i.weight === 1 ? "" : ` x${i.weight}`;
             const ev = i.evidence.length ? i.evidence.map(noteText).join("; ") : "no note yet";
-            return `  ${i.level} ${LEVEL_NAMES[i.level].padEnd(16)} ${name}${w}  ${t.meta(ev)}`;
+            const head = `  ${i.level} ${LEVEL_NAMES[i.level].padEnd(16)} ${name}`;
+            // the evidence on the item's line when it fits, else wrapped below it
+            if (displayWidth(`${head}${w}  ${ev}`) <= width) return [`${head}${t.meta(w)}  ${t.meta(ev)}`];
+            return [
+              `${w ? head : head.trimEnd()}${t.meta(w)}`,
+              ...wrapWords(ev, width - 6).map((l) => `      ${t.meta(l)}`),
+            ];
           }),
         ]
       : [
@@ -222,7 +241,9 @@ export function renderRoleDetail(
             "No roadmap item names this role: add [role] to a roadmap section or bullet, or needs: in learn.config.yaml.",
           ),
         ]),
-    ...(next.length ? ["", t.heading("Next"), ...next.map((i) => `  ${i.item.id}: ${nextMove(i)}`)] : []),
+    ...(next.length
+      ? ["", t.heading("Next"), ...next.flatMap((i) => proseLines(`  ${i.item.id}: ${nextMove(i)}`, width))]
+      : []),
     ...(history && trend.length
       ? [
           "",

@@ -96,7 +96,7 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     `${t.title("Readiness")}`,
-    ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek)),
+    ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];

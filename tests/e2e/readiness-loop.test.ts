@@ -32,7 +32,7 @@ function writeUp(path: string, covers: string, ticked: boolean): void {
 }
 
 async function measure(dir: string, today: string) {
-  const io = memoryIO();
+  const io = memoryIO({ COLUMNS: "120" }); // wide enough for a promotion on one line
   const data = await readiness({ dir, today, history: true }, io);
   const role = (id: string) => data.groups.find((g) => g.kind === "role" && g.id === id)!;
   const scores = Object.fromEntries(ROLES.map((r) => [r, role(r).score]));
