@@ -108,10 +108,12 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
 
   program
     .command("init")
-    .description("make a workspace: notes/, learn.config.yaml, .gitignore")
+    .description("make a workspace: notes/, a default roadmap, learn.config.yaml, .gitignore")
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
     .option("--templates", "also copy the bundled templates into templates/ to customise")
     .option("--example", "also copy the bundled example notes into notes/ (a workspace to try learn on)")
+    .option("--roadmap", "write the default roadmap note even into a folder that already has notes")
+    .option("--no-roadmap", "do not write the default roadmap note (a new workspace gets one)")
     .addHelpText(
       "after",
       examples("learn init", "learn init ~/learning --templates", "learn init ~/try-learn --example"),
@@ -259,6 +261,7 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     )
     .option("--note <text>", "a remark stored with the revisit")
     .option("--used-in <build>", "record that the concept was used in a real build; makes the note due now")
+    .option("--lesson <text>", "with --used-in: what the build taught, added to the note under ## Used in builds")
     .option("--snooze <duration>", "move the due date by this much (e.g. 3d, 2w) without counting a revisit")
     .option("--within <duration>", "also list notes due within this long (e.g. 3d)")
     .option("--upcoming", "show the next 8 weeks as counts per week")
@@ -289,7 +292,17 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .description("record that a note's concept was used in a real build (same as revisit --used-in)")
     .argument("<slug>", "the note")
     .requiredOption("--in <build>", "the build it was used in")
-    .addHelpText("after", examples('learn used idempotency-keys --in "payments API v2"'))
+    .option(
+      "--lesson <text>",
+      "what the build taught: a dated line under the note's ## Used in builds, and in the event",
+    )
+    .addHelpText(
+      "after",
+      examples(
+        'learn used idempotency-keys --in "payments API v2"',
+        'learn used idempotency-keys --in "payments API v2" --lesson "the key must cover the request body too"',
+      ),
+    )
     .action(
       act(
         "used",
@@ -373,15 +386,23 @@ all five steps done. Step 1 suggests ${SUGGESTION_RULE}.
   program
     .command("readiness")
     .description(
-      "how ready you are for each role-readiness group and domain: notes, roadmap coverage, revisits, a score",
+      "how ready you are for each role and domain: every roadmap item on an evidence ladder, a score, a trend",
     )
-    .option("--role <id>", "one group in detail, with its uncovered roadmap items as the next things to learn")
+    .option("--role <id>", "one role in detail: each item it needs, its rung, its evidence and the next moves")
+    .option("--history", "the last 12 weeks, recomputed from the notes' dates and the revisit log")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText(
       "after",
-      `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id): ...\` of notes with type: roadmap; a note covers an
-item by listing its id in covers:, by linking to it ([[item-id]]), or when the item's bullet links to the note.
-` + examples("learn readiness", "learn readiness --role backend", "learn readiness --json"),
+      `\n${SCORE_FORMULA}\n\nRoadmap items are the bullets \`- Name (item-id) [role, role:2]: ...\` of notes with type: roadmap;
+several roadmap notes may exist (ids are global). \`learn readiness\` also suggests status promotions the
+evidence supports; --json carries every score, each item's rung and the 12-week series.
+` +
+        examples(
+          "learn readiness",
+          "learn readiness --role backend",
+          "learn readiness --role backend --history",
+          "learn readiness --json",
+        ),
     )
     .action(act("readiness", flags, async (o, io) => (await import("./commands/readiness.js")).readiness(o, io)));
 

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { IndexHandle, NoteRow } from "../core/index-types.js";
 import { actionEvent, parseRating, type RevisitAction } from "../core/revisit-actions.js";
+import { oneLine } from "../core/note-used-section.js";
 import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { isPromptExit, LearnError, StoppedError } from "../core/errors.js";
@@ -11,6 +12,7 @@ import { noteSchedules } from "../store/schedule.js";
 import type { IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
+import { recordLesson } from "../workspace/note-lesson.js";
 import { appendRevisitEvents, revisitLog } from "../workspace/revisit-log.js";
 
 // The revisit world (the index, the log and its replay) and the review walk, shared by
@@ -129,9 +131,20 @@ async function walkDue(
       skipped++;
       continue;
     }
+    let lesson: string | undefined;
+    if (choice === "lesson") {
+      lesson = await ask.askLesson();
+      const build = e.schedule.reason?.kind === "used" ? e.schedule.reason.build : undefined;
+      recordLesson(join(w.ctx.ws.root, row.path), w.ctx.today, build, lesson);
+      io.err(`added to ${row.path} under ## Used in builds`);
+    }
     const action: RevisitAction =
-      choice === "rate"
-        ? { kind: "rate", rating: parseRating(await ask.askRating(RATING_MEANING)) }
+      choice === "rate" || choice === "lesson"
+        ? {
+            kind: "rate",
+            rating: parseRating(await ask.askRating(RATING_MEANING)),
+            ...(lesson ? { lesson: oneLine(lesson) } : {}),
+          }
         : {
             kind: "snooze",
             days: parseDuration(

@@ -12,6 +12,8 @@ import {
 } from "../core/check-model.js";
 import { FindingsError } from "../core/errors.js";
 import { parseNote } from "../core/note-parse.js";
+import { placeholderFindings } from "../core/check-placeholders.js";
+import { roadmapFindings } from "../core/check-roadmap.js";
 import { slugFromPath } from "../core/slug.js";
 import type { IndexHandle, IndexProblem } from "../core/index-types.js";
 import { renderCheckSummary, renderFindings } from "../ui/render-check.js";
@@ -19,6 +21,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
+import { templateTexts } from "../workspace/note-substance.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 
 /** Options of `learn check`. */
@@ -72,11 +75,17 @@ export async function runCheck(
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const findings: Finding[] = [];
   const allow = loadSecretAllowlist(ctx.ws.root);
+  const parsedFiles = [];
+  const templates = templateTexts(ctx.ws);
   for (const f of files) {
     const parsed = parseNote(f.text, slugFromPath(f.path));
+    parsedFiles.push({ ...f, parsed });
+    const visible = { body: parsed.body, isPublic: isPublic(parsed.data) };
+    findings.push(...placeholderFindings(f.path, f.text, visible, templates(parsed.data.type)));
     findings.push(...frontMatterFindings(f.path, f.text, parsed, ctx.config));
     findings.push(...(await secretFindings(f.path, f.text, isPublic(parsed.data), allow)));
   }
+  findings.push(...roadmapFindings(parsedFiles));
   const only = opts.staged ? new Set(texts.keys()) : undefined;
   const textOf = (p: string): string | undefined => texts.get(p) ?? readNoteText(ctx, p);
   findings.push(...linkFindings(notes, index.allLinks(), textOf, only));

@@ -1,9 +1,11 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { defaultConfigText } from "../core/config.js";
+import { DEFAULT_ROADMAP_PATH, defaultRoadmapText } from "../core/default-roadmap.js";
 import { LearnError } from "../core/errors.js";
 import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import { resolveToday } from "../workspace/context.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
 import { regularOrNothing } from "../workspace/safe-path.js";
@@ -15,6 +17,11 @@ export interface InitOptions extends GlobalOptions {
   templates?: boolean;
   /** Also copy the bundled example notes into notes/ (files already there are kept). */
   example?: boolean;
+  /**
+   * Write the default roadmap note: true always (never over a file), false never; unset, only into
+   * a new workspace (and not with --example, whose notes bring their own roadmap with the same ids).
+   */
+  roadmap?: boolean;
 }
 
 /** What `learn init` did to each path: made it, added to it, or found it already there. */
@@ -57,8 +64,15 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
     makeRoot(root);
     result.created.push("./");
   }
+  // A new workspace gets the default roadmap; a folder adopted in place (notes or a config already there) only when asked.
+  const fresh = !existsSync(join(root, "learn.config.yaml")) && !hasMarkdown(root) && !hasMarkdown(join(root, "notes"));
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
+  if (opts.roadmap ?? (fresh && !opts.example)) {
+    const file = join(root, "notes", DEFAULT_ROADMAP_PATH);
+    ensureDir(dirname(file));
+    ensureFile(file, defaultRoadmapText(resolveToday(opts.today, io.env)));
+  }
   ensureLine(join(root, ".gitignore"), ".learn/", "# learn's index is a cache, rebuilt from notes/");
   ensureLine(
     join(root, ".gitattributes"),
@@ -121,6 +135,21 @@ function makeRoot(root: string): void {
   }
 }
 
+/** True when `dir` holds a Markdown file (at the top or one folder down): somebody's notes are there. */
+function hasMarkdown(dir: string): boolean {
+  try {
+    return readdirSync(dir, { withFileTypes: true }).some(
+      (e) =>
+        (e.isFile() && /\.(md|markdown)$/i.test(e.name)) ||
+        (e.isDirectory() &&
+          !e.name.startsWith(".") &&
+          readdirSync(join(dir, e.name)).some((f) => /\.(md|markdown)$/i.test(f))),
+    );
+  } catch {
+    return false;
+  }
+}
+
 function guard<T>(path: string, write: () => T): T {
   try {
     return write();
@@ -151,9 +180,12 @@ function renderInit(r: InitResult, io: IO): string {
   for (const p of r.created) if (p !== "./") lines.push(`  ${t.ok("created")} ${p}`);
   for (const p of r.updated) lines.push(`  ${t.ok("updated")} ${p}`);
   for (const p of r.existing) if (p !== "./") lines.push(`  ${t.dim("kept")}    ${p}`);
+  const dir = r.root === resolve(".") ? "" : ` --dir ${r.root}`;
   lines.push(
     "",
-    `next: learn new note "My first note" --domain core-backend${r.root === resolve(".") ? "" : ` --dir ${r.root}`}`,
+    r.created.includes(`notes/${DEFAULT_ROADMAP_PATH}`)
+      ? `next: learn week${dir}   (then learn readiness${dir} to see where each role stands)`
+      : `next: learn new note "My first note" --domain core-backend${dir}`,
   );
   return lines.join("\n");
 }

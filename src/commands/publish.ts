@@ -1,16 +1,23 @@
 import { join, relative, resolve } from "node:path";
 import { secretFindings } from "../app/note-checks.js";
+import { readinessInputFrom } from "../app/readiness.js";
 import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
-import type { NoteRow } from "../core/index-types.js";
+import type { Context } from "../core/context.js";
+import { placeholderFindings } from "../core/check-placeholders.js";
+import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
-import { buildSiteModel } from "../core/publish-model.js";
+import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
+import { readinessPage } from "../core/publish-readiness.js";
+import { measure } from "../core/readiness-score.js";
 import { buildSite } from "../core/publish-site.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
+import { templateTexts } from "../workspace/note-substance.js";
+import { readRevisitLog } from "../workspace/revisit-log.js";
 import { fuseAsset } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
@@ -54,13 +61,16 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
       "remove them (and rotate the credentials), or make those notes private; `learn check` lists them too",
     );
   }
+  refusePlaceholders(ctx, read, opts, io);
   const model = buildSiteModel(
     rows,
     links,
     (row) => read.get(row.path)?.body ?? "",
     (row) => read.get(row.path)?.truncatedAt,
   );
-  const files = [...buildSite(model, { domains: ctx.config.domains }), fuseAsset()];
+  const readinessHtml =
+    ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
+  const files = [...buildSite(model, { domains: ctx.config.domains, readiness: readinessHtml }), fuseAsset()];
   const { written, removed } = writeSite(out, files, { force: opts.force });
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
@@ -104,4 +114,46 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
       "restore the file or fix its permissions, or make the note private, then publish again",
     );
   return { rows, read };
+}
+
+/** Refuse to publish while a public note still holds its template's placeholder text (`learn check` lists it too). */
+function refusePlaceholders(ctx: Context, read: Map<string, NoteForSite>, opts: PublishOptions, io: IO): void {
+  const templates = templateTexts(ctx.ws);
+  const found = sortFindings(
+    [...read].flatMap(([path, n]) =>
+      placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)),
+    ),
+  );
+  if (!found.length) return;
+  if (opts.json) io.json(toCheckJson(found, countFindings(found, read.size)));
+  else io.err(renderFindings(found, io.theme));
+  const notes = new Set(found.map((f) => f.path)).size;
+  throw new FindingsError(
+    `publish refused: ${notes} public note${notes === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
+    "write those lines in your own words, or make the notes private; `learn check` lists them too",
+  );
+}
+
+/**
+ * The readiness page, measured over public notes only: private notes, their links and their
+ * revisit events never enter the measurement, so nothing of them can reach the page.
+ */
+function publicReadiness(
+  ctx: Context,
+  rows: readonly NoteRow[],
+  read: Map<string, NoteForSite>,
+  links: readonly LinkRow[],
+  model: SiteModel,
+): string {
+  const pub = rows.filter((r) => isPublic(r) && read.has(r.path));
+  const input = readinessInputFrom(
+    ctx,
+    pub,
+    (n) => read.get(n.path)?.body ?? "",
+    links,
+    readRevisitLog(ctx.ws.root).events,
+  );
+  const pages = new Map(model.notes.map((n) => [n.row.slug.toLowerCase(), n.file]));
+  const roles = measure(input, ctx.today).groups.filter((g) => g.kind === "role");
+  return readinessPage(roles, (slug) => pages.get(slug.toLowerCase()), ctx.today);
 }

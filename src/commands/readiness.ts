@@ -9,6 +9,7 @@ import { createContext } from "../workspace/context.js";
 /** Options of `learn readiness`. */
 export interface ReadinessOptions extends GlobalOptions {
   role?: string;
+  history?: boolean;
   refresh?: boolean;
 }
 
@@ -20,9 +21,20 @@ export async function readiness(opts: ReadinessOptions, io: IO): Promise<Readine
     throw new UsageError(`unknown role: ${opts.role}`, `use one of ${Object.keys(ctx.config.roles).join(", ")}`);
   const data = await withIndex(ctx, { refresh: opts.refresh }, (index) => readinessOf(ctx, index));
   if (!data.items.length)
-    io.err("learn: no roadmap items found (add a note with type: roadmap whose bullets read `- Name (item-id): ...`)");
+    io.err(
+      'learn: no roadmap items found (add one: learn new roadmap "My roadmap", with bullets like `- Name (item-id) [role]: ...`)',
+    );
+  for (const d of data.duplicates)
+    io.err(`learn: ${d.path}: roadmap item ${d.id} is already defined at ${d.first.path}; the first one counts`);
+  for (const [r, ids] of Object.entries(data.unknownNeeds))
+    io.err(`learn: learn.config.yaml: roles.${r}.needs: ${ids.join(", ")}: no such domain or roadmap item`);
   const group = role ? data.groups.find((g) => g.kind === "role" && g.id === role) : undefined;
   if (opts.json) io.json(toReadinessJson(data, group));
-  else io.out(group ? renderRoleDetail(group, io.theme, io.columns) : renderReadiness(data, io.theme, io.columns));
+  else
+    io.out(
+      group
+        ? renderRoleDetail(group, data, io.theme, io.columns, opts.history)
+        : renderReadiness(data, io.theme, io.columns, opts.history),
+    );
   return data;
 }

@@ -31,6 +31,7 @@ import { countDue } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";
+import { recordLesson } from "../workspace/note-lesson.js";
 import { REVISIT_LOG, revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn revisit` (and `learn used SLUG --in BUILD`, which sets usedIn). */
@@ -173,6 +174,9 @@ async function record(
   if (action.kind === "snooze" && schedule.due === null)
     throw new LearnError(`${row.slug} is never due (revisit: false), so there is nothing to snooze`);
   const event = actionEvent(action, schedule, today);
+  // the note first: when it cannot be written (it changed meanwhile), no event is logged either
+  if (action.kind === "used" && action.lesson)
+    recordLesson(join(w.ctx.ws.root, row.path), today, action.build, action.lesson);
   const next = commit(w, row, event);
   const entry = entryOf(w, next);
   if (opts.json)

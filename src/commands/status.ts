@@ -1,4 +1,7 @@
-import { readinessOf } from "../app/readiness.js";
+import { lastWeekScores, readinessInput } from "../app/readiness.js";
+import type { Context } from "../core/context.js";
+import { measure } from "../core/readiness-score.js";
+import type { SqliteIndex } from "../store/handle.js";
 import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { progressBar } from "../ui/progress.js";
@@ -36,7 +39,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
           overdue: d.overdue,
         })),
         week,
-        roles: readinessOf(ctx, index).groups.filter((g) => g.kind === "role"),
+        ...rolesNow(ctx, index),
       };
     });
   } finally {
@@ -46,4 +49,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
   return data;
+}
+
+/** Each role's readiness today and its change since a week ago. */
+function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek"> {
+  const input = readinessInput(ctx, index);
+  return {
+    roles: measure(input, ctx.today).groups.filter((g) => g.kind === "role"),
+    lastWeek: Object.fromEntries(lastWeekScores(ctx.today, input)),
+  };
 }

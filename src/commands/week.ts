@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import { isPromptExit, StoppedError, UsageError } from "../core/errors.js";
 import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
@@ -6,7 +6,15 @@ import { noteKey } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
-import { firstUnfinished, STEP_FLAG, STEP_LABEL, WEEK_STEPS, type WeekLog, type WeekStep } from "../core/week-model.js";
+import {
+  firstUnfinished,
+  markDone,
+  STEP_FLAG,
+  STEP_LABEL,
+  WEEK_STEPS,
+  type WeekLog,
+  type WeekStep,
+} from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy, withIndex } from "../store/open-lazy.js";
 import type { NoteRow } from "../core/index-types.js";
@@ -15,9 +23,10 @@ import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js
 import { createContext, type Context } from "../workspace/context.js";
 import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
+import { fallbackEditors, startedWeekNote } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 import { schedules } from "../app/due.js";
-import { readAllWeekLogs, readWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
+import { readAllWeekLogs, readWeekLog, saveWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
 import {
   collidingNote,
   notePath,
@@ -93,7 +102,7 @@ const stepNo = (step: WeekStep): string => `step ${WEEK_STEPS.indexOf(step) + 1}
 function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
   const need = WEEK_STEPS.slice(0, WEEK_STEPS.indexOf(step))
     .filter((s) => s === "domain" || s === "note")
-    .find((s) => !log.state.done.includes(s));
+    .find((s) => (s === "note" ? !log.state.note : !log.state.done.includes(s))); // a started note is enough to go on
   return need
     ? new UsageError(
         `missing ${STEP_FLAG[need]}: ${stepNo(need)} is not done this week`,
@@ -107,10 +116,11 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
   const ctx = await createContext(opts, io);
   if (opts.status) return showStatus(ctx, opts, io);
   const given = checkFlags(opts, ctx);
-  let log = readWeekLog(ctx);
+  let log = await recheckNote(ctx, readWeekLog(ctx), io);
   const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
   if (!ask && !WEEK_STEPS.some((s) => stepGiven(s, given))) {
     const next = firstUnfinished(log.state);
+    if (next === "note" && log.state.note) return showStatus(ctx, opts, io); // started: the status says what is missing
     if (next)
       throw new UsageError(
         `missing ${STEP_FLAG[next]}: ${stepNo(next)} is next for ${log.label}`,
@@ -143,8 +153,16 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         const domain = given.domain ?? (await ask!.askWeekDomain(stats, suggestDomain(stats)));
         log = stepDomain(ctx, log, domain);
         if (given.domain) io.err(stepDoneLine(step, domain, io.theme)); // at a prompt, its answer line says it
+      } else if (step === "note" && log.state.note && namesStartedNote(given, log.state.note)) {
+        const started = startedWeekNote(ctx.ws, log.state, find);
+        if (started) {
+          io.err(`step 2/5 is started: ${started.path} needs ${started.missing}`);
+          await offerEditor(ctx, join(ctx.ws.root, started.path), opts, io);
+          log = await recheckNote(ctx, log, io);
+        }
       } else if (step === "note") {
         log = await noteStep(ctx, log, given, opts, io, index.allNotes(), find);
+        log = await recheckNote(ctx, log, io); // written in the editor just now?
         await reindex();
       } else if (step === "checklist") {
         const row = weekNote(log, find);
@@ -267,24 +285,43 @@ async function noteStep(
   if (existing) {
     const wasPublic = existing.visibility === "public";
     const next = stepExistingNote(ctx, log, existing);
-    io.err(stepDoneLine("note", `${existing.path} ${wasPublic ? "is public already" : "is public now"}`, io.theme));
+    io.err(noteStepLine(ctx, next, existing.path, wasPublic ? "is public already" : "is public now", io));
     await offerEditor(ctx, notePath(ctx, existing), opts, io);
     return next;
   }
   const type = opts.type !== undefined ? requireWeekType(opts.type) : ask ? await ask.askWeekNoteType() : "doc";
   const difficulty = opts.difficulty ?? (ask ? await ask.askDifficulty() : undefined);
   const made = stepNewNote(ctx, log, { title: title!, type, difficulty });
-  io.err(stepDoneLine("note", `${relative(ctx.ws.root, made.path)} (public)`, io.theme));
+  io.err(noteStepLine(ctx, made.log, relative(ctx.ws.root, made.path), "(public)", io));
   await offerEditor(ctx, made.path, opts, io);
   return made.log;
 }
 
-/** Open the note with --edit; at a terminal with an editor set, offer to. */
+/** True when step 2's flags name no other note than the one already started (or none at all). */
+const namesStartedNote = (given: Given, started: string): boolean =>
+  given.title === undefined && given.note === undefined
+    ? true
+    : (given.note ?? slugForTitle(given.title!)).toLowerCase() === started.toLowerCase();
+
+/** The line step 2 prints: done when the note is written, else started, with what it still needs. */
+function noteStepLine(ctx: Context, log: WeekLog, path: string, what: string, io: IO): string {
+  if (log.state.done.includes("note")) return stepDoneLine("note", `${path} ${what}`, io.theme);
+  const started = startedWeekNote(ctx.ws, log.state, () => ({ path }));
+  return `${io.theme.due("›")} step 2/5 started: ${path} ${what}; it is done once it has ${started?.missing ?? "words of its own"}`;
+}
+
+/** Open the note with --edit; at a terminal with an editor set, offer to; with none set, offer nano or vi. */
 async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO): Promise<void> {
-  if (!opts.edit && !io.interactive) return;
-  const editor = await editorCommand(ctx, io, async (c, f) => (await import("../ui/prompts.js")).askTrustEditor(c, f));
+  const shown = relative(ctx.ws.root, path);
+  if (!opts.edit && !io.interactive) return void io.err(`write the note in your own words: ${shown}`);
+  let editor = await editorCommand(ctx, io, async (c, f) => (await import("../ui/prompts.js")).askTrustEditor(c, f));
+  if (!editor && io.interactive) {
+    const found = fallbackEditors(io.env);
+    editor = found.length ? await (await import("../ui/prompts.js")).askFallbackEditor(found, shown) : undefined;
+    if (editor) return openInEditor(path, editor);
+  }
   if (!editor) {
-    if (opts.edit) io.err("learn: no editor set ($VISUAL or $EDITOR); the note is saved, edit it later");
+    io.err(`learn: no editor set ($VISUAL or $EDITOR); the note is saved: edit ${shown}, then run learn week again`);
     return;
   }
   let open = Boolean(opts.edit);
@@ -329,10 +366,26 @@ function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: bool
 }
 
 async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<WeekJson> {
-  const o = weekOverview(ctx);
+  const o = { ...weekOverview(ctx), ...(await noteMissing(ctx, readWeekLog(ctx))) };
   for (const w of o.warnings) io.err(`learn: warning: ${w}`);
-  const json = toWeekJson(o);
+  const json = { ...toWeekJson(o), note_missing: o.noteMissing ?? null };
   if (opts.json) io.json(json);
   else io.out(renderWeekStatus(o, ctx.config, ctx.today, io.theme));
   return json;
+}
+
+/** What the week's started note still needs (`noteMissing`), read through the index; nothing once step 2 is done. */
+async function noteMissing(ctx: Context, log: WeekLog): Promise<{ noteMissing?: string }> {
+  if (!log.state.note || log.state.done.includes("note")) return {};
+  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+  return started ? { noteMissing: `${started.missing} (${started.path})` } : {};
+}
+
+/** Step 2 is done only once the week's note is written: check a started note again, and mark it done when it is. */
+async function recheckNote(ctx: Context, log: WeekLog, io: IO): Promise<WeekLog> {
+  if (!log.state.note || log.state.done.includes("note")) return log;
+  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+  if (!started?.substance?.enough) return log;
+  io.err(stepDoneLine("note", `${started.path} is written`, io.theme));
+  return saveWeekLog(ctx, log, markDone(log.state, "note"));
 }

@@ -14,9 +14,18 @@ const names = z
   .record(id, z.string().min(1, "needs a display name"))
   .refine((r) => Object.keys(r).length > 0, "must list at least one");
 
+const weight = z.number().min(0, "must be a weight of 0 or more");
+// A role's needs: a list of ids (`core-backend`, `llm-api-integration: 2`) or a mapping id -> weight.
+const needs = z.union([z.array(z.union([id, z.record(id, weight)])), z.record(id, weight)]);
+const role = z.union([
+  z.string().min(1, "needs a display name"),
+  z.strictObject({ name: z.string().min(1, "needs a display name"), needs: needs.optional() }),
+]);
+const roles = z.record(id, role).refine((r) => Object.keys(r).length > 0, "must list at least one");
+
 const ConfigSchema = z.strictObject({
   domains: names.optional(),
-  roles: names.optional(),
+  roles: roles.optional(),
   revisit: z
     .strictObject({
       first_after: interval.optional(),
@@ -26,12 +35,25 @@ const ConfigSchema = z.strictObject({
     .optional(),
   editor: z.string().optional(),
   follow_symlinks_outside: z.boolean().optional(),
+  publish: z.strictObject({ readiness: z.boolean().optional() }).optional(),
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, editor, follow_symlinks_outside",
+  "": "domains, roles, revisit, editor, follow_symlinks_outside, publish",
   revisit: "first_after, max_interval, retention",
+  publish: "readiness",
 };
+
+/** A role's `needs:` as one mapping id -> weight (a bare id weighs 1). */
+function needsMap(given: z.infer<typeof needs>): Record<string, number> {
+  if (!Array.isArray(given)) return { ...given };
+  const out: Record<string, number> = {};
+  for (const entry of given) {
+    if (typeof entry === "string") out[entry] = 1;
+    else Object.assign(out, entry);
+  }
+  return out;
+}
 
 /** Validate parsed YAML (`raw`) from `file` into a Config; throws ConfigError naming the key. */
 export function validateConfig(raw: unknown, file: string): Config {
@@ -61,11 +83,19 @@ export function validateConfig(raw: unknown, file: string): Config {
     );
   }
   const c = parsed.data;
+  const roleNames: Record<string, string> = {};
+  const roleNeeds: Record<string, Record<string, number>> = {};
+  for (const [rid, r] of Object.entries(c.roles ?? {})) {
+    roleNames[rid] = typeof r === "string" ? r : r.name;
+    if (typeof r !== "string" && r.needs) roleNeeds[rid] = needsMap(r.needs);
+  }
   return {
     domains: c.domains ?? { ...DEFAULT_CONFIG.domains },
-    roles: c.roles ?? { ...DEFAULT_CONFIG.roles },
+    roles: c.roles ? roleNames : { ...DEFAULT_CONFIG.roles },
     revisit: { ...DEFAULT_CONFIG.revisit, ...c.revisit },
     ...(c.editor ? { editor: c.editor } : {}),
+    ...(Object.keys(roleNeeds).length ? { needs: roleNeeds } : {}),
+    ...(c.publish ? { publish: { ...c.publish } } : {}),
     ...(c.follow_symlinks_outside ? { follow_symlinks_outside: true } : {}),
   };
 }

@@ -14,6 +14,17 @@ export interface Config {
   };
   /** Editor command for --edit; $VISUAL and $EDITOR win over it. */
   editor?: string;
+  /**
+   * What each role needs beyond what the roadmap notes say: role id -> (domain id or roadmap
+   * item id -> weight). A domain id stands for every item of that roadmap section; weight 0
+   * leaves an item out. Set only when learn.config.yaml gives a role `needs:`.
+   */
+  needs?: Record<string, Record<string, number>>;
+  /** `learn publish` settings. */
+  publish?: {
+    /** Write the readiness page (readiness.html); on unless set to false. */
+    readiness?: boolean;
+  };
   /** Follow symlinks under the notes folder that lead outside the workspace (off: reported and skipped). */
   follow_symlinks_outside?: boolean;
 }
@@ -67,7 +78,12 @@ export function defaultConfigText(): string {
 domains:
 ${lines(DEFAULT_CONFIG.domains)}
 
-# Role-readiness groups: notes list them in \`roles:\`; \`learn readiness\` scores each.
+# Role-readiness groups: notes list them in \`roles:\`; \`learn readiness\` scores each against
+# the roadmap items it needs. The roadmap note says which (\`## Section (domain-id) [backend]\`,
+# \`- Item (item-id) [ai-api:2]: ...\`); a role can add needs here, with optional weights:
+#   backend:
+#     name: Backend engineer
+#     needs: [core-backend, security-reliability, llm-api-integration: 2]
 roles:
 ${lines(DEFAULT_CONFIG.roles)}
 
@@ -83,5 +99,9 @@ revisit:
 # Symlinks under notes/ that lead outside this folder are reported and skipped;
 # set this only if you trust where they point.
 # follow_symlinks_outside: true
+
+# learn publish: set readiness to false to leave out the public readiness page.
+# publish:
+#   readiness: false
 `;
 }

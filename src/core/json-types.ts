@@ -168,33 +168,109 @@ export interface WeekFields {
   heat: HeatCell[];
 }
 
-/** `learn week --json` and `learn week --status --json`. */
-export type WeekJson = Doc<WeekFields>;
+/** `learn week --json` and `learn week --status --json`; `note_missing` says what a started note still needs. */
+export type WeekJson = Doc<WeekFields & { note_missing?: string | null }>;
 
-/** A roadmap item not covered yet, in `learn readiness --role R --json`. */
-export interface UncoveredItemJson {
+/**
+ * A note behind a roadmap item's rung, in `learn readiness --role R --json`.
+ * @public
+ */
+export interface ItemEvidenceJson {
+  slug: string;
+  path: string;
+  status: string | null;
+  visibility: "public" | "private";
+  /** The note's own rung, 0-4. */
+  level: number;
+  /** How many builds the note was used in. */
+  builds: number;
+  /** The first on-time revisit after a build use; null when none. */
+  known_on: string | null;
+}
+
+/**
+ * A roadmap item a role needs, with its rung (0 nothing, 1 noted, 2 written up, 3 used in a build, 4 known).
+ * @public
+ */
+export interface ReadinessItemJson {
   id: string;
   name: string;
   domain: string | null;
+  weight: number;
+  level: number;
+  rung: string;
+  notes: ItemEvidenceJson[];
 }
 
-/** One role or domain's readiness; `uncovered` holds ids, or whole items with --role. */
-export interface GroupJson<U = string> {
+/**
+ * An item of a group in `learn readiness --json`: its id, weight and rung.
+ * @public
+ */
+export interface ReadinessItemBriefJson {
+  id: string;
+  weight: number;
+  level: number;
+}
+
+/**
+ * One role's or domain's score on one day of the trend.
+ * @public
+ */
+export interface ReadinessHistoryJson {
+  week: string;
+  date: string;
+  score: number;
+}
+
+/**
+ * One role or domain's readiness: the score, how many items stand on each rung (0-4), its items and the 12-week trend.
+ * @public
+ */
+export interface ReadinessGroupJson<I = ReadinessItemBriefJson> {
   kind: "role" | "domain";
   id: string;
   name: string;
   score: number;
-  notes: number;
-  status: { seedling: number; budding: number; evergreen: number };
-  items: { total: number; covered: number; uncovered: U[] };
-  revisits: { on_time: number; overdue: number };
+  levels: number[];
+  items: I[];
+  history: ReadinessHistoryJson[];
+}
+
+/**
+ * A status change the evidence supports (a suggestion; status stays the user's word).
+ * @public
+ */
+export interface PromotionJson {
+  slug: string;
+  from: string;
+  to: "budding" | "evergreen";
+  why: string;
+}
+
+/**
+ * A roadmap item id defined twice: the first definition counts.
+ * @public
+ */
+export interface DuplicateItemJson {
+  id: string;
+  path: string;
+  line: number;
+  first: { path: string; line: number };
 }
 
 /** `learn readiness --json`. */
-export type ReadinessJson = Doc<{ roadmaps: string[]; items: number; roles: GroupJson[]; domains: GroupJson[] }>;
+export type ReadinessJson = Doc<{
+  today: string;
+  roadmaps: string[];
+  items: number;
+  roles: ReadinessGroupJson[];
+  domains: ReadinessGroupJson[];
+  promotions: PromotionJson[];
+  duplicates: DuplicateItemJson[];
+}>;
 
 /** `learn readiness --role R --json`. */
-export type ReadinessRoleJson = Doc<GroupJson<UncoveredItemJson>>;
+export type ReadinessRoleJson = Doc<{ today: string } & ReadinessGroupJson<ReadinessItemJson>>;
 
 /** `learn status --json`. */
 export type StatusJson = Doc<{
@@ -210,7 +286,8 @@ export type StatusJson = Doc<{
   };
   due: { count: number; top: { slug: string; title: string; due: string; overdue: number }[] };
   week: WeekFields & { problem: string | null };
-  readiness: { id: string; name: string; score: number }[];
+  /** Each role's score, and its change since a week ago (null when not known). */
+  readiness: { id: string; name: string; score: number; change: number | null }[];
   next: { command: string; why: string } | null;
 }>;
 

@@ -3,7 +3,7 @@ import { byDate, groupOf, layout, noteItem, SITE_TITLE, TYPE_GROUPS } from "./pu
 import type { SiteModel, SiteNote, SiteTag } from "./publish-model.js";
 
 /** The home page: public notes grouped by type, the search box, the tag list. */
-export function indexPage(model: SiteModel): string {
+export function indexPage(model: SiteModel, readiness = false): string {
   const groups = TYPE_GROUPS.map((g) => ({
     g,
     notes: model.notes.filter((n) => groupOf(n.row.type) === g).sort(byDate),
@@ -11,7 +11,7 @@ export function indexPage(model: SiteModel): string {
   const count = model.notes.length;
   const content = h`<h1>${SITE_TITLE}</h1>
 <p class="lead">${count} public ${count === 1 ? "note" : "notes"}.</p>
-<div class="search" id="search" hidden>
+${readiness ? h`<p class="readiness-link"><a href="readiness.html">Readiness by role</a>: where these notes stand against the roadmap.</p>\n` : ""}<div class="search" id="search" hidden>
 <label for="search-input">Search notes</label>
 <input id="search-input" type="search" placeholder="Search titles, tags and text" autocomplete="off">
 <p id="search-status" class="search-status" aria-live="polite"></p>

@@ -5,6 +5,7 @@ import { atomFeed } from "./publish-feed.js";
 import { createMarkdown } from "./publish-markdown.js";
 import type { SiteModel, SiteNote } from "./publish-model.js";
 import { indexPage, notePage, tagPage } from "./publish-pages.js";
+import { READINESS_PAGE } from "./publish-readiness.js";
 import { searchIndex } from "./publish-search.js";
 
 /** One file of the site: path relative to the site root (forward slashes) and its content. */
@@ -23,7 +24,10 @@ function truncatedMarker(bytes: number): string {
  * Every file of the site except assets copied from packages (fuse.js): pages, tag pages,
  * feed, search index, stylesheet and search script; sorted by path. Pure and deterministic.
  */
-export function buildSite(model: SiteModel, opts: { domains: Record<string, string> }): SiteFile[] {
+export function buildSite(
+  model: SiteModel,
+  opts: { domains: Record<string, string>; /** The readiness page's HTML, when it is on. */ readiness?: string },
+): SiteFile[] {
   const render = createMarkdown();
   const htmlFor =
     (root: string) =>
@@ -33,7 +37,8 @@ export function buildSite(model: SiteModel, opts: { domains: Record<string, stri
   const pageHtml = new Map(model.notes.map((n) => [n.file, htmlFor("../")(n)]));
   const index = JSON.stringify(searchIndex(model.notes, (n) => pageHtml.get(n.file)!));
   const files: SiteFile[] = [
-    { path: "index.html", content: indexPage(model) },
+    { path: "index.html", content: indexPage(model, opts.readiness !== undefined) },
+    ...(opts.readiness !== undefined ? [{ path: READINESS_PAGE, content: opts.readiness }] : []),
     ...model.notes.map((n) => ({ path: n.file, content: notePage(n, model, pageHtml.get(n.file)!, opts.domains) })),
     ...model.tags.map((t) => ({ path: t.file, content: tagPage(t) })),
     { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) },

@@ -69,6 +69,12 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation M
 .link-list { padding-left: 1.2rem; }
 .link-list li { margin: .3rem 0; overflow-wrap: anywhere; }
 .sources, .related, .backlinks { border-top: 1px solid var(--line); margin-top: 2rem; }
+.role meter { width: 100%; height: .9rem; }
+.role .score { font-variant-numeric: tabular-nums; }
+.readiness-items { border-collapse: collapse; width: 100%; margin: .75rem 0 1.5rem; font-size: .92rem; }
+.readiness-items th, .readiness-items td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+.rung { white-space: nowrap; padding: 0 .45rem; border-radius: 999px; background: var(--badge); }
+.rung-0 { color: var(--muted); } .rung-3, .rung-4 { color: var(--evergreen); font-weight: 600; }
 [hidden] { display: none !important; }
 @media (max-width: 36rem) {
   body { font-size: 16px; }

@@ -6,8 +6,8 @@ import type { NoteSchedule } from "./revisit-replay.js";
 
 /** What one `learn revisit SLUG …` call records. */
 export type RevisitAction =
-  | { kind: "rate"; rating: RatingName; remark?: string }
-  | { kind: "used"; build: string }
+  | { kind: "rate"; rating: RatingName; remark?: string; lesson?: string }
+  | { kind: "used"; build: string; lesson?: string }
   | { kind: "snooze"; days: number };
 
 /** The revisit options that decide what to do (the command's flags, as given). */
@@ -16,6 +16,8 @@ export interface RevisitFlags {
   rating?: string;
   note?: string;
   usedIn?: string;
+  /** With usedIn: what the build taught, appended to the note and kept in the event. */
+  lesson?: string;
   snooze?: string;
   within?: string;
   upcoming?: boolean;
@@ -79,13 +81,20 @@ export function revisitAction(f: RevisitFlags): RevisitAction | undefined {
     throw new UsageError(`${listing[0]} lists notes; it takes no note`, `learn revisit ${listing[0]}`);
   if (f.note !== undefined && f.rating === undefined)
     throw new UsageError("--note goes with --rating", `learn revisit ${f.slug ?? "SLUG"} --rating good --note "..."`);
+  if (f.lesson !== undefined && f.usedIn === undefined)
+    throw new UsageError(
+      "--lesson goes with a build use",
+      `learn used ${f.slug ?? "SLUG"} --in "payments API v2" --lesson "..."`,
+    );
+  if (f.lesson !== undefined && !f.lesson.trim())
+    throw new UsageError("--lesson is empty", 'say what the build taught: --lesson "retries need a budget"');
   if (given.length && !f.slug) throw new UsageError(`${given[0]} needs a note`, `learn revisit SLUG ${given[0]} ...`);
   if (f.within !== undefined) parseDurationFlag("--within", f.within, 0);
   if (f.rating !== undefined)
     return { kind: "rate", rating: parseRating(f.rating), ...(f.note?.trim() ? { remark: f.note.trim() } : {}) };
   if (f.usedIn !== undefined) {
     if (!f.usedIn.trim()) throw new UsageError("--used-in needs the name of the build", '--used-in "payments API v2"');
-    return { kind: "used", build: f.usedIn.trim() };
+    return { kind: "used", build: f.usedIn.trim(), ...(f.lesson?.trim() ? { lesson: f.lesson.trim() } : {}) };
   }
   if (f.snooze !== undefined) return { kind: "snooze", days: parseDurationFlag("--snooze", f.snooze, 1) };
   return undefined;
@@ -98,8 +107,14 @@ export function revisitAction(f: RevisitFlags): RevisitAction | undefined {
 export function actionEvent(a: RevisitAction, s: Pick<NoteSchedule, "key" | "slug" | "due">, today: string): LogEvent {
   const base = { v: 1 as const, note: s.key, slug: s.slug, date: today };
   if (a.kind === "rate")
-    return { ...base, event: "revisit", rating: a.rating, ...(a.remark ? { remark: a.remark } : {}) };
-  if (a.kind === "used") return { ...base, event: "used", build: a.build };
+    return {
+      ...base,
+      event: "revisit",
+      rating: a.rating,
+      ...(a.remark ? { remark: a.remark } : {}),
+      ...(a.lesson ? { lesson: a.lesson } : {}),
+    };
+  if (a.kind === "used") return { ...base, event: "used", build: a.build, ...(a.lesson ? { lesson: a.lesson } : {}) };
   const from = s.due && s.due > today ? s.due : today;
   return { ...base, event: "snooze", until: addDays(from, a.days) };
 }

@@ -8,7 +8,8 @@ import { toIsoDate } from "./dates.js";
 //   slug    the note's slug when the line was written (to read the log by eye, and for --orphans)
 //   date    YYYY-MM-DD: the day it happened (today, or --today / LEARN_TODAY)
 //   revisit adds  rating: "again" | "hard" | "good" | "easy", and remark: text from --note (optional)
-//   used    adds  build: the real build the concept was used in
+//   used    adds  build: the real build the concept was used in, and lesson: what it taught (optional)
+//   revisit may also carry lesson: what using it taught, added from `learn revisit --review`
 //   snooze  adds  until: YYYY-MM-DD, the note is not due before that day
 // Unknown extra fields are ignored, so a newer learn can add some without breaking an older one.
 // Example: {"v":1,"event":"revisit","note":"k3x9q2m7","slug":"http-caching","date":"2026-11-27","rating":"good"}
@@ -39,11 +40,15 @@ interface RevisitEvent extends EventBase {
   event: "revisit";
   rating: RatingName;
   remark?: string;
+  /** What using the concept taught, also written under the note's `## Used in builds`. */
+  lesson?: string;
 }
 /** The concept was used in a real build: the note is due at once. */
 interface UsedEvent extends EventBase {
   event: "used";
   build: string;
+  /** What the build taught, also written under the note's `## Used in builds`. */
+  lesson?: string;
 }
 /** The note is not due before `until`; no revisit is counted. */
 interface SnoozeEvent extends EventBase {
@@ -67,8 +72,9 @@ const SCHEMAS = {
     ...base,
     rating: z.enum(RATINGS, { error: `must be one of ${RATINGS.join("|")}` }),
     remark: z.string().optional(),
+    lesson: z.string().optional(),
   }),
-  used: z.object({ ...base, build: text }),
+  used: z.object({ ...base, build: text, lesson: z.string().optional() }),
   snooze: z.object({ ...base, until: day }),
 };
 

@@ -90,7 +90,7 @@ export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => str
 }
 
 /** Where a note's schedule starts: published, else updated, else the file's date, else today. */
-const startDate = (n: ReplayNote, today: string): string =>
+export const startDate = (n: ReplayNote, today: string): string =>
   n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
 
 /**

@@ -4,10 +4,12 @@ import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic, linkFindings } from "../core/check-links.js";
 import { dedupeFindings, sortFindings, type Finding } from "../core/check-model.js";
+import { placeholderFindings } from "../core/check-placeholders.js";
 import { parseNote } from "../core/note-parse.js";
 import { secretFindings } from "../app/note-checks.js";
 import { MAX_NOTE_BYTES, noteLinks } from "../store/read-note.js";
 import type { LinkRow, NoteRow } from "../store/types.js";
+import { templateTexts } from "../workspace/note-substance.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 import type { LspWorkspace } from "./workspace-state.js";
 
@@ -41,6 +43,8 @@ export async function documentFindings(ws: LspWorkspace, path: string, full: str
   const parsed = parseNote(text, slug);
   const out: Finding[] = finding ? [finding] : [];
   out.push(...frontMatterFindings(path, text, parsed, ws.ctx.config));
+  const visible = { body: parsed.body, isPublic: isPublic(parsed.data) };
+  out.push(...placeholderFindings(path, text, visible, templateTexts(ws.ctx.ws)(parsed.data.type))); // as check does
   out.push(...(await secretFindings(path, text, isPublic(parsed.data), loadSecretAllowlist(ws.ctx.ws.root))));
   const links: LinkRow[] = [];
   for (const l of noteLinks(path, parsed)) {

@@ -119,7 +119,7 @@ export async function askRoles(config: Config): Promise<string[]> {
 }
 
 /** What to do with one note in `learn revisit --review`. */
-export type ReviewChoice = "open" | "rate" | "snooze" | "skip" | "quit";
+export type ReviewChoice = "open" | "rate" | "snooze" | "lesson" | "skip" | "quit";
 
 /** Ask what to do with the note on screen; `rate` is pre-selected, `open` is offered when an editor is set. */
 export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
@@ -128,10 +128,34 @@ export async function askReviewAction(canOpen: boolean): Promise<ReviewChoice> {
     { value: "rate", name: "rate it (I revisited it)" },
     ...(canOpen ? [{ value: "open" as const, name: "open in editor" }] : []),
     { value: "snooze", name: "snooze" },
+    { value: "lesson", name: "add what using it taught you, then rate it" },
     { value: "skip", name: "skip for now" },
     { value: "quit", name: "quit" },
   ];
   return select({ theme: look(), message: "Revisit", choices, default: "rate" });
+}
+
+/** No editor is set: offer the ones found on PATH (nano, vi), or none (the path is printed instead). */
+export async function askFallbackEditor(found: string[], path: string): Promise<string | undefined> {
+  const { select } = await import("@inquirer/prompts");
+  const choice = await select({
+    message: `No editor is set ($VISUAL or $EDITOR). Open ${visible(path)} in`,
+    choices: [
+      ...found.map((e) => ({ value: e, name: e })),
+      { value: "", name: "no editor: I will edit the file myself" },
+    ],
+    default: found[0],
+  });
+  return choice || undefined;
+}
+
+/** Ask what using the concept in a build taught (one line, added to the note). */
+export async function askLesson(): Promise<string> {
+  const { input } = await import("@inquirer/prompts");
+  return input({
+    message: "What did using it teach you? (one line, added under ## Used in builds)",
+    validate: (v) => (v.trim() ? true : "say it in a few words, or press Ctrl-C"),
+  });
 }
 
 /** Ask how the revisit went: again, hard, good or easy, each with what it means. */

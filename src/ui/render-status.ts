@@ -3,7 +3,7 @@ import { JSON_VERSION, type StatusJson } from "../core/json-types.js";
 import type { GroupReadiness } from "../core/readiness-score.js";
 import { firstUnfinished, STEP_LABEL, WEEK_STEPS, type WeekOverview } from "../core/week-model.js";
 import { fitLines, renderTable } from "./layout.js";
-import { scoreLines } from "./render-readiness.js";
+import { deltaText, scoreLines } from "./render-readiness.js";
 import { renderSteps, streakText, weekFields } from "./render-week.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
@@ -18,6 +18,8 @@ export interface StatusData {
   due: { slug: string; title: string; due: string; overdue: number }[];
   week: WeekOverview;
   roles: GroupReadiness[];
+  /** Each role's score a week ago, for the change since last week. */
+  lastWeek?: Record<string, number>;
   next?: { command: string; why: string };
 }
 
@@ -60,6 +62,12 @@ export function nextAction(d: StatusData): { command: string; why: string } {
 const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
 const overdueText = (n: number) => (n === 0 ? "due today" : `${plural(n, "day")} overdue`);
 
+/** A role's change since last week, as `+5 since last week`; nothing when unknown. */
+function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefined): string {
+  const before = lastWeek?.[g.id];
+  return before === undefined ? "" : `${deltaText(g.score - before)} since last week`;
+}
+
 /** The dashboard as text. */
 export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
   const d = forTerminal(data);
@@ -88,7 +96,7 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     `${t.title("Readiness")}`,
-    ...scoreLines(d.roles, t, width),
+    ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];
@@ -104,7 +112,12 @@ export function toStatusJson(d: StatusData): StatusJson {
     index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
     due: { count: d.due.length, top: d.due.slice(0, 5) },
     week: { ...weekFields(d.week), problem: d.week.problem ?? null },
-    readiness: d.roles.map((g) => ({ id: g.id, name: g.name, score: g.score })),
+    readiness: d.roles.map((g) => ({
+      id: g.id,
+      name: g.name,
+      score: g.score,
+      change: d.lastWeek?.[g.id] === undefined ? null : g.score - d.lastWeek[g.id]!,
+    })),
     next: d.next ?? null,
   };
 }

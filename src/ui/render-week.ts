@@ -25,13 +25,22 @@ function stepDetail(step: WeekStep, o: WeekOverview, config: Pick<Config, "domai
 }
 
 /** One line per step: ✔ or ○, its number and label, and what it recorded. */
-export function renderSteps(overview: WeekOverview, given: Pick<Config, "domains">, t: Theme): string[] {
+export function renderSteps(
+  overview: WeekOverview & { noteMissing?: string },
+  given: Pick<Config, "domains">,
+  t: Theme,
+): string[] {
   const o = forTerminal(overview);
   const config = { domains: forTerminal(given.domains) };
   const next = firstUnfinished(o.log.state);
   return WEEK_STEPS.map((step, i) => {
     const done = o.log.state.done.includes(step);
-    const detail = done ? stepDetail(step, o, config) : "";
+    const started = !done && step === "note" && o.log.state.note; // picked, but not written yet
+    const detail = done
+      ? stepDetail(step, o, config)
+      : started
+        ? `started: ${o.log.state.note}${o.noteMissing ? `: needs ${o.noteMissing}` : ""}`
+        : "";
     const mark = done ? t.ok("✔") : step === next ? t.due("›") : t.dim("○");
     return `  ${mark} ${i + 1}. ${done ? STEP_LABEL[step] : t.dim(STEP_LABEL[step])}${detail ? `: ${t.path(detail)}` : ""}`;
   });
@@ -53,7 +62,7 @@ export const streakText = (n: number): string =>
 
 /** `learn week --status`: the week's steps, the streak and the 26-week heat map. */
 export function renderWeekStatus(
-  overview: WeekOverview,
+  overview: WeekOverview & { noteMissing?: string },
   config: Pick<Config, "domains">,
   today: string,
   t: Theme,

@@ -4,11 +4,12 @@ import { appendChecklist, setFrontMatter } from "../core/front-matter-edit.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { noteKey } from "../core/revisit-replay.js";
 import { slugify } from "../core/slug.js";
-import { markDone, type EditStamp, type WeekLog } from "../core/week-model.js";
+import { markDone, type EditStamp, type WeekLog, type WeekState } from "../core/week-model.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "./context.js";
 import { createNote } from "./note-create.js";
 import { editNote } from "./note-edit.js";
+import { fileSubstance } from "./note-substance.js";
 import { appendRevisitEvents, readRevisitLog } from "./revisit-log.js";
 import { assertLogUnchanged, saveWeekLog } from "./week-log.js";
 
@@ -44,6 +45,13 @@ export function collidingNote(title: string, notes: readonly NoteRow[]): NoteRow
 export const stepDomain = (ctx: Context, log: WeekLog, domain: string): WeekLog =>
   saveWeekLog(ctx, log, markDone(log.state, "domain", { domain }));
 
+/** Step 2 is done once the note is written (words of its own, no placeholder left); until then it is only started. */
+function noteState(ctx: Context, log: WeekLog, slug: string, path: string): WeekState {
+  return fileSubstance(ctx.ws, path)?.enough
+    ? markDone(log.state, "note", { note: slug })
+    : { ...log.state, note: slug };
+}
+
 /** Step 2, new note: write a public note of the week's domain from its template. */
 export function stepNewNote(
   ctx: Context,
@@ -52,7 +60,7 @@ export function stepNewNote(
 ): { log: WeekLog; path: string; slug: string } {
   assertLogUnchanged(log);
   const { plan, path } = createNote(ctx, { ...input, domain: log.state.domain, visibility: "public" });
-  return { log: saveWeekLog(ctx, log, markDone(log.state, "note", { note: plan.slug })), path, slug: plan.slug };
+  return { log: saveWeekLog(ctx, log, noteState(ctx, log, plan.slug, path)), path, slug: plan.slug };
 }
 
 /** Step 2, existing note: make it public (a minimal front-matter edit). */
@@ -62,7 +70,7 @@ export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow): Week
     editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path), {
       root: ctx.ws.notesDir,
     });
-  return saveWeekLog(ctx, log, markDone(log.state, "note", { note: row.slug }));
+  return saveWeekLog(ctx, log, noteState(ctx, log, row.slug, notePath(ctx, row)));
 }
 
 /**

@@ -53,6 +53,7 @@ describe("learn publish", () => {
       "index.html",
       "notes/http-caching.html",
       "notes/idempotency-keys.html",
+      "readiness.html",
       "search-index.js",
       "search-index.json",
       "tags/http.html",
@@ -113,7 +114,7 @@ describe("learn publish", () => {
       out: join(cwd, "public"),
       notes: 2,
       tags: 2,
-      files: 11,
+      files: 12,
       removed: [],
     });
     expect(existsSync(join(cwd, "public", "index.html"))).toBe(true);

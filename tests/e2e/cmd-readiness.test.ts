@@ -9,13 +9,13 @@ const roadmap = noteText(
   [
     "# Roadmap",
     "",
-    "## Core backend (core-backend)",
+    "## Core backend (core-backend) [backend]",
     "",
     "- HTTP fundamentals (http-fundamentals): methods and status codes.",
     "- API contracts (api-contracts): versioning and errors. Start with [[api-design]].",
     "- Data access (data-access): transactions.",
     "",
-    "## Cloud and deployment (cloud-deployment)",
+    "## Cloud and deployment (cloud-deployment) [cloud]",
     "",
     "- Queues (queues): at-least-once delivery.",
     "",
@@ -71,39 +71,35 @@ describe("learn readiness", () => {
     const j = JSON.parse(r.stdout);
     expect(j.items).toBe(4);
     const backend = j.roles.find((g: { id: string }) => g.id === "backend");
-    // covered 2/4, maturity (1 + 0.5)/2, on-time 2/2 (first revisits due 2026-12-02)
+    // the role needs its section's 3 items; two are noted (private notes), one has nothing: (1 + 1 + 0) / (3 x 4)
     expect(backend).toMatchObject({
-      notes: 2,
-      status: { seedling: 0, budding: 1, evergreen: 1 },
-      items: { total: 4, covered: 2, uncovered: ["data-access", "queues"] },
-      revisits: { on_time: 2, overdue: 0 },
+      levels: [1, 2, 0, 0, 0],
+      items: [
+        { id: "http-fundamentals", weight: 1, level: 1 },
+        { id: "api-contracts", weight: 1, level: 1 },
+        { id: "data-access", weight: 1, level: 0 },
+      ],
     });
-    expect(backend.score).toBe(Math.round(100 * (0.5 * 0.5 + 0.3 * 0.75 + 0.2 * 1)));
+    expect(backend.score).toBe(Math.round((100 * 2) / 12));
     const cloud = j.roles.find((g: { id: string }) => g.id === "cloud");
-    // sqs was published 2026-10-01: its first revisit (7d) is overdue
-    expect(cloud).toMatchObject({
-      notes: 1,
-      items: { covered: 1 },
-      revisits: { on_time: 0, overdue: 1 },
-      score: Math.round(100 * (0.5 * 0.25)),
-    });
-    expect(j.roles.find((g: { id: string }) => g.id === "data")).toMatchObject({ notes: 0, score: 0 });
+    expect(cloud).toMatchObject({ items: [{ id: "queues", level: 1 }], score: 25 });
+    expect(j.roles.find((g: { id: string }) => g.id === "data")).toMatchObject({ items: [], score: 0 });
     const core = j.domains.find((g: { id: string }) => g.id === "core-backend");
-    expect(core).toMatchObject({ notes: 2, items: { total: 3, covered: 2, uncovered: ["data-access"] } });
+    expect(core).toMatchObject({ levels: [1, 2, 0, 0, 0], score: 17 });
   });
 
   it("shows bars in the terminal, and one role's uncovered items as the next things to learn", async () => {
     const root = workspace(files);
     const all = runCli(["readiness"], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
     expect(all.code).toBe(0);
-    expect(all.stdout.replace(/\n {4}/g, " ")).toMatch(
-      /^ {2}backend +█+░+ +\d+\s+2 notes \(0 seedling, 1 budding, 1 evergreen\) · 2\/4 items · revisits 2 on time, 0 overdue$/m,
-    );
+    expect(all.stdout.replace(/\n {4}/g, " ")).toMatch(/^ {2}backend +█+░+ +17\s+3 items: 2 noted, 1 nothing$/m);
     const one = await run(root, { role: "backend" });
     expect(one.code).toBe(0);
-    expect(one.stdout).toContain("Next to learn");
-    expect(one.stdout).toContain("  - Data access (data-access) core-backend\n  - Queues (queues) cloud-deployment");
-    expect(one.stdout).not.toContain("http-fundamentals");
+    expect(one.stdout).toContain("  data-access: write a note that covers it: covers: [data-access]");
+    expect(one.stdout.replace(/\n {6}/g, "  ")).toMatch(
+      /^ {2}1 noted +HTTP fundamentals \(http-fundamentals\) +http \(evergreen, private\)$/m,
+    );
+    expect(one.stdout).not.toContain("queues");
   });
 
   it("refuses an unknown role, listing the valid ones", async () => {
@@ -117,8 +113,8 @@ describe("learn readiness", () => {
   it("prints the score formula in its help", async () => {
     const r = runCli(["readiness", "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("score = round(100 x (0.5 x covered + 0.3 x maturity + 0.2 x on-time))");
-    expect(r.stdout).toContain("maturity = mean over the group's notes of seedling 0, budding 0.5, evergreen 1");
+    expect(r.stdout).toContain("score = round(100 x weighted mean of its items' rungs / 4)");
+    expect(r.stdout).toContain("4 known          a public covering note was revisited on time after a build use");
   });
 
   it("says so when there is no roadmap, and scores without coverage", async () => {
@@ -135,6 +131,6 @@ describe("learn readiness", () => {
       { json: true },
     );
     expect(r.stderr).toContain("no roadmap items found");
-    expect(JSON.parse(r.stdout).roles[0]).toMatchObject({ id: "backend", score: 100 });
+    expect(JSON.parse(r.stdout).roles[0]).toMatchObject({ id: "backend", score: 0 });
   });
 });

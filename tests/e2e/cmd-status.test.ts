@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeCorpus } from "../../bench/make-corpus.mjs";
@@ -29,7 +29,7 @@ describe("learn status", () => {
       "Next: learn week  (this week's loop has not started)",
     ])
       expect(r.stdout).toContain(section);
-    expect(r.stdout).toMatch(/^ {2}backend +█+░* +\d+$/m);
+    expect(r.stdout).toMatch(/^ {2}backend +█*░* +\d+ {2}[+±-]\d+ since last week$/m);
     const j = await statusJson(root);
     expect(j.index.notes).toBe(16);
     expect(j.due.top.length).toBeLessThanOrEqual(5);
@@ -57,6 +57,10 @@ describe("learn status", () => {
     });
     const loop = { domain: "core-backend", title: "New one", checklist: ["x"], role: ["backend"], revisit: "build" };
     expect((await call(week, { dir: root, today: TODAY, ...loop })).code).toBe(0);
+    // step 2 is done once the note has words of its own: write them, then the week notices
+    const note = join(root, "notes/core-backend/new-one.md");
+    writeFileSync(note, readFileSync(note, "utf8").replace(/\n---\n[\s\S]*$/, `\n---\n${"Own words. ".repeat(90)}\n`));
+    expect((await call(week, { dir: root, today: TODAY })).code).toBe(0);
     const due = await statusJson(root);
     expect(due.week).toMatchObject({ complete: true, streak: 1 });
     expect(due.due).toMatchObject({ count: 1, top: [{ slug: "old", overdue: 80 }] });
@@ -65,7 +69,7 @@ describe("learn status", () => {
       join(root, "revisits.jsonl"),
       '{"v":1,"event":"revisit","note":"old","date":"2026-11-27","rating":"good"}\n',
     );
-    expect((await statusJson(root)).next.command).toBe("learn readiness --role cloud");
+    expect((await statusJson(root)).next.command).toBe("learn readiness --role backend");
   });
 
   it("still shows the dashboard when this week's log is broken, and says to fix it", async () => {

@@ -86,15 +86,19 @@ describe.skipIf(!pty)("Ctrl-C at a prompt", () => {
 
   it("learn week keeps the checklist items typed before Ctrl-C in its log, and a resume does not ask for them again", async () => {
     const root = workspace({
-      "notes/core-backend/retries.md": noteText({
-        title: "Retries",
-        type: "doc",
-        status: "seedling",
-        visibility: "private",
-        domain: "core-backend",
-      }),
+      "notes/core-backend/retries.md": noteText(
+        {
+          title: "Retries",
+          type: "doc",
+          status: "seedling",
+          visibility: "private",
+          domain: "core-backend",
+        },
+        `${"Retry only idempotent calls, with backoff and jitter, and stop after a few attempts. ".repeat(8)}\n`,
+      ),
     });
-    await week({ dir: root, today: TODAY, domain: "core-backend", note: "retries" }, memoryIO()); // steps 1 and 2
+    // steps 1 and 2 (the note has words of its own, so step 2 is done, not just started)
+    await week({ dir: root, today: TODAY, domain: "core-backend", note: "retries" }, memoryIO());
     const logPath = join(root, "notes/log/2026-W48.md");
 
     for (const cols of [40, 80]) {

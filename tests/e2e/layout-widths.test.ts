@@ -15,7 +15,7 @@ const TODAY = "2026-11-27";
 const files = {
   "notes/roadmap/roadmap.md": noteText(
     { title: "Roadmap", type: "roadmap", status: "evergreen", domain: "core-backend", published: "2026-11-20" },
-    "- HTTP fundamentals (http-fundamentals): methods.\n- Queues (queues): delivery.\n",
+    "- HTTP fundamentals (http-fundamentals) [backend]: methods.\n- Queues (queues) [backend, ai-api]: delivery.\n",
   ),
   "notes/core-backend/idempotency-keys-for-payment-apis.md": noteText({
     title: "Idempotency keys for payment APIs and the retries that need them",
@@ -103,99 +103,71 @@ describe("tables fit the terminal", () => {
     const at = (w: number) => capture(w, (io) => readiness({ ...opts(root) }, io));
     expect(await at(40)).toMatchInlineSnapshot(`
       "Roles
-        backend                    ██░░░░  40
-          1 note (0 seedling, 1 budding, 0
-          evergreen) · 1/2 items · revisits 0
-          on time, 1 overdue
+        backend                    █░░░░░  13
+          2 items: 1 noted, 1 nothing
         cloud                      ░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0
-          evergreen) · 0/2 items · revisits 0
-          on time, 0 overdue
+          no roadmap items for it
         data                       ░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0
-          evergreen) · 0/2 items · revisits 0
-          on time, 0 overdue
+          no roadmap items for it
         ai-api                     ░░░░░░   0
-          1 note (1 seedling, 0 budding, 0
-          evergreen) · 0/2 items · revisits 0
-          on time, 1 overdue
+          1 item: 1 nothing
         production-infrastructure  ░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0
-          evergreen) · 0/2 items · revisits 0
-          on time, 0 overdue
+          no roadmap items for it
 
       Domains
-        core-backend          ███░░░░░░░░  30
-          1 note (0 seedling, 1 budding, 0
-          evergreen) · no items · revisits 0
-          on time, 1 overdue
+        core-backend          ░░░░░░░░░░░   0
+          no roadmap items for it
         cloud-deployment      ░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0
-          evergreen) · no items · revisits 0
-          on time, 0 overdue
+          no roadmap items for it
         ai-infrastructure     ░░░░░░░░░░░   0
-          1 note (1 seedling, 0 budding, 0
-          evergreen) · no items · revisits 0
-          on time, 1 overdue
+          no roadmap items for it
         security-reliability  ░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0
-          evergreen) · no items · revisits 0
-          on time, 0 overdue
+          no roadmap items for it
 
-      score: learn readiness --help
-      next: learn readiness --role ID
+      rungs and score: learn readiness --help
+      per item: learn readiness --role ID
+      trend: --history
       "
     `);
     expect(await at(80)).toMatchInlineSnapshot(`
       "Roles
-        backend                    ████████░░░░░░░░░░░░  40
-          1 note (0 seedling, 1 budding, 0 evergreen) · 1/2 items · revisits 0 on
-          time, 1 overdue
+        backend                    ███░░░░░░░░░░░░░░░░░  13
+          2 items: 1 noted, 1 nothing
         cloud                      ░░░░░░░░░░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on
-          time, 0 overdue
+          no roadmap items for it
         data                       ░░░░░░░░░░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on
-          time, 0 overdue
+          no roadmap items for it
         ai-api                     ░░░░░░░░░░░░░░░░░░░░   0
-          1 note (1 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on
-          time, 1 overdue
+          1 item: 1 nothing
         production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on
-          time, 0 overdue
+          no roadmap items for it
 
       Domains
-        core-backend          ██████░░░░░░░░░░░░░░  30
-          1 note (0 seedling, 1 budding, 0 evergreen) · no items · revisits 0 on time,
-          1 overdue
-        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on
-          time, 0 overdue
-        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0
-          1 note (1 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on time,
-          1 overdue
-        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0
-          0 notes (0 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on
-          time, 0 overdue
+        core-backend          ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
 
-      score: learn readiness --help · next things to learn: learn readiness --role ID
+      rungs and score: learn readiness --help
+      per item: learn readiness --role ID
+      trend: --history
       "
     `);
     expect(await at(200)).toMatchInlineSnapshot(`
       "Roles
-        backend                    ████████░░░░░░░░░░░░  40  1 note (0 seedling, 1 budding, 0 evergreen) · 1/2 items · revisits 0 on time, 1 overdue
-        cloud                      ░░░░░░░░░░░░░░░░░░░░   0  0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on time, 0 overdue
-        data                       ░░░░░░░░░░░░░░░░░░░░   0  0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on time, 0 overdue
-        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0  1 note (1 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on time, 1 overdue
-        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0  0 notes (0 seedling, 0 budding, 0 evergreen) · 0/2 items · revisits 0 on time, 0 overdue
+        backend                    ███░░░░░░░░░░░░░░░░░  13  2 items: 1 noted, 1 nothing
+        cloud                      ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        data                       ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0  1 item: 1 nothing
+        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
 
       Domains
-        core-backend          ██████░░░░░░░░░░░░░░  30  1 note (0 seedling, 1 budding, 0 evergreen) · no items · revisits 0 on time, 1 overdue
-        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0  0 notes (0 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on time, 0 overdue
-        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  1 note (1 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on time, 1 overdue
-        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0  0 notes (0 seedling, 0 budding, 0 evergreen) · no items · revisits 0 on time, 0 overdue
+        core-backend          ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
 
-      score: learn readiness --help · next things to learn: learn readiness --role ID
+      rungs and score: learn readiness --help · per item: learn readiness --role ID · trend: --history
       "
     `);
   });
@@ -247,7 +219,7 @@ describe("tables fit the terminal", () => {
         ○ 4. Link it to a role-readiness group
         ○ 5. Plan its revisit after using the…
       Readiness
-        backend                    ██░░░░  40
+        backend                    █░░░░░  13
         cloud                      ░░░░░░   0
         data                       ░░░░░░   0
         ai-api                     ░░░░░░   0
@@ -270,11 +242,11 @@ describe("tables fit the terminal", () => {
         ○ 4. Link it to a role-readiness group
         ○ 5. Plan its revisit after using the concept in a real build
       Readiness
-        backend                    ████████░░░░░░░░░░░░  40
-        cloud                      ░░░░░░░░░░░░░░░░░░░░   0
-        data                       ░░░░░░░░░░░░░░░░░░░░   0
-        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0
-        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0
+        backend                    ███░░░░░░░░░░░░░░░░░  13  ±0 since last week
+        cloud                      ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        data                       ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
 
       Next: learn week  (this week's loop has not started)
       "
@@ -293,11 +265,11 @@ describe("tables fit the terminal", () => {
         ○ 4. Link it to a role-readiness group
         ○ 5. Plan its revisit after using the concept in a real build
       Readiness
-        backend                    ████████░░░░░░░░░░░░  40
-        cloud                      ░░░░░░░░░░░░░░░░░░░░   0
-        data                       ░░░░░░░░░░░░░░░░░░░░   0
-        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0
-        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0
+        backend                    ███░░░░░░░░░░░░░░░░░  13  ±0 since last week
+        cloud                      ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        data                       ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        ai-api                     ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
+        production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0  ±0 since last week
 
       Next: learn week  (this week's loop has not started)
       "

@@ -127,8 +127,8 @@ const entry = z.strictObject(entryShape);
 
 const eventBase = { v: z.literal(1), note: str, slug: str.optional(), date: day };
 const logEvent = z.discriminatedUnion("event", [
-  z.strictObject({ ...eventBase, event: z.literal("revisit"), rating, remark: str.optional() }),
-  z.strictObject({ ...eventBase, event: z.literal("used"), build: str }),
+  z.strictObject({ ...eventBase, event: z.literal("revisit"), rating, remark: str.optional(), lesson: str.optional() }),
+  z.strictObject({ ...eventBase, event: z.literal("used"), build: str, lesson: str.optional() }),
   z.strictObject({ ...eventBase, event: z.literal("snooze"), until: day }),
 ]);
 
@@ -167,28 +167,51 @@ const weekShape = {
   streak: int,
   heat: z.array(z.strictObject({ week: str, done: int })),
 };
-export const week = z.strictObject({ version, ...weekShape });
+export const week = z.strictObject({ version, ...weekShape, note_missing: nstr.optional() });
 
-const uncoveredItem = z.strictObject({ id: str, name: str, domain: nstr });
-const groupShape = <U extends z.ZodType>(uncovered: U) => ({
+const readinessItemBrief = z.strictObject({ id: str, weight: z.number(), level: int });
+const readinessItem = z.strictObject({
+  id: str,
+  name: str,
+  domain: nstr,
+  weight: z.number(),
+  level: int,
+  rung: str,
+  notes: z.array(
+    z.strictObject({
+      slug: str,
+      path: str,
+      status: nstr,
+      visibility: z.enum(["public", "private"]),
+      level: int,
+      builds: int,
+      known_on: day.nullable(),
+    }),
+  ),
+});
+const groupShape = <I extends z.ZodType>(item: I) => ({
   kind: z.enum(["role", "domain"]),
   id: str,
   name: str,
   score: z.number(),
-  notes: int,
-  status: z.strictObject({ seedling: int, budding: int, evergreen: int }),
-  items: z.strictObject({ total: int, covered: int, uncovered: z.array(uncovered) }),
-  revisits: z.strictObject({ on_time: int, overdue: int }),
+  levels: z.array(int),
+  items: z.array(item),
+  history: z.array(z.strictObject({ week: str, date: day, score: z.number() })),
 });
-const group = z.strictObject(groupShape(str));
+const group = z.strictObject(groupShape(readinessItemBrief));
 export const readiness = z.strictObject({
   version,
+  today: day,
   roadmaps: strs,
   items: int,
   roles: z.array(group),
   domains: z.array(group),
+  promotions: z.array(z.strictObject({ slug: str, from: str, to: z.enum(["budding", "evergreen"]), why: str })),
+  duplicates: z.array(
+    z.strictObject({ id: str, path: str, line: int, first: z.strictObject({ path: str, line: int }) }),
+  ),
 });
-export const readinessRole = z.strictObject({ version, ...groupShape(uncoveredItem) });
+export const readinessRole = z.strictObject({ version, today: day, ...groupShape(readinessItem) });
 
 export const status = z.strictObject({
   version,
@@ -207,7 +230,7 @@ export const status = z.strictObject({
     top: z.array(z.strictObject({ slug: str, title: str, due: day, overdue: int })),
   }),
   week: z.strictObject({ ...weekShape, problem: nstr }),
-  readiness: z.array(z.strictObject({ id: str, name: str, score: z.number() })),
+  readiness: z.array(z.strictObject({ id: str, name: str, score: z.number(), change: z.number().nullable() })),
   next: z.strictObject({ command: str, why: str }).nullable(),
 });
 

@@ -23,7 +23,7 @@ describe("validateConfig", () => {
   it.each([
     [
       { colour: true },
-      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor, follow_symlinks_outside)",
+      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor, follow_symlinks_outside, publish)",
     ],
     [
       { revisit: { every: "1d" } },

@@ -41,6 +41,6 @@ describe("learn init --example", () => {
   it("copies nothing without --example", async () => {
     const root = tempDir();
     await init({ target: root }, memoryIO());
-    expect(filesUnder(join(root, "notes"))).toEqual([]);
+    expect(filesUnder(join(root, "notes"))).toEqual(["roadmap/roadmap.md"]); // only the default roadmap
   });
 });

@@ -17,9 +17,16 @@ describe("roadmap items", () => {
       "- HTTP again (http-fundamentals): a repeat.",
     ].join("\n");
     expect(parseRoadmapItems(body)).toEqual([
-      { id: "http-fundamentals", name: "HTTP fundamentals", domain: "core-backend", links: [], line: 2 },
-      { id: "api-contracts", name: "API contracts", domain: "core-backend", links: ["api-design", "errors"], line: 3 },
-      { id: "later", name: "Later", links: [], line: 10 },
+      { id: "http-fundamentals", name: "HTTP fundamentals", domain: "core-backend", links: [], line: 2, roles: {} },
+      {
+        id: "api-contracts",
+        name: "API contracts",
+        domain: "core-backend",
+        links: ["api-design", "errors"],
+        line: 3,
+        roles: {},
+      },
+      { id: "later", name: "Later", links: [], line: 10, roles: {} },
     ]);
   });
 });
