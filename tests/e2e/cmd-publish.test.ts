@@ -79,12 +79,18 @@ describe("learn publish", () => {
       env: { LEARN_TODAY: "2026-11-27", TZ: "Pacific/Kiritimati" },
     });
     expect(a.code).toBe(0);
-    // A later day (and this process's zone): nothing in the site depends on the day it was built.
+    // A later day (and this process's zone): nothing in the site depends on the day it was built,
+    // except the readiness page, which is readiness as of that day (on-time revisits depend on it).
     expect((await pub(root, { out: "b", json: true, today: "2027-03-01" })).code).toBe(0);
     const files = allFiles(join(root, "a"));
     expect(allFiles(join(root, "b"))).toEqual(files);
-    for (const f of files)
+    for (const f of files.filter((f) => f !== "readiness.html"))
       expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));
+    // the same day in another zone: the readiness page too is the same bytes
+    expect((await pub(root, { out: "c", json: true, today: "2026-11-27" })).code).toBe(0);
+    expect(readFileSync(join(root, "c", "readiness.html"), "utf8")).toBe(
+      readFileSync(join(root, "a", "readiness.html"), "utf8"),
+    );
     // the dates that are there are the notes' own
     const feed = readFileSync(join(root, "a", "feed.xml"), "utf8");
     expect(feed).toContain("2026-11-20");
