@@ -68,36 +68,40 @@ function readCache(dataDir: string): BriefCache | undefined {
 }
 
 /** What `revisit --brief` prints for a count: the same as the command (ui/render-revisit.ts briefLine, io.json). */
-function print(count: number, json: boolean): void {
-  if (json) process.stdout.write(`${JSON.stringify({ version: 1, count }, null, 2)}\n`);
-  else if (count)
-    process.stdout.write(`${count} ${count === 1 ? "note" : "notes"} due for revisit: learn revisit --review\n`);
-}
+const shown = (count: number, json: boolean): string =>
+  json
+    ? `${JSON.stringify({ version: 1, count }, null, 2)}\n`
+    : count
+      ? `${count} ${count === 1 ? "note" : "notes"} due for revisit: learn revisit --review\n`
+      : "";
 
 /**
- * Answer `revisit --brief` from the cache: true when it printed the answer, false when the
+ * Answer `revisit --brief` from the cache: the text to print (maybe ""), or undefined when the
  * ordinary command must run (another command line, a stale or missing cache, any doubt).
  */
-export function briefFast(argv: readonly string[], env: NodeJS.ProcessEnv, version: string): boolean {
+export function briefAnswer(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  version: string,
+  cwd?: string,
+): string | undefined {
   const args = briefArgs(argv);
-  if (!args) return false;
+  if (!args) return undefined;
   const given = args.today ?? env.LEARN_TODAY;
   const today = given ? toUserDay(given) : localToday();
-  if (!today) return false; // a bad date: the command says what is wrong
+  if (!today) return undefined; // a bad date: the command says what is wrong
   let ws;
   try {
-    ws = findWorkspace({ dir: args.dir, env });
+    ws = findWorkspace({ dir: args.dir, env, cwd });
   } catch (err) {
-    if (!(err instanceof NoWorkspaceError)) return false;
-    print(0, args.json); // outside a workspace a prompt line has nothing to say
-    return true;
+    // outside a workspace a prompt line has nothing to say; a bad --dir is for the command to explain
+    return err instanceof NoWorkspaceError ? shown(0, args.json) : undefined;
   }
   const cache = readCache(ws.dataDir);
-  if (!cache || cache.version !== version || today < cache.from) return false;
+  if (!cache || cache.version !== version || today < cache.from) return undefined;
   const key = briefFiles(ws.root, ws.dataDir, cache.notes).map(stamp);
-  if (key.length !== cache.key.length || key.some((k, i) => k !== cache.key[i])) return false;
-  print(dueOn(cache.due, today), args.json);
-  return true;
+  if (key.length !== cache.key.length || key.some((k, i) => k !== cache.key[i])) return undefined;
+  return shown(dueOn(cache.due, today), args.json);
 }
 
 /** Today in the local time zone, as workspace/context.ts resolveToday reads the clock. */

@@ -548,6 +548,9 @@ export async function run(): Promise<void> {
   }
   const argv = process.argv.slice(2);
   // a shell prompt's `revisit --brief`: answered from .learn/brief.json before commander loads, when it holds
-  if (argv.includes("--brief") && (await import("./brief-fast.js")).briefFast(argv, process.env, pkg.version)) return;
+  const brief = argv.includes("--brief")
+    ? (await import("./brief-fast.js")).briefAnswer(argv, process.env, pkg.version)
+    : undefined;
+  if (brief !== undefined) return void process.stdout.write(brief);
   process.exitCode = await main(argv);
 }
