@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // The key of `.learn/brief.json`, the cache `learn revisit --brief` answers a shell prompt from.
 // Shared by the writer (store/brief-cache.ts) and the fast path (brief-fast.ts): node: builtins only.
@@ -37,7 +38,8 @@ export function stamp(path: string): string {
 /**
  * The files whose change invalidates the cache: the log, the config, .learnignore, the index
  * (and its WAL: writes land there first) and the notes folder (a note added, removed or saved by
- * rename at its top level). A note edited in place outside learn is not seen until learn next runs.
+ * rename at its top level), and this very file, so a rebuilt or upgraded learn never trusts an
+ * older learn's counts. A note edited in place outside learn is not seen until learn next runs.
  */
 export const briefFiles = (root: string, dataDir: string, notes: string): string[] => [
   join(root, "revisits.jsonl"),
@@ -46,6 +48,7 @@ export const briefFiles = (root: string, dataDir: string, notes: string): string
   join(dataDir, "index.db"),
   join(dataDir, "index.db-wal"),
   join(root, notes),
+  fileURLToPath(import.meta.url),
 ];
 
 /** How many notes are due on or before `today`. */
