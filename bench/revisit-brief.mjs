@@ -4,9 +4,10 @@
 // BENCH_NOTES sets the corpus size (default 10000), BENCH_RUNS the runs per figure (default 7),
 // BENCH_JSON a file for the rows. The workspace gets a revisits.jsonl of ~3 events per 10 notes.
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bin, generatedWorkspace, median, requireReady } from "./common.mjs";
+import { bin, generatedWorkspace, median, requireReady, root } from "./common.mjs";
 
 const N = Number(process.env.BENCH_NOTES ?? 10000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -44,9 +45,10 @@ function corpus(n) {
   });
 }
 
-function once(args, cwd) {
+/** A run of learn with `args`; `["-e", "0"]`-style node arguments when `node` is set. */
+function once(args, cwd, node = false) {
   const start = process.hrtime.bigint();
-  const res = spawnSync(process.execPath, [bin, ...args], {
+  const res = spawnSync(process.execPath, node ? args : [bin, ...args], {
     cwd,
     encoding: "utf8",
     maxBuffer: 1 << 28,
@@ -59,20 +61,43 @@ function once(args, cwd) {
 // Interleave the commands run by run, so a busy machine slows them alike.
 function race(cases, ws) {
   const times = cases.map(() => []);
-  for (let i = 0; i < RUNS; i++) cases.forEach((args, j) => times[j].push(once(args, ws).secs));
+  for (let i = 0; i < RUNS; i++)
+    cases.forEach((args, j) => times[j].push(args === NODE ? once(["-e", "0"], ws, true).secs : once(args, ws).secs));
   return times.map(median);
+}
+const NODE = ["node -e 0"];
+
+/** The modules (ES and CommonJS, each once) a learn run loads, via tests/helpers/module-log.mjs. */
+function modulesLoaded(args, cwd) {
+  const log = join(tmpdir(), `learn-bench-modules-${process.pid}.txt`);
+  rmSync(log, { force: true });
+  const hook = join(root, "tests", "helpers", "module-log.mjs");
+  spawnSync(process.execPath, ["--import", hook, bin, ...args], {
+    cwd,
+    env: { ...process.env, LEARN_TODAY: TODAY, LEARN_MODULE_LOG: log },
+  });
+  const mods = new Set(readFileSync(log, "utf8").trim().split("\n"));
+  rmSync(log, { force: true });
+  return [...mods].filter((m) => !m.startsWith("node:") && !m.startsWith("cjs:node:")).length;
 }
 
 const ws = corpus(N);
 once(["index"], ws); // warm the index: every figure below is a no-change refresh, as in daily use
 once(["revisit", "--brief"], ws); // and its schedule cache, as after any earlier learn command
-const [brief, search, list] = race([["revisit", "--brief"], ["search", "idempotency"], ["revisit"]], ws);
+const [node, brief, search, list] = race([NODE, ["revisit", "--brief"], ["search", "idempotency"], ["revisit"]], ws);
 const line = once(["revisit", "--brief"], ws).out.trim();
 console.log(`learn revisit --brief bench: ${N} notes, ${RUNS} runs each (median), node ${process.version}`);
-console.log(`  revisit --brief       ${brief.toFixed(3)} s   -> "${line}"`);
+console.log(`  node -e 0             ${node.toFixed(3)} s`);
+console.log(
+  `  revisit --brief       ${brief.toFixed(3)} s   ${(brief / node).toFixed(2)}x node -e 0 (target <= 1.20x)` +
+    `, ${modulesLoaded(["revisit", "--brief"], ws)} modules -> "${line}"`,
+);
 console.log(`  search idempotency    ${search.toFixed(3)} s`);
 console.log(`  revisit (full list)   ${list.toFixed(3)} s`);
 const ratio = brief / search;
 console.log(`  brief / search        ${ratio.toFixed(2)}x (target <= 1.00x) ${ratio <= 1 ? "ok" : "SLOWER"}`);
 if (process.env.BENCH_JSON)
-  writeFileSync(process.env.BENCH_JSON, JSON.stringify({ notes: N, runs: RUNS, brief, search, list, ratio }, null, 2));
+  writeFileSync(
+    process.env.BENCH_JSON,
+    JSON.stringify({ notes: N, runs: RUNS, node, brief, search, list, ratio, nodeRatio: brief / node }, null, 2),
+  );

@@ -567,5 +567,11 @@ export async function run(): Promise<void> {
       if (e.code !== "EPIPE" && e.code !== "ERR_STREAM_DESTROYED") throw e;
     });
   }
-  process.exitCode = await main(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  // a shell prompt's `revisit --brief`: answered from .learn/brief.json before commander loads, when it holds
+  const brief = argv.includes("--brief")
+    ? (await import("./brief-fast.js")).briefAnswer(argv, process.env, pkg.version)
+    : undefined;
+  if (brief !== undefined) return void process.stdout.write(brief);
+  process.exitCode = await main(argv);
 }

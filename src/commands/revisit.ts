@@ -27,7 +27,7 @@ import { slugFromPath } from "../core/slug.js";
 import { SqliteIndex } from "../store/handle.js";
 import { IndexUnusableError } from "../store/open-db.js";
 import { withIndex } from "../store/open-lazy.js";
-import { countDue } from "../store/schedule.js";
+import { countDue, noteSchedules } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
 import { createContext, type Context } from "../workspace/context.js";
@@ -90,10 +90,11 @@ async function run(
   const onlyPath = opts.slug === undefined ? undefined : (index.getNote(slugFromPath(opts.slug))?.path ?? "");
   const warnings = opts.brief ? [] : [...w.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
   for (const line of warnings) io.err(`learn: ${line}`);
-  if (opts.slug) return action ? record(w, opts.slug, action, opts, io) : status(w, opts.slug, opts, io);
+  if (opts.slug && !action) return status(w, opts.slug, opts, io);
+  if (opts.slug) return afterLogged(ctx, index, await record(w, opts.slug, action!, opts, io));
   if (opts.orphans) return orphans(w, opts, io);
   if (opts.upcoming) return upcoming(w, opts, io);
-  if (opts.review) return review(w, io);
+  if (opts.review) return afterLogged(ctx, index, await review(w, io));
   const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
   const entries = dueEntries(w, addDays(ctx.today, within));
   if (opts.json) {
@@ -110,6 +111,15 @@ async function run(
     io.err(render.dueCountLine(entries.length, within));
   }
   return { entries, recorded: [] };
+}
+
+/**
+ * Replay the schedules again once events were appended, so the shell prompt's cache
+ * (.learn/brief.json) and the index's schedule table are current at once, not at the next prompt.
+ */
+function afterLogged(ctx: Context, index: IndexHandle, result: RevisitResult): RevisitResult {
+  if (result.recorded.length && index instanceof SqliteIndex) noteSchedules(index, ctx, revisitLog(ctx.ws.root));
+  return result;
 }
 
 /** A bad log line as a warning: it is skipped, and the file is left as it is. */

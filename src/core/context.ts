@@ -16,4 +16,9 @@ export interface Context {
   config: Config;
   /** Today as YYYY-MM-DD: --today, else LEARN_TODAY, else the local date. */
   today: string;
+  /**
+   * Write a cache file `.learn/NAME` as JSON: `value` plus learn's version (so an upgrade
+   * invalidates it). Failures are ignored: it is only a cache. Unset: nothing is written.
+   */
+  saveCache?: (name: string, value: object) => Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { Context } from "../core/context.js";
+import { flushBrief } from "./brief-cache.js";
 import type { SqliteIndex } from "./handle.js";
 import {
   clearCorruptIndex,
@@ -82,5 +83,7 @@ export async function withIndex<T>(
     return await use(index, stats);
   } finally {
     index.close();
+    // due dates computed on a refreshed index go to .learn/brief.json for the shell prompt's fast path
+    if (opts.refresh !== false) await flushBrief(index);
   }
 }

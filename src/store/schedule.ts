@@ -1,6 +1,7 @@
 import type { Context } from "../core/context.js";
 import type { LogEvent, RevisitLogSource } from "../core/revisit-event.js";
 import { replay, type NoteSchedule } from "../core/revisit-replay.js";
+import { rememberBrief } from "./brief-cache.js";
 import type { SqliteIndex } from "./handle.js";
 
 // Replaying revisits.jsonl over every note costs a few hundred ms at 10k notes, too much for a
@@ -20,11 +21,15 @@ interface Meta {
   max_event: string;
 }
 
-function cacheIsFresh(index: SqliteIndex, ctx: Context, log: RevisitLogSource): boolean {
+/** The cache's meta row when the cache holds for this log, policy and today, else undefined. */
+function freshMeta(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Meta | undefined {
   const meta = index.db.prepare("SELECT log_sig, policy, max_event FROM schedule_meta").get() as Meta | undefined;
-  return (
-    meta !== undefined && meta.log_sig === log.signature && meta.policy === policyOf(ctx) && meta.max_event <= ctx.today
-  );
+  const fresh =
+    meta !== undefined &&
+    meta.log_sig === log.signature &&
+    meta.policy === policyOf(ctx) &&
+    meta.max_event <= ctx.today;
+  return fresh ? meta : undefined;
 }
 
 function store(
@@ -57,6 +62,14 @@ function replayAll(
   const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
   const cacheable = maxEvent <= ctx.today;
   const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
+  if (cacheable)
+    rememberBrief(
+      index,
+      ctx,
+      sig,
+      maxEvent,
+      [...byKey.values()].map((s) => s.due),
+    );
   try {
     if (cacheable) store(index, ctx, byKey, sig, maxEvent);
   } catch (err) {
@@ -72,17 +85,36 @@ function replayAll(
  * log and the policy are unchanged, else replayed (and cached). The log is read only then.
  */
 export function noteSchedules(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, NoteSchedule> {
-  if (cacheIsFresh(index, ctx, log)) {
+  const meta = freshMeta(index, ctx, log);
+  if (meta) {
     const rows = index.db.prepare("SELECT key, data FROM schedule").all() as { key: string; data: string }[];
-    return new Map(rows.map((r) => [r.key, JSON.parse(r.data) as NoteSchedule]));
+    const byKey = new Map(rows.map((r) => [r.key, JSON.parse(r.data) as NoteSchedule]));
+    rememberBrief(
+      index,
+      ctx,
+      log.signature,
+      meta.max_event,
+      [...byKey.values()].map((s) => s.due),
+    );
+    return byKey;
   }
   return replayAll(index, ctx, log.read().events, log.signature);
 }
 
-/** How many notes are due on or before today: one SQL count when the cache is fresh. */
+/** How many notes are due on or before today: one SQL query when the cache is fresh. */
 export function countDue(index: SqliteIndex, ctx: Context, log: RevisitLogSource): number {
-  if (cacheIsFresh(index, ctx, log)) {
-    return (index.db.prepare("SELECT count(*) AS n FROM schedule WHERE due <= ?").get(ctx.today) as { n: number }).n;
+  const meta = freshMeta(index, ctx, log);
+  if (meta) {
+    const sql = "SELECT due, count(*) AS n FROM schedule WHERE due IS NOT NULL GROUP BY due";
+    const perDay = index.db.prepare(sql).all() as { due: string; n: number }[];
+    rememberBrief(
+      index,
+      ctx,
+      log.signature,
+      meta.max_event,
+      perDay.flatMap((r) => Array<string>(r.n).fill(r.due)),
+    );
+    return perDay.reduce((n, r) => (r.due <= ctx.today ? n + r.n : n), 0);
   }
   let n = 0;
   for (const s of noteSchedules(index, ctx, log).values()) if (s.due !== null && s.due <= ctx.today) n++;

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { DAY_RANGE, formatDate, toUserDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
@@ -37,5 +38,19 @@ export async function createContext(
 ): Promise<Context> {
   const ws = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
   const today = resolveToday(opts.today, io.env);
-  return { ws, config: await loadConfig(ws), today };
+  return { ws, config: await loadConfig(ws), today, saveCache: (name, value) => saveCache(ws, name, value) };
+}
+
+/** Context.saveCache: `.learn/NAME` written through the safe writer (never through a link), errors ignored. */
+async function saveCache(ws: Context["ws"], name: string, value: object): Promise<void> {
+  try {
+    const [{ writeFileSafe }, { packageVersion }] = await Promise.all([
+      import("./safe-write.js"),
+      import("./package-root.js"),
+    ]);
+    const text = JSON.stringify({ ...value, version: packageVersion() });
+    writeFileSafe(ws.dataDir, join(ws.dataDir, name), text, { durable: false });
+  } catch {
+    // a read-only or full disk: the cache is rebuilt next time
+  }
 }

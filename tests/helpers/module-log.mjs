@@ -1,0 +1,24 @@
+// Preload (`node --import ./tests/helpers/module-log.mjs`): append every module the process
+// loads (ES modules through a resolve hook, CommonJS through Module._load) to $LEARN_MODULE_LOG,
+// one URL or request a line. Used by tests and the bench to keep the fast paths' imports small.
+import { appendFileSync } from "node:fs";
+import { createRequire, register } from "node:module";
+
+const log = process.env.LEARN_MODULE_LOG;
+if (log) {
+  register(
+    `data:text/javascript,${encodeURIComponent(`
+      import { appendFileSync } from "node:fs";
+      export async function resolve(spec, ctx, next) {
+        const r = await next(spec, ctx);
+        appendFileSync(${JSON.stringify(log)}, r.url + "\\n");
+        return r;
+      }`)}`,
+  );
+  const Module = createRequire(import.meta.url)("node:module");
+  const load = Module._load;
+  Module._load = function (request, ...rest) {
+    appendFileSync(log, `cjs:${request}\n`);
+    return load.call(this, request, ...rest);
+  };
+}
