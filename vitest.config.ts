@@ -6,8 +6,8 @@ import { defineConfig } from "vitest/config";
 // which a few need (process.seteuid, pseudo-terminals, Chromium). The forks are reused from file
 // to file (isolate: false) so the source modules load once per fork, not once per file: e2e
 // CPU time 71 s -> 58 s. Every test uses its own temp folders, and a test that sets process-wide
-// state (an environment variable, the euid) puts it back in a finally or afterEach. At least two workers: vitest's default (cores - 1)
-// is one on a 2-core machine, where end-to-end files mostly wait for their child processes
+// state (an environment variable, the euid) puts it back in a finally or afterEach.
+// At least two workers: vitest's default (cores - 1) is one on a 2-core machine, where end-to-end files mostly wait for their child processes
 // (e2e: 77-85 s with one worker, 54 s with two, on a loaded 2-core machine).
 // Unit tests that change process-wide state (process.umask, which worker threads cannot set) run in forks.
 const PROCESS_WIDE = ["tests/unit/safe-write.test.ts"];
