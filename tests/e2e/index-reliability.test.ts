@@ -11,7 +11,7 @@ import { openIndexLazy } from "../../src/store/open-lazy.js";
 import { PARALLEL_MIN_FILES } from "../../src/store/parse-pool.js";
 import { createContext } from "../../src/workspace/context.js";
 import { call, jsonOf } from "../helpers/in-process.js";
-import { BIN, runCli } from "../helpers/run-cli.js";
+import { BIN } from "../helpers/run-cli.js";
 import { tempDir } from "../helpers/workspace.js";
 
 /** A workspace whose notes/ is a generated corpus. */
@@ -70,7 +70,7 @@ function startIndex(root: string, env: Record<string, string> = {}) {
 describe("index reliability", () => {
   it("indexes a --faults corpus completely: every fault listed with its reason, every good note searchable, exit 0", async () => {
     const root = corpus(60, true);
-    const r = runCli(["index", "--json", "--dir", root]);
+    const r = await call(index, { dir: root, json: true });
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     const reasons = Object.fromEntries(out.problems.map((p: { path: string; reason: string }) => [p.path, p.reason]));
@@ -155,7 +155,7 @@ describe("index reliability", () => {
     const db = join(root, ".learn", "index.db");
     for (const suffix of ["-wal", "-shm"]) rmSync(db + suffix, { force: true });
     writeFileSync(db, Buffer.alloc(8192, 0x5a));
-    const garbage = runCli(["list", "--format", "paths", "--dir", root]);
+    const garbage = await call(list, { dir: root, format: "paths" });
     expect(garbage.code).toBe(0);
     expect(garbage.stderr).toBe("learn: rebuilt the index: the index file was corrupt\n");
     expect(garbage.stdout.trim().split("\n").sort()).toEqual(filesOnDisk(root));

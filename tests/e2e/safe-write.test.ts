@@ -12,8 +12,13 @@ import {
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { publish } from "../../src/commands/publish.js";
+import { index as learnIndex } from "../../src/commands/index.js";
 import { init } from "../../src/commands/init.js";
+import { newNote } from "../../src/commands/new.js";
+import { revisit } from "../../src/commands/revisit.js";
+import { week, type WeekOptions } from "../../src/commands/week.js";
 import { memoryIO } from "../../src/ui/io.js";
+import { call } from "../helpers/in-process.js";
 import { KEY, loadPty, spawnLearn } from "../helpers/pty.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
@@ -26,6 +31,14 @@ const note = (title: string, extra: Record<string, unknown> = {}) =>
   noteText({ title, type: "doc", visibility: "public", domain: "core-backend", published: "2026-11-01", ...extra });
 const read = (p: string) => readFileSync(p, "utf8");
 const temps = (dir: string) => readdirSync(dir).filter((n) => n.includes(".learn-tmp-"));
+// In-process runs of the commands (real files, real SQLite) for the set-up and follow-up steps; the
+// processes spawned below are the ones a test is about (a kill, a file size limit, a terminal).
+const TODAY = "2026-11-27";
+const learnWeek = (root: string, opts: Omit<WeekOptions, "dir">) => call(week, { dir: root, today: TODAY, ...opts });
+const learnNewDoc = (root: string, title: string) =>
+  call(newNote, { dir: root, today: TODAY, type: "doc", title, domain: "core-backend" });
+const learnUsed = (root: string, slug: string, usedIn: string) =>
+  call(revisit, { dir: root, today: TODAY, slug, usedIn });
 
 /** Publish in-process from the workspace root; returns what it threw, if anything. */
 async function publishIn(root: string, opts: { out?: string; force?: boolean } = {}): Promise<Error | undefined> {
@@ -144,9 +157,9 @@ describe("a full disk or a kill never leaves a torn or truncated file (issue 10,
   const env = { LEARN_TODAY: "2026-11-27" };
   const seeded = () => workspace({ "notes/core-backend/a.md": note("A", { id: "aaaa1111" }) });
 
-  it("cuts a short append to revisits.jsonl back (a real file size limit) and says nothing was recorded", () => {
+  it("cuts a short append to revisits.jsonl back (a real file size limit) and says nothing was recorded", async () => {
     const root = seeded();
-    expect(runCli(["index"], { cwd: root, env }).code).toBe(0);
+    expect((await call(learnIndex, { dir: root })).code).toBe(0);
     const limit = 256 * 1024;
     const index = statSync(join(root, ".learn", "index.db")).size;
     expect(index).toBeLessThan(limit); // only the log may hit the limit
@@ -167,12 +180,15 @@ describe("a full disk or a kill never leaves a torn or truncated file (issue 10,
     expect(read(log)).toBe(before); // no torn line
   });
 
-  it("says the disk is full (not 'check the folder is writable') when an append fails with ENOSPC", () => {
+  it("says the disk is full (not 'check the folder is writable') when an append fails with ENOSPC", async () => {
     const root = seeded();
-    const r = runCli(["used", "a", "--in", "the billing service"], {
-      cwd: root,
-      env: { ...env, LEARN_TEST_FAULT: "ENOSPC:revisits.jsonl" },
-    });
+    process.env.LEARN_TEST_FAULT = "ENOSPC:revisits.jsonl"; // the fault hook reads this process's environment
+    let r;
+    try {
+      r = await learnUsed(root, "a", "the billing service");
+    } finally {
+      delete process.env.LEARN_TEST_FAULT;
+    }
     expect(r.stderr).toMatch(
       /^learn: cannot write revisits\.jsonl: the disk is full \(nothing was recorded; free some space, then run the command again\)\n$/m,
     );
@@ -224,22 +240,22 @@ describe("a full disk or a kill never leaves a torn or truncated file (issue 10,
     await killMidWrite(root, ["new", "doc", "Half written", "--domain", "core-backend"], "half-written.md");
     expect(existsSync(join(dir, "half-written.md"))).toBe(false);
     expect(temps(dir)).toHaveLength(1); // the kill landed mid-write
-    expect(runCli(["new", "doc", "Next one", "--domain", "core-backend"], { cwd: root, env }).code).toBe(0);
+    expect((await learnNewDoc(root, "Next one")).code).toBe(0);
     expect(temps(dir)).toEqual([]);
-    expect(runCli(["new", "doc", "Half written", "--domain", "core-backend"], { cwd: root, env }).code).toBe(0);
+    expect((await learnNewDoc(root, "Half written")).code).toBe(0);
     expect(read(join(dir, "half-written.md"))).toMatch(/^---\n[\s\S]*title: Half written[\s\S]*\n---\n/);
   });
 
   it("kill -9 during a week-log update leaves the old log whole, and the next update cleans up", async () => {
     const root = seeded();
-    expect(runCli(["week", "--domain", "core-backend"], { cwd: root, env }).code).toBe(0);
+    expect((await learnWeek(root, { domain: "core-backend" })).code).toBe(0);
     const logDir = join(root, "notes", "log");
     const log = join(logDir, "2026-W48.md");
     const before = read(log);
     await killMidWrite(root, ["week", "--note", "a"], "2026-W48.md");
     expect(read(log)).toBe(before);
     expect(temps(logDir)).toHaveLength(1);
-    const again = runCli(["week", "--note", "a"], { cwd: root, env });
+    const again = runCli(["week", "--note", "a"], { cwd: root, env }); // a new process, as after a crash
     expect(again.code).toBe(0);
     expect(temps(logDir)).toEqual([]);
     expect(read(log)).toMatch(/note: a\n/);
@@ -250,14 +266,14 @@ const pty = await loadPty();
 
 describe.skipIf(!pty)("learn week never reverts a change made while a prompt waited (issue 10, item 3)", () => {
   const env = { LEARN_TODAY: "2026-11-27" };
-  const logWithDomain = () => {
+  const logWithDomain = async () => {
     const root = workspace({ "notes/core-backend/a.md": note("A") });
-    expect(runCli(["week", "--domain", "core-backend"], { cwd: root, env }).code).toBe(0);
+    expect((await learnWeek(root, { domain: "core-backend" })).code).toBe(0);
     return { root, log: join(root, "notes", "log", "2026-W48.md") };
   };
 
   it("keeps a hand edit of domain: made while step 2 was asked, and refuses the step", async () => {
-    const { root, log } = logWithDomain();
+    const { root, log } = await logWithDomain();
     const s = spawnLearn(pty!, ["week"], { cwd: root, env });
     await s.waitFor("Step 2/5");
     const edited = read(log).replace("domain: core-backend", "domain: cloud-deployment");
@@ -277,12 +293,12 @@ describe.skipIf(!pty)("learn week never reverts a change made while a prompt wai
   });
 
   it("does not replace a concurrent run's finished step 2", async () => {
-    const { root, log } = logWithDomain();
+    const { root, log } = await logWithDomain();
     const s = spawnLearn(pty!, ["week"], { cwd: root, env });
     await s.waitFor("Step 2/5");
     s.write(KEY.enter);
     await s.waitFor("Title of the new public note");
-    const other = runCli(["week", "--title", "Other run's note"], { cwd: root, env });
+    const other = await learnWeek(root, { title: "Other run's note" });
     expect(other.code).toBe(0);
     const theirs = read(log);
     expect(theirs).toMatch(/note: other-run-s-note|note: other-runs-note/);
@@ -321,22 +337,22 @@ describe("init, notes and the revisit log never write through a link (issue 10, 
     expect(read(outside)).toBe("# someone else's\n");
   });
 
-  it("learn new refuses a domain folder that is a link out of notes/", () => {
+  it("learn new refuses a domain folder that is a link out of notes/", async () => {
     const root = workspace();
     const outside = tempDir();
     symlinkSync(outside, join(root, "notes", "core-backend"));
-    const r = runCli(["new", "doc", "T", "--domain", "core-backend"], { cwd: root });
+    const r = await learnNewDoc(root, "T");
     expect(r.stderr).toMatch(/^learn: cannot write .*notes\/core-backend\/t\.md: .*notes\/core-backend is a link to/);
     expect(r.code).toBe(1);
     expect(readdirSync(outside)).toEqual([]);
   });
 
-  it("a revisits.jsonl link is refused, not followed", () => {
+  it("a revisits.jsonl link is refused, not followed", async () => {
     const root = workspace({ "notes/core-backend/a.md": note("A") });
     const outside = join(tempDir(), "victim");
     writeFileSync(outside, "theirs\n");
     symlinkSync(outside, join(root, "revisits.jsonl"));
-    const r = runCli(["used", "a", "--in", "x"], { cwd: root, env: { LEARN_TODAY: "2026-11-27" } });
+    const r = await learnUsed(root, "a", "x");
     // the reader refuses it before the writer is reached; either way the outside file is untouched
     expect(r.stderr).toMatch(
       /(cannot write .*revisits\.jsonl: it is a symbolic link|cannot read revisits\.jsonl: symlink to .* points outside)/,
