@@ -55,19 +55,28 @@ export function lineNoteLinks(line: string): string[] {
   return out;
 }
 
+/**
+ * A line-by-line reader of fenced code blocks (``` or ~~~, closed by a fence of the same
+ * character at least as long): true for a fence line or a line inside a block.
+ */
+export function codeFences(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const f = FENCE.exec(line);
+    if (!f) return fence !== undefined;
+    const mark = f[1]!;
+    if (!fence) fence = mark;
+    else if (mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
+    return true;
+  };
+}
+
 /** Scan a Markdown body for headings, links and checklist items, skipping fenced code. */
 export function scanBody(body: string): BodyFacts {
   const facts: BodyFacts = { headings: [], wikilinks: [], mdLinks: [], checklist: { done: 0, total: 0 } };
-  let fence: string | undefined;
+  const inCode = codeFences();
   for (const line of body.split("\n")) {
-    const f = FENCE.exec(line);
-    if (f) {
-      const mark = f[1]!;
-      if (!fence) fence = mark;
-      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
+    if (inCode(line)) continue;
     const h = HEADING.exec(line);
     if (h) {
       const textOf = h[2]!.trim();
@@ -106,16 +115,9 @@ export interface HeadingLine {
 /** The ATX headings of a Markdown text outside code fences, with their 0-based lines (for outlines). */
 export function headingLines(text: string): HeadingLine[] {
   const out: HeadingLine[] = [];
-  let fence: string | undefined;
+  const inCode = codeFences();
   text.split("\n").forEach((line, i) => {
-    const f = FENCE.exec(line);
-    if (f) {
-      const mark = f[1]!;
-      if (!fence) fence = mark;
-      else if (mark[0] === fence[0] && mark.length >= fence.length) fence = undefined;
-      return;
-    }
-    const h = fence ? null : HEADING.exec(line);
+    const h = inCode(line) ? null : HEADING.exec(line);
     if (h && h[2]!.trim()) out.push({ text: h[2]!.trim(), level: h[1]!.length, line: i });
   });
   return out;

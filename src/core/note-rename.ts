@@ -1,4 +1,5 @@
 import { posix } from "node:path";
+import { codeFences } from "./markdown.js";
 
 // Renaming a note rewrites every link to it: [[wikilinks]], related: slugs and relative Markdown
 // links, found with the indexer's own patterns (core/markdown.ts), outside code fences.
@@ -11,7 +12,6 @@ export interface LineEdit {
   newText: string;
 }
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 const MDLINK = /\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s+"[^"]*")?\s*\)/gi;
 const KEY = /^([A-Za-z_][\w-]*)\s*:/;
@@ -40,7 +40,7 @@ export function renameLinkEdits(text: string, fromPath: string, oldPath: string,
   const hasFrontMatter = lines[0]?.replace(/^\uFEFF/, "").trimEnd() === "---";
   let inFrontMatter = hasFrontMatter;
   let key: string | undefined;
-  let fence: string | undefined;
+  const inCode = codeFences();
   lines.forEach((line, i) => {
     if (i === 0 && hasFrontMatter) return;
     if (inFrontMatter) {
@@ -58,13 +58,7 @@ export function renameLinkEdits(text: string, fromPath: string, oldPath: string,
         edits.push({ line: i, start: from + m.index, end: from + m.index + m[0].length, newText: newSlug });
       return;
     }
-    const f = FENCE.exec(line);
-    if (f) {
-      if (!fence) fence = f[1]!;
-      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fence) return;
+    if (inCode(line)) return;
     for (const m of line.matchAll(WIKILINK)) {
       const target = m[1]!;
       if (slugOf(target).toLowerCase() !== oldSlug) continue;

@@ -1,10 +1,10 @@
+import { codeFences } from "./markdown.js";
 // "Capture what the build taught": each build use can add one dated line to the note's
 // `## Used in builds` section, so a note grows each time it is used. The edit only inserts.
 
 /** The heading of the section lessons go under. */
 const USED_HEADING = "## Used in builds";
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s/;
 const USED = /^\s{0,3}##\s+used in builds\s*#*\s*$/i;
 
@@ -30,18 +30,12 @@ export function lessonLine(date: string, build: string | undefined, lesson: stri
 export function appendUsedLine(text: string, bullet: string): string {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const lines = text.split(eol);
-  let fence: string | undefined;
+  const inCode = codeFences();
   let start = -1;
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (f) {
-      if (!fence) fence = f[1]!;
-      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fence) continue;
+    if (inCode(line)) continue;
     if (start < 0) {
       if (USED.test(line) && !inFrontMatter(lines, i)) start = i;
     } else {

@@ -1,3 +1,4 @@
+import { codeFences } from "./markdown.js";
 // Roadmap items are the bullets of a roadmap note (type: roadmap) that name an id:
 //   - HTTP fundamentals (http-fundamentals): what knowing it means.
 //   - HTTP fundamentals (http-fundamentals) [backend, ai-api:2]: the roles that need it, weights optional.
@@ -26,7 +27,6 @@ export interface ParsedRoadmap {
 }
 
 const ID = "[a-z0-9]+(?:-[a-z0-9]+)*";
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const SECTION = new RegExp(`^\\s{0,3}#{1,6}\\s+.*?\\((${ID})\\)(?:\\s*\\[([^\\]\\n]*)\\])?\\s*#*\\s*$`);
 const HEADING = /^\s{0,3}#{1,6}\s/;
 const ITEM = new RegExp(`^\\s*[-*+]\\s+(?!\\[[ xX]\\])(.+?)\\s+\\((${ID})\\)(?:\\s*\\[([^\\]\\n]*)\\])?\\s*:`);
@@ -48,17 +48,11 @@ export function parseRoadmap(body: string): ParsedRoadmap {
   const items: RoadmapItem[] = [];
   const duplicates: RoadmapItem[] = [];
   const seen = new Set<string>();
-  let fence: string | undefined;
+  const inCode = codeFences();
   let domain: string | undefined;
   let sectionRoles: Record<string, number> = {};
   body.split(/\r?\n/).forEach((line, i) => {
-    const f = FENCE.exec(line);
-    if (f) {
-      if (!fence) fence = f[1]!;
-      else if (f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
-      return;
-    }
-    if (fence) return;
+    if (inCode(line)) return;
     if (HEADING.test(line)) {
       const s = SECTION.exec(line);
       domain = s?.[1];
