@@ -12,11 +12,12 @@ import { RATINGS } from "../core/revisit-event.js";
 import { isValidSlug } from "../core/slug.js";
 import { memoryIO } from "../ui/io.js";
 import { createNote } from "../workspace/note-create.js";
+import { extractAction, runWeek, weekAction, type ActionDoc } from "./actions-more.js";
 import { revisitState } from "./navigation.js";
 import type { LspWorkspace } from "./workspace-state.js";
 
 /** The commands code actions run (workspace/executeCommand). */
-export const COMMANDS = ["learn.createNote", "learn.revisit", "learn.used"] as const;
+export const COMMANDS = ["learn.createNote", "learn.revisit", "learn.used", "learn.week"] as const;
 
 /** The build name recorded by "used in a build" when the client passes none (LSP has no text prompt). */
 const EDITOR_BUILD = "used from the editor";
@@ -28,8 +29,16 @@ const titleOf = (slug: string): string => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** Code actions for a range: create the note of a broken link; revisit, rate or mark the note used. */
-export async function codeActions(ws: LspWorkspace, path: string, params: CodeActionParams): Promise<CodeAction[]> {
+/**
+ * Code actions for a range: create the note of a broken link; extract the selection into a new note;
+ * revisit, rate or mark the note used; add it to this week's loop. `doc` is the open document.
+ */
+export async function codeActions(
+  ws: LspWorkspace,
+  path: string,
+  params: CodeActionParams,
+  doc?: ActionDoc,
+): Promise<CodeAction[]> {
   const uri = params.textDocument.uri;
   const out: CodeAction[] = [];
   for (const d of params.context.diagnostics) {
@@ -42,6 +51,7 @@ export async function codeActions(ws: LspWorkspace, path: string, params: CodeAc
       command: { title: "create note", command: "learn.createNote", arguments: [{ uri, target }] },
     });
   }
+  if (doc) out.push(...(await extractAction(ws, path, uri, params.range, doc)));
   if (await ws.noteAt(path)) {
     for (const rating of RATED)
       out.push({
@@ -54,6 +64,7 @@ export async function codeActions(ws: LspWorkspace, path: string, params: CodeAc
       kind: "source.learn.used",
       command: { title: "used in a build", command: "learn.used", arguments: [{ uri, build: EDITOR_BUILD }] },
     });
+    if (doc) out.push(...(await weekAction(ws, path, uri, doc.text)));
   }
   return out;
 }
@@ -76,7 +87,7 @@ export async function codeLenses(ws: LspWorkspace, path: string): Promise<CodeLe
   return [{ range, command: { title, command: "" } }];
 }
 
-type Args = { uri?: unknown; target?: unknown; rating?: unknown; build?: unknown };
+type Args = { uri?: unknown; target?: unknown; rating?: unknown; build?: unknown; log?: unknown };
 
 const fail = (message: string): ResponseError<void> => new ResponseError(ErrorCodes.InvalidParams, message);
 
@@ -106,6 +117,7 @@ export async function executeCommand(
       ws.invalidate();
       return { message: `learn: created notes/${made.plan.relPath}`, uri: pathToFileURL(made.path).href };
     }
+    if (command === "learn.week") return { message: await runWeek(ws, path, a.log) };
     const note = await ws.noteAt(path);
     if (!note) return fail(`learn: ${command}: ${path} is not an indexed note (save it first)`);
     const io = memoryIO();

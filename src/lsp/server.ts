@@ -48,12 +48,15 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
   const documents = new TextDocuments(TextDocument);
   let ws: LspWorkspace | undefined;
   let canShowDocument = false;
+  let canCreateFiles = false;
   let watcher: IndexWatcher | undefined;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const debounceMs = opts.debounceMs ?? 150;
 
   connection.onInitialize(async (params): Promise<InitializeResult | ResponseError<{ retry: boolean }>> => {
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    const edits = params.capabilities.workspace?.workspaceEdit;
+    canCreateFiles = edits?.documentChanges === true && (edits.resourceOperations ?? []).includes("create");
     const root = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     // the client's folder is searched like the current folder is (its nearest workspace ancestor)
     const cwd = root?.startsWith("file:") ? fileURLToPath(root) : opts.cwd;
@@ -195,7 +198,12 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
       throw err;
     }
   });
-  connection.onCodeAction(onDoc([], (w, path, _lines, p) => codeActions(w, path, p)));
+  connection.onCodeAction(
+    onDoc([], (w, path, lines, p) => {
+      const doc = documents.get(p.textDocument.uri)!; // onDoc answers only for open documents
+      return codeActions(w, path, p, { text: doc.getText(), lines, version: doc.version, canCreateFiles });
+    }),
+  );
   connection.onCodeLens(onDoc([], (w, path) => codeLenses(w, path)));
   connection.onExecuteCommand(async (p) => {
     if (!ws) return new ResponseError(ErrorCodes.ServerNotInitialized, "learn: the server is not initialized");
