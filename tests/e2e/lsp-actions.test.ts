@@ -71,6 +71,7 @@ describe("learn lsp: code actions and lens", () => {
       "learn: revisited (hard)",
       "learn: revisited (again)",
       "learn: used in a build",
+      "learn: add this note to this week's loop",
     ]);
     await run(actions[0]!);
     expect(logLines()).toEqual([
