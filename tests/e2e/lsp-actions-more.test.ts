@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,7 +74,16 @@ describe("learn lsp: extract a selection into a new note", () => {
       edits: [{ range, newText: "[[retry-budgets-2]]" }],
     });
     // the server wrote nothing itself: the editor applies (and can undo) the edit
-    expect(existsSync(join(lsp.root, "notes/core-backend/retry-budgets-2.md"))).toBe(false);
+    const made = join(lsp.root, "notes/core-backend/retry-budgets-2.md");
+    expect(existsSync(made)).toBe(false);
+    // applied as an editor would (the link first, then the file): the link resolves once the note exists
+    const linked = RETRIES.replace("## Retry budgets\nA budget caps retries per second.", "[[retry-budgets-2]]");
+    const broken = () => lsp.diagnostics.get(lsp.uri(REL))?.some((d) => d.code === "broken-link");
+    lsp.change(REL, linked, 4);
+    await lsp.waitFor(() => broken() === true, "the link to the note not yet written");
+    writeFileSync(made, text);
+    await lsp.waitFor(() => broken() === false, "the link to resolve");
+    lsp.change(REL, RETRIES, 5);
   });
 
   it("is offered only for a non-empty selection in the body", async () => {
@@ -87,13 +96,13 @@ describe("learn lsp: extract a selection into a new note", () => {
 
   it("is disabled with a reason when the selection has no words for a file name", async () => {
     const doc = `${RETRIES}!!!\n`;
-    lsp.change(REL, doc, 4);
+    lsp.change(REL, doc, 6);
     const extract = (await actionsAt(REL, { line: 10, character: 0 }, { line: 10, character: 3 })).find(
       (a) => a.kind === "refactor.extract",
     )!;
     expect(extract.edit).toBeUndefined();
     expect(extract.disabled!.reason).toMatch(/^learn: cannot extract: title "!!!" has no letters or digits/);
-    lsp.change(REL, RETRIES, 5);
+    lsp.change(REL, RETRIES, 7);
   });
 });
 
