@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sharedWorkspace, startLsp, type Lsp } from "./lsp-client.js";
+import { initialize, sharedWorkspace, startLsp, type Lsp } from "./lsp-client.js";
 
 const BODY = "Intro line.\n## Retry budgets\nA budget caps retries per second.\nKeep it small.\n";
 const RETRIES = `---\nid: r3tr1es0\ntitle: Retries\ntype: doc\ndomain: core-backend\n---\n${BODY}`;
@@ -138,5 +138,24 @@ describe("learn lsp: add this note to this week's loop", () => {
     await expect(run(stale)).rejects.toThrow(/^learn: queues is already this week's note \(2026-W49\)/);
     expect(readFileSync(join(lsp.root, "notes/log/2026-W49.md"), "utf8")).toBe(log); // untouched by the refusals
     expect(lsp.child.exitCode).toBeNull();
+  });
+});
+
+describe("learn lsp: extract with an editor that cannot create files in an edit", () => {
+  it("is not offered, since the edit could not be applied", async () => {
+    const other = await startLsp(lsp.root);
+    try {
+      await initialize(other); // capabilities: {}
+      other.open(REL, RETRIES);
+      const actions = (await other.conn.sendRequest("textDocument/codeAction", {
+        textDocument: { uri: other.uri(REL) },
+        range: { start: { line: 6, character: 0 }, end: { line: 6, character: 5 } },
+        context: { diagnostics: [] },
+      })) as Action[];
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.map((a) => a.kind)).not.toContain("refactor.extract");
+    } finally {
+      await other.stop();
+    }
   });
 });
