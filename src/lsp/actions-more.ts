@@ -145,7 +145,7 @@ export async function runWeek(ws: LspWorkspace, path: string, expected: unknown)
   const note = await ws.noteAt(path);
   if (!note) throw new LearnError(`${path} is not an indexed note`, "save it first");
   const log = readWeekLog(ws.ctx);
-  if (typeof expected === "string" && expected !== logStamp(ws))
+  if (typeof expected === "string" && expected !== (log.stamp?.hash ?? "absent"))
     throw new LearnError(`${log.shown} changed on disk since the action was offered`, "ask for the code actions again");
   if (log.state.note?.toLowerCase() === note.slug.toLowerCase())
     throw new LearnError(`${note.slug} is already this week's note (${log.label})`);
