@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, renameSync, rmSync, watch, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { generatedWorkspace, median } from "./common.mjs";
 
