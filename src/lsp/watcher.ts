@@ -1,5 +1,6 @@
-import { readdirSync, rmSync, watch, type FSWatcher } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { watch, type FSWatcher } from "chokidar";
 import { openIndexLazy } from "../store/open-lazy.js";
 import { claimWatcher, cookieDir, releaseWatcher } from "../store/watch-sync.js";
 import type { Context } from "../workspace/context.js";
@@ -8,8 +9,8 @@ import type { Context } from "../workspace/context.js";
 const SETTLE_MS = 20;
 
 /**
- * Keeps a workspace's index current from file-system events (Node's recursive fs.watch: inotify
- * on Linux, FSEvents on macOS) and answers the cookies of commands that sync with it
+ * Keeps a workspace's index current from file-system events (chokidar, chosen by
+ * bench/watchers.mjs: the shortest write-to-event latency, which every synced command pays) and answers the cookies of commands that sync with it
  * (store/watch-sync.ts). A cookie is deleted only after a refresh that began after every event
  * received before it, so a synced command sees what a walk would. One watcher per workspace:
  * when another live one holds it, this one only reports changes.
@@ -32,7 +33,7 @@ export class IndexWatcher {
   /** Start watching; resolves after the first refresh. */
   async start(): Promise<void> {
     try {
-      this.watch();
+      await this.watch();
     } catch (err) {
       this.stop(); // e.g. ENOSPC: more files than inotify watches; commands keep walking
       throw err;
@@ -40,26 +41,36 @@ export class IndexWatcher {
     await this.refresh();
   }
 
-  private watch(): void {
+  private async watch(): Promise<void> {
     this.owner = claimWatcher(this.ctx);
-    const notes = watch(this.ctx.ws.notesDir, { recursive: true }, (_event, name) => {
-      if (!/^\.learn(?:[\\/]|$)/.test(String(name ?? ""))) this.changed(); // never our own index's writes
+    const dir = this.ctx.ws.notesDir;
+    const ours = (path: string) => /^\.learn(?:[\\/]|$)/.test(relative(dir, path)); // never our own index's writes
+    // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first
+    const notes = watch(dir, { ignoreInitial: true, atomic: false, ignored: ours });
+    // raw events arrive in the kernel's order, before chokidar's stat, so a change is always
+    // pending before the cookie that follows it is seen
+    notes.on("raw", (_event, name, details) => {
+      if (!ours(resolve((details as { watchedPath: string }).watchedPath, name))) this.changed();
     });
+    notes.on("all", () => this.changed());
     notes.on("error", (err) => this.fail(err));
     this.watchers.push(notes);
     if (this.owner) {
-      const cookies = watch(cookieDir(this.ctx), (_event, name) => name && this.cookie(String(name)));
+      const cookies = watch(cookieDir(this.ctx), { ignoreInitial: true, atomic: false, depth: 0 });
+      cookies.on("add", (path) => this.cookie(relative(cookieDir(this.ctx), path)));
       cookies.on("error", (err) => this.fail(err));
       this.watchers.push(cookies);
+      await new Promise<void>((ok) => cookies.once("ready", ok));
       for (const name of readdirSync(cookieDir(this.ctx))) this.cookie(name); // dropped before we watched
     }
+    await new Promise<void>((ok) => notes.once("ready", ok));
   }
 
   /** Stop watching and give the workspace up. */
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
-    for (const w of this.watchers) w.close();
+    for (const w of this.watchers) void w.close();
     this.watchers = [];
     if (this.owner) releaseWatcher(this.ctx);
     this.owner = false;
