@@ -96,3 +96,31 @@ export interface SearchRelaxed {
   dropped: string[];
   phrases: string[];
 }
+
+/** A row with only a path and slug known (every other field empty): a note not indexed yet, or a test's base. */
+export const blankNoteRow = (path: string, slug: string): NoteRow => ({
+  id: null,
+  slug,
+  path,
+  title: slug,
+  type: null,
+  status: null,
+  visibility: null,
+  domain: null,
+  difficulty: null,
+  summary: null,
+  published: null,
+  updated: null,
+  revisit_every: null,
+  revisit: null,
+  roles: [],
+  tags: [],
+  sources: [],
+  related: [],
+  covers: [],
+  checklist_done: 0,
+  checklist_total: 0,
+  headings: [],
+  mtime_ms: 0,
+  size: 0,
+});

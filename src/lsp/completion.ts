@@ -1,7 +1,7 @@
 import { posix } from "node:path";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from "vscode-languageserver";
 import { DIFFICULTIES, KNOWN_KEYS, NOTE_TYPES, STATUSES, VISIBILITIES } from "../core/note-model.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import { frontMatterKeyAt, wordAt } from "./text-at.js";
 import type { LspWorkspace } from "./workspace-state.js";
 

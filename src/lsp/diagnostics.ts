@@ -8,7 +8,7 @@ import { placeholderFindings } from "../core/check-placeholders.js";
 import { parseNote } from "../core/note-parse.js";
 import { secretFindings } from "../app/note-checks.js";
 import { MAX_NOTE_BYTES, noteLinks } from "../store/read-note.js";
-import type { LinkRow, NoteRow } from "../store/types.js";
+import { blankNoteRow, type LinkRow, type NoteRow } from "../core/index-types.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 import type { LspWorkspace } from "./workspace-state.js";
@@ -61,33 +61,7 @@ export async function documentFindings(ws: LspWorkspace, path: string, full: str
 
 /** The index's row of the document, or a minimal one for a note not indexed yet (new, unsaved). */
 function selfRow(row: NoteRow | undefined, path: string, slug: string): NoteRow {
-  if (row) return row;
-  return {
-    id: null,
-    slug,
-    path,
-    title: slug,
-    type: null,
-    status: null,
-    visibility: null,
-    domain: null,
-    difficulty: null,
-    summary: null,
-    published: null,
-    updated: null,
-    revisit_every: null,
-    revisit: null,
-    roles: [],
-    tags: [],
-    sources: [],
-    related: [],
-    covers: [],
-    checklist_done: 0,
-    checklist_total: 0,
-    headings: [],
-    mtime_ms: 0,
-    size: 0,
-  };
+  return row ?? blankNoteRow(path, slug);
 }
 
 /** A finding as an LSP diagnostic: the whole line (or the link's target on it), the rule id as its code. */

@@ -11,7 +11,7 @@ import {
 import { lineOf } from "../core/check-lines.js";
 import { headingLines } from "../core/markdown.js";
 import { daysBetween } from "../core/revisit-replay.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import { frontMatterEnd, linkAt, type LinkAt } from "./text-at.js";
 import type { LspWorkspace, RoadmapEntry } from "./workspace-state.js";
 

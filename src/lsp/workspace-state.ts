@@ -6,7 +6,7 @@ import { parseRoadmapItems, type RoadmapItem } from "../core/readiness-roadmap.j
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
 import { noteSchedules } from "../store/schedule.js";
-import type { NoteRow } from "../store/types.js";
+import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "../workspace/context.js";
 import { readRevisitLog, revisitLog } from "../workspace/revisit-log.js";
 

@@ -5,7 +5,7 @@ import { keyLine, listItemLine } from "../../src/core/check-lines.js";
 import { linkFindings } from "../../src/core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../../src/core/check-model.js";
 import { parseNote } from "../../src/core/note-parse.js";
-import type { LinkRow, NoteRow } from "../../src/core/index-types.js";
+import { blankNoteRow, type LinkRow, type NoteRow } from "../../src/core/index-types.js";
 
 const rulesOf = (text: string): string[] =>
   frontMatterFindings("notes/x.md", text, parseNote(text, "x"), DEFAULT_CONFIG).map(
@@ -62,19 +62,10 @@ describe("line lookup", () => {
   });
 });
 
-const note = (slug: string, visibility: string | null): NoteRow =>
-  ({
-    slug,
-    path: `notes/${slug}.md`,
-    title: slug,
-    visibility,
-    tags: [],
-    related: [],
-    sources: [],
-    roles: [],
-    covers: [],
-    headings: [],
-  }) as unknown as NoteRow;
+const note = (slug: string, visibility: string | null): NoteRow => ({
+  ...blankNoteRow(`notes/${slug}.md`, slug),
+  visibility,
+});
 
 describe("link findings", () => {
   const notes = [note("pub", "public"), note("priv", "private"), note("nov", null)];

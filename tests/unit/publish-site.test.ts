@@ -3,32 +3,16 @@ import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { buildSiteModel } from "../../src/core/publish-model.js";
 import { buildSite, type SiteFile } from "../../src/core/publish-site.js";
 import { htmlHeadings, htmlToText } from "../../src/core/publish-search.js";
-import type { LinkRow, NoteRow } from "../../src/core/index-types.js";
+import { blankNoteRow, type LinkRow, type NoteRow } from "../../src/core/index-types.js";
 
 const makeNote = (o: Partial<NoteRow> & { slug: string }): NoteRow => ({
-  id: null,
-  path: `notes/${o.slug}.md`,
-  title: o.slug,
+  ...blankNoteRow(`notes/${o.slug}.md`, o.slug),
   type: "doc",
   status: "budding",
   visibility: "public",
   domain: "core-backend",
   difficulty: "beginner",
-  summary: null,
   published: "2026-11-01",
-  updated: null,
-  revisit_every: null,
-  revisit: null,
-  roles: [],
-  tags: [],
-  sources: [],
-  related: [],
-  covers: [],
-  checklist_done: 0,
-  checklist_total: 0,
-  headings: [],
-  mtime_ms: 0,
-  size: 0,
   ...o,
 });
 
