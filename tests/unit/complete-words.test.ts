@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProgram } from "../../src/cli.js";
+import { buildProgram } from "../../src/cli-program.js";
 import { COMPLETE_DIRS, completeWords } from "../../src/ui/completion.js";
 
 const program = await buildProgram({ capture: () => {} });
