@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_CONFIG, isPrototypeName, type Config } from "./config.js";
+import { DEFAULT_CONFIG, DIALECTS, isPrototypeName, type Config } from "./config.js";
 import { ConfigError } from "./errors.js";
 
 // The schema of learn.config.yaml, apart from config.ts so that zod (about 40 ms to load)
@@ -10,9 +10,15 @@ const id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case words joined by -")
   .refine((s) => !isPrototypeName(s), "is a reserved name");
 const interval = z.string().regex(/^\d+[dwmy]$/, "must be an interval like 7d, 6w, 3m or 1y");
-const names = z
-  .record(id, z.string().min(1, "needs a display name"))
-  .refine((r) => Object.keys(r).length > 0, "must list at least one");
+// A domain: its display name, or {name, folders} (folders under the notes folder whose notes belong to it).
+const folderList = z.array(z.string().min(1, "must not be empty"));
+const domain = z.union([
+  z.string().min(1, "needs a display name"),
+  z.strictObject({ name: z.string().min(1, "needs a display name").optional(), folders: folderList.optional() }),
+]);
+const domains = z.record(id, domain).refine((r) => Object.keys(r).length > 0, "must list at least one");
+const severity = z.enum(["off", "warning", "error"]);
+const visibilityName = z.enum(["public", "private"]);
 
 const weight = z.number().min(0, "must be a weight of 0 or more");
 // A role's needs: a list of ids (`core-backend`, `llm-api-integration: 2`) or a mapping id -> weight.
@@ -24,23 +30,38 @@ const role = z.union([
 const roles = z.record(id, role).refine((r) => Object.keys(r).length > 0, "must list at least one");
 
 const ConfigSchema = z.strictObject({
-  domains: names.optional(),
+  domains: domains.optional(),
   roles: roles.optional(),
   revisit: z
     .strictObject({
       first_after: interval.optional(),
       max_interval: interval.optional(),
       retention: z.number().gt(0.5, "must be between 0.5 and 1").lt(1, "must be between 0.5 and 1").optional(),
+      new_per_day: z.number().int("must be a whole number").min(0, "must be 0 or more").optional(),
+      include: folderList.optional(),
+      exclude: folderList.optional(),
     })
     .optional(),
+  notes: z
+    .string()
+    .min(1, "must not be empty")
+    .refine((s) => !s.startsWith("/") && !/^[a-z]:[\\/]/i.test(s), "must be a folder relative to the workspace root")
+    .refine((s) => !s.split(/[\\/]/).includes(".."), "must stay inside the workspace (no ..)")
+    .optional(),
+  dialect: z.enum(DIALECTS).optional(),
+  ignore: z.array(z.string()).optional(),
+  link_style: z.enum(["wiki", "markdown"]).optional(),
+  publish_flag: z.union([z.literal(false), z.strictObject({ true: visibilityName, false: visibilityName })]).optional(),
+  check: z.strictObject({ rules: z.record(z.string().min(1), severity).optional() }).optional(),
   editor: z.string().optional(),
   follow_symlinks_outside: z.boolean().optional(),
   publish: z.strictObject({ readiness: z.boolean().optional() }).optional(),
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, editor, follow_symlinks_outside, publish",
-  revisit: "first_after, max_interval, retention",
+  "": "domains, roles, revisit, notes, dialect, ignore, link_style, publish_flag, check, editor, follow_symlinks_outside, publish",
+  revisit: "first_after, max_interval, retention, new_per_day, include, exclude",
+  check: "rules",
   publish: "readiness",
 };
 
@@ -83,6 +104,12 @@ export function validateConfig(raw: unknown, file: string): Config {
     );
   }
   const c = parsed.data;
+  const domainNames: Record<string, string> = {};
+  const domainFolders: Record<string, string[]> = {};
+  for (const [did, d] of Object.entries(c.domains ?? {})) {
+    domainNames[did] = typeof d === "string" ? d : (d.name ?? did);
+    if (typeof d !== "string" && d.folders?.length) domainFolders[did] = d.folders;
+  }
   const roleNames: Record<string, string> = {};
   const roleNeeds: Record<string, Record<string, number>> = {};
   for (const [rid, r] of Object.entries(c.roles ?? {})) {
@@ -90,12 +117,19 @@ export function validateConfig(raw: unknown, file: string): Config {
     if (typeof r !== "string" && r.needs) roleNeeds[rid] = needsMap(r.needs);
   }
   return {
-    domains: c.domains ?? { ...DEFAULT_CONFIG.domains },
+    domains: c.domains ? domainNames : { ...DEFAULT_CONFIG.domains },
     roles: c.roles ? roleNames : { ...DEFAULT_CONFIG.roles },
     revisit: { ...DEFAULT_CONFIG.revisit, ...c.revisit },
     ...(c.editor ? { editor: c.editor } : {}),
     ...(Object.keys(roleNeeds).length ? { needs: roleNeeds } : {}),
     ...(c.publish ? { publish: { ...c.publish } } : {}),
     ...(c.follow_symlinks_outside ? { follow_symlinks_outside: true } : {}),
+    ...(c.notes !== undefined ? { notes: c.notes } : {}),
+    ...(c.dialect ? { dialect: c.dialect } : {}),
+    ...(c.ignore ? { ignore: c.ignore } : {}),
+    ...(Object.keys(domainFolders).length ? { domain_folders: domainFolders } : {}),
+    ...(c.link_style ? { link_style: c.link_style } : {}),
+    ...(c.publish_flag !== undefined ? { publish_flag: c.publish_flag } : {}),
+    ...(c.check ? { check: { ...c.check } } : {}),
   };
 }

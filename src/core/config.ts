@@ -1,3 +1,7 @@
+/** The note dialects learn reads besides its own. */
+export const DIALECTS = ["learn", "obsidian", "dendron", "zk", "foam", "markdown"] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
 /** A workspace's settings, after defaults are applied. */
 export interface Config {
   /** Domain id -> display name, in menu order. */
@@ -11,6 +15,32 @@ export interface Config {
     max_interval: string;
     /** Desired recall probability at the due date (FSRS). */
     retention: number;
+    /** Never-revisited notes introduced into the schedule per day, oldest first (like Anki's new cards/day). */
+    new_per_day?: number;
+    /** Only notes under these folders or with these tags (`#tag`) are scheduled; unset: every note. */
+    include?: string[];
+    /** Notes under these folders or with these tags (`#tag`) are never scheduled. */
+    exclude?: string[];
+  };
+  /**
+   * The notes folder, relative to the workspace root (`.` adopts the whole folder in place).
+   * Unset: `notes`.
+   */
+  notes?: string;
+  /** The note dialect the folder was written in: how links, embeds and templates folders are read. */
+  dialect?: Dialect;
+  /** Extra ignore patterns, in gitignore syntax, on top of `.learnignore` and the defaults. */
+  ignore?: string[];
+  /** Domain id -> folders (relative to the notes folder) whose notes belong to it. */
+  domain_folders?: Record<string, string[]>;
+  /** The link form learn writes (completion, extract, new notes): wiki `[[x]]` or Markdown `[x](x.md)`. */
+  link_style?: "wiki" | "markdown";
+  /** How a boolean `publish:`/`published:` maps to visibility; `false` ignores such keys. */
+  publish_flag?: { true: "public" | "private"; false: "public" | "private" } | false;
+  /** `learn check` settings. */
+  check?: {
+    /** Rule id -> severity, or off. */
+    rules?: Record<string, "off" | "warning" | "error">;
   };
   /** Editor command for --edit; $VISUAL and $EDITOR win over it. */
   editor?: string;

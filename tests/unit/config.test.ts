@@ -23,11 +23,11 @@ describe("validateConfig", () => {
   it.each([
     [
       { colour: true },
-      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, editor, follow_symlinks_outside, publish)",
+      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, notes, dialect, ignore, link_style, publish_flag, check, editor, follow_symlinks_outside, publish)",
     ],
     [
       { revisit: { every: "1d" } },
-      "c.yaml: revisit.every: unknown key (allowed: first_after, max_interval, retention)",
+      "c.yaml: revisit.every: unknown key (allowed: first_after, max_interval, retention, new_per_day, include, exclude)",
     ],
     [{ revisit: { first_after: "soon" } }, "c.yaml: revisit.first_after: must be an interval like 7d, 6w, 3m or 1y"],
     [{ revisit: { retention: 2 } }, "c.yaml: revisit.retention: must be between 0.5 and 1"],
