@@ -113,13 +113,22 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
     .command("init")
     .description("make a workspace: notes/, a default roadmap, learn.config.yaml, .gitignore")
     .argument("[dir]", "folder to set up (default: --dir or the current folder)")
+    .option(
+      "--here",
+      "use the Markdown notes already in the folder, in place (an Obsidian, Dendron, zk or Foam folder, a TIL repo): writes only learn.config.yaml",
+    )
     .option("--templates", "also copy the bundled templates into templates/ to customise")
     .option("--example", "also copy the bundled example notes into notes/ (a workspace to try learn on)")
     .option("--roadmap", "write the default roadmap note even into a folder that already has notes")
     .option("--no-roadmap", "do not write the default roadmap note (a new workspace gets one)")
     .addHelpText(
       "after",
-      examples("learn init", "learn init ~/learning --templates", "learn init ~/try-learn --example"),
+      examples(
+        "learn init",
+        "learn init --here",
+        "learn init ~/learning --templates",
+        "learn init ~/try-learn --example",
+      ),
     )
     .action(
       act(

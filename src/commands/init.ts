@@ -1,11 +1,14 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { adoptedConfigText, DIALECT_LABEL, type Adoption } from "../core/adopt-config.js";
 import { defaultConfigText } from "../core/config.js";
 import { DEFAULT_ROADMAP_PATH, defaultRoadmapText } from "../core/default-roadmap.js";
-import { LearnError } from "../core/errors.js";
+import { LearnError, UsageError } from "../core/errors.js";
 import { JSON_VERSION, type InitJson } from "../core/json-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { resolveToday } from "../workspace/context.js";
+import { detectDialect, surveyNotes, type Survey } from "../workspace/dialect.js";
+import { hasMarkdown } from "../workspace/find.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
 import { regularOrNothing } from "../workspace/safe-path.js";
@@ -22,6 +25,8 @@ export interface InitOptions extends GlobalOptions {
    * a new workspace (and not with --example, whose notes bring their own roadmap with the same ids).
    */
   roadmap?: boolean;
+  /** Adopt the Markdown already in the folder, in place: write only learn.config.yaml (and .gitignore lines). */
+  here?: boolean;
 }
 
 /** What `learn init` did to each path: made it, added to it, or found it already there. */
@@ -30,6 +35,8 @@ export interface InitResult {
   created: string[];
   updated: string[];
   existing: string[];
+  /** With --here: what the folder held. */
+  adopted?: Adoption & Omit<Survey, "folder">;
 }
 
 /** Make (or complete) a workspace; never overwrites a file, and says so when there was nothing to do. */
@@ -59,6 +66,12 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
     result.updated.push(rel(file));
   };
 
+  if (opts.here) {
+    await adopt(root, result, ensureFile, ensureLine);
+    if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
+    else io.out(renderAdopted(result, io));
+    return result;
+  }
   if (existsSync(root)) result.existing.push("./");
   else {
     makeRoot(root);
@@ -66,6 +79,8 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   }
   // A new workspace gets the default roadmap; a folder adopted in place (notes or a config already there) only when asked.
   const fresh = !existsSync(join(root, "learn.config.yaml")) && !hasMarkdown(root) && !hasMarkdown(join(root, "notes"));
+  // Markdown beside notes/ is not read: say how to use it in place instead (before notes/ is made).
+  const strayNotes = !existsSync(join(root, "learn.config.yaml")) && hasMarkdown(root, ["notes"]);
   ensureDir(join(root, "notes"));
   ensureFile(join(root, "learn.config.yaml"), defaultConfigText());
   if (opts.roadmap ?? (fresh && !opts.example)) {
@@ -98,6 +113,11 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
 
   if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
   else io.out(renderInit(result, io));
+  if (strayNotes && !opts.json)
+    io.err(
+      `hint: the Markdown files already in ${root === resolve(".") ? "this folder" : root} are outside notes/, so learn does not read them; ` +
+        "to use them in place instead, remove learn.config.yaml (and notes/ while it is empty) and run `learn init --here`",
+    );
   return result;
 }
 
@@ -135,19 +155,40 @@ function makeRoot(root: string): void {
   }
 }
 
-/** True when `dir` holds a Markdown file (at the top or one folder down): somebody's notes are there. */
-function hasMarkdown(dir: string): boolean {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).some(
-      (e) =>
-        (e.isFile() && /\.(md|markdown)$/i.test(e.name)) ||
-        (e.isDirectory() &&
-          !e.name.startsWith(".") &&
-          readdirSync(join(dir, e.name)).some((f) => /\.(md|markdown)$/i.test(f))),
+/**
+ * `learn init --here`: read the folder as it is. Writes learn.config.yaml (never over one) with
+ * what the folder says (notes folder, dialect, its templates folder), and adds `.learn/` to
+ * .gitignore and the revisit log's merge rule to .gitattributes when the folder is a git repo or
+ * already has those files. No notes/, no roadmap, no note touched.
+ */
+async function adopt(
+  root: string,
+  result: InitResult,
+  ensureFile: (file: string, text: string) => void,
+  ensureLine: (file: string, line: string, header: string) => void,
+): Promise<void> {
+  if (!existsSync(root))
+    throw new UsageError(
+      `--here: ${root} does not exist`,
+      "--here reads a folder that already holds notes; for a new workspace run `learn init DIR`",
     );
-  } catch {
-    return false;
-  }
+  result.existing.push("./");
+  const found = await detectDialect(root);
+  const survey = surveyNotes(root, found);
+  if (survey.count === 0 && !found.evidence && !existsSync(join(root, "learn.config.yaml")))
+    throw new UsageError(
+      `--here: no Markdown notes in ${root}`,
+      "for a new workspace, run `learn init` (it makes notes/ and a roadmap)",
+    );
+  const adoption: Adoption = { ...found, notes: found.notes ?? survey.folder };
+  result.adopted = { ...adoption, count: survey.count, published: survey.published };
+  ensureFile(join(root, "learn.config.yaml"), adoptedConfigText(adoption));
+  const repo = existsSync(join(root, ".git"));
+  const line = (file: string, text: string, header: string) => {
+    if (repo || lexists(join(root, file))) ensureLine(join(root, file), text, header);
+  };
+  line(".gitignore", ".learn/", "# learn's index is a cache, rebuilt from the notes");
+  line(".gitattributes", "revisits.jsonl merge=union", "# two machines' revisit logs merge without conflict");
 }
 
 function guard<T>(path: string, write: () => T): T {
@@ -171,6 +212,37 @@ function lexists(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** `6,571 notes, Obsidian vault, 6,489 marked publish: true`, and what was written or kept. */
+function renderAdopted(r: InitResult, io: IO): string {
+  const t = io.theme;
+  const a = r.adopted!;
+  const lines = [
+    `${count(a.count)} ${a.count === 1 ? "note" : "notes"}, ${DIALECT_LABEL[a.dialect]}, ${count(a.published)} marked publish: true`,
+  ];
+  const where = a.notes === "." ? "the whole folder" : `${a.notes}/`;
+  lines.push(`  ${t.dim("notes")}   ${where}${a.evidence ? ` (found ${a.evidence})` : ""}`);
+  for (const remark of a.remarks) lines.push(`  ${t.dim("note")}    ${remark}`);
+  if (a.ignore.length) lines.push(`  ${t.dim("ignore")}  ${a.ignore.join(", ")}`);
+  for (const p of r.created) if (p !== "./") lines.push(`  ${t.ok("created")} ${p}`);
+  for (const p of r.updated) lines.push(`  ${t.ok("updated")} ${p}`);
+  for (const p of r.existing) if (p !== "./") lines.push(`  ${t.dim("kept")}    ${p}`);
+  if (r.existing.includes("learn.config.yaml"))
+    lines.push(
+      "",
+      `learn.config.yaml was already there and is kept as it is; to read these notes in place it needs:`,
+      `  notes: ${a.notes}`,
+      `  dialect: ${a.dialect}`,
+    );
+  const dir = r.root === resolve(".") ? "" : ` --dir ${r.root}`;
+  lines.push(
+    "",
+    `next: learn index${dir}, then learn search WORDS${dir}   (a .learnignore in gitignore syntax leaves files out)`,
+  );
+  return lines.join("\n");
 }
 
 function renderInit(r: InitResult, io: IO): string {

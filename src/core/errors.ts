@@ -19,8 +19,16 @@ export class UsageError extends LearnError {
 
 /** No workspace could be found from --dir, LEARN_DIR or the current folder. */
 export class NoWorkspaceError extends LearnError {
-  constructor(readonly start: string) {
-    super(`no workspace found from ${start}`, "run `learn init` to make one, or pass --dir");
+  constructor(
+    readonly start: string,
+    holdsNotes = false,
+  ) {
+    super(
+      `no workspace found from ${start}`,
+      holdsNotes
+        ? "this folder holds Markdown notes: run `learn init --here` to use them in place, or pass --dir"
+        : "run `learn init` to make one, or pass --dir",
+    );
   }
 }
 

@@ -297,8 +297,22 @@ export type MvJson = Doc<{ from: string; to: string; links: number; notes: numbe
 
 export type NewJson = Doc<{ id: string; slug: string; title: string; type: string; domain: string; path: string }>;
 
-/** `learn init --json`: what was made, added to, or found (paths relative to `root`). */
-export type InitJson = Doc<{ root: string; created: string[]; updated: string[]; existing: string[] }>;
+/** `learn init --json`: what was made, added to, or found (paths relative to `root`); with --here, what the folder held. */
+export type InitJson = Doc<{
+  root: string;
+  created: string[];
+  updated: string[];
+  existing: string[];
+  adopted?: {
+    dialect: "obsidian" | "dendron" | "zk" | "foam" | "markdown";
+    notes: string;
+    evidence?: string;
+    ignore: string[];
+    remarks: string[];
+    count: number;
+    published: number;
+  };
+}>;
 
 /** Every document a command may print with `--json`: io.json takes only these. */
 export type JsonDocument =

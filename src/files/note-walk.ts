@@ -1,5 +1,8 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
+import type { Config } from "../core/config.js";
+import type { WorkspacePaths } from "../core/context.js";
+import { ignoreRules, type IgnoreTest } from "./ignore-rules.js";
 import { fileKind, isInside, outsideReason, realRoot, type FileProblem, type ReadScope } from "./safe-read.js";
 
 // Note discovery: the one definition of "the notes of a workspace", used by the index and by
@@ -16,7 +19,7 @@ export interface FoundFile {
   size: number;
 }
 
-/** What a walk of notes/ found: the files, folders it could not read, and why. */
+/** What a walk of the notes folder found: the files, folders it could not read, and why. */
 export interface WalkResult {
   files: FoundFile[];
   /** Relative folder paths (with trailing slash) that could not be read: their notes stay indexed. */
@@ -29,15 +32,39 @@ const skipDir = (name: string): boolean => name.startsWith(".") || name === "nod
 const FOLLOW_TIP = " (set follow_symlinks_outside: true in learn.config.yaml to follow it)";
 const code = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 
+/** The notes folder as the index names paths: relative to the workspace root, forward slashes; "" for the root itself. */
+export const notesBase = (ws: WorkspacePaths): string => relative(ws.root, ws.notesDir).split(sep).join("/");
+
 /**
- * Walk `notesDir` for .md/.markdown files: skip dot-folders, node_modules and .learn; follow
- * symlinks only to places inside `scope.root` (else report and skip them, unless
- * `scope.followOutside`), never into a folder already visited (no loops); report note-named
- * entries that are not regular files (FIFOs, sockets, devices) instead of reading them.
- * One stat per note, a realpath only per symlink.
+ * Every note of the workspace: the one discovery the index and every command share, with the
+ * workspace's ignore rules (.learnignore, `ignore:`, the dialect's defaults) applied.
  */
-export function walkNotes(notesDir: string, relBase: string, scope: ReadScope): WalkResult {
+export function walkWorkspace(
+  ws: WorkspacePaths,
+  config: Pick<Config, "follow_symlinks_outside" | "dialect" | "ignore">,
+): WalkResult {
+  const scope = { root: ws.root, followOutside: config.follow_symlinks_outside };
+  const notes = notesBase(ws);
+  const rules = ignoreRules(ws.root, { notes, dialect: config.dialect, ignore: config.ignore }, scope);
+  const walk = walkNotes(ws.notesDir, notes, scope, rules.test);
+  walk.problems.unshift(...rules.problems);
+  return walk;
+}
+
+/**
+ * Walk `notesDir` for .md/.markdown files: skip dot-folders, node_modules and .learn, and what
+ * `ignored` says (a folder it ignores is not entered); follow symlinks only to places inside
+ * `scope.root` (else report and skip them, unless `scope.followOutside`), never into a folder
+ * already visited (no loops); report note-named entries that are not regular files (FIFOs,
+ * sockets, devices) instead of reading them. Paths are `relBase/…`, or root-relative when
+ * `relBase` is "" or ".". One stat per note, a realpath only per symlink, one `ignored` call per
+ * note and per folder.
+ */
+function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?: IgnoreTest): WalkResult {
   const out: WalkResult = { files: [], unreadable: [], problems: [] };
+  const base = relBase === "." ? "" : relBase;
+  const shownBase = base ? `${base}/` : "./";
+  const under = (rel: string, name: string): string => (rel ? `${rel}/${name}` : name);
   const root = realRoot(scope.root);
   const allowed = (real: string): boolean => scope.followOutside === true || isInside(real, root);
   const seen = new Set<string>();
@@ -50,14 +77,14 @@ export function walkNotes(notesDir: string, relBase: string, scope: ReadScope): 
     try {
       entries = readdirSync(abs, { withFileTypes: true });
     } catch (err) {
-      if (code(err) === "ENOENT" && rel === relBase) return;
-      out.unreadable.push(`${rel}/`);
-      problem(`${rel}/`, `cannot read folder: ${code(err)}`, "error");
+      if (code(err) === "ENOENT" && rel === base) return;
+      out.unreadable.push(rel ? `${rel}/` : shownBase);
+      problem(rel ? `${rel}/` : shownBase, `cannot read folder: ${code(err)}`, "error");
       return;
     }
     for (const e of entries) {
       const childAbs = join(abs, e.name);
-      const childRel = `${rel}/${e.name}`;
+      const childRel = under(rel, e.name);
       let childReal: string | undefined;
       let st: Stats | undefined;
       let isDir = e.isDirectory();
@@ -73,16 +100,18 @@ export function walkNotes(notesDir: string, relBase: string, scope: ReadScope): 
         isFile = st.isFile();
         if (!isDir && !NOTE_FILE.test(e.name)) continue;
         if (isDir && skipDir(e.name)) continue;
+        if (ignored?.(isDir ? `${childRel}/` : childRel)) continue; // before any report about where it leads
         if (!allowed(childReal)) {
           problem(isDir ? `${childRel}/` : childRel, `${outsideReason(childReal)}: skipped${FOLLOW_TIP}`);
           continue;
         }
       }
       if (isDir) {
-        if (skipDir(e.name)) continue;
+        if (skipDir(e.name) || ignored?.(`${childRel}/`)) continue;
         const dirReal = childReal ?? join(real, e.name);
         if (!seen.has(dirReal)) visit(childAbs, childRel, dirReal);
       } else if (NOTE_FILE.test(e.name)) {
+        if (ignored?.(childRel)) continue;
         if (!isFile) {
           // A FIFO, socket or device named like a note: reading it could hang or never end.
           problem(childRel, `${fileKind(st ?? e)}, not a regular file: skipped`);
@@ -110,15 +139,15 @@ export function walkNotes(notesDir: string, relBase: string, scope: ReadScope): 
     start = realpathSync.native(notesDir);
   } catch (err) {
     if (code(err) !== "ENOENT") {
-      out.unreadable.push(`${relBase}/`);
-      problem(`${relBase}/`, `cannot read folder: ${code(err)}`, "error");
+      out.unreadable.push(shownBase);
+      problem(shownBase, `cannot read folder: ${code(err)}`, "error");
     }
     return out;
   }
   if (!allowed(start)) {
-    problem(`${relBase}/`, `${outsideReason(start)}: skipped${FOLLOW_TIP}`);
+    problem(shownBase, `${outsideReason(start)}: skipped${FOLLOW_TIP}`);
     return out;
   }
-  visit(notesDir, relBase, start);
+  visit(notesDir, base, start);
   return out;
 }

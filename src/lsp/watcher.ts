@@ -44,7 +44,12 @@ export class IndexWatcher {
   private async watch(): Promise<void> {
     this.owner = claimWatcher(this.ctx);
     const dir = this.ctx.ws.notesDir;
-    const ours = (path: string) => /^\.learn(?:[\\/]|$)/.test(relative(dir, path)); // never our own index's writes
+    // never our own index's writes, nor dot-folders (.git, .obsidian) and node_modules, which the
+    // walk never reads either: with `notes: .` the notes folder is the whole workspace
+    const ours = (path: string) => {
+      const rel = relative(dir, path);
+      return rel !== ".learnignore" && /(?:^|[\\/])(?:\.|node_modules(?:[\\/]|$))/.test(rel);
+    };
     // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first
     const notes = watch(dir, { ignoreInitial: true, atomic: false, ignored: ours });
     // raw events arrive in the kernel's order, before chokidar's stat, so a change is always

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
@@ -15,7 +15,7 @@ import {
 } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "../core/index-types.js";
-import { walkNotes, type WalkResult } from "./walk.js";
+import { walkWorkspace, type WalkResult } from "./walk.js";
 
 /** Options of openIndex: refresh (default true) is incremental by (mtime, size); full rebuilds. */
 export interface OpenIndexOptions {
@@ -122,13 +122,8 @@ export function clearCorruptIndex(ctx: Context): void {
   }
 }
 
-/** The notes folder as the index names paths: relative to the workspace root, forward slashes. */
-export const notesBase = (ctx: Context): string =>
-  relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/") || "notes";
-
-/** Every note file of the workspace, found by the one discovery every command shares. */
-export const walkWorkspaceNotes = (ctx: Context) =>
-  walkNotes(ctx.ws.notesDir, notesBase(ctx), { root: ctx.ws.root, followOutside: ctx.config.follow_symlinks_outside });
+/** Every note file of the workspace, found by the one discovery every command shares (ignore rules included). */
+export const walkWorkspaceNotes = (ctx: Context): WalkResult => walkWorkspace(ctx.ws, ctx.config);
 
 const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? "").startsWith("SQLITE_BUSY");
 

@@ -3,7 +3,7 @@ import { DAY_RANGE, formatDate, toUserDay } from "../core/dates.js";
 import { UsageError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { loadConfig } from "./config-load.js";
-import { findWorkspace } from "./find.js";
+import { findWorkspace, workspacePaths } from "./find.js";
 
 export type { Context } from "../core/context.js";
 
@@ -36,9 +36,12 @@ export async function createContext(
   opts: { dir?: string; today?: string; cwd?: string },
   io: { env: NodeJS.ProcessEnv },
 ): Promise<Context> {
-  const ws = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
+  const found = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
   const today = resolveToday(opts.today, io.env);
-  return { ws, config: await loadConfig(ws), today, saveCache: (name, value) => saveCache(ws, name, value) };
+  const config = await loadConfig(found);
+  // `notes:` names the notes folder (`.`: the workspace itself, a folder adopted in place)
+  const ws = config.notes ? workspacePaths(found.root, config.notes) : found;
+  return { ws, config, today, saveCache: (name, value) => saveCache(ws, name, value) };
 }
 
 /** Context.saveCache: `.learn/NAME` written through the safe writer (never through a link), errors ignored. */

@@ -2,12 +2,15 @@ import { resolve, sep } from "node:path";
 import type { Config } from "../core/config.js";
 import { LearnError, NoteExistsError } from "../core/errors.js";
 import type { WorkspacePaths } from "./find.js";
-import { walkNotes } from "../files/note-walk.js";
+import { walkWorkspace } from "../files/note-walk.js";
 import { createFileSafe } from "./safe-write.js";
 
-/** Every note slug (file name without .md/.markdown, lower-case) the index would find: the same walk. */
-export function existingSlugs(ws: WorkspacePaths, config: Pick<Config, "follow_symlinks_outside">): Set<string> {
-  const walk = walkNotes(ws.notesDir, "notes", { root: ws.root, followOutside: config.follow_symlinks_outside });
+/** Every note slug (file name without .md/.markdown, lower-case) the index would find: the same walk, the same ignore rules. */
+export function existingSlugs(
+  ws: WorkspacePaths,
+  config: Pick<Config, "follow_symlinks_outside" | "dialect" | "ignore">,
+): Set<string> {
+  const walk = walkWorkspace(ws, config);
   return new Set(
     walk.files.map((f) =>
       f.path

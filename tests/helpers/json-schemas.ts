@@ -237,7 +237,24 @@ export const status = z.strictObject({
 export const mv = z.strictObject({ version, from: str, to: str, links: int, notes: int, added_id: z.boolean() });
 export const newNote = z.strictObject({ version, id: str, slug: str, title: str, type: str, domain: str, path: str });
 
-export const init = z.strictObject({ version, root: str, created: strs, updated: strs, existing: strs });
+export const init = z.strictObject({
+  version,
+  root: str,
+  created: strs,
+  updated: strs,
+  existing: strs,
+  adopted: z
+    .strictObject({
+      dialect: z.enum(["obsidian", "dendron", "zk", "foam", "markdown"]),
+      notes: str,
+      evidence: str.optional(),
+      ignore: strs,
+      remarks: strs,
+      count: int,
+      published: int,
+    })
+    .optional(),
+});
 
 // Each schema is its named type, both ways round.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
