@@ -45,7 +45,7 @@ export interface PublishResult {
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
   const ctx = await createContext(opts, io);
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
-  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root);
+  guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
   const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
   const { rows, read } = readNotesNow(ctx.ws.root, notes);

@@ -28,14 +28,25 @@ interface Marker {
  * compared, links resolved); with `workspace` (the default site/, not a chosen --out), one
  * that leads out of the workspace through a link.
  */
-export function guardOutDir(out: string, notesDir: string, shown: string = out, workspace?: string): void {
+export function guardOutDir(
+  out: string,
+  notesDir: string,
+  shown: string = out,
+  workspace?: string,
+  root?: string,
+): void {
   const [o, n] = [realPathOf(out), realPathOf(notesDir)];
   if (workspace && !isInside(o, realPathOf(workspace)))
     throw new LearnError(
       `${shown} is a link to ${o}, outside the workspace; nothing was written`,
       `pass --out ${o} to publish there on purpose, or replace the link with a folder`,
     );
-  if (isInside(o, n) || isInside(resolve(out), resolve(notesDir))) {
+  // A folder adopted whole (`notes: .`, `root` given) holds everything, the site included; it
+  // still never goes into a folder that holds notes.
+  if (root !== undefined && realPathOf(root) === n && o !== n) {
+    if (existsSync(out) && !existsSync(join(out, SITE_MARKER)) && holdsMarkdown(out))
+      throw new UsageError(`--out ${shown}: that folder holds notes`, "pick a new folder, e.g. --out site");
+  } else if (isInside(o, n) || isInside(resolve(out), resolve(notesDir))) {
     throw new UsageError(
       `--out ${shown}: the site cannot go in the notes folder`,
       "pick a folder outside notes/, e.g. --out site",
@@ -48,6 +59,17 @@ export function guardOutDir(out: string, notesDir: string, shown: string = out, 
     );
   if (existsSync(out) && !statSync(out).isDirectory())
     throw new LearnError(`--out ${shown}: not a folder`, "pick another --out, or move that file");
+}
+
+/** True when a Markdown file is anywhere under `dir`. */
+function holdsMarkdown(dir: string): boolean {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true }).some(
+      (e) => !e.isDirectory() && /\.(md|markdown)$/i.test(e.name),
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

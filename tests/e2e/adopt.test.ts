@@ -8,6 +8,7 @@ import { validateConfig } from "../../src/core/config-schema.js";
 import { index } from "../../src/commands/index.js";
 import { init } from "../../src/commands/init.js";
 import { list } from "../../src/commands/list.js";
+import { publish } from "../../src/commands/publish.js";
 import { search } from "../../src/commands/search.js";
 import { createContext } from "../../src/workspace/context.js";
 import { call, jsonOf } from "../helpers/in-process.js";
@@ -161,6 +162,22 @@ describe("learn init --here on an Obsidian vault", () => {
     expect(readFileSync(join(root, "learn.config.yaml"), "utf8")).toBe("editor: vim\n");
     expect(r.stdout).toContain("learn.config.yaml was already there and is kept as it is");
     expect(r.stdout).toContain("  notes: .\n  dialect: obsidian");
+  });
+});
+
+describe("publish in a folder adopted whole", () => {
+  it("writes site/ inside it (the notes folder is the workspace), never into a folder holding notes", async () => {
+    const root = folder(VAULT);
+    await call(init, { target: root, here: true });
+    const before = hashes(root);
+    const r = await call(publish, { dir: root });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(root, "site", "index.html"))).toBe(true);
+    const refused = await call(publish, { dir: root, out: join(root, "github") });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("that folder holds notes");
+    const after = hashes(root);
+    expect(Object.keys(before).filter((p) => after[p] !== before[p])).toEqual([]);
   });
 });
 
