@@ -5,6 +5,14 @@ import { openIndexLazy } from "../store/open-lazy.js";
 import { claimWatcher, cookieDir, releaseWatcher } from "../store/watch-sync.js";
 import type { Context } from "../workspace/context.js";
 
+/**
+ * Paths (relative to the notes folder) the watcher leaves alone: .learn/ (our own index's writes),
+ * and every dot-folder and node_modules, which the walk never reads either; with `notes: .` the
+ * notes folder is the whole workspace, .git/ included.
+ */
+const unwatched = (rel: string): boolean =>
+  rel !== ".learnignore" && /(?:^|[\\/])(?:\.|node_modules(?:[\\/]|$))/.test(rel);
+
 /** How long a burst of file events may last before the index is refreshed. */
 const SETTLE_MS = 20;
 
@@ -44,12 +52,7 @@ export class IndexWatcher {
   private async watch(): Promise<void> {
     this.owner = claimWatcher(this.ctx);
     const dir = this.ctx.ws.notesDir;
-    // never our own index's writes, nor dot-folders (.git, .obsidian) and node_modules, which the
-    // walk never reads either: with `notes: .` the notes folder is the whole workspace
-    const ours = (path: string) => {
-      const rel = relative(dir, path);
-      return rel !== ".learnignore" && /(?:^|[\\/])(?:\.|node_modules(?:[\\/]|$))/.test(rel);
-    };
+    const ours = (path: string) => unwatched(relative(dir, path)); // never our own index's writes, nor .git, node_modules
     // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first
     const notes = watch(dir, { ignoreInitial: true, atomic: false, ignored: ours });
     // raw events arrive in the kernel's order, before chokidar's stat, so a change is always

@@ -15,7 +15,7 @@ import {
 } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "../core/index-types.js";
-import { walkWorkspace, type WalkResult } from "./walk.js";
+import { notesBaseOf, walkWorkspace, type WalkResult } from "./walk.js";
 
 /** Options of openIndex: refresh (default true) is incremental by (mtime, size); full rebuilds. */
 export interface OpenIndexOptions {
@@ -121,6 +121,9 @@ export function clearCorruptIndex(ctx: Context): void {
     throw unusableIndex(err, ctx.ws.dataDir) ?? err;
   }
 }
+
+/** The notes folder as the index names paths: relative to the workspace root, forward slashes; "" for the root itself. */
+export const notesBase = (ctx: Context): string => notesBaseOf(ctx.ws);
 
 /** Every note file of the workspace, found by the one discovery every command shares (ignore rules included). */
 export const walkWorkspaceNotes = (ctx: Context): WalkResult => walkWorkspace(ctx.ws, ctx.config);
