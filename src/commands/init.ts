@@ -67,7 +67,7 @@ export async function init(opts: InitOptions, io: IO): Promise<InitResult> {
   };
 
   if (opts.here) {
-    await adopt(root, result, ensureFile, ensureLine);
+    await adopt(opts, root, result, ensureFile, ensureLine);
     if (opts.json) io.json({ version: JSON_VERSION, ...result } satisfies InitJson);
     else io.out(renderAdopted(result, io));
     return result;
@@ -162,11 +162,18 @@ function makeRoot(root: string): void {
  * already has those files. No notes/, no roadmap, no note touched.
  */
 async function adopt(
+  opts: InitOptions,
   root: string,
   result: InitResult,
   ensureFile: (file: string, text: string) => void,
   ensureLine: (file: string, line: string, header: string) => void,
 ): Promise<void> {
+  const extra = (["templates", "example", "roadmap"] as const).filter((k) => opts[k] !== undefined);
+  if (extra.length)
+    throw new UsageError(
+      `--here reads the folder as it is: it takes no --${extra.join(", --")}`,
+      "run `learn init --here` alone; `learn new` adds notes later",
+    );
   if (!existsSync(root))
     throw new UsageError(
       `--here: ${root} does not exist`,
@@ -240,7 +247,8 @@ function renderAdopted(r: InitResult, io: IO): string {
   const dir = r.root === resolve(".") ? "" : ` --dir ${r.root}`;
   lines.push(
     "",
-    `next: learn index${dir}, then learn search WORDS${dir}   (a .learnignore in gitignore syntax leaves files out)`,
+    `next: learn index${dir}, then learn search WORDS${dir}`,
+    "(to leave files out, list them in .learnignore, in gitignore syntax)",
   );
   return lines.join("\n");
 }

@@ -244,6 +244,16 @@ describe("learn init --here on other dialects", () => {
     expect(out.adopted).toMatchObject({ dialect: "markdown", notes: "docs", count: 2 });
   });
 
+  it("takes none of plain init's extras (--templates, --example, --roadmap)", async () => {
+    const root = folder({ "a.md": "# A\n" });
+    for (const extra of [{ templates: true }, { example: true }, { roadmap: true }]) {
+      const r = await call(init, { target: root, here: true, ...extra });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--here reads the folder as it is: it takes no --");
+    }
+    expect(readdirSync(root)).toEqual(["a.md"]);
+  });
+
   it("refuses a folder with no Markdown at all, writing nothing", async () => {
     const root = folder({ "a.txt": "x\n" });
     const r = await call(init, { target: root, here: true });
@@ -264,6 +274,14 @@ describe("plain learn init beside existing Markdown", () => {
 });
 
 describe("--dir on a Markdown folder nobody adopted", () => {
+  it("LEARN_DIR too: a usage error naming learn init --here, and no .learn/ made", async () => {
+    const root = folder({ "git/a.md": "# A\n" });
+    const r = await call(list, {}, { LEARN_DIR: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`LEARN_DIR ${root}: no workspace there, but it holds Markdown notes`);
+    expect(readdirSync(root)).toEqual(["git"]);
+  });
+
   it("exits 2, says to run learn init --here there, and leaves the folder byte-identical (no .learn/)", () => {
     const root = folder({ "git/a.md": "# A\n", "README.md": "# TIL\n" });
     const before = hashes(root);
