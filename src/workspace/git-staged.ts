@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Config } from "../core/config.js";
 import { LearnError } from "../core/errors.js";
+import { ignoreRules } from "../files/ignore-rules.js";
 import type { WorkspacePaths } from "./find.js";
 
 /** A note staged in git: its workspace-relative path and the staged text (what the commit will hold). */
@@ -119,8 +121,13 @@ function readBlobs(top: string, env: NodeJS.ProcessEnv, ids: string[]): string[]
  * that holds the notes' real folder, wherever its root is (above the workspace, or behind a symlinked
  * notes folder), and paths come back workspace-relative (`notes/a.md`). Throws when it cannot tell
  * what is staged: git missing, not a repository, the notes outside its work tree, or a git error.
+ * With `config`, what the walk leaves out (dot-folders, node_modules, the ignore rules) is left out too.
  */
-export function stagedNotes(ws: WorkspacePaths, env: NodeJS.ProcessEnv = process.env): StagedNote[] {
+export function stagedNotes(
+  ws: WorkspacePaths,
+  env: NodeJS.ProcessEnv = process.env,
+  config?: Pick<Config, "dialect" | "ignore">,
+): StagedNote[] {
   const notes = realNotesDir(ws);
   const genv = gitEnv(env);
   // From the notes folder (or its nearest existing parent), so the repository holding them answers;
@@ -137,18 +144,25 @@ export function stagedNotes(ws: WorkspacePaths, env: NodeJS.ProcessEnv = process
       "commit the notes in the repository that holds them, and run the hook there",
     );
   const relNotes = rel.split(sep).join("/");
-  const blobs = stagedBlobs(top, genv, relNotes ? `:(top,literal)${relNotes}` : ":(top)");
+  const wsNotes = relative(ws.root, ws.notesDir).split(sep).join("/") || ".";
+  const wsPath = (path: string): string => {
+    const inNotes = relNotes ? path.slice(relNotes.length + 1) : path;
+    return wsNotes === "." ? inNotes : `${wsNotes}/${inNotes}`;
+  };
+  const settings = { notes: wsNotes === "." ? "" : wsNotes, dialect: config?.dialect, ignore: config?.ignore };
+  const rules = config && ignoreRules(ws.root, settings, { root: ws.root });
+  // as the walk: no dot-folder or node_modules, nothing the rules (which check parent folders too) leave out
+  const walked = (p: string): boolean => !/(?:^|\/)(?:\.[^/]*|node_modules)\//.test(p) && !rules?.test(p);
+  const blobs = stagedBlobs(top, genv, relNotes ? `:(top,literal)${relNotes}` : ":(top)").filter(
+    (b) => !config || walked(wsPath(b.path)),
+  );
   const texts = readBlobs(
     top,
     genv,
     blobs.map((b) => b.id),
   );
-  const wsNotes = relative(ws.root, ws.notesDir).split(sep).join("/") || ".";
   return blobs
-    .map((b, i) => {
-      const inNotes = relNotes ? b.path.slice(relNotes.length + 1) : b.path;
-      return { path: wsNotes === "." ? inNotes : `${wsNotes}/${inNotes}`, text: texts[i]! };
-    })
+    .map((b, i) => ({ path: wsPath(b.path), text: texts[i]! }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -6,6 +7,7 @@ import { defaultIgnores } from "../../src/files/ignore-rules.js";
 import { walkWorkspace } from "../../src/files/note-walk.js";
 import { walkWorkspaceNotes } from "../../src/store/open-db.js";
 import { workspacePaths } from "../../src/workspace/find.js";
+import { stagedNotes } from "../../src/workspace/git-staged.js";
 import { existingSlugs } from "../../src/workspace/note-files.js";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import { tempDir } from "../helpers/workspace.js";
@@ -131,5 +133,26 @@ describe("one discovery: the index and learn new's slug check agree", () => {
       expect(new Set(walked)).toEqual(existingSlugs(ws, config));
       expect(walked.sort()).toEqual(follow ? ["a", "c-link", "far"] : ["a", "c-link"]);
     }
+  });
+});
+
+describe("check --staged sees the notes the walk sees", () => {
+  it("given the config, staged templates, drawings, dot-folders and .learnignore'd files are left out", () => {
+    const root = tree({
+      ".obsidian/templates.json": '{"folder":"Templates"}',
+      ".obsidian/snippet.md": "",
+      "Templates/t.md": "# {{title}}\n",
+      "d.excalidraw.md": "{}",
+      "drafts/x.md": "",
+      "a/b.md": "# B\n",
+      "README.md": "# index\n",
+      ".learnignore": "drafts/\n",
+    });
+    const env = { PATH: process.env.PATH ?? "", HOME: root, GIT_CONFIG_NOSYSTEM: "1" };
+    execFileSync("git", ["init", "-q"], { cwd: root, env });
+    execFileSync("git", ["add", "-A"], { cwd: root, env });
+    const ws = workspacePaths(root, ".");
+    expect(stagedNotes(ws, env, { dialect: "obsidian" }).map((n) => n.path)).toEqual(["a/b.md"]);
+    expect(stagedNotes(ws, env).map((n) => n.path)).toContain("Templates/t.md"); // without the config: as before
   });
 });
