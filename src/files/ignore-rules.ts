@@ -10,7 +10,7 @@ import { READ_CAPS, readWholeText, type FileProblem, type ReadScope, type Unsafe
 // note-walk.ts), whatever the patterns say.
 
 /** The ignore file at the workspace root, in gitignore syntax, patterns relative to the root. */
-export const IGNORE_FILE = ".learnignore";
+const IGNORE_FILE = ".learnignore";
 
 /** True when a workspace-relative path (forward slashes, folders ending in `/`) is not a note. */
 export type IgnoreTest = (rel: string) => boolean;
