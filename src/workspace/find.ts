@@ -69,7 +69,7 @@ export function findWorkspace(opts: { dir?: string; env?: NodeJS.ProcessEnv; cwd
             `${from} ${explicit}: no workspace there, but it holds Markdown notes`,
             `run \`learn init --here\` in ${explicit} to use them in place (it writes only learn.config.yaml), or point ${from} at a workspace`,
           )
-        : new UsageError(
+        : new LearnError(
             `${from} ${explicit}: no workspace there (no learn.config.yaml, .learn/ or notes/)`,
             `run \`learn init ${explicit}\` to make one, or point ${from} at a workspace`,
           );

