@@ -200,6 +200,27 @@ describe("learn init --here on other dialects", () => {
     expect(paths).toEqual(["vault/dendron.topic.md", "vault/root.md"]);
   });
 
+  it("an Obsidian vault one folder down (a repo holding a vault) is found, with its templates folder", async () => {
+    const root = folder({
+      "README.md": "# my repo\n",
+      "scripts/x.sh": "",
+      "vault/.obsidian/templates.json": '{"folder":"Meta/Templates"}',
+      "vault/Meta/Templates/t.md": "# {{title}}\n",
+      "vault/Note.md": "# Note\n",
+    });
+    const out = schema.init.parse(jsonOf(await call(init, { target: root, here: true, json: true })));
+    expect(out.adopted).toMatchObject({
+      dialect: "obsidian",
+      notes: "vault",
+      evidence: "vault/.obsidian/",
+      ignore: ["/vault/Meta/Templates/"],
+      remarks: ["the vault is vault/"],
+      count: 1,
+    });
+    await call(index, { dir: root });
+    expect((await call(list, { dir: root, format: "paths" })).stdout).toBe("vault/Note.md\n");
+  });
+
   it("a .zk/ notebook is zk, with the patterns its config.toml ignores", async () => {
     const root = folder({
       ".zk/config.toml": '[note]\nlanguage = "en"\nignore = ["drafts/*", "log-*.md"]\n',
