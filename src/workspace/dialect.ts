@@ -47,10 +47,8 @@ function settings(root: string, rel: string): string | undefined {
   }
 }
 
-/** The vault folders a dendron.yml lists (`workspace.vaults[].fsPath`, or the older top-level `vaults`). */
-async function dendronVaults(root: string): Promise<string[]> {
-  const text = settings(root, "dendron.yml");
-  if (text === undefined) return [];
+/** The vault folders a dendron.yml's text lists (`workspace.vaults[].fsPath`, or the older top-level `vaults`). */
+async function dendronVaults(text: string): Promise<string[]> {
   try {
     const { loadYaml } = await import("../core/yaml-load.js");
     const doc = loadYaml(text) as { workspace?: { vaults?: unknown }; vaults?: unknown } | null;
@@ -83,8 +81,9 @@ const isFoam = (root: string): boolean =>
 
 /** Detect the dialect and the notes folder of an existing folder (before any note is counted). */
 export async function detectDialect(root: string): Promise<Omit<Adoption, "notes"> & { notes?: string }> {
-  const vaults = await dendronVaults(root);
-  if (settings(root, "dendron.yml") !== undefined) {
+  const dendron = settings(root, "dendron.yml");
+  if (dendron !== undefined) {
+    const vaults = await dendronVaults(dendron);
     const remarks = vaults.length > 1 ? [`dendron.yml lists ${vaults.length} vaults: reading the whole folder`] : [];
     return {
       dialect: "dendron",

@@ -221,6 +221,21 @@ describe("learn init --here on other dialects", () => {
     expect((await call(list, { dir: root, format: "paths" })).stdout).toBe("vault/Note.md\n");
   });
 
+  it("a Dendron workspace with two vaults is read whole, and says why", async () => {
+    const root = folder({
+      "dendron.yml": "workspace:\n  vaults:\n    - fsPath: a\n    - fsPath: b\n",
+      "a/x.md": "# X\n",
+      "b/y.md": "# Y\n",
+    });
+    const out = schema.init.parse(jsonOf(await call(init, { target: root, here: true, json: true })));
+    expect(out.adopted).toMatchObject({
+      dialect: "dendron",
+      notes: ".",
+      remarks: ["dendron.yml lists 2 vaults: reading the whole folder"],
+      count: 2,
+    });
+  });
+
   it("a .zk/ notebook is zk, with the patterns its config.toml ignores", async () => {
     const root = folder({
       ".zk/config.toml": '[note]\nlanguage = "en"\nignore = ["drafts/*", "log-*.md"]\n',
