@@ -4,6 +4,7 @@ import { UsageError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { loadConfig } from "./config-load.js";
 import { findWorkspace } from "./find.js";
+import { withFolderDomains } from "./folder-domains.js";
 
 export type { Context } from "../core/context.js";
 
@@ -38,7 +39,12 @@ export async function createContext(
 ): Promise<Context> {
   const ws = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
   const today = resolveToday(opts.today, io.env);
-  return { ws, config: await loadConfig(ws), today, saveCache: (name, value) => saveCache(ws, name, value) };
+  return {
+    ws,
+    config: withFolderDomains(await loadConfig(ws), ws.notesDir),
+    today,
+    saveCache: (name, value) => saveCache(ws, name, value),
+  };
 }
 
 /** Context.saveCache: `.learn/NAME` written through the safe writer (never through a link), errors ignored. */
