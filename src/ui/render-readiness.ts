@@ -41,8 +41,9 @@ export interface ReadinessView {
   duplicates?: DuplicateItem[];
 }
 
+// A domain with notes but no roadmap items (an adopted folder's, say) still says how many notes it holds.
 const levelsText = (g: GroupReadiness) =>
-  `${g.notes} note${g.notes === 1 ? "" : "s"}; ` +
+  (g.kind === "domain" && g.notes && !g.items.length ? `${g.notes} note${g.notes === 1 ? "" : "s"}; ` : "") +
   (g.items.length
     ? `${g.items.length} item${g.items.length === 1 ? "" : "s"}: ${g.byLevel
         .map((n, l) => [n, l] as const)
