@@ -18,6 +18,8 @@ export interface StatusData {
   due: { slug: string; title: string; due: string; overdue: number }[];
   week: WeekOverview;
   roles: GroupReadiness[];
+  /** Each domain's note count (front matter or folder), in config order. */
+  domains?: { id: string; notes: number }[];
   /** Each role's score a week ago, for the change since last week. */
   lastWeek?: Record<string, number>;
   next?: { command: string; why: string };
@@ -68,6 +70,17 @@ function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefi
   return before === undefined ? "" : `${deltaText(g.score - before)} since last week`;
 }
 
+const SHOWN_DOMAINS = 6;
+
+/** The domains with the most notes, when any domain has notes (an adopted folder's topic folders, say). */
+function domainsLine(domains: StatusData["domains"], t: Theme): string[] {
+  const withNotes = (domains ?? []).filter((x) => x.notes > 0).sort((a, b) => b.notes - a.notes);
+  if (!withNotes.length) return [];
+  const shown = withNotes.slice(0, SHOWN_DOMAINS).map((x) => `${x.id} ${x.notes}`);
+  const more = withNotes.length > SHOWN_DOMAINS ? t.meta(` … ${plural(withNotes.length, "domain")} with notes`) : "";
+  return [`${t.title("Domains")}   ${shown.join(" · ")}${more}`];
+}
+
 /** The dashboard as text. */
 export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
   const d = forTerminal(data);
@@ -95,6 +108,7 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
+    ...domainsLine(d.domains, t),
     `${t.title("Readiness")}`,
     ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
     "",

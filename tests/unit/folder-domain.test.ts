@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { validateConfig } from "../../src/core/config-schema.js";
+import { autoDomains, domainIdOf, folderDomain, folderRules, noteFolder } from "../../src/core/folder-domain.js";
+
+describe("folder domains", () => {
+  it("a note's folder is relative to the notes folder", () => {
+    expect(noteFolder("notes/postgres/tuning/x.md", "notes")).toBe("postgres/tuning");
+    expect(noteFolder("notes/x.md", "notes")).toBe("");
+    expect(noteFolder("postgres/x.md", "")).toBe("postgres");
+  });
+
+  it("configured folders map to domains, longest folder first, any case", () => {
+    const rules = folderRules(
+      { domain_folders: { postgres: ["postgres", "sql"], tuning: ["postgres/Tuning/"] } },
+      "notes",
+    );
+    expect(folderDomain("postgres", rules)).toBe("postgres");
+    expect(folderDomain("SQL/joins", rules)).toBe("postgres");
+    expect(folderDomain("postgres/tuning/deep", rules)).toBe("tuning");
+    expect(folderDomain("postgresql", rules)).toBeUndefined();
+    expect(folderDomain("", rules)).toBeUndefined();
+  });
+
+  it("with auto domains a note's top-level folder is its domain; rules keys differ", () => {
+    const auto = folderRules({ auto_domains: true }, "notes");
+    expect(folderDomain("Machine Learning/x", auto)).toBe("machine-learning");
+    expect(folderDomain("", auto)).toBeUndefined();
+    expect(auto.key).not.toBe(folderRules({}, "notes").key);
+    expect(domainIdOf("C++")).toBe("c");
+    expect(domainIdOf("...")).toBeUndefined();
+    expect(autoDomains(["zsh", "Postgres", "constructor", "!!"])).toEqual({ postgres: "Postgres", zsh: "zsh" });
+  });
+
+  it("auto domains only for an adopted folder (a dialect other than learn) with no domains: key", () => {
+    expect(validateConfig({ dialect: "markdown" }, "c").auto_domains).toBe(true);
+    expect(validateConfig({ dialect: "obsidian" }, "c").auto_domains).toBe(true);
+    expect(validateConfig({ dialect: "learn" }, "c").auto_domains).toBeUndefined();
+    expect(validateConfig({}, "c").auto_domains).toBeUndefined();
+    expect(validateConfig({ dialect: "markdown", domains: { pg: "Postgres" } }, "c").auto_domains).toBeUndefined();
+  });
+});
