@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/core/config-schema.js";
+import { domainStats } from "../../src/core/week-domain.js";
 import { autoDomains, domainIdOf, folderDomain, folderRules, noteFolder } from "../../src/core/folder-domain.js";
 
 describe("folder domains", () => {
@@ -37,5 +38,25 @@ describe("folder domains", () => {
     expect(validateConfig({ dialect: "learn" }, "c").auto_domains).toBeUndefined();
     expect(validateConfig({}, "c").auto_domains).toBeUndefined();
     expect(validateConfig({ dialect: "markdown", domains: { pg: "Postgres" } }, "c").auto_domains).toBeUndefined();
+  });
+
+  it("learn week's domain menu lists an adopted folder's domains that hold notes", () => {
+    const notes = [
+      { domain: "postgres", type: null, status: "evergreen" },
+      { domain: "postgres", type: "log", status: null },
+      { domain: "zsh", type: null, status: null },
+    ];
+    const domains = { assets: "assets", postgres: "postgres", zsh: "zsh" };
+    const ids = (auto: boolean) =>
+      domainStats(notes, new Map(), { domains, auto_domains: auto }, "2026-12-01").map((s) => [s.id, s.notes]);
+    expect(ids(true)).toEqual([
+      ["postgres", 1],
+      ["zsh", 1],
+    ]);
+    expect(ids(false)).toEqual([
+      ["assets", 0],
+      ["postgres", 1],
+      ["zsh", 1],
+    ]);
   });
 });
