@@ -15,20 +15,26 @@ export interface FolderRules {
   folders: [string, string][];
   /** Domains are the top-level folders (an adopted folder with no `domains:` key). */
   auto: boolean;
+  /** With auto: a Dendron vault's hierarchies (`pkg.npm.md` is in `pkg`) count as its folders. */
+  dotted: boolean;
   key: string;
 }
 
 const trimSlashes = (s: string): string => s.replace(/\\/g, "/").replace(/^(\.\/)+|^\/+|\/+$/g, "");
 
 /** The rules for a config and the notes folder's path relative to the workspace root. */
-export function folderRules(config: Pick<Config, "domain_folders" | "auto_domains">, base: string): FolderRules {
+export function folderRules(
+  config: Pick<Config, "domain_folders" | "auto_domains" | "dialect">,
+  base: string,
+): FolderRules {
   const b = trimSlashes(base) === "." ? "" : trimSlashes(base);
   const folders = Object.entries(config.domain_folders ?? {})
     .flatMap(([id, fs]) => fs.map((f): [string, string] => [trimSlashes(f).toLowerCase(), id]))
     .filter(([f]) => f !== "" && f !== ".")
     .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
   const auto = config.auto_domains === true && folders.length === 0;
-  return { base: b, folders, auto, key: JSON.stringify([b, folders, auto]) };
+  const dotted = auto && config.dialect === "dendron";
+  return { base: b, folders, auto, dotted, key: JSON.stringify([b, folders, auto, dotted]) };
 }
 
 /** The folder of a note (workspace-relative path) relative to the notes folder: "postgres/tuning", or "". */
@@ -72,7 +78,17 @@ export function autoDomains(topFolders: readonly string[]): Record<string, strin
 
 /** Set a read note's `folder` (relative to the notes folder) and, when its front matter names none, its folder's `domain`. */
 export function placeNote(values: Record<string, string | number | null>, rules: FolderRules): void {
-  const folder = noteFolder(String(values.path), rules.base);
+  const path = String(values.path);
+  const folder = noteFolder(path, rules.base);
   values.folder = folder;
-  if (values.domain === null || values.domain === undefined) values.domain = folderDomain(folder, rules) ?? null;
+  if (values.domain !== null && values.domain !== undefined) return;
+  values.domain = folderDomain(folder, rules) ?? null;
+  if (values.domain === null && rules.dotted && folder === "")
+    values.domain = hierarchyOf(path.slice(path.lastIndexOf("/") + 1)) ?? null;
+}
+
+/** A Dendron note's top hierarchy as a domain id (`pkg.npm.md` -> `pkg`); none for the vault's `root.md`. */
+export function hierarchyOf(fileName: string): string | undefined {
+  const top = fileName.replace(/\.(md|markdown)$/i, "").split(".")[0]!;
+  return top.toLowerCase() === "root" ? undefined : domainIdOf(top);
 }

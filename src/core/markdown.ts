@@ -22,7 +22,8 @@ const MDLINK = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([
 // `[label]: target "title"`: a reference definition, which publish renders as a link too.
 const REFDEF = /^\s{0,3}\[[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/;
 // `#tag` after white space or at the start of a line (so never `page#anchor`, `](#part)`, `[[Note#part]]`, `&#38;`, `C#`).
-const INLINE_TAG = /(?<=^|\s)#([\p{L}\p{N}_\-/]+)/gu;
+// Dendron's hierarchical tags use dots (`#stage.germ`); a sentence's full stop after a tag is not part of it.
+const INLINE_TAG = /(?<=^|\s)#([\p{L}\p{N}_\-/.]+)/gu;
 const CODE_SPAN = /(`+)[^`]*?\1/g;
 // A CSS colour: 3, 4, 6 or 8 hex digits with a digit in them or one letter repeated (#1e90ff, #fff).
 const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
@@ -64,7 +65,7 @@ export function lineNoteLinks(line: string): string[] {
 
 /** True when a `#word` is a tag: not all digits (`#123` is an issue number) and not a colour (`#fff`, `#1e90ff`). */
 function isTag(tag: string): boolean {
-  if (!/[^\p{N}_\-/]/u.test(tag)) return false;
+  if (!/[^\p{N}_\-/.]/u.test(tag)) return false;
   return !(COLOUR.test(tag) && (/\d/.test(tag) || /^(.)\1*$/.test(tag)));
 }
 
@@ -79,7 +80,7 @@ export function lineTags(line: string): string[] {
   const text = line.includes("`") ? line.replace(CODE_SPAN, " ") : line;
   const out: string[] = [];
   for (const m of text.matchAll(INLINE_TAG)) {
-    const tag = m[1]!.replace(/\/+$/, "").replace(/^\/+/, "");
+    const tag = m[1]!.replace(/[/.]+$/, "").replace(/^[/.]+/, "");
     if (tag && isTag(tag)) out.push(tag);
   }
   return out;

@@ -1,19 +1,24 @@
 import { readdirSync } from "node:fs";
 import type { Config } from "../core/config.js";
-import { autoDomains } from "../core/folder-domain.js";
+import { autoDomains, hierarchyOf } from "../core/folder-domain.js";
 
 /**
  * The config with an adopted folder's domains filled in: with `auto_domains` (a dialect other than
  * learn and no `domains:` key) each top-level folder of the notes folder is a domain, dot-folders and
- * node_modules aside. One readdir, and only then; any other config is returned as it is.
+ * node_modules aside, and in a Dendron vault each top hierarchy. One readdir, and only then; any
+ * other config is returned as it is.
  */
 export function withFolderDomains(config: Config, notesDir: string): Config {
   if (!config.auto_domains) return config;
   let names: string[];
   try {
-    names = readdirSync(notesDir, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules")
-      .map((e) => e.name);
+    const entries = readdirSync(notesDir, { withFileTypes: true }).filter(
+      (e) => !e.name.startsWith(".") && e.name !== "node_modules",
+    );
+    names = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    // a Dendron vault is flat: its hierarchies (`pkg.npm.md` is in `pkg`) are its folders
+    if (config.dialect === "dendron")
+      for (const e of entries) if (e.isFile() && /\.md$/i.test(e.name)) names.push(hierarchyOf(e.name) ?? "");
   } catch {
     return config;
   }

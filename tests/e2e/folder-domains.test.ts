@@ -100,6 +100,23 @@ describe("folders map to domains", () => {
     ]);
   });
 
+  it("a Dendron vault (flat, dotted names) has its top hierarchies as domains", async () => {
+    const root = workspace(
+      {
+        "notes/root.md": "# Root\n",
+        "notes/pkg.md": "# Packages\n",
+        "notes/pkg.npm.publish.md": "# Publish to npm\n",
+        "notes/dev.git.md": "# Git\n",
+      },
+      { config: "dialect: dendron\n" },
+    );
+    expect(await paths(root, { domain: "pkg" })).toEqual(["notes/pkg.md", "notes/pkg.npm.publish.md"]);
+    expect((await domainsOf(root)).map((d) => [d.id, d.notes])).toEqual([
+      ["dev", 1],
+      ["pkg", 2],
+    ]);
+  });
+
   it("learn readiness and status on an adopted folder show each domain's notes, not 0 everywhere", async () => {
     const root = til("dialect: obsidian\n");
     const r = await call(readiness, { dir: root }, env);

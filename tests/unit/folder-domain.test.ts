@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "../../src/core/config-schema.js";
 import { domainStats } from "../../src/core/week-domain.js";
-import { autoDomains, domainIdOf, folderDomain, folderRules, noteFolder } from "../../src/core/folder-domain.js";
+import {
+  autoDomains,
+  domainIdOf,
+  folderDomain,
+  folderRules,
+  noteFolder,
+  placeNote,
+} from "../../src/core/folder-domain.js";
 
 describe("folder domains", () => {
   it("a note's folder is relative to the notes folder", () => {
@@ -30,6 +37,24 @@ describe("folder domains", () => {
     expect(domainIdOf("C++")).toBe("c");
     expect(domainIdOf("...")).toBeUndefined();
     expect(autoDomains(["zsh", "Postgres", "constructor", "!!"])).toEqual({ postgres: "Postgres", zsh: "zsh" });
+  });
+
+  it("a Dendron vault's top hierarchies are its folders", () => {
+    const rules = folderRules({ auto_domains: true, dialect: "dendron" }, "notes");
+    const place = (path: string, domain: string | null = null) => {
+      const values: Record<string, string | number | null> = { path, domain };
+      placeNote(values, rules);
+      return values.domain;
+    };
+    expect(place("notes/pkg.npm.publish.md")).toBe("pkg");
+    expect(place("notes/pkg.md")).toBe("pkg");
+    expect(place("notes/root.md")).toBeNull();
+    expect(place("notes/pkg.npm.md", "mine")).toBe("mine");
+    expect(place("notes/sub/a.b.md")).toBe("sub");
+    const plain = folderRules({ auto_domains: true, dialect: "obsidian" }, "notes");
+    const v: Record<string, string | number | null> = { path: "notes/pkg.npm.md", domain: null };
+    placeNote(v, plain);
+    expect(v.domain).toBeNull();
   });
 
   it("auto domains only for an adopted folder (a dialect other than learn) with no domains: key", () => {

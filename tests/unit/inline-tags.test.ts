@@ -8,6 +8,7 @@ describe("inline #tags", () => {
     expect(lineTags("#postgres tip about #perf/indexes, and\t#日本語")).toEqual(["postgres", "perf/indexes", "日本語"]);
     expect(lineTags("- a list item #todo")).toEqual(["todo"]);
     expect(lineTags("ends with a slash #area/")).toEqual(["area"]);
+    expect(lineTags("Dendron's #stage.germ, and a full stop after #todo.")).toEqual(["stage.germ", "todo"]);
   });
 
   it("leaves out headings, anchors, links, code spans, numbers, colours and indented code", () => {
@@ -16,7 +17,7 @@ describe("inline #tags", () => {
     expect(lineTags("see https://example.org/page#anchor and [x](#part) and [[Note#Section]]")).toEqual([]);
     expect(lineTags("C# and F# and &#38;")).toEqual([]);
     expect(lineTags("run `git log #not-a-tag` here")).toEqual([]);
-    expect(lineTags("fixed in #123 and #1-2")).toEqual([]);
+    expect(lineTags("fixed in #123 and #1-2 and #1.2")).toEqual([]);
     expect(lineTags("colours #fff #1e90ff #a0b and a word #cafe #add")).toEqual(["cafe", "add"]);
     expect(lineTags("    #include <stdio.h>")).toEqual([]);
   });
