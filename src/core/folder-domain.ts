@@ -15,7 +15,7 @@ export interface FolderRules {
   folders: [string, string][];
   /** Domains are the top-level folders (an adopted folder with no `domains:` key). */
   auto: boolean;
-  /** With auto: a Dendron vault's hierarchies (`pkg.npm.md` is in `pkg`) count as its folders. */
+  /** With auto: a Dendron workspace, whose notes' top hierarchies (`pkg.npm.md` is in `pkg`) are their domains. */
   dotted: boolean;
   key: string;
 }
@@ -82,9 +82,9 @@ export function placeNote(values: Record<string, string | number | null>, rules:
   const folder = noteFolder(path, rules.base);
   values.folder = folder;
   if (values.domain !== null && values.domain !== undefined) return;
-  values.domain = folderDomain(folder, rules) ?? null;
-  if (values.domain === null && rules.dotted && folder === "")
-    values.domain = hierarchyOf(path.slice(path.lastIndexOf("/") + 1)) ?? null;
+  // in a Dendron workspace folders are vaults, and a note's hierarchy is its topic
+  const domain = rules.dotted ? hierarchyOf(path.slice(path.lastIndexOf("/") + 1)) : folderDomain(folder, rules);
+  values.domain = domain ?? null;
 }
 
 /** A Dendron note's top hierarchy as a domain id (`pkg.npm.md` -> `pkg`); none for the vault's `root.md`. */

@@ -100,13 +100,13 @@ describe("folders map to domains", () => {
     ]);
   });
 
-  it("a Dendron vault (flat, dotted names) has its top hierarchies as domains", async () => {
+  it("a Dendron workspace (dotted names, vault folders) has its notes' top hierarchies as domains", async () => {
     const root = workspace(
       {
         "notes/root.md": "# Root\n",
         "notes/pkg.md": "# Packages\n",
         "notes/pkg.npm.publish.md": "# Publish to npm\n",
-        "notes/dev.git.md": "# Git\n",
+        "notes/vault2/dev.git.md": "# Git\n",
       },
       { config: "dialect: dendron\n" },
     );

@@ -50,7 +50,8 @@ describe("folder domains", () => {
     expect(place("notes/pkg.md")).toBe("pkg");
     expect(place("notes/root.md")).toBeNull();
     expect(place("notes/pkg.npm.md", "mine")).toBe("mine");
-    expect(place("notes/sub/a.b.md")).toBe("sub");
+    expect(place("notes/vault/a.b.md")).toBe("a"); // folders are vaults
+    expect(place("notes/vault/root.md")).toBeNull();
     const plain = folderRules({ auto_domains: true, dialect: "obsidian" }, "notes");
     const v: Record<string, string | number | null> = { path: "notes/pkg.npm.md", domain: null };
     placeNote(v, plain);
