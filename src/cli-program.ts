@@ -61,7 +61,9 @@ const withFilterFlags = (cmd: Command): Command =>
     .option("--tag <tag>", "only notes with this tag")
     .option("--role <id>", "only notes for this role")
     .option("--difficulty <level>", "only notes of this difficulty")
-    .option("--visibility <v>", "only public or private notes");
+    .option("--visibility <v>", "only public or private notes")
+    .option("--folder <folder>", "only notes in this folder (of the notes folder) or below it")
+    .option("--path <text>", "only notes whose path holds this text");
 
 const examples = (...lines: string[]): string => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
@@ -204,8 +206,11 @@ Query language:
   prefix*            words starting with prefix
   type:doc  status:evergreen  domain:core-backend  tag:http  role:backend
   difficulty:advanced  visibility:public  is:public  is:private  is:due
+  folder:postgres (and below)  path:draft (in the path)  tag:lang (and lang/go)
   updated:>2026-01-01  published:<=2026-06-30   (also >=, <, =)
   Filters take commas for alternatives (type:doc,blog).
+Folder names are searched too, at low weight: a note in postgres/ matches
+  "postgres" though it never says it.
 Ranking: a note whose title or file name is exactly the query comes first, then
   notes with every word in the title (fewest other words first), then the rest
   by relevance (bm25).

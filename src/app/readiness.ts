@@ -68,7 +68,7 @@ export function readinessInputFrom(
   const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
   const known = new Set(notes.map((n) => n.slug.toLowerCase()));
   return {
-    config: ctx.config,
+    config: withNoteDomains(ctx.config, real),
     items,
     roadmaps: roadmapRows.map((r) => r.path),
     duplicates,
@@ -81,6 +81,8 @@ export function readinessInputFrom(
       public: isPublic(n),
       substantial: isPublic(n) && noteSubstance(templates, n, bodyOf(n)).enough,
       checklistDone: n.checklist_done,
+      domain: n.domain,
+      roles: n.roles,
       since: startDate(n, ctx.today),
     })),
     covering: coverage(
@@ -91,6 +93,16 @@ export function readinessInputFrom(
     events,
     graceDays: parseDuration(ctx.config.revisit.first_after) ?? 7,
   };
+}
+
+/**
+ * An adopted folder's domains (its top-level folders) that hold notes: a folder of images or
+ * templates is not a domain worth a line. Configured domains are kept as they are.
+ */
+function withNoteDomains(config: Context["config"], notes: readonly NoteRow[]): Context["config"] {
+  if (!config.auto_domains) return config;
+  const used = new Set(notes.map((n) => n.domain));
+  return { ...config, domains: Object.fromEntries(Object.entries(config.domains).filter(([id]) => used.has(id))) };
 }
 
 /** Measure readiness from an open index: today, a week ago (for status) and the 12-week trend. */

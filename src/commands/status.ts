@@ -51,11 +51,16 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   return data;
 }
 
-/** Each role's readiness today and its change since a week ago. */
-function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek"> {
+/** Each role's readiness today and its change since a week ago, and each domain's notes. */
+function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek" | "domains"> {
   const input = readinessInput(ctx, index);
+  const groups = measure(input, ctx.today).groups;
   return {
-    roles: measure(input, ctx.today).groups.filter((g) => g.kind === "role"),
+    roles: groups.filter((g) => g.kind === "role"),
+    // where folders say the domain, the dashboard says what is in each (a learn workspace's own stays as it was)
+    ...(ctx.config.auto_domains || ctx.config.domain_folders
+      ? { domains: groups.filter((g) => g.kind === "domain").map((g) => ({ id: g.id, notes: g.notes })) }
+      : {}),
     lastWeek: Object.fromEntries(lastWeekScores(ctx.today, input)),
   };
 }

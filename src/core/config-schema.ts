@@ -128,6 +128,7 @@ export function validateConfig(raw: unknown, file: string): Config {
     ...(c.dialect ? { dialect: c.dialect } : {}),
     ...(c.ignore ? { ignore: c.ignore } : {}),
     ...(Object.keys(domainFolders).length ? { domain_folders: domainFolders } : {}),
+    ...(!c.domains && c.dialect && c.dialect !== "learn" ? { auto_domains: true } : {}),
     ...(c.link_style ? { link_style: c.link_style } : {}),
     ...(c.publish_flag !== undefined ? { publish_flag: c.publish_flag } : {}),
     ...(c.check ? { check: { ...c.check } } : {}),

@@ -33,6 +33,11 @@ export interface Config {
   ignore?: string[];
   /** Domain id -> folders (relative to the notes folder) whose notes belong to it. */
   domain_folders?: Record<string, string[]>;
+  /**
+   * Not a key of its own: true when the file sets a `dialect` other than learn and has no `domains:` key
+   * (an adopted folder). Its domains are then its top-level folders, read when the workspace is opened.
+   */
+  auto_domains?: boolean;
   /** The link form learn writes (completion, extract, new notes): wiki `[[x]]` or Markdown `[x](x.md)`. */
   link_style?: "wiki" | "markdown";
   /** How a boolean `publish:`/`published:` maps to visibility; `false` ignores such keys. */

@@ -232,6 +232,8 @@ export interface ReadinessGroupJson<I = ReadinessItemBriefJson> {
   name: string;
   score: number;
   levels: number[];
+  /** Notes in the group: a domain's by front matter or folder, a role's listing it in roles:. */
+  notes: number;
   items: I[];
   history: ReadinessHistoryJson[];
 }

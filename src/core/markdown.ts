@@ -9,6 +9,8 @@ export interface BodyFacts {
   /** Relative Markdown link targets to .md/.markdown files (no scheme, query or anchor; %-decoded). */
   mdLinks: string[];
   checklist: { done: number; total: number };
+  /** Inline `#tags` and `#nested/tags` (without the #, as written, first spelling of each), outside code. */
+  tags: string[];
 }
 
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
@@ -19,6 +21,12 @@ const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 const MDLINK = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 // `[label]: target "title"`: a reference definition, which publish renders as a link too.
 const REFDEF = /^\s{0,3}\[[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/;
+// `#tag` after white space or at the start of a line (so never `page#anchor`, `](#part)`, `[[Note#part]]`, `&#38;`, `C#`).
+// Dendron's hierarchical tags use dots (`#stage.germ`); a sentence's full stop after a tag is not part of it.
+const INLINE_TAG = /(?<=^|\s)#([\p{L}\p{N}_\-/.]+)/gu;
+const CODE_SPAN = /(`+)[^`]*?\1/g;
+// A CSS colour: 3, 4, 6 or 8 hex digits with a digit in them or one letter repeated (#1e90ff, #fff).
+const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const NOTE_FILE = /\.(?:md|markdown)$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -55,6 +63,29 @@ export function lineNoteLinks(line: string): string[] {
   return out;
 }
 
+/** True when a `#word` is a tag: not all digits (`#123` is an issue number) and not a colour (`#fff`, `#1e90ff`). */
+function isTag(tag: string): boolean {
+  if (!/[^\p{N}_\-/.]/u.test(tag)) return false;
+  return !(COLOUR.test(tag) && (/\d/.test(tag) || /^(.)\1*$/.test(tag)));
+}
+
+/**
+ * The inline tags of one line of Markdown outside fenced code: `#tag` and `#nested/tag` at the start
+ * of the line or after white space, not in a code span or an indented line, not all digits, not a hex colour. A heading's
+ * own marks (`# Title`) are not tags: a tag has no space after its #.
+ */
+export function lineTags(line: string): string[] {
+  // an indented code block (4 spaces or a tab) holds `#include` and `# comments`, not tags
+  if (!line.includes("#") || /^(?: {4}|\t)/.test(line)) return [];
+  const text = line.includes("`") ? line.replace(CODE_SPAN, " ") : line;
+  const out: string[] = [];
+  for (const m of text.matchAll(INLINE_TAG)) {
+    const tag = m[1]!.replace(/[/.]+$/, "").replace(/^[/.]+/, "");
+    if (tag && isTag(tag)) out.push(tag);
+  }
+  return out;
+}
+
 /**
  * A line-by-line reader of fenced code blocks (``` or ~~~, closed by a fence of the same
  * character at least as long): true for a fence line or a line inside a block.
@@ -73,10 +104,16 @@ export function codeFences(): (line: string) => boolean {
 
 /** Scan a Markdown body for headings, links and checklist items, skipping fenced code. */
 export function scanBody(body: string): BodyFacts {
-  const facts: BodyFacts = { headings: [], wikilinks: [], mdLinks: [], checklist: { done: 0, total: 0 } };
+  const facts: BodyFacts = { headings: [], wikilinks: [], mdLinks: [], checklist: { done: 0, total: 0 }, tags: [] };
   const inCode = codeFences();
+  const seenTags = new Set<string>();
   for (const line of body.split("\n")) {
     if (inCode(line)) continue;
+    for (const tag of lineTags(line)) {
+      if (seenTags.has(tag.toLowerCase())) continue;
+      seenTags.add(tag.toLowerCase());
+      facts.tags.push(tag);
+    }
     const h = HEADING.exec(line);
     if (h) {
       const textOf = h[2]!.trim();

@@ -64,6 +64,8 @@ export interface FrontMatter {
   covers: string[];
   revisit_every?: string;
   revisit?: boolean;
+  /** Other names of the note, from `aliases:` or `alias:` (Obsidian); the keys stay in `extra` as written. */
+  aliases: string[];
   /** Keys learn does not know, kept as written. */
   extra: Record<string, unknown>;
 }

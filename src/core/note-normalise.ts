@@ -115,7 +115,7 @@ function pickKeys(raw: Record<string, unknown>): { chosen: Map<string, KnownKey>
  */
 export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warnings: NoteWarning[] } {
   const warnings: NoteWarning[] = [];
-  const data: FrontMatter = { roles: [], tags: [], sources: [], related: [], covers: [], extra: {} };
+  const data: FrontMatter = { roles: [], tags: [], sources: [], related: [], covers: [], aliases: [], extra: {} };
   if (raw == null) return { data, warnings };
   if (typeof raw !== "object" || Array.isArray(raw)) {
     warnings.push({ message: "front matter must be a mapping of keys to values", severity: "error" });
@@ -139,5 +139,22 @@ export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warning
       warnings.push({ key, message: issue ? describe(issue) : "is not valid", severity: "warning" });
     }
   }
+  readForeignKeys(data);
   return { data, warnings };
+}
+
+/** The first of `names` (any case) that `extra` holds a value for. */
+function extraValue(extra: Record<string, unknown>, ...names: string[]): unknown {
+  for (const name of names)
+    for (const [k, v] of Object.entries(extra)) if (k.trim().toLowerCase() === name && v != null && v !== "") return v;
+  return undefined;
+}
+
+/** Other tools' keys learn reads but never writes: `aliases:`/`alias:`, and `desc:`/`description:` as a missing summary. */
+function readForeignKeys(data: FrontMatter): void {
+  const aliases = asList(extraValue(data.extra, "aliases", "alias")) as unknown[];
+  data.aliases = aliases.filter((a) => typeof a === "string" || typeof a === "number").map((a) => String(a).trim());
+  data.aliases = data.aliases.filter(Boolean);
+  const desc = data.summary === undefined ? text.safeParse(extraValue(data.extra, "desc", "description")) : undefined;
+  if (desc?.success) data.summary = desc.data as string;
 }

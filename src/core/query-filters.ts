@@ -9,8 +9,9 @@ export interface DateFilter {
 }
 
 /**
- * Filters on note fields. Within one key the values are alternatives (type:doc type:blog),
- * except tags and roles, where every value must be present (tag:http tag:caching).
+ * Filters on note fields. Within one key the values are alternatives (type:doc type:blog, folder:a folder:b),
+ * except tags and roles, where every value must be present (tag:http tag:caching). A tag matches its
+ * nested tags too (tag:lang matches lang/go).
  */
 export interface Filters {
   type: string[];
@@ -20,6 +21,10 @@ export interface Filters {
   visibility: string[];
   tag: string[];
   role: string[];
+  /** Folders (relative to the notes folder, lower case): the note is in one of them or below it. */
+  folder: string[];
+  /** Text (lower case) the note's path must hold. */
+  path: string[];
   updated: DateFilter[];
   published: DateFilter[];
   /** `is:due`: only notes due for a revisit. */
@@ -37,6 +42,8 @@ export const FILTER_KEYS = [
   "tags",
   "role",
   "roles",
+  "folder",
+  "path",
   "updated",
   "published",
   "is",
@@ -51,6 +58,8 @@ export const emptyFilters = (): Filters => ({
   visibility: [],
   tag: [],
   role: [],
+  folder: [],
+  path: [],
   updated: [],
   published: [],
   due: false,
@@ -108,7 +117,20 @@ export function addFilter(f: Filters, rawKey: string, rawValue: string): void {
         break;
       case "tag":
       case "tags":
-        f.tag.push(value.toLowerCase());
+        f.tag.push(value.replace(/^#/, "").toLowerCase());
+        break;
+      case "folder": {
+        const folder = value
+          .replace(/\\/g, "/")
+          .replace(/^(\.\/)+|^\/+|\/+$/g, "")
+          .toLowerCase();
+        if (folder.split("/").includes(".."))
+          throw new UsageError(`folder:${value}: a folder inside the notes folder`, "e.g. folder:postgres");
+        f.folder.push(folder === "." ? "" : folder);
+        break;
+      }
+      case "path":
+        f.path.push(value.replace(/\\/g, "/").toLowerCase());
         break;
       case "role":
       case "roles":

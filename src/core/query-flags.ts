@@ -12,11 +12,23 @@ export interface FilterFlags {
   role?: string;
   difficulty?: string;
   visibility?: string;
+  folder?: string;
+  path?: string;
 }
 
 /** Add the filter flags to parsed filters. */
 export function applyFlags(filters: Filters, flags: FilterFlags): void {
-  for (const key of ["type", "status", "domain", "tag", "role", "difficulty", "visibility"] as const) {
+  for (const key of [
+    "type",
+    "status",
+    "domain",
+    "tag",
+    "role",
+    "difficulty",
+    "visibility",
+    "folder",
+    "path",
+  ] as const) {
     const v = flags[key];
     if (v !== undefined) addFilter(filters, key, v);
   }

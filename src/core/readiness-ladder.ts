@@ -20,6 +20,9 @@ export interface EvidenceNote {
   /** Real content: enough words of its own and no template placeholder left. */
   substantial: boolean;
   checklistDone: number;
+  /** Its domain (front matter, else its folder's) and roles, for each group's note count. */
+  domain?: string | null;
+  roles?: readonly string[];
   /** The day the note counts from: published, else updated, else its file's date. */
   since: string;
 }

@@ -85,6 +85,8 @@ export interface GroupReadiness {
   items: ItemReadiness[];
   /** How many of its items stand on each rung, 0 to 4. */
   byLevel: [number, number, number, number, number];
+  /** How many notes are in it (a domain: its notes, by front matter or folder; a role: notes listing it). */
+  notes: number;
 }
 
 /** The 0-100 score: the weighted mean of the rungs (0-4), as a share of 4. */
@@ -127,7 +129,8 @@ export function measure(
       .map((item) => ({ item, weight: weights.get(item.id)!, ...levelOf.get(item.id)! }));
     const byLevel: GroupReadiness["byLevel"] = [0, 0, 0, 0, 0];
     for (const i of items) byLevel[i.level]++;
-    return { kind, id, name, score: readinessScore(items), items, byLevel };
+    const notes = input.notes.filter((n) => (kind === "domain" ? n.domain === id : n.roles?.includes(id))).length;
+    return { kind, id, name, score: readinessScore(items), items, byLevel, notes };
   };
   const needs = roleNeeds(input.config, input.items);
   const roles = Object.entries(input.config.roles).map(([id, name]) => group("role", id, name, needs.get(id)!.weights));

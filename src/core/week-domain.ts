@@ -25,16 +25,17 @@ export interface DomainNote {
 
 /**
  * Count each configured domain's notes and evergreen notes, and the weeks since it was
- * last a week's focus (`focus` maps past week labels to their domain).
+ * last a week's focus (`focus` maps past week labels to their domain). An adopted folder's
+ * domains (`auto_domains`) are listed only when they hold notes.
  */
 export function domainStats(
   notes: readonly DomainNote[],
   focus: ReadonlyMap<string, string>,
-  config: Pick<Config, "domains">,
+  config: Pick<Config, "domains" | "auto_domains">,
   today: string,
 ): DomainStat[] {
   const thisWeek = isoWeek(today).label;
-  return Object.entries(config.domains).map(([id, name]) => {
+  const stats = Object.entries(config.domains).map(([id, name]) => {
     const mine = notes.filter((n) => n.domain === id && !META_TYPES.includes(n.type ?? ""));
     const weeks = [...focus].filter(([w, d]) => d === id && w < thisWeek).map(([w]) => weeksBetween(w, thisWeek));
     return {
@@ -45,6 +46,8 @@ export function domainStats(
       weeksSinceFocus: weeks.length ? Math.min(...weeks) : null,
     };
   });
+  // an adopted folder's top-level folders without notes (images, templates) are not domains to pick
+  return config.auto_domains ? stats.filter((s) => s.notes > 0) : stats;
 }
 
 /** The domain that needs the week most, by SUGGESTION_RULE (week-help.ts); undefined when there are none. */

@@ -11,10 +11,18 @@ const inList = (col: string, values: string[], params: unknown[]): string => {
   return `lower(n.${col}) IN (${values.map(() => "?").join(", ")})`;
 };
 
-// List columns hold items joined by "\n"; wrapping both sides in "\n" matches whole items.
-const hasItem = (col: string, value: string, params: unknown[]): string => {
-  params.push(`\n${value}\n`);
+// List columns hold items joined by "\n"; wrapping both sides in "\n" matches whole items
+// (`end` "" matches an item's start: `lang/` finds `lang/go`).
+const hasItem = (col: string, value: string, params: unknown[], end = "\n"): string => {
+  params.push(`\n${value}${end}`);
   return `instr(char(10) || lower(n.${col}) || char(10), ?) > 0`;
+};
+
+// A folder and everything below it; "" is the whole notes folder.
+const inFolder = (folder: string, params: unknown[]): string => {
+  if (!folder) return "1";
+  params.push(folder, `${folder}/`, `${folder}/`);
+  return "(lower(n.folder) = ? OR substr(lower(n.folder), 1, length(?)) = ?)";
 };
 
 const dateCond = (col: string, f: DateFilter, params: unknown[]): string => {
@@ -29,7 +37,12 @@ export function filtersToSql(f: Filters): SqlWhere {
   for (const col of ["type", "status", "domain", "difficulty", "visibility"] as const) {
     if (f[col].length) conds.push(inList(col, f[col], params));
   }
-  for (const t of f.tag) conds.push(hasItem("tags", t, params));
+  for (const t of f.tag) conds.push(`(${hasItem("tags", t, params)} OR ${hasItem("tags", `${t}/`, params, "")})`);
+  if (f.folder.length) conds.push(`(${f.folder.map((d) => inFolder(d, params)).join(" OR ")})`);
+  for (const p of f.path) {
+    params.push(p);
+    conds.push("instr(lower(n.path), ?) > 0");
+  }
   for (const r of f.role) conds.push(hasItem("roles", r, params));
   for (const d of f.updated) conds.push(dateCond("updated", d, params));
   for (const d of f.published) conds.push(dateCond("published", d, params));

@@ -9,11 +9,13 @@ import {
   planRefresh,
   Refresher,
   storedDigest,
+  storedFolderRules,
   storeDigest,
   storedProblems,
   walkDigest,
 } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
+import { folderRules, type FolderRules } from "../core/folder-domain.js";
 import type { RefreshStats } from "../core/index-types.js";
 import { notesBaseOf, walkWorkspace, type WalkResult } from "./walk.js";
 
@@ -174,10 +176,16 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
   }
 }
 
+/** Why the index must be rebuilt when the stored notes were placed in domains by other folder rules. */
+function rulesChanged(db: Database.Database, rules: FolderRules): string | undefined {
+  const stored = storedFolderRules(db);
+  return stored !== undefined && stored !== rules.key ? "the domains' folders changed" : undefined;
+}
+
 /** An index opened, with files left to read (`work`) or already up to date (`done`). */
 export type Prepared =
   | { done: { index: SqliteIndex; stats: RefreshStats } }
-  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string } };
+  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string; rules: FolderRules } };
 
 /**
  * Open (creating or rebuilding as needed) and decide what a refresh must do, without reading
@@ -198,7 +206,8 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
   const opened = openDb(indexPath(ctx));
   const db = opened.db;
   try {
-    const rebuild = knownRebuild ?? opened.rebuild;
+    const rules = folderRules(ctx.config, notesBase(ctx));
+    const rebuild = knownRebuild ?? opened.rebuild ?? rulesChanged(db, rules);
     const full = Boolean(opts.full || rebuild);
     const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
     if (!full && opts.refresh === false) {
@@ -226,7 +235,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
         return { done: { index: new SqliteIndex(db), stats } };
       }
     }
-    return { work: { db, walk, full, rebuild } };
+    return { work: { db, walk, full, rebuild, rules } };
   } catch (err) {
     db.close();
     throw err;
@@ -240,7 +249,7 @@ export type Work = Extract<Prepared, { work: unknown }>["work"];
 export function startRefresh(work: Work, opts: OpenIndexOptions): Refresher {
   // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
   work.db.pragma(work.full ? "synchronous = OFF" : "synchronous = NORMAL");
-  return new Refresher(work.db, work.walk, work.full, opts.onProgress);
+  return new Refresher(work.db, work.walk, work.full, opts.onProgress, work.rules);
 }
 
 /** Commit a refresh and hand out the open index. */

@@ -53,6 +53,12 @@ export function noteLinks(path: string, parsed: ParsedNote): RawLink[] {
   ];
 }
 
+/** Front-matter tags, then the body's `#tags` not among them (any case). */
+function withInlineTags(tags: readonly string[], inline: readonly string[]): string[] {
+  const seen = new Set(tags.map((t) => t.toLowerCase()));
+  return [...tags, ...inline.filter((t) => !seen.has(t.toLowerCase()))];
+}
+
 /** Read and parse one note file; never throws for bad content. */
 export function readNote(file: FoundFile): ReadResult {
   let buf: Buffer;
@@ -131,7 +137,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     revisit_every: d.revisit_every ?? null,
     revisit: d.revisit === undefined ? null : d.revisit ? 1 : 0,
     roles: join(d.roles),
-    tags: join(d.tags),
+    tags: join(withInlineTags(d.tags, parsed.facts.tags)),
     sources: join(d.sources),
     related: join(d.related),
     covers: join(d.covers),
@@ -141,6 +147,8 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     body: parsed.body,
     mtime_ms: file.mtimeMs,
     size: file.size,
+    aliases: join(d.aliases),
+    folder: "", // set by placeNote (core/folder-domain.ts), which knows the notes folder
   };
   return { note: { values, links }, problems };
 }

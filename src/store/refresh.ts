@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { writeSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
+import { placeNote, type FolderRules } from "../core/folder-domain.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
 import type { IndexProblem, RefreshStats } from "../core/index-types.js";
 import { slugFromPath } from "../core/slug.js";
@@ -33,6 +34,8 @@ const NOTE_COLUMNS = [
   "body",
   "mtime_ms",
   "size",
+  "aliases",
+  "folder",
 ];
 
 const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
@@ -184,6 +187,10 @@ export function walkDigest(walk: WalkResult): string {
 export const storedDigest = (db: Database.Database): string | undefined =>
   (db.prepare("SELECT value FROM meta WHERE key = 'walk_digest'").pluck().get() as string | undefined) ?? undefined;
 
+/** The folder rules (FolderRules.key) the stored notes were placed in domains by, if recorded. */
+export const storedFolderRules = (db: Database.Database): string | undefined =>
+  (db.prepare("SELECT value FROM meta WHERE key = 'folder_rules'").pluck().get() as string | undefined) ?? undefined;
+
 /** Record that the tables match this walk. */
 export const storeDigest = (db: Database.Database, digest: string): void =>
   void db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('walk_digest', ?)").run(digest);
@@ -209,6 +216,7 @@ export class Refresher {
     private readonly walk: WalkResult,
     private readonly full: boolean,
     private readonly onProgress?: (done: number, total: number) => void,
+    private readonly rules?: FolderRules,
   ) {}
 
   /** Take the write lock, (re)create the schema for a full build, plan, and drop vanished files. */
@@ -236,6 +244,7 @@ export class Refresher {
       forget(this.s, file.path);
       this.stats.updated++;
     } else this.stats.added++;
+    if (result.note && this.rules) placeNote(result.note.values, this.rules);
     store(this.s, file, result.note, result.problems);
     this.onProgress?.(++this.done, this.plan.toRead.length);
     if (PAUSE_AFTER > 0 && ++this.stored === PAUSE_AFTER) pauseForTest(this.stored);
@@ -259,6 +268,8 @@ export class Refresher {
     if (this.full || appeared.length > 0 || plan.removed.length > 0) recordDuplicates(db, s);
     db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for
     storeDigest(db, walkDigest(this.walk));
+    if (this.rules)
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder_rules', ?)").run(this.rules.key);
     db.exec("COMMIT");
     this.stats.problems = storedProblems(db);
     return this.stats;

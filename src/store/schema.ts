@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -25,7 +25,11 @@ CREATE TABLE notes (
   headings TEXT NOT NULL,
   body TEXT NOT NULL,
   mtime_ms REAL NOT NULL,
-  size INTEGER NOT NULL
+  size INTEGER NOT NULL,
+  -- aliases: aliases:/alias: items; folder: the note's folder relative to the notes folder ("" at its top),
+  -- searched at low weight (its / - _ split words) and filtered by folder:
+  aliases TEXT NOT NULL DEFAULT '',
+  folder TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE links (
   from_path TEXT NOT NULL,
@@ -43,7 +47,7 @@ CREATE TABLE problems (
   kind TEXT NOT NULL DEFAULT 'file'
 );
 CREATE VIRTUAL TABLE notes_fts USING fts5(
-  title, summary, tags, headings, body,
+  title, summary, tags, headings, body, aliases, folder,
   content='notes', content_rowid='rowid',
   tokenize='porter unicode61 remove_diacritics 2'
 );
@@ -90,11 +94,11 @@ CREATE INDEX schedule_due ON schedule(due);
 /** Keep the external-content FTS table in step with the notes table. */
 const TRIGGERS = `
 CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
-  INSERT INTO notes_fts(rowid, title, summary, tags, headings, body) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body);
+  INSERT INTO notes_fts(rowid, title, summary, tags, headings, body, aliases, folder) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body, new.aliases, new.folder);
   INSERT INTO terms_fts(rowid, title, slug, tags) VALUES (new.rowid, new.title, new.slug, new.tags);
 END;
 CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
-  INSERT INTO notes_fts(notes_fts, rowid, title, summary, tags, headings, body) VALUES ('delete', old.rowid, old.title, old.summary, old.tags, old.headings, old.body);
+  INSERT INTO notes_fts(notes_fts, rowid, title, summary, tags, headings, body, aliases, folder) VALUES ('delete', old.rowid, old.title, old.summary, old.tags, old.headings, old.body, old.aliases, old.folder);
   DELETE FROM terms_fts WHERE rowid = old.rowid;
 END;
 `;

@@ -24,8 +24,9 @@ export interface SearchRequest {
   due?: ReadonlyMap<string, string>;
 }
 
-// Column weights for bm25, in FTS column order: title, summary, tags, headings, body.
-const BM25 = "bm25(notes_fts, 10.0, 4.0, 4.0, 4.0, 1.0)";
+// Column weights for bm25, in FTS column order: title, summary, tags, headings, body, aliases, folder.
+// The folder's words (postgres/ for a note that never says "postgres") count, but well below the body's.
+const BM25 = "bm25(notes_fts, 10.0, 4.0, 4.0, 4.0, 1.0, 8.0, 0.3)";
 // A title's word count (its spaces): among notes whose title holds every word, fewer other words rank first.
 // (FTS5's bm25 divides by the whole note's length, not the title's, so it cannot say this.)
 const TITLE_WORDS = "length(trim(n.title)) - length(replace(trim(n.title), ' ', ''))";

@@ -17,7 +17,7 @@ export function walkedIndex(ctx: Context): IndexHandle {
     const read = readNote(file);
     problems.push(...read.problems);
     if (!read.note) continue;
-    const { body: _body, ...values } = read.note.values;
+    const { body: _body, aliases: _aliases, folder: _folder, ...values } = read.note.values;
     notes.push(toNoteRow(values as unknown as Parameters<typeof toNoteRow>[0]));
   }
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

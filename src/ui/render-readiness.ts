@@ -41,15 +41,17 @@ export interface ReadinessView {
   duplicates?: DuplicateItem[];
 }
 
+// A domain with notes but no roadmap items (an adopted folder's, say) still says how many notes it holds.
 const levelsText = (g: GroupReadiness) =>
-  g.items.length
+  (g.kind === "domain" && g.notes && !g.items.length ? `${g.notes} note${g.notes === 1 ? "" : "s"}; ` : "") +
+  (g.items.length
     ? `${g.items.length} item${g.items.length === 1 ? "" : "s"}: ${g.byLevel
         .map((n, l) => [n, l] as const)
         .filter(([n]) => n)
         .reverse()
         .map(([n, l]) => `${n} ${LEVEL_NAMES[l]}`)
         .join(", ")}`
-    : "no roadmap items for it";
+    : "no roadmap items for it");
 
 /**
  * Groups as score lines fitted to `width` columns: id, bar, score, and (with `facts`) the figures
@@ -292,6 +294,7 @@ function groupJson<I>(
     name: g.name,
     score: g.score,
     levels: g.byLevel,
+    notes: g.notes,
     items: g.items.map(item),
     history: history.map((p) => ({ week: p.week, date: p.date, score: seriesOf([p], g)[0]! })),
   };

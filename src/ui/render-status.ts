@@ -18,6 +18,8 @@ export interface StatusData {
   due: { slug: string; title: string; due: string; overdue: number }[];
   week: WeekOverview;
   roles: GroupReadiness[];
+  /** Each domain's note count (front matter or folder), in config order. */
+  domains?: { id: string; notes: number }[];
   /** Each role's score a week ago, for the change since last week. */
   lastWeek?: Record<string, number>;
   next?: { command: string; why: string };
@@ -68,6 +70,23 @@ function changeText(g: GroupReadiness, lastWeek: Record<string, number> | undefi
   return before === undefined ? "" : `${deltaText(g.score - before)} since last week`;
 }
 
+/** The domains with the most notes that fit `width`, when any domain has notes (an adopted folder's topic folders, say). */
+function domainsLine(domains: StatusData["domains"], t: Theme, width: number): string[] {
+  const withNotes = (domains ?? []).filter((x) => x.notes > 0).sort((a, b) => b.notes - a.notes);
+  if (!withNotes.length) return [];
+  const head = "Domains   ";
+  const shown: string[] = [];
+  for (const [i, x] of withNotes.entries()) {
+    const rest = withNotes.length - i - 1;
+    const tail = rest ? ` · ${rest} more` : "";
+    const next = [...shown, `${x.id} ${x.notes}`].join(" · ");
+    if (shown.length && head.length + next.length + tail.length > width) break;
+    shown.push(`${x.id} ${x.notes}`);
+  }
+  const more = withNotes.length - shown.length;
+  return [`${t.title("Domains")}   ${shown.join(" · ")}${more ? t.meta(` · ${more} more`) : ""}`];
+}
+
 /** The dashboard as text. */
 export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
   const d = forTerminal(data);
@@ -95,6 +114,7 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     ...(d.due.length > 5 ? [t.meta(`  … and ${d.due.length - 5} more: learn revisit`)] : []),
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
+    ...domainsLine(d.domains, t, width),
     `${t.title("Readiness")}`,
     ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
     "",

@@ -12,7 +12,7 @@ import { packageVersion } from "./package-root.js";
 // when either changed: after an upgrade, new defaults and rules apply at once.
 
 /** Bump when the cached config's shape or its validation changes without a version bump (in development). */
-const CONFIG_CACHE_VERSION = 2;
+const CONFIG_CACHE_VERSION = 3;
 
 const cachePath = (ws: WorkspacePaths): string => join(ws.dataDir, "config.json");
 

@@ -4,6 +4,7 @@ import { UsageError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { loadConfig } from "./config-load.js";
 import { findWorkspace, workspacePaths } from "./find.js";
+import { withFolderDomains } from "./folder-domains.js";
 
 export type { Context } from "../core/context.js";
 
@@ -38,10 +39,15 @@ export async function createContext(
 ): Promise<Context> {
   const found = findWorkspace({ dir: opts.dir, env: io.env, cwd: opts.cwd });
   const today = resolveToday(opts.today, io.env);
-  const config = await loadConfig(found);
+  const loaded = await loadConfig(found);
   // `notes:` names the notes folder (`.`: the workspace itself, a folder adopted in place)
-  const ws = config.notes ? workspacePaths(found.root, config.notes) : found;
-  return { ws, config, today, saveCache: (name, value) => saveCache(ws, name, value) };
+  const ws = loaded.notes ? workspacePaths(found.root, loaded.notes) : found;
+  return {
+    ws,
+    config: withFolderDomains(loaded, ws.notesDir),
+    today,
+    saveCache: (name, value) => saveCache(ws, name, value),
+  };
 }
 
 /** Context.saveCache: `.learn/NAME` written through the safe writer (never through a link), errors ignored. */

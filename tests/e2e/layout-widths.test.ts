@@ -116,11 +116,11 @@ describe("tables fit the terminal", () => {
 
       Domains
         core-backend          ░░░░░░░░░░░   0
-          no roadmap items for it
+          1 note; no roadmap items for it
         cloud-deployment      ░░░░░░░░░░░   0
           no roadmap items for it
         ai-infrastructure     ░░░░░░░░░░░   0
-          no roadmap items for it
+          1 note; no roadmap items for it
         security-reliability  ░░░░░░░░░░░   0
           no roadmap items for it
 
@@ -143,10 +143,14 @@ describe("tables fit the terminal", () => {
           no roadmap items for it
 
       Domains
-        core-backend          ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
-        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
-        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
-        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        core-backend          ░░░░░░░░░░░░░░░░░░░░   0
+          1 note; no roadmap items for it
+        cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0
+          no roadmap items for it
+        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0
+          1 note; no roadmap items for it
+        security-reliability  ░░░░░░░░░░░░░░░░░░░░   0
+          no roadmap items for it
 
       rungs and score: learn readiness --help
       per item: learn readiness --role ID
@@ -162,9 +166,9 @@ describe("tables fit the terminal", () => {
         production-infrastructure  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
 
       Domains
-        core-backend          ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        core-backend          ░░░░░░░░░░░░░░░░░░░░   0  1 note; no roadmap items for it
         cloud-deployment      ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
-        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
+        ai-infrastructure     ░░░░░░░░░░░░░░░░░░░░   0  1 note; no roadmap items for it
         security-reliability  ░░░░░░░░░░░░░░░░░░░░   0  no roadmap items for it
 
       rungs and score: learn readiness --help · per item: learn readiness --role ID · trend: --history

@@ -195,6 +195,7 @@ const groupShape = <I extends z.ZodType>(item: I) => ({
   name: str,
   score: z.number(),
   levels: z.array(int),
+  notes: int,
   items: z.array(item),
   history: z.array(z.strictObject({ week: str, date: day, score: z.number() })),
 });
