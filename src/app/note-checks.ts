@@ -5,7 +5,9 @@ import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic } from "../core/check-links.js";
 import type { Finding } from "../core/check-model.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
+import { ownsNote, problemFindings, rulePolicy } from "../core/check-policy.js";
 import type { Context } from "../core/context.js";
+import type { IndexProblem } from "../core/index-types.js";
 import type { ParsedNote } from "../core/note-parse.js";
 import type { TemplateText } from "../core/note-substance.js";
 import { packageVersion } from "../workspace/package-root.js";
@@ -163,4 +165,30 @@ function readSmallFile(path: string): string | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The index's problems under the workspace's rule settings (ids, default severities, `check.rules`,
+ * learn's schema only on learn's own notes): what `index` and `status` report, so they count as
+ * `learn check` does. `notes` (path and learn type) is asked for only outside the learn dialect.
+ */
+export function ruledProblems(
+  ctx: Context,
+  problems: readonly IndexProblem[],
+  notes: () => readonly { path: string; type: string | null }[],
+): IndexProblem[] {
+  if (problems.length === 0) return [];
+  const dialect = ctx.config.dialect;
+  let types: Map<string, string | null> | undefined;
+  const owned = (path: string): boolean => {
+    if (ownsNote(dialect, null)) return true;
+    types ??= new Map(notes().map((n) => [n.path, n.type]));
+    return ownsNote(dialect, types.get(path));
+  };
+  return problemFindings(problems, rulePolicy(ctx.config.check?.rules), owned).map((f) => ({
+    path: f.path,
+    ...(f.line === undefined ? {} : { line: f.line }),
+    reason: f.message,
+    severity: f.severity,
+  }));
 }

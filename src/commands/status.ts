@@ -1,5 +1,7 @@
+import { ruledProblems } from "../app/note-checks.js";
 import { lastWeekScores, readinessInput } from "../app/readiness.js";
 import type { Context } from "../core/context.js";
+import type { NoteRow } from "../core/index-types.js";
 import { measure } from "../core/readiness-score.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { withIndex } from "../store/open-lazy.js";
@@ -22,7 +24,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
       const notes = index.allNotes();
       const week = weekOverview(ctx, true);
-      const problems = index.problems();
+      const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
       return {
         today: ctx.today,
         root: ctx.ws.root,
@@ -39,7 +41,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
           overdue: d.overdue,
         })),
         week,
-        ...rolesNow(ctx, index),
+        ...rolesNow(ctx, index, notes),
       };
     });
   } finally {
@@ -52,8 +54,8 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
 }
 
 /** Each role's readiness today and its change since a week ago. */
-function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek"> {
-  const input = readinessInput(ctx, index);
+function rolesNow(ctx: Context, index: SqliteIndex, notes: readonly NoteRow[]): Pick<StatusData, "roles" | "lastWeek"> {
+  const input = readinessInput(ctx, index, notes);
   return {
     roles: measure(input, ctx.today).groups.filter((g) => g.kind === "role"),
     lastWeek: Object.fromEntries(lastWeekScores(ctx.today, input)),
