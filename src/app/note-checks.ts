@@ -149,7 +149,7 @@ export class CheckCache {
 }
 
 /** A regular file's text (never through a link), or undefined. */
-function readSmallFile(path: string): string | undefined {
+export function readSmallFile(path: string): string | undefined {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);

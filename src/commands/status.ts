@@ -1,5 +1,6 @@
 import { ruledProblems } from "../app/note-checks.js";
 import { lastWeekScores, readinessInput } from "../app/readiness.js";
+import { substanceCache, type SubstanceCache } from "../app/substance-cache.js";
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { measure } from "../core/readiness-score.js";
@@ -20,6 +21,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts, io);
   const progress = progressBar(!opts.json);
   let data: StatusData;
+  const substance = substanceCache(ctx);
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
       const notes = index.allNotes();
@@ -41,12 +43,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
           overdue: d.overdue,
         })),
         week,
-        ...rolesNow(ctx, index, notes),
+        ...rolesNow(ctx, index, notes, substance),
       };
     });
   } finally {
     progress.stop();
   }
+  await substance.save();
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
@@ -54,8 +57,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
 }
 
 /** Each role's readiness today and its change since a week ago. */
-function rolesNow(ctx: Context, index: SqliteIndex, notes: readonly NoteRow[]): Pick<StatusData, "roles" | "lastWeek"> {
-  const input = readinessInput(ctx, index, notes);
+function rolesNow(
+  ctx: Context,
+  index: SqliteIndex,
+  notes: readonly NoteRow[],
+  substance: SubstanceCache,
+): Pick<StatusData, "roles" | "lastWeek"> {
+  const input = readinessInput(ctx, index, notes, undefined, (n, body) => substance.enough(n, body));
   return {
     roles: measure(input, ctx.today).groups.filter((g) => g.kind === "role"),
     lastWeek: Object.fromEntries(lastWeekScores(ctx.today, input)),
