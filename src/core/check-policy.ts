@@ -13,7 +13,7 @@ export type RuleSetting = Severity | "off";
 type Scope = "all" | "learn";
 
 /** One check rule: its id, default severity, the notes it applies to, and what it finds. */
-export interface RuleInfo {
+interface RuleInfo {
   id: string;
   severity: Severity;
   scope: Scope;
@@ -31,7 +31,7 @@ const rule = (id: string, severity: Severity, scope: Scope, about: string): Rule
 const SECRET = "secret";
 
 /** Every rule `learn check` runs (families end in `/<name>`), in the order `learn check --help` would list them. */
-export const CHECK_RULES: readonly RuleInfo[] = [
+const CHECK_RULES: readonly RuleInfo[] = [
   rule("broken-yaml", "error", "all", "front matter that is not valid YAML"),
   rule("front-matter", "error", "all", "front matter that is not a mapping of keys to values"),
   rule("duplicate-key", "error", "learn", "a learn key written twice (in two spellings)"),
@@ -54,7 +54,7 @@ const BY_ID = new Map(CHECK_RULES.map((r) => [r.id, r]));
 const family = (id: string): string | undefined => (id.includes("/") ? id.slice(0, id.indexOf("/")) : undefined);
 
 /** The rule a finding's id belongs to: itself, else its family (`secret/github` -> `secret`). */
-export function ruleInfo(id: string): RuleInfo | undefined {
+function ruleInfo(id: string): RuleInfo | undefined {
   const f = family(id);
   return BY_ID.get(id) ?? (f === undefined ? undefined : BY_ID.get(f));
 }
