@@ -71,14 +71,14 @@ function indexFindings(
   });
 }
 
-/** What the cached per-note findings depend on besides the note's text. */
+/** What the cached per-note findings depend on besides the note's text: config, templates, allowlist. */
 function cacheStamp(ctx: Context, templates: ReturnType<typeof templateTexts>, allow: ReadonlySet<string>): string[] {
   const tpl = NOTE_TYPES.map((t) => {
     const x = templates(t);
     return `${[...x.lines].join("\n")}\0${[...x.placeholders].join("\n")}`;
   });
-  const config = JSON.stringify([Object.keys(ctx.config.domains), Object.keys(ctx.config.roles)]);
-  return ["1", config, ...tpl, [...allow].sort().join(",")];
+  // The whole config, not only domains and roles: how a note reads may depend on any of it (its dialect, say).
+  return ["1", JSON.stringify(ctx.config), ...tpl, [...allow].sort().join(",")];
 }
 
 /** Run every check over the workspace's notes (or only the staged ones), under the workspace's rule settings. */
