@@ -77,8 +77,10 @@ function cacheStamp(ctx: Context, templates: ReturnType<typeof templateTexts>, a
     const x = templates(t);
     return `${[...x.lines].join("\n")}\0${[...x.placeholders].join("\n")}`;
   });
-  // The whole config, not only domains and roles: how a note reads may depend on any of it (its dialect, say).
-  return ["1", JSON.stringify(ctx.config), ...tpl, [...allow].sort().join(",")];
+  // The whole config, not only domains and roles: how a note reads may depend on any of it (its dialect,
+  // say). Not the rule settings: they apply after the cache, so changing one never re-scans a note.
+  const config = JSON.stringify({ ...ctx.config, check: undefined });
+  return ["1", config, ...tpl, [...allow].sort().join(",")];
 }
 
 /** Run every check over the workspace's notes (or only the staged ones), under the workspace's rule settings. */
