@@ -332,7 +332,15 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .command("check")
     .description("check notes: schema, broken YAML and links, private links from public notes, secrets")
     .option("--staged", "check only the notes staged in git (for a pre-commit hook)")
-    .addHelpText("after", examples("learn check", "learn check --staged", "learn check --json"))
+    .option(
+      "--rule <id>",
+      "show only this rule (repeatable, or a comma list; a family like secret takes secret/*)",
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
+    .addHelpText(
+      "after",
+      examples("learn check", "learn check --staged", "learn check --rule broken-link,secret", "learn check --json"),
+    )
     .action(act("check", flags, async (o, io) => (await import("./commands/check.js")).check(o, io)));
 
   program

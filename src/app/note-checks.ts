@@ -1,8 +1,17 @@
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { frontMatterFindings } from "../core/check-front-matter.js";
+import { isPublic } from "../core/check-links.js";
 import type { Finding } from "../core/check-model.js";
+import { placeholderFindings } from "../core/check-placeholders.js";
+import { ownsNote, problemFindings, rulePolicy } from "../core/check-policy.js";
 import type { Context } from "../core/context.js";
-import { ALLOWLIST_FILE, scanSecrets } from "../workspace/secrets.js";
+import type { IndexProblem } from "../core/index-types.js";
+import type { ParsedNote } from "../core/note-parse.js";
+import type { TemplateText } from "../core/note-substance.js";
+import { packageVersion } from "../workspace/package-root.js";
+import { ALLOWLIST_FILE } from "../workspace/secrets-allow.js";
 
 // What `learn check` and `learn publish` both read and scan.
 
@@ -26,6 +35,7 @@ export async function secretFindings(
   isPublicNote: boolean,
   allow?: ReadonlySet<string>,
 ): Promise<Finding[]> {
+  const { scanSecrets } = await import("../workspace/secrets.js"); // secretlint loads only when a note is scanned
   const hits = await scanSecrets(text, path, { allow });
   return hits.map((h) => ({
     path,
@@ -34,5 +44,151 @@ export async function secretFindings(
     severity: "error",
     message: isPublicNote ? `${h.message} in a public note` : `${h.message} (private note: git history keeps it)`,
     hint: `remove it and rotate the credential (write a placeholder like <token>); if it is not a secret, add its fingerprint to ${ALLOWLIST_FILE}: ${h.fingerprint}`,
+  }));
+}
+
+/** Every finding of one note on its own (template placeholders, front matter, secrets): what check and the LSP both run. */
+export async function noteFindings(
+  ctx: Context,
+  path: string,
+  text: string,
+  parsed: ParsedNote,
+  env: { templates: (type: string | null | undefined) => TemplateText; allow: ReadonlySet<string> },
+): Promise<Finding[]> {
+  const pub = isPublic(parsed.data);
+  return [
+    ...placeholderFindings(path, text, { body: parsed.body, isPublic: pub }, env.templates(parsed.data.type)),
+    ...frontMatterFindings(path, text, parsed, ctx.config),
+    ...(await secretFindings(path, text, pub, env.allow)),
+  ];
+}
+
+// `.learn/check-cache.json`: each note's own findings (noteFindings), so a check re-scans only the
+// notes that changed. A note is taken as unchanged when its (mtime, size) is the one the index
+// just stat'd and the cache recorded with the findings (the index's own rule for re-reading a
+// note); otherwise it is read, and its findings are reused only if its text hashes the same. The
+// stamp covers everything else the findings depend on (learn's version, configured domains and
+// roles, templates, the secrets allowlist).
+const CACHE_FILE = "check-cache.json";
+const CACHE_FORMAT = 1;
+const CACHE_MAX_BYTES = 256 * 1024 * 1024;
+
+/** One note's cached result: its (mtime, size) signature, the hash of its text, its learn type, and its own findings. */
+export interface CachedNote {
+  sig: string;
+  hash: string;
+  type: string | null;
+  findings: Finding[];
+}
+
+interface CacheFile {
+  format: number;
+  version: string;
+  stamp: string;
+  notes: Record<string, CachedNote>;
+}
+
+/** The hash a cached result is keyed by. */
+export const textHash = (text: string): string => createHash("sha1").update(text).digest("base64url");
+
+/** The per-note check cache of a workspace: read once, written back (when changed) by save(). */
+export class CheckCache {
+  private readonly notes = new Map<string, CachedNote>();
+  private readonly seen = new Set<string>();
+  private changed = false;
+
+  private constructor(
+    private readonly ctx: Context,
+    private readonly stamp: string,
+  ) {}
+
+  /** Open the cache for the current stamp; an old, odd or missing file starts empty. */
+  static open(ctx: Context, parts: readonly string[]): CheckCache {
+    const stamp = createHash("sha1").update(parts.join("\0")).digest("base64url");
+    const cache = new CheckCache(ctx, stamp);
+    const text = readSmallFile(join(ctx.ws.dataDir, CACHE_FILE));
+    try {
+      const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
+      if (file?.format === CACHE_FORMAT && file.version === packageVersion() && file.stamp === stamp)
+        for (const [path, note] of Object.entries(file.notes)) cache.notes.set(path, note);
+      else cache.changed = text !== undefined;
+    } catch {
+      cache.changed = true;
+    }
+    return cache;
+  }
+
+  /** The cached result of a note whose signature is `sig`, or (when given) whose text hashes to `hash`. */
+  get(path: string, key: { sig?: string; hash?: string }): CachedNote | undefined {
+    this.seen.add(path);
+    const got = this.notes.get(path);
+    if (!got) return undefined;
+    return (key.sig !== undefined && got.sig === key.sig) || (key.hash !== undefined && got.hash === key.hash)
+      ? got
+      : undefined;
+  }
+
+  set(path: string, note: CachedNote): void {
+    this.seen.add(path);
+    this.notes.set(path, note);
+    this.changed = true;
+  }
+
+  /** Write the results of the notes seen this run (dropping the rest) when anything changed. */
+  async save(): Promise<void> {
+    const gone = [...this.notes.keys()].filter((p) => !this.seen.has(p));
+    if (!this.changed && gone.length === 0) return;
+    for (const p of gone) this.notes.delete(p);
+    const file: Omit<CacheFile, "version"> = {
+      format: CACHE_FORMAT,
+      stamp: this.stamp,
+      notes: Object.fromEntries(this.notes),
+    };
+    await this.ctx.saveCache?.(CACHE_FILE, file); // adds learn's version; a failure only costs a re-scan
+  }
+}
+
+/** A regular file's text (never through a link), or undefined. */
+export function readSmallFile(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > CACHE_MAX_BYTES) return undefined;
+    return readFileSync(fd, "utf8");
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The index's problems under the workspace's rule settings (ids, default severities, `check.rules`,
+ * learn's schema only on learn's own notes): what `index` and `status` report, so they count as
+ * `learn check` does. `notes` (path and learn type) is asked for only outside the learn dialect.
+ */
+export function ruledProblems(
+  ctx: Context,
+  problems: readonly IndexProblem[],
+  notes: () => readonly { path: string; type: string | null }[],
+): IndexProblem[] {
+  if (problems.length === 0) return [];
+  const dialect = ctx.config.dialect;
+  let types: Map<string, string | null> | undefined;
+  const owned = (path: string): boolean => {
+    if (ownsNote(dialect, null)) return true;
+    types ??= new Map(notes().map((n) => [n.path, n.type]));
+    return ownsNote(dialect, types.get(path));
+  };
+  return problemFindings(problems, rulePolicy(ctx.config.check?.rules), owned).map((f) => ({
+    path: f.path,
+    ...(f.line === undefined ? {} : { line: f.line }),
+    reason: f.message,
+    severity: f.severity,
   }));
 }

@@ -47,9 +47,13 @@ export function readinessInput(
   index: SqliteIndex,
   notes: readonly NoteRow[] = index.allNotes(),
   events = readRevisitLog(ctx.ws.root).events,
+  enough?: EnoughOf,
 ): ReadinessSource {
-  return readinessInputFrom(ctx, notes, (n) => index.body(n.path) ?? "", index.allLinks(), events);
+  return readinessInputFrom(ctx, notes, (n) => index.body(n.path) ?? "", index.allLinks(), events, enough);
 }
+
+/** Whether a public note has enough words of its own, given its body on demand (a cache may not need it). */
+type EnoughOf = (n: NoteRow, body: () => string) => boolean;
 
 /**
  * The same from any source of notes: only `notes` are read (their bodies through `bodyOf`), and
@@ -61,6 +65,7 @@ export function readinessInputFrom(
   bodyOf: (n: NoteRow) => string,
   links: readonly LinkRow[],
   events: LogEvent[],
+  enough?: EnoughOf,
 ): ReadinessSource {
   const roadmapRows = notes.filter((n) => n.type === "roadmap");
   const { items, duplicates } = mergeRoadmaps(roadmapRows.map((r) => ({ path: r.path, body: bodyOf(r) })));
@@ -79,7 +84,7 @@ export function readinessInputFrom(
       path: n.path,
       status: n.status,
       public: isPublic(n),
-      substantial: isPublic(n) && noteSubstance(templates, n, bodyOf(n)).enough,
+      substantial: isPublic(n) && (enough ? enough(n, () => bodyOf(n)) : noteSubstance(templates, n, bodyOf(n)).enough),
       checklistDone: n.checklist_done,
       domain: n.domain,
       roles: n.roles,

@@ -4,20 +4,32 @@ import { rebuiltNotice, withIndex } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
 import type { RefreshStats } from "../core/index-types.js";
+import { ruledProblems } from "../app/note-checks.js";
+import { rulePolicy } from "../core/check-policy.js";
 
 /** Options of `learn index`. */
 export interface IndexOptions extends GlobalOptions {
   full?: boolean;
 }
 
-/** Bring .learn/index.db up to date with notes/ and report what changed and what is wrong. */
+/** How many problems `learn index` lists before pointing at `learn check`. */
+const SHOWN_PROBLEMS = 5;
+
+/**
+ * Bring .learn/index.db up to date with notes/ and report what changed and what is wrong: the
+ * problems (under the rule settings `learn check` applies) are counted, and the first few listed
+ * when something changed; a run that changed nothing prints only its one-line summary.
+ */
 export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const ctx = await createContext(opts, io);
   const started = performance.now();
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
-    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, (_, refreshed) => refreshed);
+    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, (idx, refreshed) => ({
+      ...refreshed,
+      problems: ruledProblems(ctx, refreshed.problems, () => idx.allNotes()),
+    }));
   } finally {
     progress.stop();
   }
@@ -26,8 +38,10 @@ export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
     io.json(toIndexJson(stats, ms));
     return stats;
   }
+  for (const w of rulePolicy(ctx.config.check?.rules).warnings) io.err(`learn: warning: ${w}`);
   if (stats.rebuilt) io.err(rebuiltNotice(stats.rebuilt));
-  if (stats.problems.length) io.out(renderProblems(stats.problems, io.theme));
+  const changed = stats.rebuilt || stats.added + stats.updated + stats.removed > 0;
+  if (changed && stats.problems.length) io.out(renderProblems(stats.problems, io.theme, SHOWN_PROBLEMS));
   io.err(renderIndexSummary(stats, ms));
   return stats;
 }

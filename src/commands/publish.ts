@@ -19,7 +19,7 @@ import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 import { fuseAsset } from "../workspace/site-assets.js";
-import { loadSecretAllowlist } from "../workspace/secrets.js";
+import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 
 /** Options of `learn publish`. */

@@ -1,5 +1,8 @@
+import { ruledProblems } from "../app/note-checks.js";
 import { lastWeekScores, readinessInput } from "../app/readiness.js";
+import { substanceCache, type SubstanceCache } from "../app/substance-cache.js";
 import type { Context } from "../core/context.js";
+import type { NoteRow } from "../core/index-types.js";
 import { measure } from "../core/readiness-score.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { withIndex } from "../store/open-lazy.js";
@@ -18,11 +21,12 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts, io);
   const progress = progressBar(!opts.json);
   let data: StatusData;
+  const substance = substanceCache(ctx);
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
       const notes = index.allNotes();
       const week = weekOverview(ctx, true);
-      const problems = index.problems();
+      const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
       return {
         today: ctx.today,
         root: ctx.ws.root,
@@ -39,12 +43,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
           overdue: d.overdue,
         })),
         week,
-        ...rolesNow(ctx, index),
+        ...rolesNow(ctx, index, notes, substance),
       };
     });
   } finally {
     progress.stop();
   }
+  await substance.save();
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
@@ -52,8 +57,13 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
 }
 
 /** Each role's readiness today and its change since a week ago, and each domain's notes. */
-function rolesNow(ctx: Context, index: SqliteIndex): Pick<StatusData, "roles" | "lastWeek" | "domains"> {
-  const input = readinessInput(ctx, index);
+function rolesNow(
+  ctx: Context,
+  index: SqliteIndex,
+  notes: readonly NoteRow[],
+  substance: SubstanceCache,
+): Pick<StatusData, "roles" | "lastWeek" | "domains"> {
+  const input = readinessInput(ctx, index, notes, undefined, (n, body) => substance.enough(n, body));
   const groups = measure(input, ctx.today).groups;
   return {
     roles: groups.filter((g) => g.kind === "role"),

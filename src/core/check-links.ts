@@ -43,12 +43,12 @@ export function linkFindings(
   for (const link of links) {
     const from = bySlug.get(link.from_slug.toLowerCase());
     if (!from || (only && !only.has(from.path))) continue;
-    const line = linkLine(linesOf(from.path), link);
+    const line = (): number | undefined => linkLine(linesOf(from.path), link); // only for a finding: one pass per note that has one
     const to = link.to_slug === null ? undefined : bySlug.get(link.to_slug.toLowerCase());
     if (!to) {
       out.push({
         path: from.path,
-        line,
+        line: line(),
         rule: "broken-link",
         severity: "warning",
         message: `broken link ${linkLabel(link)}: no note has that slug`,
@@ -57,7 +57,7 @@ export function linkFindings(
     } else if (isPublic(from) && !isPublic(to)) {
       out.push({
         path: from.path,
-        line,
+        line: line(),
         rule: "private-link",
         severity: "error",
         message: `public note links to private note ${to.slug} via ${linkLabel(link)}`,

@@ -1,3 +1,4 @@
+import { ruleSummary } from "./check-policy.js";
 import { JSON_VERSION, type CheckJson } from "./json-types.js";
 
 /** How bad a finding is: errors fail `learn check` (exit 1), warnings do not. */
@@ -51,10 +52,11 @@ export function countFindings(findings: readonly Finding[], files: number): Find
   return { files, errors, warnings: findings.length - errors };
 }
 
-/** The `learn check --json` document: every finding (line null when unknown) and the counts. */
+/** The `learn check --json` document: the count per rule (most first), every finding (line null when unknown), the counts. */
 export function toCheckJson(findings: readonly Finding[], counts: FindingCounts): CheckJson {
   return {
     version: JSON_VERSION,
+    summary: ruleSummary(findings),
     findings: findings.map((f) => ({
       path: f.path,
       line: f.line ?? null,

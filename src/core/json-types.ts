@@ -100,6 +100,8 @@ export interface FindingJson {
 
 /** `learn check --json`, and `learn publish --json` when a secret stops it. */
 export type CheckJson = Doc<{
+  /** Findings per rule and severity, the most first. */
+  summary: { rule: string; severity: "error" | "warning"; count: number }[];
   findings: FindingJson[];
   counts: { files: number; errors: number; warnings: number };
 }>;

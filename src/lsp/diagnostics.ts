@@ -1,16 +1,15 @@
 import { Buffer } from "node:buffer";
 import { posix } from "node:path";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
-import { frontMatterFindings } from "../core/check-front-matter.js";
-import { isPublic, linkFindings } from "../core/check-links.js";
+import { linkFindings } from "../core/check-links.js";
 import { dedupeFindings, sortFindings, type Finding } from "../core/check-model.js";
-import { placeholderFindings } from "../core/check-placeholders.js";
+import { applyRules, ownsNote, rulePolicy } from "../core/check-policy.js";
 import { parseNote } from "../core/note-parse.js";
-import { secretFindings } from "../app/note-checks.js";
+import { noteFindings } from "../app/note-checks.js";
 import { MAX_NOTE_BYTES, noteLinks } from "../store/read-note.js";
 import { blankNoteRow, type LinkRow, type NoteRow } from "../core/index-types.js";
 import { templateTexts } from "../workspace/note-substance.js";
-import { loadSecretAllowlist } from "../workspace/secrets.js";
+import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 import type { LspWorkspace } from "./workspace-state.js";
 
 const slugOf = (path: string): string => posix.basename(path).replace(/\.(md|markdown)$/i, "");
@@ -35,17 +34,16 @@ function capped(path: string, text: string): { text: string; finding?: Finding }
 /**
  * Every `learn check` finding of one document as the editor holds it (saved or not): the same
  * rule functions check runs (front matter, secrets, links), fed the live text, its links resolved
- * against the index as the indexer resolves them (by slug; Markdown links by path).
+ * against the index as the indexer resolves them (by slug; Markdown links by path), under the
+ * same rule settings (`check.rules`) and the same learn-notes-only schema rules.
  */
 export async function documentFindings(ws: LspWorkspace, path: string, full: string): Promise<Finding[]> {
   const { text, finding } = capped(path, full);
   const slug = slugOf(path);
   const parsed = parseNote(text, slug);
   const out: Finding[] = finding ? [finding] : [];
-  out.push(...frontMatterFindings(path, text, parsed, ws.ctx.config));
-  const visible = { body: parsed.body, isPublic: isPublic(parsed.data) };
-  out.push(...placeholderFindings(path, text, visible, templateTexts(ws.ctx.ws)(parsed.data.type))); // as check does
-  out.push(...(await secretFindings(path, text, isPublic(parsed.data), loadSecretAllowlist(ws.ctx.ws.root))));
+  const env = { templates: templateTexts(ws.ctx.ws), allow: loadSecretAllowlist(ws.ctx.ws.root) };
+  out.push(...(await noteFindings(ws.ctx, path, text, parsed, env))); // as check does
   const links: LinkRow[] = [];
   for (const l of noteLinks(path, parsed)) {
     const to = l.kind === "markdown" ? await ws.noteAt(l.toKey) : await ws.note(l.toKey);
@@ -56,7 +54,8 @@ export async function documentFindings(ws: LspWorkspace, path: string, full: str
   const self: NoteRow = { ...selfRow(await ws.noteAt(path), path, slug), visibility: parsed.data.visibility ?? null };
   const notes = [...(await ws.notes()).filter((n) => n.slug.toLowerCase() !== slug.toLowerCase()), self];
   out.push(...linkFindings(notes, links, (p) => (p === path ? text : undefined), new Set([path])));
-  return sortFindings(dedupeFindings(out));
+  const owned = ownsNote(ws.ctx.config.dialect, parsed.data.type);
+  return sortFindings(applyRules(dedupeFindings(out), rulePolicy(ws.ctx.config.check?.rules), () => owned));
 }
 
 /** The index's row of the document, or a minimal one for a note not indexed yet (new, unsaved). */

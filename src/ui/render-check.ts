@@ -1,4 +1,5 @@
 import type { Finding, FindingCounts } from "../core/check-model.js";
+import type { RuleCount } from "../core/check-policy.js";
 import { forTerminal } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
 
@@ -26,4 +27,14 @@ export function renderCheckSummary(counts: FindingCounts, theme: Theme): string 
     counts.warnings ? theme.warn(plural(counts.warnings, "warning")) : "",
   ];
   return `${head}: ${parts.filter(Boolean).join(", ")}`;
+}
+
+/** The count per rule, most first, as the head of `learn check`'s output: `  12  warning  broken-link`. */
+export function renderRuleSummary(summary: readonly RuleCount[], theme: Theme): string {
+  const width = String(Math.max(0, ...summary.map((s) => s.count))).length;
+  const lines = summary.map((s) => {
+    const sev = s.severity === "error" ? theme.error("error  ") : theme.warn("warning");
+    return `  ${String(s.count).padStart(width)}  ${sev}  ${forTerminal(s.rule)}`;
+  });
+  return [theme.heading(`findings by rule (${plural(summary.length, "rule")}):`), ...lines].join("\n");
 }

@@ -17,9 +17,13 @@ export function renderIndexSummary(stats: RefreshStats, ms: number): string {
   return `indexed in ${(ms / 1000).toFixed(2)}s: ${counts}; ${n} problem${n === 1 ? "" : "s"}`;
 }
 
-/** Problems, one a line, for stdout. */
-export function renderProblems(problems: IndexProblem[], theme: Theme): string {
-  return problems.map((p) => formatProblem(p, theme)).join("\n");
+/** Problems, one a line, for stdout: errors first, at most `max` of them, then how many more `learn check` lists. */
+export function renderProblems(problems: readonly IndexProblem[], theme: Theme, max = Infinity): string {
+  const first = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1));
+  const lines = first.slice(0, max).map((p) => formatProblem(p, theme));
+  const more = problems.length - lines.length;
+  if (more > 0) lines.push(theme.meta(`… and ${more} more: learn check`));
+  return lines.join("\n");
 }
 
 /** The stable JSON shape of `learn index --json`. */

@@ -16,13 +16,13 @@ describe("learn index", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("learn: rebuilt the index: there was no index yet");
     expect(r.stderr).toMatch(/added 2, updated 0, removed 0, unchanged 0; 1 problem$/m);
-    expect(r.stdout).toBe("notes/bad.md: warning: status: must be one of seedling|budding|evergreen\n");
+    expect(r.stdout).toBe("notes/bad.md: error: status: must be one of seedling|budding|evergreen\n");
 
     const again = await call(index, { dir: root });
     expect(again.code).toBe(0);
     expect(again.stderr).not.toContain("rebuilt");
     expect(again.stderr).toMatch(/added 0, updated 0, removed 0, unchanged 2; 1 problem$/m);
-    expect(again.stdout).toContain("notes/bad.md: warning: status");
+    expect(again.stdout).toBe(""); // a run that changed nothing prints only its summary
   });
 
   it("--json gives counts and problems only on stdout", async () => {

@@ -91,6 +91,7 @@ export const show = z.strictObject({
 
 export const check = z.strictObject({
   version,
+  summary: z.array(z.strictObject({ rule: str, severity, count: int })),
   findings: z.array(z.strictObject({ path: str, line: int.nullable(), rule: str, severity, message: str, hint: str })),
   counts: z.strictObject({ files: int, errors: int, warnings: int }),
 });

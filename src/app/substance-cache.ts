@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { Context } from "../core/context.js";
+import type { NoteRow } from "../core/index-types.js";
+import { NOTE_TYPES } from "../core/note-model.js";
+import { readSmallFile } from "./note-checks.js";
+import { packageVersion } from "../workspace/package-root.js";
+import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
+
+// `.learn/substance.json`: whether each public note has enough words of its own (readiness counts
+// it as evidence only then), by the note's (mtime, size) as the index stat'd it. Measuring it means
+// reading every public note's body and comparing it with its template: most of `learn status` at
+// thousands of notes. The stamp covers learn's version and the templates measured against.
+const FILE = "substance.json";
+const FORMAT = 1;
+
+interface CacheFile {
+  format: number;
+  version: string;
+  stamp: string;
+  /** path -> [signature, enough] */
+  notes: Record<string, [string, boolean]>;
+}
+
+/** A note's "has enough of its own words", cached; call save() once the index is done with. */
+export interface SubstanceCache {
+  enough(n: NoteRow, body: () => string): boolean;
+  save(): Promise<void>;
+}
+
+/** Open the substance cache of a workspace (an old, odd or missing file starts empty). */
+export function substanceCache(ctx: Context): SubstanceCache {
+  const templates = templateTexts(ctx.ws);
+  const parts = NOTE_TYPES.map((t) => [...templates(t).lines].join("\n"));
+  const stamp = createHash("sha1").update(parts.join("\0")).digest("base64url");
+  let old: CacheFile["notes"] = {};
+  try {
+    const text = readSmallFile(join(ctx.ws.dataDir, FILE));
+    const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
+    if (file?.format === FORMAT && file.version === packageVersion() && file.stamp === stamp) old = file.notes;
+  } catch {
+    // unreadable: measured again
+  }
+  const now: CacheFile["notes"] = {};
+  let changed = false;
+  return {
+    enough(n, body) {
+      const sig = `${n.mtime_ms}:${n.size}:${n.type ?? ""}`;
+      const hit = Object.hasOwn(old, n.path) ? old[n.path] : undefined;
+      const value = hit?.[0] === sig ? hit[1] : noteSubstance(templates, n, body()).enough;
+      if (hit?.[0] !== sig) changed = true;
+      now[n.path] = [sig, value];
+      return value;
+    },
+    async save() {
+      if (!changed && Object.keys(now).length === Object.keys(old).length) return;
+      const file: Omit<CacheFile, "version"> = { format: FORMAT, stamp, notes: now };
+      await ctx.saveCache?.(FILE, file);
+    },
+  };
+}
