@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, rmSync, type Stats } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { openIndexLazy } from "../store/open-lazy.js";
@@ -47,13 +47,16 @@ export class IndexWatcher {
     this.owner = claimWatcher(this.ctx);
     const dir = this.ctx.ws.notesDir;
     const ours = (path: string) => /^\.learn(?:[\\/]|$)/.test(relative(dir, path)); // never our own index's writes
-    // Folders only: a folder's watch reports every change to the files in it (as raw events), so a
-    // watch and a stat per file would cost memory and start-up time and tell us nothing more.
+    // Folders, not files: a folder's watch reports every change to the files in it (as raw events),
+    // so a watch and a stat per file would cost memory and start-up time and tell nothing more. A
+    // link to a file keeps its own watch: its target may be in no watched folder.
     // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first.
+    const plainFile = (path: string, stats?: Stats): boolean =>
+      stats?.isFile() === true && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true;
     const notes = watch(dir, {
       ignoreInitial: true,
       atomic: false,
-      ignored: (path, stats) => ours(path) || stats?.isFile() === true,
+      ignored: (path, stats) => ours(path) || plainFile(path, stats),
     });
     // raw events arrive in the kernel's order, before chokidar's stat, so a change is always
     // pending before the cookie that follows it is seen

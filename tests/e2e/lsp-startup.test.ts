@@ -2,7 +2,7 @@
 // after `initialized`) and watches folders, not files: changes made outside the editor right
 // after start, in a new subfolder, or to an existing file's content must still reach it, and
 // commands must still sync with it exactly. The test client sends no file events and never saves.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { search } from "../../src/commands/search.js";
@@ -82,5 +82,14 @@ describe("learn lsp: the watcher started after start-up", () => {
 
     rmSync(join(l.root, "notes/delta.md"));
     await until(async () => (await offered(l, "delta")).length === 0, "delta to be gone", l);
+  });
+
+  it("sees an edit of a linked note's target outside the notes folder (a link keeps its own watch)", async () => {
+    const l = await start({ "shared/linked.md": note("Linked old") });
+    symlinkSync(join(l.root, "shared/linked.md"), join(l.root, "notes/linked.md"));
+    l.open(OPEN, `${note("Alpha")}See [[\n`);
+    await until(async () => (await offered(l, "linked")).includes("linked: Linked old"), "the linked note", l);
+    writeFileSync(join(l.root, "shared/linked.md"), note("Linked new")); // through the target, in no watched folder
+    await until(async () => (await offered(l, "linked")).includes("linked: Linked new"), "the new title", l);
   });
 });
