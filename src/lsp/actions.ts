@@ -13,11 +13,9 @@ import { isValidSlug } from "../core/slug.js";
 import { memoryIO } from "../ui/io.js";
 import { createNote } from "../workspace/note-create.js";
 import { extractAction, runWeek, weekAction, type ActionDoc } from "./actions-more.js";
+import { COMMANDS } from "./command-ids.js";
 import { revisitState } from "./navigation.js";
 import type { LspWorkspace } from "./workspace-state.js";
-
-/** The commands code actions run (workspace/executeCommand). */
-export const COMMANDS = ["learn.createNote", "learn.revisit", "learn.used", "learn.week"] as const;
 
 /** The build name recorded by "used in a build" when the client passes none (LSP has no text prompt). */
 const EDITOR_BUILD = "used from the editor";

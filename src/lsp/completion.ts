@@ -41,15 +41,18 @@ function noteItems(
   range: Range,
   insert: (n: NoteRow) => string,
 ): CompletionItem[] {
-  return matchNotes(notes, query).map((n, i) => ({
-    label: n.title,
-    kind: CompletionItemKind.File,
-    detail: n.slug,
-    documentation: n.summary ?? undefined,
-    filterText: `${query}${n.slug} ${n.title}`,
-    sortText: String(i).padStart(6, "0"),
-    textEdit: { range, newText: insert(n) },
-  }));
+  // one past the cap, so `list` still knows the list is cut, without items for thousands of fuzzy matches
+  return matchNotes(notes, query)
+    .slice(0, MAX_ITEMS + 1)
+    .map((n, i) => ({
+      label: n.title,
+      kind: CompletionItemKind.File,
+      detail: n.slug,
+      documentation: n.summary ?? undefined,
+      filterText: `${query}${n.slug} ${n.title}`,
+      sortText: String(i).padStart(6, "0"),
+      textEdit: { range, newText: insert(n) },
+    }));
 }
 
 /** Completion items at a position: links after [[ and ](, front-matter keys and values, #tags. */

@@ -16,11 +16,9 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { LearnError } from "../core/errors.js";
 import { createContext } from "../workspace/context.js";
-import { codeActions, codeLenses, COMMANDS, executeCommand } from "./actions.js";
+import { COMMANDS } from "./command-ids.js";
 import { complete } from "./completion.js";
-import { definition, documentSymbols, hover, references, workspaceSymbols } from "./navigation.js";
-import { rename } from "./rename.js";
-import { IndexWatcher } from "./watcher.js";
+import type { IndexWatcher } from "./watcher.js";
 import { LspWorkspace } from "./workspace-state.js";
 import { fileURLToPath } from "node:url";
 
@@ -38,6 +36,14 @@ export interface ServerOptions {
 const LINES_CAP = 200_000;
 
 const linesOf = (doc: TextDocument): string[] => doc.getText().split(/\r?\n/).slice(0, LINES_CAP);
+
+/** How long after `initialized` the file watcher starts at the latest (it starts sooner once a request is answered). */
+const WATCH_DELAY_MS = 500;
+
+// Loaded on first use, so start-up loads only what the first completion needs (templates, slugs,
+// FSRS and chokidar stay out of it).
+const actions = () => import("./actions.js");
+const navigation = () => import("./navigation.js");
 
 /**
  * Serve the Language Server Protocol on a pair of streams until the client says `exit`.
@@ -63,21 +69,6 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     try {
       ws = new LspWorkspace(await createContext({ ...opts, cwd }, { env: opts.env ?? process.env }));
       await ws.fresh();
-      const current = ws;
-      // files changed outside the editor (git pull, another editor) reach the index without a client's help
-      watcher = new IndexWatcher(
-        current.ctx,
-        () => {
-          current.dropCaches();
-          for (const doc of documents.all()) schedule(doc);
-        },
-        (err) => connection.console.warn(`learn: file watcher stopped: ${String(err)}`),
-      );
-      // not awaited: its first refresh (a walk) runs behind the first requests
-      void watcher.start().catch((err: unknown) => {
-        watcher = undefined; // saves and the client's file events still refresh the index
-        connection.console.warn(`learn: no file watcher: ${String(err)}`);
-      });
     } catch (err) {
       const msg = err instanceof LearnError ? `learn: ${err.message}${err.hint ? ` (${err.hint})` : ""}` : String(err);
       return new ResponseError(ErrorCodes.InvalidRequest, msg, { retry: false });
@@ -100,7 +91,41 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     };
   });
 
+  /**
+   * Files changed outside the editor (git pull, another editor) reach the index without a client's
+   * help. The watcher starts once the first request is answered (or WATCH_DELAY_MS after
+   * `initialized`), so its walk of the folder is not paid before the first completion; its first
+   * refresh then catches up with every change made since `initialize` read the index.
+   */
+  let watchTimer: ReturnType<typeof setTimeout> | undefined;
+  let watchStarted = false;
+  let exited = false;
+  const startWatcher = (): void => {
+    clearTimeout(watchTimer);
+    const current = ws;
+    if (watchStarted || exited || !current) return;
+    watchStarted = true;
+    void import("./watcher.js")
+      .then(({ IndexWatcher }) => {
+        if (exited) return;
+        watcher = new IndexWatcher(
+          current.ctx,
+          () => {
+            current.dropCaches();
+            for (const doc of documents.all()) schedule(doc);
+          },
+          (err) => connection.console.warn(`learn: file watcher stopped: ${String(err)}`),
+        );
+        return watcher.start();
+      })
+      .catch((err: unknown) => {
+        watcher = undefined; // saves and the client's file events still refresh the index
+        connection.console.warn(`learn: no file watcher: ${String(err)}`);
+      });
+  };
+
   connection.onInitialized(() => {
+    watchTimer = setTimeout(startWatcher, WATCH_DELAY_MS);
     // Files changed outside the editor (git pull, another editor): the client watches and tells us.
     connection.client
       .register(DidChangeWatchedFilesNotification.type, {
@@ -171,14 +196,22 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
       const at = locate(params.textDocument.uri);
       const doc = documents.get(params.textDocument.uri);
       if (!at || !doc) return empty;
-      return run(at.ws, at.path, linesOf(doc), params);
+      try {
+        return await run(at.ws, at.path, linesOf(doc), params);
+      } finally {
+        setImmediate(startWatcher); // after the answer is written
+      }
     };
 
   connection.onCompletion(onDoc(null, (w, path, lines, p) => complete(w, path, lines, p.position)));
-  connection.onHover(onDoc(null, (w, path, lines, p) => hover(w, path, lines, p.position)));
-  connection.onDefinition(onDoc(null, (w, path, lines, p) => definition(w, path, lines, p.position)));
-  connection.onReferences(onDoc([], (w, path, lines, p) => references(w, path, lines, p.position)));
-  connection.onDocumentSymbol(onDoc([], (_w, _path, lines) => documentSymbols(lines)));
+  connection.onHover(onDoc(null, async (w, path, lines, p) => (await navigation()).hover(w, path, lines, p.position)));
+  connection.onDefinition(
+    onDoc(null, async (w, path, lines, p) => (await navigation()).definition(w, path, lines, p.position)),
+  );
+  connection.onReferences(
+    onDoc([], async (w, path, lines, p) => (await navigation()).references(w, path, lines, p.position)),
+  );
+  connection.onDocumentSymbol(onDoc([], async (_w, _path, lines) => (await navigation()).documentSymbols(lines)));
   connection.onRenameRequest(async (p) => {
     const at = locate(p.textDocument.uri);
     const doc = documents.get(p.textDocument.uri);
@@ -188,6 +221,7 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
         `learn: ${p.textDocument.uri} is not an open note inside the workspace`,
       );
     try {
+      const { rename } = await import("./rename.js");
       return await rename(at.ws, at.path, linesOf(doc), p.position, p.newName, (uri) => {
         const d = documents.get(uri);
         return d && { text: d.getText(), version: d.version };
@@ -199,15 +233,16 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     }
   });
   connection.onCodeAction(
-    onDoc([], (w, path, lines, p) => {
+    onDoc([], async (w, path, lines, p) => {
       const doc = documents.get(p.textDocument.uri)!; // onDoc answers only for open documents
+      const { codeActions } = await actions();
       return codeActions(w, path, p, { text: doc.getText(), lines, version: doc.version, canCreateFiles });
     }),
   );
-  connection.onCodeLens(onDoc([], (w, path) => codeLenses(w, path)));
+  connection.onCodeLens(onDoc([], async (w, path) => (await actions()).codeLenses(w, path)));
   connection.onExecuteCommand(async (p) => {
     if (!ws) return new ResponseError(ErrorCodes.ServerNotInitialized, "learn: the server is not initialized");
-    const result = await executeCommand(ws, p.command, p.arguments);
+    const result = await (await actions()).executeCommand(ws, p.command, p.arguments);
     if (result instanceof ResponseError) return result;
     // Only what the client says it supports: an unanswered request would be an error to log.
     if (result.uri && canShowDocument)
@@ -216,11 +251,13 @@ export function startServer(opts: ServerOptions, input: Readable, output: Writab
     for (const doc of documents.all()) schedule(doc);
     return result;
   });
-  connection.onWorkspaceSymbol(async (p) => (ws ? workspaceSymbols(ws, p.query) : []));
+  connection.onWorkspaceSymbol(async (p) => (ws ? (await navigation()).workspaceSymbols(ws, p.query) : []));
 
   documents.listen(connection);
   return listen(connection, () => {
     for (const t of timers.values()) clearTimeout(t);
+    exited = true;
+    clearTimeout(watchTimer);
     watcher?.stop();
     ws?.close();
   });

@@ -1,4 +1,4 @@
-import { readdirSync, rmSync } from "node:fs";
+import { lstatSync, readdirSync, rmSync, type Stats } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 import { openIndexLazy } from "../store/open-lazy.js";
@@ -31,6 +31,7 @@ export class IndexWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private cookies = new Set<string>();
   private stopped = false;
+  private report = false; // something changed since onRefreshed was last called
 
   constructor(
     private readonly ctx: Context,
@@ -50,11 +51,21 @@ export class IndexWatcher {
   }
 
   private async watch(): Promise<void> {
+    if (this.stopped) return; // stopped before it started (the server exited first)
     this.owner = claimWatcher(this.ctx);
     const dir = this.ctx.ws.notesDir;
     const ours = (path: string) => unwatched(relative(dir, path)); // never our own index's writes, nor .git, node_modules
-    // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first
-    const notes = watch(dir, { ignoreInitial: true, atomic: false, ignored: ours });
+    // Folders, not files: a folder's watch reports every change to the files in it (as raw events),
+    // so a watch and a stat per file would cost memory and start-up time and tell nothing more. A
+    // link to a file keeps its own watch: its target may be in no watched folder.
+    // atomic: false, or chokidar holds a deletion back 100 ms and a cookie could be answered first.
+    const plainFile = (path: string, stats?: Stats): boolean =>
+      stats?.isFile() === true && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() !== true;
+    const notes = watch(dir, {
+      ignoreInitial: true,
+      atomic: false,
+      ignored: (path, stats) => ours(path) || plainFile(path, stats),
+    });
     // raw events arrive in the kernel's order, before chokidar's stat, so a change is always
     // pending before the cookie that follows it is seen
     notes.on("raw", (_event, name, details) => {
@@ -92,6 +103,7 @@ export class IndexWatcher {
 
   private changed(): void {
     this.pending = true;
+    this.report = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.refresh(), SETTLE_MS);
   }
@@ -113,8 +125,11 @@ export class IndexWatcher {
     this.running = true;
     this.pending = false;
     try {
-      const { index } = await openIndexLazy(this.ctx);
+      const { index, stats } = await openIndexLazy(this.ctx);
       index.close();
+      // The first refresh, which catches up without an event, tells listeners only when its walk
+      // found a change; a non-owner syncs with the owning watcher, so its stats say nothing.
+      if (!this.owner || stats.rebuilt || stats.added + stats.updated + stats.removed > 0) this.report = true;
     } catch (err) {
       this.fail(err);
       return;
@@ -126,6 +141,9 @@ export class IndexWatcher {
       return;
     }
     this.answer();
-    this.onRefreshed();
+    if (this.report) {
+      this.report = false;
+      this.onRefreshed();
+    }
   }
 }

@@ -1,14 +1,12 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { noteKey, type NoteSchedule } from "../core/revisit-replay.js";
-import { parseRoadmapItems, type RoadmapItem } from "../core/readiness-roadmap.js";
+import type { NoteSchedule } from "../core/revisit-replay.js";
+import type { RoadmapItem } from "../core/readiness-roadmap.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
-import { noteSchedules } from "../store/schedule.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "../workspace/context.js";
-import { readRevisitLog, revisitLog } from "../workspace/revisit-log.js";
 
 /** A roadmap item with the note that lists it. */
 export interface RoadmapEntry extends RoadmapItem {
@@ -83,6 +81,12 @@ export class LspWorkspace {
   /** A note's revisit schedule and how many builds used it. */
   async schedule(n: NoteRow): Promise<{ schedule?: NoteSchedule; builds: number }> {
     const index = await this.fresh();
+    // loaded on the first hover or lens, not before the first completion
+    const [{ noteKey }, { noteSchedules }, { readRevisitLog, revisitLog }] = await Promise.all([
+      import("../core/revisit-replay.js"),
+      import("../store/schedule.js"),
+      import("../workspace/revisit-log.js"),
+    ]);
     this.cache.schedules ??= noteSchedules(index, this.ctx, revisitLog(this.ctx.ws.root));
     if (!this.cache.builds) {
       const builds = new Map<string, number>();
@@ -104,6 +108,7 @@ export class LspWorkspace {
   async roadmap(): Promise<RoadmapEntry[]> {
     const index = await this.fresh();
     if (!this.cache.roadmap) {
+      const { parseRoadmapItems } = await import("../core/readiness-roadmap.js");
       this.cache.roadmap = (await this.notes())
         .filter((n) => n.type === "roadmap")
         .flatMap((n) => {

@@ -7,6 +7,9 @@ export const ROW_COLUMNS =
   "n.id, n.slug, n.path, n.title, n.type, n.status, n.visibility, n.domain, n.difficulty, n.summary, n.published, n.updated, " +
   "n.revisit_every, n.revisit, n.roles, n.tags, n.sources, n.related, n.covers, n.checklist_done, n.checklist_total, n.headings, n.mtime_ms, n.size";
 
+/** The NoteRow keys of ROW_COLUMNS, in order. */
+const ROW_KEYS = ROW_COLUMNS.split(", ").map((c) => c.slice("n.".length));
+
 type RawRow = Omit<NoteRow, "revisit" | "roles" | "tags" | "sources" | "related" | "covers" | "headings"> & {
   revisit: number | null;
   roles: string;
@@ -40,7 +43,18 @@ export class SqliteIndex implements IndexHandle {
   /** Rows for a WHERE clause (with `n` as the notes alias) and its parameters. */
   select(where: string, params: unknown[] = [], order = "n.path"): NoteRow[] {
     const sql = `SELECT ${ROW_COLUMNS} FROM notes n ${where ? `WHERE ${where}` : ""} ORDER BY ${order}`;
-    return (this.db.prepare(sql).all(...params) as RawRow[]).map(toNoteRow);
+    // Rows as arrays, named here: better-sqlite3's own 24-key row objects cost twice the time
+    // (about 100 ms more for 10k notes) and as much garbage again.
+    return (
+      this.db
+        .prepare(sql)
+        .raw(true)
+        .all(...params) as unknown[][]
+    ).map((values) => {
+      const raw: Record<string, unknown> = {};
+      for (let i = 0; i < ROW_KEYS.length; i++) raw[ROW_KEYS[i]!] = values[i];
+      return toNoteRow(raw as RawRow);
+    });
   }
 
   allNotes(): NoteRow[] {
