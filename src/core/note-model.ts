@@ -64,6 +64,10 @@ export interface FrontMatter {
   covers: string[];
   revisit_every?: string;
   revisit?: boolean;
+  /** A boolean `published:` or `publish:` (Jekyll, Obsidian Publish): a visibility setting, not a date. */
+  publish_flag?: boolean;
+  /** Where `published`/`updated` came from when not their own keys: `date:`, `created:`, `modified:`. */
+  date_keys?: { published?: string; updated?: string };
   /** Keys learn does not know, kept as written. */
   extra: Record<string, unknown>;
 }
