@@ -64,7 +64,7 @@ export interface FrontMatter {
   covers: string[];
   revisit_every?: string;
   revisit?: boolean;
-  /** A boolean `published:` or `publish:` (Jekyll, Obsidian Publish): a visibility setting, not a date. */
+  /** A boolean `published:` or `publish:` (Jekyll, Obsidian Publish) when no `visibility:` is written: a visibility setting, not a date. */
   publish_flag?: boolean;
   /** Where `published`/`updated` came from when not their own keys: `date:`, `created:`, `modified:`. */
   date_keys?: { published?: string; updated?: string };

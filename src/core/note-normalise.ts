@@ -186,8 +186,8 @@ export function normaliseFrontMatter(
     }
   }
   readDateAliases(data, warnings);
-  // An explicit `visibility:` wins; else a publish flag says it, mapped as the workspace configures.
-  if (data.visibility === undefined && data.publish_flag !== undefined && flagMap)
-    data.visibility = flagMap[data.publish_flag ? "true" : "false"];
+  // An explicit `visibility:` wins (the flag then says nothing); else the flag, mapped as configured.
+  if (data.visibility !== undefined) delete data.publish_flag;
+  else if (data.publish_flag !== undefined && flagMap) data.visibility = flagMap[data.publish_flag ? "true" : "false"];
   return { data, warnings };
 }

@@ -141,6 +141,8 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     body: parsed.body,
     mtime_ms: file.mtimeMs,
     size: file.size,
+    // visibility: wins; else the flag, mapped here by the default and by publish-flag.ts as configured
+    publish_flag: d.publish_flag === undefined ? null : d.publish_flag ? 1 : 0,
   };
   return { note: { values, links }, problems };
 }

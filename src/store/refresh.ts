@@ -33,6 +33,7 @@ const NOTE_COLUMNS = [
   "body",
   "mtime_ms",
   "size",
+  "publish_flag",
 ];
 
 const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -25,7 +25,9 @@ CREATE TABLE notes (
   headings TEXT NOT NULL,
   body TEXT NOT NULL,
   mtime_ms REAL NOT NULL,
-  size INTEGER NOT NULL
+  size INTEGER NOT NULL,
+  -- A boolean published:/publish: (1/0) when no visibility: is written: mapped by learn.config.yaml publish_flag.
+  publish_flag INTEGER
 );
 CREATE TABLE links (
   from_path TEXT NOT NULL,
