@@ -100,7 +100,7 @@ export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => str
 }
 
 /** Where a note's schedule starts: published, else updated, else its first date (git or file), else today. */
-export function startOf(n: ReplayNote, today: string): { date: string; source: DateSource } {
+function startOf(n: ReplayNote, today: string): { date: string; source: DateSource } {
   const own = n.published ?? n.updated;
   if (own) return { date: own, source: "front-matter" };
   if (n.first) return n.first;
