@@ -32,7 +32,14 @@ describe("revisit.new_per_day", () => {
       expect(due.length).toBe(day < 20 ? 10 : due.length);
       for (const d of due) {
         seen.push(d.schedule.slug);
-        events.push({ event: "revisit", note: d.schedule.key, slug: d.schedule.slug, date: today, rating: "good" });
+        events.push({
+          v: 1,
+          event: "revisit",
+          note: d.schedule.key,
+          slug: d.schedule.slug,
+          date: today,
+          rating: "good",
+        });
       }
     }
     const byAge = [...notes].sort((a, b) => (a.first!.date < b.first!.date ? -1 : 1)).map((n) => n.slug);
