@@ -88,7 +88,9 @@ export function dueEntries(w: World, until: string): render.RevisitEntry[] {
 export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   appendRevisitEvents(w.ctx.ws.root, [event]);
   w.events.push(event);
-  const s = replay(w.events, [row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
+  // the note's first date from git (or its file), as the full replay had it
+  const first = w.schedules.get(w.keyOf(row))?.first;
+  const s = replay(w.events, [first ? { ...row, first } : row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
   w.schedules.set(s.key, s);
   return s;
 }

@@ -48,6 +48,8 @@ export interface NoteSchedule {
   /** Set when the last snooze still holds the due date. */
   snoozedUntil?: string;
   lastRevisit: string | null;
+  /** A note's first date when it has none of its own (git or file): what a replay of this one note needs again. */
+  first?: { date: string; source: "git" | "file" };
   /** The day of the first revisit (a never-revisited note is queued by revisit.new_per_day). */
   firstRevisit?: string;
   lastRating: RatingName | null;
@@ -175,6 +177,7 @@ function scheduleOf(
     revisits: 0,
     scheduler: scheduler?.kind ?? "never",
   };
+  if (n.first) s.first = n.first;
   for (const e of events) if (e.event === "revisit") s.revisits++;
   const first = events.find((e) => e.event === "revisit");
   if (first) s.firstRevisit = first.date;

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { revisit, type RevisitOptions } from "../../src/commands/revisit.js";
@@ -111,6 +111,16 @@ describe("first dates of undated notes", () => {
     for (const f of ["notes/old.md", "notes/dated.md", "notes/newer.md"])
       utimesSync(join(root, f), day("2026-11-30"), day("2026-11-30"));
     expect((await due(root, { within: "1y" })).due.map((e) => [e.slug, e.due])).toEqual(before);
+  });
+
+  it("a revisit of a git-dated note schedules it as a full replay does", async () => {
+    const { root } = repo();
+    const rated = jsonOf<{ schedule: { due: string } }>(
+      await call(revisit, { dir: root, today: TODAY, slug: "old", rating: "good", json: true }),
+    );
+    rmSync(join(root, ".learn"), { recursive: true, force: true });
+    const status = jsonOf<{ due: string }>(await call(revisit, { dir: root, today: TODAY, slug: "old", json: true }));
+    expect(status.due).toBe(rated.schedule.due);
   });
 
   it("outside a git repository the file's date is used, labelled as such", async () => {
