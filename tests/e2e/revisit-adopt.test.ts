@@ -105,6 +105,15 @@ describe("first dates of undated notes", () => {
     });
   });
 
+  it("show says where an undated note's date came from", async () => {
+    const { root } = repo();
+    const shown = async (slug: string) => (await call(show, { dir: root, slug })).stdout;
+    expect(await shown("old")).toMatch(/^added: +2023-04-02 \(git\)$/m);
+    expect(await shown("untracked")).toMatch(/^file date: +2026-11-20$/m);
+    expect(await shown("dated")).toMatch(/^published: +2022-08-05$/m);
+    expect(await shown("old")).not.toMatch(/^published:/m);
+  });
+
   it("touching a file does not move a note that git or its front matter dates", async () => {
     const { root } = repo();
     const before = (await due(root, { within: "1y" })).due.map((e) => [e.slug, e.due]);
