@@ -71,6 +71,8 @@ function gitLogAdds(root: string): Map<string, string> {
     "git",
     [
       "--no-pager",
+      "-c",
+      "log.showSignature=false",
       "log",
       "--diff-filter=A",
       "--no-renames",
