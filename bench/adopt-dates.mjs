@@ -6,8 +6,8 @@
 // undated note between runs: the notes changed, so the schedule is replayed, but the set of undated
 // notes did not, so git is not asked again.
 //
-//   node bench/adopt-dates.mjs          BENCH_NOTES (6500), BENCH_RUNS (7), BENCH_BIN (another
-//                                       build's bin/learn.js, to compare before and after a change)
+//   node bench/adopt-dates.mjs          BENCH_NOTES (6500), BENCH_RUNS (7), BENCH_BIN (other builds'
+//                                       bin/learn.js, comma-separated, to compare before and after)
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,7 +15,8 @@ import { bin as ownBin, generatedWorkspace, median, requireReady, root } from ".
 
 const N = Number(process.env.BENCH_NOTES ?? 6500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const BIN = process.env.BENCH_BIN ?? ownBin;
+// this build first, then any other builds named in BENCH_BIN (comma-separated)
+const BINS = [ownBin, ...(process.env.BENCH_BIN ? process.env.BENCH_BIN.split(",") : [])];
 const TODAY = "2026-12-01";
 
 requireReady();
@@ -56,35 +57,50 @@ function once(args, cwd) {
   return ms;
 }
 
-function timed(args, cwd, before = () => {}) {
-  once(args, cwd); // warm: the index and caches exist
-  const xs = [];
-  for (let i = 0; i < RUNS; i++) {
-    before(i);
-    xs.push(once(args, cwd));
-  }
-  return median(xs);
+/** A copy of `ws` for one build (each build keeps its own .learn/: their index schemas may differ). */
+function copyFor(ws, i) {
+  const to = `${ws}-bin${i}`;
+  if (!existsSync(to)) cpSync(ws, to, { recursive: true, filter: (src) => !src.includes(`${ws}/.learn`) });
+  return to;
 }
 
 const dated = generatedWorkspace(`revisit-plain-${N}`, N);
 const adopt = undated(dated);
-const floor = timed(["-e", "0"], root);
-const rows = [["node -e 0", floor]];
-for (const [name, ws] of [
-  ["dated", dated],
-  ["undated, git", adopt],
-]) {
-  rows.push([`status (${name})`, timed([BIN, "status"], ws)]);
-  rows.push([`revisit (${name})`, timed([BIN, "revisit"], ws)]);
-}
-const one = join(
-  adopt,
-  "notes",
-  readdirSync(join(adopt, "notes"), { recursive: true }).find((p) => p.endsWith(".md")),
-);
-const touch = (i) => utimesSync(one, new Date(Date.UTC(2026, 0, 1 + i)), new Date(Date.UTC(2026, 0, 1 + i)));
-rows.push(["revisit (undated, git; one note touched)", timed([BIN, "revisit"], adopt, touch)]);
-
-console.log(`learn at ${N} notes (${BIN === ownBin ? "this build" : BIN}), median of ${RUNS} runs`);
-for (const [what, ms] of rows)
-  console.log(`${what.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / floor).toFixed(1).padStart(5)}x node -e 0`);
+const touchOne = (ws) => {
+  const one = join(
+    ws,
+    "notes",
+    readdirSync(join(ws, "notes"), { recursive: true }).find((p) => p.endsWith(".md")),
+  );
+  return (i) => utimesSync(one, new Date(Date.UTC(2026, 0, 1 + i)), new Date(Date.UTC(2026, 0, 1 + i)));
+};
+// Each figure is a list of runs; builds and the floor take turns run by run, so a busy machine
+// slows them alike and the ratios stay comparable.
+const cases = [{ name: "node -e 0", run: () => once(["-e", "0"], root) }];
+BINS.forEach((bin, i) => {
+  const [d, u] = [copyFor(dated, i), copyFor(adopt, i)];
+  const label = BINS.length > 1 ? ` [${i === 0 ? "this build" : bin}]` : "";
+  const touch = touchOne(u);
+  let k = 0;
+  cases.push(
+    { name: `status (dated)${label}`, run: () => once([bin, "status"], d) },
+    { name: `revisit (dated)${label}`, run: () => once([bin, "revisit"], d) },
+    { name: `status (undated, git)${label}`, run: () => once([bin, "status"], u) },
+    { name: `revisit (undated, git)${label}`, run: () => once([bin, "revisit"], u) },
+    {
+      name: `revisit (undated, git; one note touched)${label}`,
+      run: () => (touch(k++), once([bin, "revisit"], u)),
+    },
+  );
+});
+for (const c of cases) c.run(); // warm: indexes built, caches written
+const times = cases.map(() => []);
+for (let r = 0; r < RUNS; r++) cases.forEach((c, i) => times[i].push(c.run()));
+const floor = median(times[0]);
+console.log(`learn at ${N} notes, median of ${RUNS} interleaved runs`);
+cases.forEach((c, i) => {
+  const ms = median(times[i]);
+  console.log(
+    `${c.name.padEnd(64)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / floor).toFixed(1).padStart(5)}x node -e 0`,
+  );
+});
