@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KEY, loadPty, spawnLearn } from "../helpers/pty.js";
 import { noteText, workspace } from "../helpers/workspace.js";
@@ -15,9 +17,18 @@ describe.skipIf(!pty)("learn revisit --review --limit in a real terminal", () =>
       cwd: root,
       env: { LEARN_TODAY: "2026-11-27" },
     });
-    await s.waitFor("1 of 2");
+    for (const n of [1, 2]) {
+      await s.waitFor(`${n} of 2`);
+      await s.waitFor("⏎ select"); // the menu is drawn and listening
+      s.mark(); // later waits look only at what follows
+      s.write(KEY.enter); // rate
+      await s.waitFor("⏎ select");
+      s.mark();
+      s.write(KEY.enter); // good
+      await s.waitFor(/revisited [ab] \(good\)/);
+    }
+    expect(await s.exit()).toBe(0);
     expect(s.screen()).not.toContain("of 3");
-    s.write(KEY.ctrlC);
-    expect(await s.exit()).toBe(130);
+    expect(readFileSync(join(root, "revisits.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
   });
 });
