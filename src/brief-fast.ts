@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "
 import { join } from "node:path";
 import { toUserDay } from "./core/dates.js";
 import { NoWorkspaceError } from "./core/errors.js";
-import { BRIEF_FILE, BRIEF_FORMAT, briefFiles, dueOn, stamp, type BriefCache } from "./files/brief-key.js";
+import { BRIEF_FILE, BRIEF_FORMAT, briefFiles, dueWithCap, stamp, type BriefCache } from "./files/brief-key.js";
 import { findWorkspace } from "./workspace/find.js";
 
 // `learn revisit --brief` runs at every shell prompt. Before commander, the index or the config
@@ -50,6 +50,8 @@ function readCache(dataDir: string): BriefCache | undefined {
     const buf = Buffer.alloc(st.size);
     const n = readSync(fd, buf, 0, st.size, 0);
     const c = JSON.parse(buf.toString("utf8", 0, n)) as Partial<BriefCache> | null;
+    const pairs = (xs: unknown): boolean =>
+      Array.isArray(xs) && xs.every((d) => Array.isArray(d) && typeof d[0] === "string" && typeof d[1] === "number");
     const ok =
       c !== null &&
       c.format === BRIEF_FORMAT &&
@@ -57,8 +59,10 @@ function readCache(dataDir: string): BriefCache | undefined {
       typeof c.notes === "string" &&
       typeof c.from === "string" &&
       Array.isArray(c.key) &&
-      Array.isArray(c.due) &&
-      c.due.every((d) => Array.isArray(d) && typeof d[0] === "string" && typeof d[1] === "number");
+      pairs(c.due) &&
+      typeof c.fresh?.cap === "number" &&
+      pairs(c.fresh.due) &&
+      pairs(c.fresh.firsts);
     return ok ? (c as BriefCache) : undefined;
   } catch {
     return undefined;
@@ -101,7 +105,7 @@ export function briefAnswer(
   if (!cache || cache.version !== version || today < cache.from) return undefined;
   const key = briefFiles(ws.root, ws.dataDir, cache.notes).map(stamp);
   if (key.length !== cache.key.length || key.some((k, i) => k !== cache.key[i])) return undefined;
-  return shown(dueOn(cache.due, today), args.json);
+  return shown(dueWithCap(cache.due, cache.fresh, today), args.json);
 }
 
 /** Today in the local time zone, as workspace/context.ts resolveToday reads the clock. */

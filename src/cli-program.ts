@@ -281,6 +281,7 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .option("--lesson <text>", "with --used-in: what the build taught, added to the note under ## Used in builds")
     .option("--snooze <duration>", "move the due date by this much (e.g. 3d, 2w) without counting a revisit")
     .option("--within <duration>", "also list notes due within this long (e.g. 3d)")
+    .option("--limit <n>", "list (or walk with --review) at most this many due notes")
     .option("--upcoming", "show the next 8 weeks as counts per week")
     .option("--review", "walk the due notes one by one (terminal only)")
     .option("--brief", "one short line for a shell prompt, or nothing")

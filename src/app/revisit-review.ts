@@ -7,6 +7,7 @@ import { DURATION_HINT, parseDuration } from "../core/revisit-duration.js";
 import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-event.js";
 import { isPromptExit, LearnError, StoppedError } from "../core/errors.js";
 import { dueBy, noteKey, replay, replayKeys, type NoteSchedule } from "../core/revisit-replay.js";
+import { NEW_PER_DAY, queueNew } from "../core/revisit-new.js";
 import { SqliteIndex } from "../store/handle.js";
 import { noteSchedules } from "../store/schedule.js";
 import type { IO } from "../ui/io.js";
@@ -41,7 +42,13 @@ export function worldOf(ctx: Context, index: IndexHandle): World {
   const keyOf = replayKeys(notes);
   const rows = new Map(notes.map((n) => [keyOf(n), n]));
   const schedules =
-    index instanceof SqliteIndex ? noteSchedules(index, ctx, log) : replay(events, notes, ctx.config, ctx.today).byKey;
+    index instanceof SqliteIndex
+      ? noteSchedules(index, ctx, log)
+      : queueNew(
+          replay(events, notes, ctx.config, ctx.today).byKey,
+          ctx.today,
+          ctx.config.revisit.new_per_day ?? NEW_PER_DAY,
+        );
   return { ctx, index, events, problems, rows, schedules, keyOf };
 }
 
@@ -81,7 +88,9 @@ export function dueEntries(w: World, until: string): render.RevisitEntry[] {
 export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   appendRevisitEvents(w.ctx.ws.root, [event]);
   w.events.push(event);
-  const s = replay(w.events, [row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
+  // the note's first date from git (or its file), as the full replay had it
+  const first = w.schedules.get(w.keyOf(row))?.first;
+  const s = replay(w.events, [first ? { ...row, first } : row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
   w.schedules.set(s.key, s);
   return s;
 }
@@ -90,10 +99,14 @@ export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
  * Walk the due notes one by one at a terminal; every choice is written at once, so quitting keeps it.
  * Ctrl-C at any prompt stops it with what was recorded (exit 130).
  */
-export async function review(w: World, io: IO): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
+export async function review(
+  w: World,
+  io: IO,
+  limit?: number,
+): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
   const so = { entries: [] as render.RevisitEntry[], recorded: [] as LogEvent[] };
   try {
-    return await walkDue(w, io, so);
+    return await walkDue(w, io, so, limit);
   } catch (err) {
     if (!isPromptExit(err)) throw err;
     const [n, of] = [so.recorded.length, so.entries.length];
@@ -105,10 +118,11 @@ async function walkDue(
   w: World,
   io: IO,
   so: { entries: render.RevisitEntry[]; recorded: LogEvent[] },
+  limit?: number,
 ): Promise<{ entries: render.RevisitEntry[]; recorded: LogEvent[] }> {
   const ask = await import("../ui/prompts.js");
   const editor = await editorCommand(w.ctx, io, ask.askTrustEditor);
-  const entries = (so.entries = dueEntries(w, w.ctx.today));
+  const entries = (so.entries = dueEntries(w, w.ctx.today).slice(0, limit));
   const recorded = so.recorded;
   let skipped = 0;
   if (!entries.length) io.err(render.dueCountLine(0, 0));

@@ -37,6 +37,17 @@ import { REVISIT_LOG, revisitLog } from "../workspace/revisit-log.js";
 /** Options of `learn revisit` (and `learn used SLUG --in BUILD`, which sets usedIn). */
 export interface RevisitOptions extends GlobalOptions, RevisitFlags {
   force?: boolean;
+  /** List (or walk with --review) at most this many due notes. */
+  limit?: string;
+}
+
+/** `--limit N` as a whole number of at least 1; a usage error otherwise. */
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || n < 1)
+    throw new UsageError(`--limit ${text}: must be a whole number of at least 1`, "learn revisit --limit 10");
+  return n;
 }
 
 /** What `learn revisit` listed or recorded. */
@@ -48,6 +59,9 @@ export interface RevisitResult {
 /** List the notes due for a revisit and why; record a revisit, a build use or a snooze; walk the due notes. */
 export async function revisit(opts: RevisitOptions, io: IO): Promise<RevisitResult> {
   const action = revisitAction(opts); // usage errors before any file is touched
+  const limit = parseLimit(opts.limit);
+  if (limit !== undefined && (action || opts.slug || opts.upcoming || opts.orphans || opts.brief))
+    throw new UsageError("--limit goes with the due list or --review", "learn revisit --limit 10");
   if (opts.review && !io.interactive)
     throw new UsageError(
       "--review needs a terminal",
@@ -94,9 +108,11 @@ async function run(
   if (opts.slug) return afterLogged(ctx, index, await record(w, opts.slug, action!, opts, io));
   if (opts.orphans) return orphans(w, opts, io);
   if (opts.upcoming) return upcoming(w, opts, io);
-  if (opts.review) return afterLogged(ctx, index, await review(w, io));
+  const limit = parseLimit(opts.limit);
+  if (opts.review) return afterLogged(ctx, index, await review(w, io, limit));
   const within = opts.within ? parseDurationFlag("--within", opts.within, 0) : 0;
-  const entries = dueEntries(w, addDays(ctx.today, within));
+  const due = dueEntries(w, addDays(ctx.today, within));
+  const entries = due.slice(0, limit);
   if (opts.json) {
     io.json({
       version: JSON_VERSION,
@@ -108,7 +124,7 @@ async function run(
     } satisfies RevisitListJson);
   } else {
     if (entries.length) io.out(render.renderDueList(entries, ctx.today, io.theme, io.columns));
-    io.err(render.dueCountLine(entries.length, within));
+    io.err(render.dueCountLine(due.length, within, entries.length));
   }
   return { entries, recorded: [] };
 }

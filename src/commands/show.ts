@@ -1,9 +1,12 @@
 import { unknownNoteError } from "../core/note-suggest.js";
 import { slugFromPath } from "../core/slug.js";
+import { noteKey } from "../core/revisit-replay.js";
 import { withIndex } from "../store/open-lazy.js";
+import { noteSchedules } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderShow, toShowJson, type ShowData } from "../ui/render-show.js";
 import { createContext } from "../workspace/context.js";
+import { revisitLog } from "../workspace/revisit-log.js";
 import { READ_CAPS } from "../files/safe-read.js";
 
 /** Options of `learn show`. */
@@ -27,7 +30,12 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
       if (slug && t) titles.set(slug.toLowerCase(), t.title);
     }
     const body = index.body(note.path) ?? "";
-    return { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note };
+    // a note with no date of its own: the day git added it, or its file's date (from the revisit schedule)
+    const first =
+      note.published === null && note.updated === null
+        ? noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(note))?.first
+        : undefined;
+    return { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note, ...(first ? { first } : {}) };
   });
   if (opts.json) io.json(toShowJson(data));
   else io.out(renderShow(data, io.theme));

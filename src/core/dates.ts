@@ -8,11 +8,54 @@ export function formatDate(d: Date): string {
   return new Date(Math.min(Math.max(d.getTime(), FIRST_MS), LAST_MS)).toISOString().slice(0, 10);
 }
 
-/** Read a front-matter date (Date object, YYYY-MM-DD string, or ISO timestamp) as YYYY-MM-DD. */
+// Epoch numbers a note may carry (Dendron writes `created: 1659715122710`): seconds or
+// milliseconds, told apart by size. Both ranges cover 1973-03-03 to 2286-11-20, so a year
+// like 2024 or a small count is never read as an epoch.
+const EPOCH_S = { min: 1e8, max: 1e10 };
+const EPOCH_MS = { min: 1e11, max: 1e13 };
+
+/** A number of epoch seconds or milliseconds as a Date, or undefined when it is neither. */
+function fromEpoch(n: number): Date | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  if (n >= EPOCH_MS.min && n < EPOCH_MS.max) return new Date(n);
+  if (n >= EPOCH_S.min && n < EPOCH_S.max) return new Date(n * 1000);
+  return undefined;
+}
+
+/** How a date is written in front matter, so an edit can write a new one the same way. */
+export type DateFormat = "day" | "datetime" | "epoch-s" | "epoch-ms";
+
+/** The format of a front-matter date value, or undefined when it is not a date. */
+export function dateFormatOf(value: unknown): DateFormat | undefined {
+  if (toIsoDate(value) === undefined) return undefined;
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim() : "";
+  if (/^\d+$/.test(text)) return Number(text) >= EPOCH_MS.min ? "epoch-ms" : "epoch-s";
+  return /^\d{4}-\d{1,2}-\d{1,2}$/.test(text) || value instanceof Date ? "day" : "datetime";
+}
+
+/** A YYYY-MM-DD day written in `format` (midnight UTC for epochs and datetimes). */
+export function writeDate(day: string, format: DateFormat): string | number {
+  const ms = parseDay(day).getTime();
+  if (format === "epoch-ms") return ms;
+  if (format === "epoch-s") return ms / 1000;
+  return format === "datetime" ? `${day}T00:00:00Z` : day;
+}
+
+/**
+ * Read a front-matter date as YYYY-MM-DD: a Date object, a YYYY-MM-DD string, an ISO datetime
+ * (the day in its own offset: `2023-04-02T01:00+05:00` is the 2nd, as its writer saw it), or
+ * epoch seconds or milliseconds (a number or a string of digits).
+ */
 export function toIsoDate(value: unknown): string | undefined {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : formatDate(value);
+  if (typeof value === "number") {
+    const d = fromEpoch(value);
+    return d ? formatDate(d) : undefined;
+  }
   if (typeof value !== "string") return undefined;
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(value.trim());
+  const t = value.trim();
+  if (/^\d{9,13}$/.test(t)) return toIsoDate(Number(t));
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(t);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   const d = new Date(`${iso}T00:00:00Z`);

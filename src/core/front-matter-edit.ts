@@ -1,4 +1,5 @@
 import YAML, { isMap, isScalar, type Node, type Pair } from "yaml";
+import { dateFormatOf, toIsoDate, writeDate } from "./dates.js";
 import { LearnError } from "./errors.js";
 
 /** A note's text split around its front-matter block, offsets into the original string. */
@@ -32,6 +33,19 @@ function renderPair(key: string, value: unknown): string {
     },
   });
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, "");
+}
+
+// The date keys learn writes: a new value takes the form the old one had (Dendron's epoch-ms `updated:`
+// stays epoch-ms, a datetime stays a datetime), so learn never breaks another tool's metadata.
+const DATE_KEYS = new Set(["published", "updated"]);
+
+/** `value` (a YYYY-MM-DD day) written the way `old` was written; any other value as it is. */
+function sameFormat(key: string, value: unknown, old: Node | null): unknown {
+  if (!DATE_KEYS.has(key) || typeof value !== "string" || toIsoDate(value) !== value || !isScalar(old)) return value;
+  const format = dateFormatOf(old.value);
+  if (format === undefined || format === "day") return value;
+  const written = writeDate(value, format);
+  return typeof old.value === "string" ? String(written) : written;
 }
 
 function keyOf(pair: Pair): string | undefined {
@@ -88,7 +102,8 @@ export function setFrontMatter(text: string, changes: Record<string, unknown>, f
       edits.push([lineStart, lineEnd, ""]);
     } else {
       // From the key to the end of the value: a trailing comment and the line break stay.
-      edits.push([start, valueEnd, renderPair(key, value).split("\n").join(s.eol)]);
+      const written = renderPair(key, sameFormat(key, value, valueNode));
+      edits.push([start, valueEnd, written.split("\n").join(s.eol)]);
     }
   }
   let out = yamlText;

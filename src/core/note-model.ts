@@ -66,6 +66,10 @@ export interface FrontMatter {
   revisit?: boolean;
   /** Other names of the note, from `aliases:` or `alias:` (Obsidian); the keys stay in `extra` as written. */
   aliases: string[];
+  /** A boolean `published:` or `publish:` (Jekyll, Obsidian Publish) when no `visibility:` is written: a visibility setting, not a date. */
+  publish_flag?: boolean;
+  /** Where `published`/`updated` came from when not their own keys: `date:`, `created:`, `modified:`. */
+  date_keys?: { published?: string; updated?: string };
   /** Keys learn does not know, kept as written. */
   extra: Record<string, unknown>;
 }

@@ -108,12 +108,53 @@ function pickKeys(raw: Record<string, unknown>): { chosen: Map<string, KnownKey>
   return { chosen, warnings };
 }
 
+// Date keys other tools write, read when learn's own key is absent: Jekyll's and Hugo's `date:`,
+// Dendron's and Obsidian's `created:`, `modified:`. Each stays in `extra` as written.
+const DATE_ALIASES = { published: ["date", "created"], updated: ["modified"] } as const;
+
+/** A boolean publish setting as written (`true`, `false`, or those words as text), else undefined. */
+function flagOf(value: unknown): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  if (typeof value !== "string") return undefined;
+  const t = value.trim().toLowerCase();
+  return t === "true" ? true : t === "false" ? false : undefined;
+}
+
+/** How a boolean publish flag maps to visibility (learn.config.yaml `publish_flag`); false ignores the flag. */
+export type PublishFlagMap = { true: "public" | "private"; false: "public" | "private" } | false;
+const DEFAULT_FLAG_MAP: PublishFlagMap = { true: "public", false: "private" };
+
+/** Read `date:`, `created:` and `modified:` where `published:`/`updated:` are absent; warn on a non-date. */
+function readDateAliases(data: FrontMatter, warnings: NoteWarning[]): void {
+  const lower = new Map(Object.keys(data.extra).map((k) => [k.trim().toLowerCase(), k]));
+  for (const [key, aliases] of Object.entries(DATE_ALIASES) as [keyof typeof DATE_ALIASES, readonly string[]][]) {
+    for (const alias of aliases) {
+      const rawKey = lower.get(alias);
+      if (rawKey === undefined) continue;
+      const value = data.extra[rawKey];
+      if (value == null || value === "") continue;
+      const day = toIsoDate(value);
+      if (day === undefined) {
+        warnings.push({ key: rawKey, message: "must be a date like 2026-11-26", severity: "warning" });
+        continue;
+      }
+      if (data[key] === undefined) {
+        data[key] = day;
+        (data.date_keys ??= {})[key] = rawKey;
+      }
+    }
+  }
+}
+
 /**
  * Normalise raw front matter tolerantly (key and enum case, scalars where a list is
  * expected, Date objects, numbers as text) and validate each known key. A bad value
  * is dropped with a warning naming the key; unknown keys are kept in `extra`.
  */
-export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warnings: NoteWarning[] } {
+export function normaliseFrontMatter(
+  raw: unknown,
+  flagMap: PublishFlagMap = DEFAULT_FLAG_MAP,
+): { data: FrontMatter; warnings: NoteWarning[] } {
   const warnings: NoteWarning[] = [];
   const data: FrontMatter = { roles: [], tags: [], sources: [], related: [], covers: [], aliases: [], extra: {} };
   if (raw == null) return { data, warnings };
@@ -127,9 +168,14 @@ export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warning
     const key = chosen.get(rawKey);
     if (!key) {
       if (!KEY_BY_LOWER.has(rawKey.trim().toLowerCase())) data.extra[rawKey] = value;
+      if (rawKey.trim().toLowerCase() === "publish" && flagOf(value) !== undefined) data.publish_flag ??= flagOf(value);
       continue;
     }
     if (value == null || value === "") continue;
+    if (key === "published" && flagOf(value) !== undefined) {
+      data.publish_flag = flagOf(value); // `published: true` wins over `publish:`, as Jekyll reads it
+      continue;
+    }
     const input = isListKey(key) ? asList(value) : value;
     const parsed = FIELD_SCHEMAS[key].safeParse(input);
     if (parsed.success) {
@@ -140,6 +186,10 @@ export function normaliseFrontMatter(raw: unknown): { data: FrontMatter; warning
     }
   }
   readForeignKeys(data);
+  readDateAliases(data, warnings);
+  // An explicit `visibility:` wins (the flag then says nothing); else the flag, mapped as configured.
+  if (data.visibility !== undefined) delete data.publish_flag;
+  else if (data.publish_flag !== undefined && flagMap) data.visibility = flagMap[data.publish_flag ? "true" : "false"];
   return { data, warnings };
 }
 

@@ -1,5 +1,5 @@
 import { scanBody, type BodyFacts } from "./markdown.js";
-import { normaliseFrontMatter } from "./note-normalise.js";
+import { normaliseFrontMatter, type PublishFlagMap } from "./note-normalise.js";
 import { loadYaml } from "./yaml-load.js";
 import type { FrontMatter, NoteWarning } from "./note-model.js";
 
@@ -30,7 +30,7 @@ function splitFrontMatter(text: string): { data: unknown; content: string } {
   let close = str.indexOf("\n---");
   if (close < 0) close = str.length;
   const block = str.slice(0, close);
-  const data = block.replace(/^\s*#[^\n]+/gm, "").trim() === "" ? {} : loadYaml(block);
+  const data = block.replace(/^\s*#[^\n]+/gm, "").trim() === "" ? {} : loadYaml(block, true);
   if (close === str.length) return { data, content: "" };
   let content = str.slice(close + 4);
   if (content[0] === "\r") content = content.slice(1);
@@ -39,7 +39,7 @@ function splitFrontMatter(text: string): { data: unknown; content: string } {
 }
 
 /** Parse a note's text without touching the disk. `fallbackTitle` is usually the file name. */
-export function parseNote(text: string, fallbackTitle: string): ParsedNote {
+export function parseNote(text: string, fallbackTitle: string, flagMap?: PublishFlagMap): ParsedNote {
   const unbommed = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const clean = unbommed.includes("\r") ? unbommed.replace(/\r\n?/g, "\n") : unbommed;
   const warnings: NoteWarning[] = [];
@@ -62,11 +62,11 @@ export function parseNote(text: string, fallbackTitle: string): ParsedNote {
     });
     body = stripBrokenFrontMatter(clean);
   }
-  const { data, warnings: fieldWarnings } = normaliseFrontMatter(raw);
+  const { data, warnings: fieldWarnings } = normaliseFrontMatter(raw, flagMap);
   warnings.push(...fieldWarnings);
   const facts = scanBody(body);
+  // No `title:` is no problem: the H1 or the file name is the title, as every notes app reads it.
   const title = data.title ?? facts.firstH1 ?? fallbackTitle;
-  if (!data.title && !brokenYaml) warnings.push({ key: "title", message: "missing title", severity: "warning" });
   return { data, body, title, facts, warnings, brokenYaml };
 }
 

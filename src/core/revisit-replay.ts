@@ -9,6 +9,7 @@ import {
   type NoteScheduler,
 } from "./revisit-scheduler.js";
 import type { Config } from "./config.js";
+import { revisitScope } from "./revisit-new.js";
 
 /** What replay needs of a note (a NoteRow fits). */
 export interface ReplayNote {
@@ -22,11 +23,18 @@ export interface ReplayNote {
   mtime_ms?: number;
   /** The note's path: the key of a note whose id another note shares. */
   path?: string;
+  /** Tags, for `revisit.include`/`exclude` by `#tag`. */
+  tags?: readonly string[];
+  /** The first date of a note with no date of its own, and where it came from (git's first add, or the file). */
+  first?: { date: string; source: "git" | "file" };
 }
+
+/** Where a note's first date came from: its front matter, the commit that added it, or the file's mtime. */
+export type DateSource = "front-matter" | "git" | "file";
 
 /** Why a note is due (or will be): never revisited since publication, scheduled, or used in a build. */
 export type DueReason =
-  | { kind: "new"; published: string }
+  | { kind: "new"; published: string; source?: DateSource }
   | { kind: "scheduled"; since: string }
   | { kind: "used"; build: string; date: string };
 
@@ -40,6 +48,10 @@ export interface NoteSchedule {
   /** Set when the last snooze still holds the due date. */
   snoozedUntil?: string;
   lastRevisit: string | null;
+  /** A note's first date when it has none of its own (git or file): what a replay of this one note needs again. */
+  first?: { date: string; source: "git" | "file" };
+  /** The day of the first revisit (a never-revisited note is queued by revisit.new_per_day). */
+  firstRevisit?: string;
   lastRating: RatingName | null;
   /** Days between the last revisit and the scheduled due date (0 before the first revisit). */
   interval: number;
@@ -89,9 +101,16 @@ export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => str
   return (n) => (n.id !== null && shared.has(n.id.toLowerCase()) ? `path:${n.path ?? n.slug}` : noteKey(n));
 }
 
-/** Where a note's schedule starts: published, else updated, else the file's date, else today. */
-export const startDate = (n: ReplayNote, today: string): string =>
-  n.published ?? n.updated ?? (n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today);
+/** Where a note's schedule starts: published, else updated, else its first date (git or file), else today. */
+function startOf(n: ReplayNote, today: string): { date: string; source: DateSource } {
+  const own = n.published ?? n.updated;
+  if (own) return { date: own, source: "front-matter" };
+  if (n.first) return n.first;
+  return { date: n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today, source: "file" };
+}
+
+/** The date a note's schedule starts on (see startOf). */
+export const startDate = (n: ReplayNote, today: string): string => startOf(n, today).date;
 
 /**
  * Replay revisit events (in log order) into each note's schedule as of `today`. Events
@@ -102,11 +121,12 @@ export const startDate = (n: ReplayNote, today: string): string =>
 export function replay(
   events: readonly LogEvent[],
   notes: readonly ReplayNote[],
-  config: Pick<Config, "revisit">,
+  config: Pick<Config, "revisit" | "notes">,
   today: string,
 ): Replay {
   const policy = revisitPolicy(config.revisit);
   const engine = fsrsEngine(policy);
+  const inScope = revisitScope(config);
   const keyOf = replayKeys(notes);
   const owner = new Map<string, string>();
   for (const n of notes) owner.set(n.slug.toLowerCase(), keyOf(n));
@@ -133,8 +153,8 @@ export function replay(
     const key = keyOf(n);
     const days = n.revisit_every ? fixedDays(n.revisit_every) : undefined;
     const scheduler =
-      n.revisit === false ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);
-    byKey.set(key, scheduleOf(key, n, startDate(n, today), scheduler, byNote.get(key) ?? []));
+      n.revisit === false || !inScope(n) ? undefined : days ? fixedScheduler(days) : fsrsScheduler(engine, policy, key);
+    byKey.set(key, scheduleOf(key, n, startOf(n, today), scheduler, byNote.get(key) ?? []));
   }
   return { byKey, orphans: [...orphans.values()] };
 }
@@ -142,7 +162,7 @@ export function replay(
 function scheduleOf(
   key: string,
   n: ReplayNote,
-  start: string,
+  start: { date: string; source: DateSource },
   scheduler: NoteScheduler | undefined,
   events: LogEvent[],
 ): NoteSchedule {
@@ -157,14 +177,17 @@ function scheduleOf(
     revisits: 0,
     scheduler: scheduler?.kind ?? "never",
   };
+  if (n.first) s.first = n.first;
   for (const e of events) if (e.event === "revisit") s.revisits++;
+  const first = events.find((e) => e.event === "revisit");
+  if (first) s.firstRevisit = first.date;
   if (!scheduler) {
     const last = events.findLast((e) => e.event === "revisit");
     if (last?.event === "revisit") Object.assign(s, { lastRevisit: last.date, lastRating: last.rating });
     return s;
   }
-  s.due = scheduler.first(start);
-  s.reason = { kind: "new", published: start };
+  s.due = scheduler.first(start.date);
+  s.reason = { kind: "new", published: start.date, source: start.source };
   for (const e of events) {
     if (e.event === "revisit") {
       const next = scheduler.rate(e.date, e.rating);

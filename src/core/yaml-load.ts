@@ -72,13 +72,27 @@ function checkAliases(value: unknown, text: string): void {
   count(value, 0);
 }
 
+// js-yaml's default schema without the timestamp type: `2023-04-02T01:00:00+05:00` stays the
+// text its writer wrote (a Date would keep only the UTC instant, the 1st, and lose the offset).
+let textDates: yaml.Schema | undefined;
+const textDatesSchema = (): yaml.Schema => {
+  // js-yaml exports its types at run time; its type declarations do not list them
+  const t = (yaml as unknown as { types: Record<"merge" | "binary" | "omap" | "pairs" | "set", yaml.Type> }).types;
+  return (textDates ??= yaml.CORE_SCHEMA.extend({ implicit: [t.merge], explicit: [t.binary, t.omap, t.pairs, t.set] }));
+};
+
 /**
  * Parse one YAML document with learn's limits on depth, merge keys and alias expansion.
  * Throws js-yaml's YAMLException or a YamlLimitError, both with `reason` and `mark.line`.
+ * With `datesAsText`, timestamps are left as the strings written (note front matter).
  */
-export function loadYaml(text: string): unknown {
+export function loadYaml(text: string, datesAsText = false): unknown {
   // maxDepth and maxTotalMergeKeys are js-yaml 4.3 options its type declarations do not list yet.
-  const options = { maxDepth: YAML_LIMITS.maxDepth, maxTotalMergeKeys: YAML_LIMITS.maxMergeKeys } as yaml.LoadOptions;
+  const options = {
+    maxDepth: YAML_LIMITS.maxDepth,
+    maxTotalMergeKeys: YAML_LIMITS.maxMergeKeys,
+    ...(datesAsText ? { schema: textDatesSchema() } : {}),
+  } as yaml.LoadOptions;
   const value = yaml.load(text, options);
   // No `*`, no alias: nothing can expand.
   if (text.includes("*") && value !== null && typeof value === "object") checkAliases(value, text);

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 /** The cache's file name, in the data folder (.learn/). */
 export const BRIEF_FILE = "brief.json";
 /** Bump when the file's shape changes. */
-export const BRIEF_FORMAT = 1;
+export const BRIEF_FORMAT = 2;
 
 /** What brief.json holds: the key it is valid for, and the count of notes due on each date. */
 export interface BriefCache {
@@ -21,8 +21,17 @@ export interface BriefCache {
   key: string[];
   /** The latest event date in the log: the counts hold for any today on or after it. */
   from: string;
-  /** [due date, how many notes] pairs, sorted by date; notes never due are left out. */
+  /** [due date, how many notes] pairs, sorted by date; notes never due and never-revisited notes are left out. */
   due: [string, number][];
+  /** The never-revisited notes, counted under revisit.new_per_day. */
+  fresh: FreshDue;
+}
+
+/** Never-revisited notes by their own due date, the notes first revisited on each day, and the daily cap. */
+export interface FreshDue {
+  cap: number;
+  due: [string, number][];
+  firsts: [string, number][];
 }
 
 /** A file's (mtime, size) as the revisit log's signature writes it, or "none". */
@@ -52,5 +61,14 @@ export const briefFiles = (root: string, dataDir: string, notes: string): string
 ];
 
 /** How many notes are due on or before `today`. */
-export const dueOn = (due: readonly [string, number][], today: string): number =>
+const dueOn = (due: readonly [string, number][], today: string): number =>
   due.reduce((n, [d, c]) => (d <= today ? n + c : n), 0);
+
+/**
+ * How many notes are due on or before `today`: the others, plus as many never-revisited notes as
+ * the day's cap leaves after the notes first revisited today (core/revisit-new.ts queueNew's rule).
+ */
+export function dueWithCap(due: readonly [string, number][], fresh: FreshDue, today: string): number {
+  const introduced = fresh.firsts.find(([d]) => d === today)?.[1] ?? 0;
+  return dueOn(due, today) + Math.min(Math.max(0, fresh.cap - introduced), dueOn(fresh.due, today));
+}

@@ -1,6 +1,6 @@
 import { relative, sep } from "node:path";
 import type { Context } from "../core/context.js";
-import { BRIEF_FILE, BRIEF_FORMAT, briefFiles, stamp, type BriefCache } from "../files/brief-key.js";
+import { BRIEF_FILE, BRIEF_FORMAT, briefFiles, stamp, type BriefCache, type FreshDue } from "../files/brief-key.js";
 
 // `learn revisit --brief` runs at every shell prompt and answers from .learn/brief.json without
 // loading the index (see brief-fast.ts). Whenever a command has the due dates of every note with
@@ -13,6 +13,7 @@ interface Pending {
   logSig: string;
   from: string;
   due: [string, number][];
+  fresh: FreshDue;
 }
 
 const pending = new WeakMap<object, Pending>();
@@ -24,11 +25,12 @@ export function rememberBrief(
   logSig: string,
   from: string,
   dues: Iterable<string | null>,
+  fresh: FreshDue,
 ): void {
   const counts = new Map<string, number>();
   for (const d of dues) if (d !== null) counts.set(d, (counts.get(d) ?? 0) + 1);
   const due = [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  pending.set(index, { ctx, logSig, from, due });
+  pending.set(index, { ctx, logSig, from, due, fresh });
 }
 
 /**
@@ -43,6 +45,13 @@ export async function flushBrief(index: object): Promise<void> {
   const notes = relative(root, notesDir).split(sep).join("/") || ".";
   const key = briefFiles(root, dataDir, notes).map(stamp);
   if (key[0] !== p.logSig) return; // another process appended: the counts may not include it
-  const cache: Omit<BriefCache, "version"> = { format: BRIEF_FORMAT, notes, key, from: p.from, due: p.due };
+  const cache: Omit<BriefCache, "version"> = {
+    format: BRIEF_FORMAT,
+    notes,
+    key,
+    from: p.from,
+    due: p.due,
+    fresh: p.fresh,
+  };
   await p.ctx.saveCache?.(BRIEF_FILE, cache); // saveCache adds learn's version and ignores failures
 }

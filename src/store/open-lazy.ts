@@ -1,6 +1,7 @@
 import type { Context } from "../core/context.js";
 import { flushBrief } from "./brief-cache.js";
 import type { SqliteIndex } from "./handle.js";
+import { applyPublishFlag } from "./publish-flag.js";
 import {
   clearCorruptIndex,
   CORRUPT,
@@ -49,17 +50,22 @@ export async function openIndexLazy(
   // a live `learn watch` keeps the index current: sync with it instead of walking the folder
   if (!opts.full && opts.refresh !== false && (await import("./watch-sync.js")).syncWithWatcher(ctx))
     opts = { ...opts, refresh: false };
+  let opened: { index: SqliteIndex; stats: RefreshStats };
   try {
-    return await attempt(ctx, opts);
+    opened = await attempt(ctx, opts);
   } catch (err) {
     if (!isCorrupt(err)) throw explainIndexError(err, ctx);
+    clearCorruptIndex(ctx);
+    try {
+      opened = await attempt(ctx, opts, CORRUPT);
+    } catch (again) {
+      throw explainIndexError(again, ctx);
+    }
   }
-  clearCorruptIndex(ctx);
-  try {
-    return await attempt(ctx, opts, CORRUPT);
-  } catch (err) {
-    throw explainIndexError(err, ctx);
-  }
+  const { stats } = opened;
+  if (ctx.config.publish_flag !== undefined || stats.added + stats.updated > 0 || stats.rebuilt)
+    applyPublishFlag(opened.index.db, ctx.config.publish_flag, stats.added + stats.updated > 0 || !!stats.rebuilt);
+  return opened;
 }
 
 /** The one-line notice (for stderr) that an index was rebuilt, and why. */

@@ -149,6 +149,8 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     size: file.size,
     aliases: join(d.aliases),
     folder: "", // set by placeNote (core/folder-domain.ts), which knows the notes folder
+    // visibility: wins; else the flag, mapped here by the default and by publish-flag.ts as configured
+    publish_flag: d.publish_flag === undefined ? null : d.publish_flag ? 1 : 0,
   };
   return { note: { values, links }, problems };
 }

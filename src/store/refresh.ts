@@ -36,6 +36,7 @@ const NOTE_COLUMNS = [
   "size",
   "aliases",
   "folder",
+  "publish_flag",
 ];
 
 const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'

@@ -1,7 +1,12 @@
 import type { Context } from "../core/context.js";
 import type { LogEvent, RevisitLogSource } from "../core/revisit-event.js";
-import { replay, type NoteSchedule } from "../core/revisit-replay.js";
+import type { NoteRow } from "../core/index-types.js";
+import { isNew, NEW_PER_DAY, queueNew } from "../core/revisit-new.js";
+import { replay, type NoteSchedule, type ReplayNote } from "../core/revisit-replay.js";
+import { formatDate } from "../core/dates.js";
 import { rememberBrief } from "./brief-cache.js";
+import { dueWithCap, type FreshDue } from "../files/brief-key.js";
+import { gitFirstDates } from "./git-dates.js";
 import type { SqliteIndex } from "./handle.js";
 
 // Replaying revisits.jsonl over every note costs a few hundred ms at 10k notes, too much for a
@@ -11,7 +16,63 @@ import type { SqliteIndex } from "./handle.js";
 
 const FAR_FUTURE = "9999-12-31";
 /** Bump when replay's rules change, so schedules cached by an older learn are replayed again. */
-const REPLAY_VERSION = 3;
+const REPLAY_VERSION = 4;
+
+/** revisit.new_per_day, or its default. */
+const capOf = (ctx: Context): number => ctx.config.revisit.new_per_day ?? NEW_PER_DAY;
+
+/**
+ * Notes with no date of their own get the day git first saw them, else their file's date: git is
+ * asked (once, cached by HEAD in .learn/) only when some note has no date.
+ */
+function withFirstDates(ctx: Context, notes: NoteRow[]): ReplayNote[] {
+  const undated = notes.filter((n) => n.published === null && n.updated === null);
+  if (!undated.length) return notes;
+  const git = gitFirstDates(
+    ctx.ws.root,
+    ctx.ws.dataDir,
+    undated.map((n) => n.path),
+  );
+  return notes.map((n): ReplayNote => {
+    if (n.published !== null || n.updated !== null) return n;
+    const day = git.get(n.path);
+    return {
+      ...n,
+      first: day ? { date: day, source: "git" } : { date: formatDate(new Date(n.mtime_ms)), source: "file" },
+    };
+  });
+}
+
+/** Per-day counts of the dates `pick` gives (nulls left out), sorted by date. */
+function perDay(
+  schedules: Iterable<NoteSchedule>,
+  pick: (s: NoteSchedule) => string | null | undefined,
+): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const s of schedules) {
+    const d = pick(s);
+    if (d) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** What the shell prompt's cache needs to count due notes on any later day: old and new notes apart, and the cap. */
+function remember(index: SqliteIndex, ctx: Context, sig: string, from: string, byKey: Map<string, NoteSchedule>): void {
+  const all = [...byKey.values()];
+  const fresh: FreshDue = {
+    cap: capOf(ctx),
+    due: perDay(all, (s) => (isNew(s) ? s.due : null)),
+    firsts: perDay(all, (s) => s.firstRevisit),
+  };
+  rememberBrief(
+    index,
+    ctx,
+    sig,
+    from,
+    all.map((s) => (isNew(s) ? null : s.due)),
+    fresh,
+  );
+}
 
 const policyOf = (ctx: Context): string => JSON.stringify({ replay: REPLAY_VERSION, ...ctx.config.revisit });
 
@@ -61,15 +122,9 @@ function replayAll(
 ): Map<string, NoteSchedule> {
   const maxEvent = events.reduce((m, e) => (e.date > m ? e.date : m), "");
   const cacheable = maxEvent <= ctx.today;
-  const { byKey } = replay(events, index.allNotes(), ctx.config, cacheable ? FAR_FUTURE : ctx.today);
-  if (cacheable)
-    rememberBrief(
-      index,
-      ctx,
-      sig,
-      maxEvent,
-      [...byKey.values()].map((s) => s.due),
-    );
+  const notes = withFirstDates(ctx, index.allNotes());
+  const { byKey } = replay(events, notes, ctx.config, cacheable ? FAR_FUTURE : ctx.today);
+  if (cacheable) remember(index, ctx, sig, maxEvent, byKey);
   try {
     if (cacheable) store(index, ctx, byKey, sig, maxEvent);
   } catch (err) {
@@ -83,38 +138,52 @@ function replayAll(
 /**
  * Every note's revisit schedule (by note key), from the index's cache when the notes, the
  * log and the policy are unchanged, else replayed (and cached). The log is read only then.
+ * Never-revisited notes are then queued by revisit.new_per_day (as of today: the cache holds
+ * each note's own dates, the queue is laid over them on every read).
  */
 export function noteSchedules(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, NoteSchedule> {
+  return queueNew(replayedSchedules(index, ctx, log), ctx.today, capOf(ctx));
+}
+
+function replayedSchedules(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, NoteSchedule> {
   const meta = freshMeta(index, ctx, log);
   if (meta) {
     const rows = index.db.prepare("SELECT key, data FROM schedule").all() as { key: string; data: string }[];
     const byKey = new Map(rows.map((r) => [r.key, JSON.parse(r.data) as NoteSchedule]));
-    rememberBrief(
-      index,
-      ctx,
-      log.signature,
-      meta.max_event,
-      [...byKey.values()].map((s) => s.due),
-    );
+    remember(index, ctx, log.signature, meta.max_event, byKey);
     return byKey;
   }
   return replayAll(index, ctx, log.read().events, log.signature);
 }
 
-/** How many notes are due on or before today: one SQL query when the cache is fresh. */
+// A schedule row's parts the count needs, read from its JSON in SQL.
+const NEW_SQL = "json_extract(data, '$.reason.kind') = 'new' AND json_extract(data, '$.snoozedUntil') IS NULL";
+
+/** How many notes are due on or before today: a few SQL queries when the cache is fresh. */
 export function countDue(index: SqliteIndex, ctx: Context, log: RevisitLogSource): number {
   const meta = freshMeta(index, ctx, log);
   if (meta) {
-    const sql = "SELECT due, count(*) AS n FROM schedule WHERE due IS NOT NULL GROUP BY due";
-    const perDay = index.db.prepare(sql).all() as { due: string; n: number }[];
+    const rows = (where: string) =>
+      (
+        index.db
+          .prepare(`SELECT ${where} AS d, count(*) AS n FROM schedule WHERE ${where} IS NOT NULL GROUP BY d ORDER BY d`)
+          .all() as { d: string; n: number }[]
+      ).map((r): [string, number] => [r.d, r.n]);
+    const old = rows(`CASE WHEN ${NEW_SQL} THEN NULL ELSE due END`);
+    const fresh: FreshDue = {
+      cap: capOf(ctx),
+      due: rows(`CASE WHEN ${NEW_SQL} THEN due END`),
+      firsts: rows("json_extract(data, '$.firstRevisit')"),
+    };
     rememberBrief(
       index,
       ctx,
       log.signature,
       meta.max_event,
-      perDay.flatMap((r) => Array<string>(r.n).fill(r.due)),
+      old.flatMap(([d, n]) => Array<string>(n).fill(d)),
+      fresh,
     );
-    return perDay.reduce((n, r) => (r.due <= ctx.today ? n + r.n : n), 0);
+    return dueWithCap(old, fresh, ctx.today);
   }
   let n = 0;
   for (const s of noteSchedules(index, ctx, log).values()) if (s.due !== null && s.due <= ctx.today) n++;

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 12;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -29,7 +29,9 @@ CREATE TABLE notes (
   -- aliases: aliases:/alias: items; folder: the note's folder relative to the notes folder ("" at its top),
   -- searched at low weight (its / - _ split words) and filtered by folder:
   aliases TEXT NOT NULL DEFAULT '',
-  folder TEXT NOT NULL DEFAULT ''
+  folder TEXT NOT NULL DEFAULT '',
+  -- A boolean published:/publish: (1/0) when no visibility: is written: mapped by learn.config.yaml publish_flag.
+  publish_flag INTEGER
 );
 CREATE TABLE links (
   from_path TEXT NOT NULL,

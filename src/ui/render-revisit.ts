@@ -1,7 +1,7 @@
 import { formatDays } from "../core/revisit-duration.js";
 import type { RevisitEntryJson } from "../core/json-types.js";
 import type { LogEvent } from "../core/revisit-event.js";
-import { daysBetween, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
+import { daysBetween, type DateSource, type NoteSchedule, type OrphanKey } from "../core/revisit-replay.js";
 import { renderTable, wrapWords, type Column } from "./layout.js";
 import { displayWidth, forTerminal, truncateTo, visible } from "./terminal-text.js";
 import type { Theme } from "./theme.js";
@@ -29,12 +29,19 @@ export function whyText(s: NoteSchedule, today: string): string {
       : `scheduled${s.lastRating ? ` after a ${s.lastRating} revisit` : ""}`;
   const why =
     r.kind === "new"
-      ? `never revisited (published ${r.published})`
+      ? `never revisited (${startText(r.published, r.source)})`
       : r.kind === "used"
         ? `used in a build: ${r.build} (${r.date})`
         : scheduled;
   return s.snoozedUntil ? `${why}, snoozed until ${s.snoozedUntil}` : why;
 }
+
+/**
+ * A never-revisited note's first date, saying where it came from: `published D` (front matter),
+ * `added D (git)` (the commit that added the file), or `file date D` (only the file's mtime).
+ */
+const startText = (day: string, source?: DateSource): string =>
+  source === "git" ? `added ${day} (git)` : source === "file" ? `file date ${day}` : `published ${day}`;
 
 /** When a note is due, relative to today: `17 days overdue`, `due today`, `due 2026-12-01 (in 4 days)`. */
 export function whenText(due: string | null, today: string): string {
@@ -63,11 +70,12 @@ export function renderDueList(given: readonly RevisitEntry[], today: string, t: 
 }
 
 /** The count line under the due list (stderr). */
-export function dueCountLine(n: number, withinDays: number): string {
+export function dueCountLine(n: number, withinDays: number, shown = n): string {
   const span = withinDays > 0 ? ` within ${formatDays(withinDays)}` : "";
+  const of = shown < n ? `${shown} of ` : "";
   return n === 0
     ? `no notes due for revisit${span}`
-    : `${plural(n, "note")} due for revisit${span}${withinDays === 0 ? ": learn revisit --review" : ""}`;
+    : `${of}${plural(n, "note")} due for revisit${span}${shown < n ? " shown" : ""}${withinDays === 0 ? ": learn revisit --review" : ""}`;
 }
 
 /** The one line of `--brief`, or "" when nothing is due. */

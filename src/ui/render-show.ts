@@ -13,6 +13,8 @@ export interface ShowData {
   body: string;
   /** True when the note is larger than the index keeps (1 MiB) and `body` is cut. */
   truncated: boolean;
+  /** A note's first date when its front matter has none: the day git added it, or its file's date. */
+  first?: { date: string; source: "git" | "file" };
 }
 
 const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
@@ -25,6 +27,9 @@ function linkLine(l: LinkRow, to: string | null, arrow: string, data: ShowData, 
   const title = data.titles.get(to.toLowerCase());
   return `  ${theme.ok(arrow)} ${to}${title ? ` ${theme.dim(`(${title})`)}` : ""} ${theme.dim(l.kind)}`;
 }
+
+const firstText = (f: { date: string; source: "git" | "file" }): string =>
+  f.source === "git" ? `${f.date} (git)` : f.date;
 
 /** A note as text: title, front matter, checklist progress, links, backlinks, then the body. */
 export function renderShow(given: ShowData, theme: Theme): string {
@@ -43,6 +48,7 @@ export function renderShow(given: ShowData, theme: Theme): string {
     field(theme, "summary", n.summary),
     field(theme, "published", n.published),
     field(theme, "updated", n.updated),
+    field(theme, data.first?.source === "git" ? "added" : "file date", data.first && firstText(data.first)),
     field(theme, "revisit", n.revisit === false ? "off" : n.revisit_every ? `every ${n.revisit_every}` : null),
     field(theme, "covers", n.covers.join(", ")),
     field(theme, "sources", n.sources.join(", ")),

@@ -100,7 +100,11 @@ export const publish = z.strictObject({ version, out: str, notes: int, tags: int
 
 const reason = z
   .discriminatedUnion("kind", [
-    z.strictObject({ kind: z.literal("new"), published: day }),
+    z.strictObject({
+      kind: z.literal("new"),
+      published: day,
+      source: z.enum(["front-matter", "git", "file"]).optional(),
+    }),
     z.strictObject({ kind: z.literal("scheduled"), since: day }),
     z.strictObject({ kind: z.literal("used"), build: str, date: day }),
   ])

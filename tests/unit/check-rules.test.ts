@@ -19,7 +19,7 @@ describe("front-matter findings", () => {
     ["an unknown type", "---\ntitle: A\nType: essay\n---\n", ["front-matter/type@3:error"]],
     ["a bad difficulty", "---\ntitle: A\ndifficulty: hard\n---\n", ["front-matter/difficulty@3:error"]],
     ["a date that is not a date", "---\ntitle: A\npublished: next tuesday\n---\n", ["front-matter/published@3:error"]],
-    ["a missing title", "---\ntype: doc\n---\nbody\n", ["missing-title@1:error"]],
+    ["a missing title (the file name is the title)", "---\ntype: doc\n---\nbody\n", []],
     ["an unconfigured domain", "---\ntitle: A\ndomain: cooking\n---\n", ["unknown-domain@3:error"]],
     ["an unconfigured role", "---\ntitle: A\nroles:\n  - backend\n  - chef\n---\n", ["unknown-role@5:error"]],
   ])("%s", (_name, text, want) => {
