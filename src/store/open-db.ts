@@ -13,6 +13,8 @@ import {
   storedProblems,
   walkDigest,
 } from "./refresh.js";
+import type { LinkContext } from "./read-note.js";
+import type { LinkPlace } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import type { RefreshStats } from "../core/index-types.js";
 import { walkNotes, type WalkResult } from "./walk.js";
@@ -179,7 +181,17 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
 /** An index opened, with files left to read (`work`) or already up to date (`done`). */
 export type Prepared =
   | { done: { index: SqliteIndex; stats: RefreshStats } }
-  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string } };
+  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string; links: LinkOptions } };
+
+/** How links are read and resolved: the dialect, the notes folder and the workspace root (for attachments). */
+export type LinkOptions = LinkContext & LinkPlace;
+
+/** The link settings of a workspace. */
+export const linkOptions = (ctx: Context): LinkOptions => ({
+  root: ctx.ws.root,
+  notesBase: relative(ctx.ws.root, ctx.ws.notesDir).split(sep).join("/"),
+  ...(ctx.config.dialect ? { dialect: ctx.config.dialect } : {}),
+});
 
 /**
  * Open (creating or rebuilding as needed) and decide what a refresh must do, without reading
@@ -228,7 +240,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
         return { done: { index: new SqliteIndex(db), stats } };
       }
     }
-    return { work: { db, walk, full, rebuild } };
+    return { work: { db, walk, full, rebuild, links: linkOptions(ctx) } };
   } catch (err) {
     db.close();
     throw err;
@@ -242,7 +254,7 @@ export type Work = Extract<Prepared, { work: unknown }>["work"];
 export function startRefresh(work: Work, opts: OpenIndexOptions): Refresher {
   // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
   work.db.pragma(work.full ? "synchronous = OFF" : "synchronous = NORMAL");
-  return new Refresher(work.db, work.walk, work.full, opts.onProgress);
+  return new Refresher(work.db, work.walk, work.full, opts.onProgress, work.links);
 }
 
 /** Commit a refresh and hand out the open index. */

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -23,6 +23,7 @@ CREATE TABLE notes (
   roles TEXT NOT NULL, tags TEXT NOT NULL, sources TEXT NOT NULL, related TEXT NOT NULL, covers TEXT NOT NULL,
   checklist_done INTEGER NOT NULL, checklist_total INTEGER NOT NULL,
   headings TEXT NOT NULL,
+  aliases TEXT NOT NULL DEFAULT '',
   body TEXT NOT NULL,
   mtime_ms REAL NOT NULL,
   size INTEGER NOT NULL
@@ -33,7 +34,17 @@ CREATE TABLE links (
   target TEXT NOT NULL,
   kind TEXT NOT NULL,
   to_key TEXT NOT NULL,
-  to_slug TEXT
+  to_slug TEXT,
+  -- v11: a second key (see RawLink.altKey), the #anchor, 1 for a file that is not a note, and the path it resolved to
+  alt_key TEXT,
+  anchor TEXT,
+  attach INTEGER NOT NULL DEFAULT 0,
+  to_path TEXT
+);
+-- Each note's \`aliases:\`, one row each, so a [[link]] can resolve by alias through an index.
+CREATE TABLE aliases (
+  path TEXT NOT NULL,
+  alias TEXT NOT NULL
 );
 CREATE TABLE problems (
   path TEXT NOT NULL,
@@ -83,6 +94,10 @@ CREATE INDEX notes_path_nocase ON notes(path COLLATE NOCASE);
 CREATE INDEX links_from ON links(from_path);
 CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
 CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
+CREATE INDEX links_to_path ON links(to_path);
+CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
+CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
+CREATE INDEX aliases_path ON aliases(path);
 CREATE INDEX problems_path ON problems(path);
 CREATE INDEX schedule_due ON schedule(due);
 `;
@@ -107,6 +122,7 @@ const DROP = [
   "notes",
   "files",
   "links",
+  "aliases",
   "problems",
   "schedule",
   "schedule_meta",

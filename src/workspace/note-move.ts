@@ -50,14 +50,11 @@ export function planMove(
   const ext = posix.extname(note.path);
   const newPath = posix.join(posix.dirname(note.path), `${slug}${ext}`);
   if (newPath === note.path) throw new LearnError(`${note.path} already has that name`);
-  const clash = index.getNote(slug);
+  const clash = index.findNotes(slug).find((n) => n.slug.toLowerCase() === slug.toLowerCase());
   if ((clash && clash.path !== note.path) || existsSync(join(ctx.ws.root, newPath)))
     throw new LearnError(`${newPath} already exists: not moved`, "pick another name, or move that note first");
   const paths = new Set([note.path]);
-  for (const l of index.linksTo(note.slug)) {
-    const from = index.getNote(l.from_slug);
-    if (from) paths.add(from.path);
-  }
+  for (const l of index.linksTo(note.path)) if (l.from_path) paths.add(l.from_path);
   const addsId = note.id === null;
   const files: MoveFile[] = [];
   for (const path of paths) {
