@@ -50,7 +50,7 @@ export function worldOf(ctx: Context, index: IndexHandle): World {
  * under that id would count for both notes.
  */
 export function sharedIdProblem(w: World, row: NoteRow): LearnError | undefined {
-  if (w.keyOf(row) === noteKey(row)) return undefined;
+  if (row.id === null || w.keyOf(row) === noteKey(row)) return undefined; // a shared file name is keyed by path: fine
   const others = [...w.rows.values()]
     .filter((n) => n.path !== row.path && n.id?.toLowerCase() === row.id!.toLowerCase())
     .map((n) => n.path);
@@ -81,7 +81,7 @@ export function dueEntries(w: World, until: string): render.RevisitEntry[] {
 export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   appendRevisitEvents(w.ctx.ws.root, [event]);
   w.events.push(event);
-  const s = replay(w.events, [row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
+  const s = replay(w.events, [row], w.ctx.config, w.ctx.today, () => w.keyOf(row)).byKey.get(w.keyOf(row))!;
   w.schedules.set(s.key, s);
   return s;
 }

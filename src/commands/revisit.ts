@@ -173,7 +173,9 @@ async function record(
   if (action.kind === "rate" && !opts.force) {
     const earlier = w.events.find(
       (e) =>
-        e.event === "revisit" && e.date === today && (e.note === schedule.key || e.note === row.slug.toLowerCase()),
+        e.event === "revisit" &&
+        e.date === today &&
+        (e.note === schedule.key || (e.note === row.slug.toLowerCase() && !schedule.key.startsWith("path:"))),
     );
     if (earlier?.event === "revisit")
       throw new LearnError(

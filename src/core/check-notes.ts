@@ -26,11 +26,18 @@ const others = (group: readonly NoteName[], self: NoteName): string =>
     .join(", ");
 
 /**
- * The same slug in more than one file: compared case-insensitively and in Unicode NFC, so
- * `café.md` written composed and decomposed (two files on Linux, one name to a reader) is caught.
+ * The same slug in more than one file of one folder: compared case-insensitively and in Unicode NFC,
+ * so `café.md` written composed and decomposed (two files on Linux, one name to a reader) is caught.
+ * The same name in two folders (github/pages.md, actions/pages.md) is fine: notes are addressed by
+ * path or id, and `learn show pages` lists both.
  */
 export function duplicateSlugFindings(notes: readonly NoteName[], only?: ReadonlySet<string>): Finding[] {
-  return shared(notes, (n) => n.slug.normalize("NFC").toLowerCase()).flatMap((group) =>
+  const folder = (p: string): string =>
+    p
+      .slice(0, p.lastIndexOf("/") + 1)
+      .normalize("NFC")
+      .toLowerCase();
+  return shared(notes, (n) => `${folder(n.path)}${n.slug.normalize("NFC").toLowerCase()}`).flatMap((group) =>
     group
       .filter((n) => !only || only.has(n.path))
       .map((n) => {

@@ -90,8 +90,9 @@ export class LspWorkspace {
         if (e.event === "used") builds.set(e.note, (builds.get(e.note) ?? 0) + 1);
       this.cache.builds = builds;
     }
-    const key = noteKey(n);
-    return { schedule: this.cache.schedules.get(key), builds: this.cache.builds.get(key) ?? 0 };
+    const schedule =
+      [...this.cache.schedules.values()].find((s) => s.path === n.path) ?? this.cache.schedules.get(noteKey(n));
+    return { schedule, builds: this.cache.builds.get(schedule?.key ?? noteKey(n)) ?? 0 };
   }
 
   /** Forget the cached schedules (after revisits.jsonl changed). */
