@@ -185,7 +185,7 @@ describe("openIndexLazy", () => {
       "notes/sub/c.md": noteText({ title: "C" }, "Back to [a](../a.md).\n"),
     });
     const r = await refresh(root);
-    const out = r.index.linksFrom("a").map((l) => [l.kind, l.target, l.to_slug]);
+    const out = r.index.linksFrom("notes/a.md").map((l) => [l.kind, l.target, l.to_slug]);
     expect(out).toEqual([
       ["related", "b", "b"],
       ["related", "ghost", null],
@@ -193,11 +193,11 @@ describe("openIndexLazy", () => {
       ["wikilink", "nowhere", null],
       ["markdown", "sub/c.md", "c"],
     ]);
-    expect(r.index.linksTo("a").map((l) => l.from_slug)).toEqual(["c"]);
+    expect(r.index.linksTo("notes/a.md").map((l) => l.from_slug)).toEqual(["c"]);
     r.close();
     writeFileSync(join(root, "notes/ghost.md"), noteText({ title: "Ghost" }));
     const later = await refresh(root);
-    expect(later.index.linksFrom("a").find((l) => l.target === "ghost")?.to_slug).toBe("ghost");
+    expect(later.index.linksFrom("notes/a.md").find((l) => l.target === "ghost")?.to_slug).toBe("ghost");
     later.close();
   });
 
