@@ -61,7 +61,7 @@ export function linkFindings(
         line,
         rule: "broken-link",
         severity: "warning",
-        message: `broken link ${linkLabel(link)}: no file at that path`,
+        message: `broken link ${linkLabel(link)}: ${link.kind === "embed" ? "no note or file by that name" : "no file at that path"}`,
         hint: "fix the path, or add the file to the workspace",
       });
     } else if (!to) {

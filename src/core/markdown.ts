@@ -22,7 +22,7 @@ const CODE_SPAN = /(`+)(?!`)(.+?)(?<!`)\1(?!`)/g;
 // `](target "title")`, `](<target with spaces>)`: the destination of an inline link or image.
 const MDLINK = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 // `[label]: target "title"`: a reference definition, which publish renders as a link too.
-const REFDEF = /^\s{0,3}\[[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/;
+const REFDEF = /^\s{0,3}\[(?!\^)[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/; // `[^1]: text` is a footnote, not a link
 const NOTE_FILE = /\.(?:md|markdown)$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
@@ -78,7 +78,8 @@ export function splitWikilink(inner: string, dialect?: string): WikiParts {
  * undefined for a URL with a scheme, a bare `#anchor` or nothing. Notes and attachments alike.
  */
 export function mdLinkRef(dest: string): MdRef | undefined {
-  if (SCHEME.test(dest) || dest.startsWith("//")) return undefined;
+  // a URL (even one wrapped in stray parentheses) or a [[wikilink]] written as a destination is no path
+  if (SCHEME.test(dest) || dest.startsWith("//") || dest.includes("://") || dest.startsWith("[[")) return undefined;
   const hash = dest.indexOf("#");
   const anchor = hash >= 0 ? safeDecode(dest.slice(hash + 1)) : undefined;
   const path = safeDecode(dest.replace(/[?#].*$/s, "")).trim();

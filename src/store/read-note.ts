@@ -66,7 +66,11 @@ const ATTACHMENT_EXT = new Set(
     "yaml yml txt zip gz tgz excalidraw canvas html htm xml drawio epub docx xlsx pptx py js ts sh sql go rs"
   ).split(" "),
 );
-const isAttachmentName = (name: string): boolean => ATTACHMENT_EXT.has(FILE_EXT.exec(name)?.[1]?.toLowerCase() ?? "");
+/** Media a Dendron vault embeds; its notes are named `a.b.json` too, so only these name files there. */
+const MEDIA_EXT = new Set("png jpg jpeg gif svg webp avif bmp ico pdf mp3 mp4 m4a wav ogg webm mov".split(" "));
+const extOf = (name: string): string => FILE_EXT.exec(name)?.[1]?.toLowerCase() ?? "";
+const isAttachmentName = (name: string, dialect?: string): boolean =>
+  (dialect === "dendron" ? MEDIA_EXT : ATTACHMENT_EXT).has(extOf(name));
 
 const rootJoin = (base: string, p: string): string => posix.normalize(base ? posix.join(base, p) : p);
 
@@ -79,9 +83,7 @@ function nameLink(
   anchor: string | undefined,
 ): RawLink {
   const name = target.replace(NOTE_EXT, "");
-  // Dendron names notes `a.b.json` too: there a plain [[link]] is a note, only an ![[embed]] a file.
-  const fileLike = kind === "embed" || links.dialect !== "dendron";
-  if (fileLike && !NOTE_EXT.test(target) && isAttachmentName(target)) {
+  if (!NOTE_EXT.test(target) && isAttachmentName(target, links.dialect)) {
     // Obsidian looks for an attachment beside the note, then from the vault root; a bare name anywhere (see refresh).
     const first = target.includes("/") ? rootJoin(links.notesBase, target) : posix.join(dir, target);
     const others = [rootJoin(links.notesBase, target), posix.normalize(target.replace(/^\/+/, ""))];
@@ -128,7 +130,10 @@ export function noteLinks(path: string, parsed: ParsedNote, links: LinkContext =
   const out: RawLink[] = parsed.data.related.map((t) => nameLink(dir, links, t.trim(), "related", undefined));
   for (const w of parsed.facts.wikilinks) {
     const parts = splitWikilink(w.inner, links.dialect);
-    if (!parts.target) continue; // `[[#heading]]`: a place in this note
+    // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
+    // Dendron's `![[a.b.*]]` embeds every note matching a pattern
+    const t = parts.target;
+    if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (w.embed && t.includes("*"))) continue;
     out.push(nameLink(dir, links, parts.target, w.embed ? "embed" : "wikilink", parts.anchor));
   }
   for (const ref of parsed.facts.mdLinks) {
