@@ -104,7 +104,13 @@ function mdLink(dir: string, links: LinkContext, ref: MdRef): RawLink | undefine
   // `/x.md` is from the notes folder (Obsidian, Foam) or from the workspace root (GitHub): both are tried.
   const rooted = t.startsWith("/");
   const first = rooted ? rootJoin(links.notesBase, t.replace(/^\/+/, "")) : posix.join(dir, t);
-  const second = rooted ? posix.normalize(t.replace(/^\/+/, "")) : null;
+  // Obsidian and Foam also read `a/b.md` from the vault's root; GitHub (and so plain Markdown) does not
+  const vaultRelative = links.dialect === "obsidian" || links.dialect === "foam";
+  const second = rooted
+    ? posix.normalize(t.replace(/^\/+/, ""))
+    : vaultRelative && !t.startsWith(".")
+      ? rootJoin(links.notesBase, t)
+      : null;
   const anchor = ref.anchor ?? null;
   if (NOTE_EXT.test(t)) return { target: t, kind: "markdown", toKey: first, altKey: second, anchor, attach: false };
   if (FILE_EXT.test(t) && !t.endsWith(".")) {

@@ -119,6 +119,20 @@ describe("link forms in a real index", () => {
     expect((await linksOf(root, "notes/github/github-pages.md"))[0]![3]).toBe("notes/github/github-pages.md");
   });
 
+  it("reads a Markdown link from the vault root too in Obsidian's dialect, never in plain Markdown", async () => {
+    const files = {
+      "notes/deep/a.md": noteText({ title: "A" }, "[rel](sub/rel.md) [up](../sub/rel.md)\n"),
+      "notes/sub/rel.md": noteText({ title: "Rel" }),
+    };
+    const vault = workspace(files, { config: "dialect: obsidian\n" });
+    expect((await linksOf(vault, "notes/deep/a.md")).map((l) => l[3])).toEqual([
+      "notes/sub/rel.md",
+      "notes/sub/rel.md",
+    ]);
+    const plain = workspace(files);
+    expect((await linksOf(plain, "notes/deep/a.md")).map((l) => l[3])).toEqual([null, "notes/sub/rel.md"]);
+  });
+
   it("a link by title, alias or id follows a note added later, and an image added later once notes change", async () => {
     const root = workspace({ "notes/a.md": noteText({ title: "A" }, "[[Later Title]] ![[pic.png]]\n") });
     expect((await linksOf(root, "notes/a.md")).map((l) => l[3])).toEqual([null, null]);
