@@ -14,7 +14,6 @@ export interface BodyFacts {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s/;
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 // `[[inner]]` or `![[inner]]`: the inner text is split later, by the dialect.
 const WIKIREF = /(!?)\[\[([^\][\n]+)\]\]/g;
 // An inline code span: a run of backticks, then anything up to the same run (CommonMark, on one line).
@@ -77,7 +76,7 @@ export function splitWikilink(inner: string, dialect?: string): WikiParts {
  * path without query or anchor, %-decoded (`./b.md?x=1#top` is `b.md` with anchor `top`), or
  * undefined for a URL with a scheme, a bare `#anchor` or nothing. Notes and attachments alike.
  */
-export function mdLinkRef(dest: string): MdRef | undefined {
+function mdLinkRef(dest: string): MdRef | undefined {
   // a URL (even one wrapped in stray parentheses) or a [[wikilink]] written as a destination is no path
   if (SCHEME.test(dest) || dest.startsWith("//") || dest.includes("://") || dest.startsWith("[[")) return undefined;
   const hash = dest.indexOf("#");
@@ -98,13 +97,8 @@ export function noteLinkTarget(dest: string): string | undefined {
 }
 
 /** A line with its inline code spans blanked out (same length), so links inside them are not read. */
-export const withoutCodeSpans = (line: string): string =>
+const withoutCodeSpans = (line: string): string =>
   line.includes("`") ? line.replace(CODE_SPAN, (m) => " ".repeat(m.length)) : line;
-
-/** Every wikilink target in one line of Markdown (label and #heading removed, trimmed). */
-export function lineWikilinks(line: string): string[] {
-  return line.includes("[[") ? [...withoutCodeSpans(line).matchAll(WIKILINK)].map((m) => m[1]!.trim()) : [];
-}
 
 /** Every `[[…]]` and `![[…]]` of one line of Markdown, outside code spans. */
 export function lineWikiRefs(line: string): WikiRef[] {

@@ -42,7 +42,7 @@ interface Named {
 }
 
 /** A typed note name as path forms: without `./` or a leading `/`, lower-case, with `.md`/`.markdown` added when missing. */
-export function pathForms(name: string): string[] {
+function pathForms(name: string): string[] {
   const n = name.trim().replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "").toLowerCase();
   if (!n) return [];
   return /\.(md|markdown)$/.test(n) ? [n] : [`${n}.md`, `${n}.markdown`];

@@ -71,7 +71,7 @@ export const noteKey = (n: { id: string | null; slug: string }): string => (n.id
 type KeyedNote = { id: string | null; slug: string; path?: string };
 
 /** The key of a note keyed by its path: `path:` and the path, lower-case. */
-export const pathKey = (path: string): string => `path:${path.toLowerCase()}`;
+const pathKey = (path: string): string => `path:${path.toLowerCase()}`;
 
 /** The file names (lower-case) more than one note without an id has: github/pages.md and actions/pages.md. */
 function sharedSlugs(notes: readonly { id: string | null; slug: string }[]): Set<string> {

@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
+import type { Dialect } from "../core/config.js";
 import { splitWikilink, type MdRef } from "../core/markdown.js";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import { slugFromPath } from "../core/slug.js";
@@ -39,7 +40,7 @@ export interface RawLink {
 export interface LinkContext {
   /** The notes folder relative to the workspace root ("notes", or "" when the notes are the root). */
   notesBase: string;
-  dialect?: string;
+  dialect?: Dialect;
 }
 
 /** Everything the index stores about one readable note file. */
@@ -150,7 +151,7 @@ export function noteLinks(path: string, parsed: ParsedNote, links: LinkContext =
 }
 
 /** `aliases:` (or `alias:`) from front matter: a list or one string, as Obsidian reads it. */
-export function aliasesOf(extra: Record<string, unknown>): string[] {
+function aliasesOf(extra: Record<string, unknown>): string[] {
   const out: string[] = [];
   for (const [k, v] of Object.entries(extra)) {
     if (!/^alias(es)?$/i.test(k)) continue;
