@@ -43,7 +43,11 @@ interface Named {
 
 /** A typed note name as path forms: without `./` or a leading `/`, lower-case, with `.md`/`.markdown` added when missing. */
 function pathForms(name: string): string[] {
-  const n = name.trim().replace(/\\/g, "/").replace(/^(\.\/|\/)+/, "").toLowerCase();
+  const n = name
+    .trim()
+    .replace(/\\/g, "/")
+    .replace(/^(\.\/|\/)+/, "")
+    .toLowerCase();
   if (!n) return [];
   return /\.(md|markdown)$/.test(n) ? [n] : [`${n}.md`, `${n}.markdown`];
 }
@@ -60,7 +64,10 @@ export function matchNotes<T extends Named>(notes: readonly T[], name: string): 
     return forms.some((f) => p === f || p.endsWith(`/${f}`));
   });
   if (byPath.length > 0) return byPath;
-  const want = name.trim().replace(/\.(md|markdown)$/i, "").toLowerCase();
+  const want = name
+    .trim()
+    .replace(/\.(md|markdown)$/i, "")
+    .toLowerCase();
   const bySlug = notes.filter((n) => n.slug.toLowerCase() === want);
   if (bySlug.length > 0) return bySlug;
   return notes.filter((n) => n.id !== null && n.id.toLowerCase() === want);

@@ -29,7 +29,12 @@ async function attempt(
     const pool = await import("./parse-pool.js");
     const links = { notesBase: work.links.notesBase, dialect: work.links.dialect };
     if (opts.parallel !== false && pool.canParallel(files.length))
-      await pool.parseInWorker(files, (f) => readNote(f, links), (f, result) => r.add(f, result), links);
+      await pool.parseInWorker(
+        files,
+        (f) => readNote(f, links),
+        (f, result) => r.add(f, result),
+        links,
+      );
     else for (const f of files) r.add(f, readNote(f, links));
     return endRefresh(work, r);
   } catch (err) {

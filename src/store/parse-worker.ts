@@ -4,5 +4,8 @@ import { readNote, type LinkContext } from "./read-note.js";
 import type { FoundFile } from "./walk.js";
 
 parentPort?.on("message", (msg: { id: number; files: FoundFile[] }) => {
-  parentPort!.postMessage({ id: msg.id, results: msg.files.map((f) => readNote(f, workerData as LinkContext | undefined)) });
+  parentPort!.postMessage({
+    id: msg.id,
+    results: msg.files.map((f) => readNote(f, workerData as LinkContext | undefined)),
+  });
 });
