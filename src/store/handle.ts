@@ -65,16 +65,18 @@ export class SqliteIndex implements IndexHandle {
   }
 
   private links(where: string, param?: string): LinkRow[] {
-    const sql = `SELECT from_slug, from_path, target, kind, to_slug, to_path, anchor FROM links ${where} ORDER BY from_path, rowid`;
+    // to_slug is read through the path the link resolved to: one write per link at index time, not two
+    const sql = `SELECT l.from_slug, l.from_path, l.target, l.kind, n.slug AS to_slug, l.to_path, l.anchor
+      FROM links l LEFT JOIN notes n ON n.path = l.to_path ${where} ORDER BY l.from_path, l.rowid`;
     return (param === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(param)) as LinkRow[];
   }
 
   linksFrom(path: string): LinkRow[] {
-    return this.links("WHERE from_path = ?", path);
+    return this.links("WHERE l.from_path = ?", path);
   }
 
   linksTo(path: string): LinkRow[] {
-    return this.links("WHERE to_path = ?", path);
+    return this.links("WHERE l.to_path = ?", path);
   }
 
   allLinks(): LinkRow[] {

@@ -54,13 +54,16 @@ const RESOLVE_PATHS = `UPDATE links SET to_path = CASE WHEN attach = 1 THEN to_p
     (SELECT path FROM notes WHERE id = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
     (SELECT path FROM notes WHERE title = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
     (SELECT path FROM aliases WHERE alias = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1)) END`;
-const RESOLVE_SLUGS = "UPDATE links SET to_slug = (SELECT slug FROM notes WHERE path = links.to_path)";
 
 /** Resolve the links a WHERE clause selects (all of them without one). */
 function resolveWhere(db: Database.Database, where = "", ...params: unknown[]): void {
   db.prepare(`${RESOLVE_PATHS} ${where}`).run(...params);
-  db.prepare(`${RESOLVE_SLUGS} ${where}`).run(...params);
 }
+
+/** Broken links that a note's name, id, title or alias may now satisfy (it was added or edited). */
+const BROKEN_NAMING = `WHERE to_path IS NULL AND attach = 0 AND to_key COLLATE NOCASE IN (
+  SELECT slug FROM notes WHERE path = @p UNION SELECT id FROM notes WHERE path = @p
+  UNION SELECT title FROM notes WHERE path = @p UNION SELECT alias FROM aliases WHERE path = @p)`;
 
 /** Past this many changed files, resolving every link at once is cheaper than one by one. */
 const BULK_RESOLVE = 500;
@@ -69,8 +72,8 @@ const slugKey = (path: string): string => slugFromPath(path).toLowerCase();
 
 /**
  * Resolve only the links a change can affect: those from files read again, those that led to a
- * file read again or gone, those whose name or path a new note spells, and the broken ones (a new
- * or edited note may now be their target by title or alias).
+ * file read again or gone, those whose name or path a new note spells, and the broken ones that a
+ * new or edited note's file name, id, title or alias now satisfies.
  */
 function resolveLinks(db: Database.Database, read: string[], appeared: string[], vanished: string[]): void {
   if (read.length + vanished.length > BULK_RESOLVE) {
@@ -81,7 +84,7 @@ function resolveLinks(db: Database.Database, read: string[], appeared: string[],
   for (const p of [...read, ...vanished]) resolveWhere(db, "WHERE to_path = ?", p);
   for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)])))
     resolveWhere(db, "WHERE to_key = ? COLLATE NOCASE OR alt_key = ? COLLATE NOCASE", key, key);
-  if (read.length > 0) resolveWhere(db, "WHERE to_path IS NULL AND attach = 0");
+  for (const p of read) resolveWhere(db, BROKEN_NAMING, { p });
 }
 
 /** Folders never searched for attachments. */
@@ -92,14 +95,22 @@ const SKIP_DIRS = new Set(["node_modules", ".git", ".learn"]);
  * looked for with one stat per candidate path (beside the note, from the notes folder, from the root);
  * a bare file name found at none of them is looked up among the workspace's files by name, as
  * Obsidian does, with one walk of the notes folder made only then. A file outside the workspace never counts.
+ * `read` (an incremental refresh) limits the looking to links from those files and links still broken:
+ * a file that disappears is noticed when a note linking to it changes, or on `learn index --full`.
  */
-function resolveAttachments(db: Database.Database, where: LinkPlace): void {
+function resolveAttachments(db: Database.Database, where: LinkPlace, read?: readonly string[]): void {
+  const only = read ? "AND (to_path IS NULL OR from_path IN (SELECT value FROM json_each(?)))" : "";
   const rows = db
     .prepare(
       `SELECT DISTINCT to_key, alt_key, target, attach FROM links
-       WHERE attach = 1 OR (kind = 'markdown' AND to_path IS NULL AND to_key LIKE '%.md' AND target NOT LIKE '%.md')`,
+       WHERE (attach = 1 OR (kind = 'markdown' AND to_path IS NULL AND to_key LIKE '%.md' AND target NOT LIKE '%.md')) ${only}`,
     )
-    .all() as { to_key: string; alt_key: string | null; target: string; attach: number }[];
+    .all(...(read ? [JSON.stringify(read)] : [])) as {
+    to_key: string;
+    alt_key: string | null;
+    target: string;
+    attach: number;
+  }[];
   if (rows.length === 0) return;
   const update = db.prepare(
     "UPDATE links SET to_path = ? WHERE to_key = ? AND alt_key IS ? AND target = ? AND attach = ? AND (attach = 1 OR to_path IS NULL)",
@@ -346,7 +357,7 @@ export class Refresher {
         appeared,
         plan.removed,
       );
-    if (this.place) resolveAttachments(db, this.place);
+    if (this.place) resolveAttachments(db, this.place, this.full ? undefined : plan.toRead.map((f) => f.path));
     // Two notes may share a file name (github/pages.md, actions/pages.md): both are indexed and
     // addressed by path or id, so a shared name is no problem of the index.
     db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for

@@ -34,7 +34,7 @@ CREATE TABLE links (
   target TEXT NOT NULL,
   kind TEXT NOT NULL,
   to_key TEXT NOT NULL,
-  to_slug TEXT,
+  to_slug TEXT, -- unused since v11: the slug is read through to_path
   -- v11: a second key (see RawLink.altKey), the #anchor, 1 for a file that is not a note, and the path it resolved to
   alt_key TEXT,
   anchor TEXT,
@@ -92,7 +92,6 @@ CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
 -- Markdown links resolve by path whatever the case: B.md reaches b.md on macOS and Windows, so it is a link.
 CREATE INDEX notes_path_nocase ON notes(path COLLATE NOCASE);
 CREATE INDEX links_from ON links(from_path);
-CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
 CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
 CREATE INDEX links_to_path ON links(to_path);
 CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
