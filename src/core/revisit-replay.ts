@@ -141,6 +141,8 @@ export function replay(
   for (const n of notes) if (keyOf(n) === noteKey(n)) owner.set(noteKey(n), noteKey(n)); // ids win over slugs
   // a note's path always finds it: events logged while its name was shared stay its own once it is not
   for (const n of notes) if (n.path !== undefined) owner.set(pathKey(n.path), keyOf(n));
+  // `learn mv` gives a note keyed by its path that path as its id: events logged under it follow the note
+  for (const n of notes) if (n.id !== null && n.id.includes("/")) owner.set(pathKey(n.id), keyOf(n));
 
   const byNote = new Map<string, LogEvent[]>();
   const orphans = new Map<string, OrphanKey>();

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
+import { mv } from "../../src/commands/mv.js";
 import { revisit } from "../../src/commands/revisit.js";
 import { show } from "../../src/commands/show.js";
 import { memoryIO } from "../../src/ui/io.js";
@@ -103,6 +104,21 @@ describe("two notes with one file name", () => {
     // rated today, so only the other one (used in a build) and the hub are still due
     const after = (await revisit({ dir: root, today }, memoryIO())).entries;
     expect(after.map((e) => e.path).sort()).toEqual(["notes/github-actions/github-pages.md", "notes/hub.md"]);
+  });
+
+  it("a rename (`learn mv`) of one of them keeps its own history, and the other keeps none of it", async () => {
+    const root = workspace(SAME_NAME);
+    expect((await call(revisit, { dir: root, today, slug: "github/github-pages", rating: "good" })).code).toBe(0);
+    const moved = await call(mv, { dir: root, today, from: "github/github-pages", to: "gh-pages" });
+    expect(moved.code).toBe(0);
+    expect(readFileSync(join(root, "notes/github/gh-pages.md"), "utf8")).toContain("id: notes/github/github-pages.md");
+    const renamed = jsonOf<{ revisits: number; path: string }>(
+      await call(revisit, { dir: root, today, slug: "gh-pages", json: true }),
+    );
+    const other = jsonOf<{ revisits: number }>(
+      await call(revisit, { dir: root, today, slug: "github-pages", json: true }),
+    );
+    expect([renamed.path, renamed.revisits, other.revisits]).toEqual(["notes/github/gh-pages.md", 1, 0]);
   });
 
   it("a note with a unique name keeps the history logged under its name (as before this change)", async () => {
