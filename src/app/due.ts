@@ -20,8 +20,15 @@ export function schedules(
   notes: readonly NoteRow[],
 ): { dueOf: (n: NoteRow) => string | null; due: DueNote[] } {
   const byKey = noteSchedules(index, ctx, revisitLog(ctx.ws.root));
+  // by path: two notes may share a file name (a schedule cached by an older learn has only its slug)
+  const byPath = new Map(notes.map((n) => [n.path, n]));
   const bySlug = new Map(notes.map((n) => [n.slug, n]));
-  const due = dueBy(byKey.values(), ctx.today, ctx.today).map((d) => ({ ...d, note: bySlug.get(d.schedule.slug)! }));
-  const dueOf = (n: NoteRow) => byKey.get(noteKey(n))?.due ?? null;
+  const dueByPath = new Map([...byKey.values()].map((s) => [s.path, s.due]));
+  const due = dueBy(byKey.values(), ctx.today, ctx.today).flatMap((d) => {
+    const note =
+      (d.schedule.path !== undefined ? byPath.get(d.schedule.path) : undefined) ?? bySlug.get(d.schedule.slug);
+    return note ? [{ ...d, note }] : [];
+  });
+  const dueOf = (n: NoteRow) => dueByPath.get(n.path) ?? byKey.get(noteKey(n))?.due ?? null;
   return { dueOf, due };
 }

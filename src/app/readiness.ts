@@ -8,7 +8,7 @@ import { mergeRoadmaps, type DuplicateItem, type SourcedItem } from "../core/rea
 import { coverage, measure, roleNeeds, type GroupReadiness, type ReadinessInput } from "../core/readiness-score.js";
 import { parseDuration } from "../core/revisit-duration.js";
 import type { LogEvent } from "../core/revisit-event.js";
-import { noteKey, startDate } from "../core/revisit-replay.js";
+import { replayKeys, startDate } from "../core/revisit-replay.js";
 import { META_TYPES } from "../core/week-domain.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
@@ -72,13 +72,14 @@ export function readinessInputFrom(
   const templates = templateTexts(ctx.ws);
   const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
   const known = new Set(notes.map((n) => n.slug.toLowerCase()));
+  const keyOf = replayKeys(notes); // a file name two notes share keys neither: each is keyed by path
   return {
     config: withNoteDomains(ctx.config, real),
     items,
     roadmaps: roadmapRows.map((r) => r.path),
     duplicates,
     notes: real.map((n) => ({
-      key: noteKey(n),
+      key: keyOf(n),
       slug: n.slug,
       title: n.title,
       path: n.path,

@@ -57,7 +57,7 @@ export function worldOf(ctx: Context, index: IndexHandle): World {
  * under that id would count for both notes.
  */
 export function sharedIdProblem(w: World, row: NoteRow): LearnError | undefined {
-  if (w.keyOf(row) === noteKey(row)) return undefined;
+  if (row.id === null || w.keyOf(row) === noteKey(row)) return undefined; // a shared file name is keyed by path: fine
   const others = [...w.rows.values()]
     .filter((n) => n.path !== row.path && n.id?.toLowerCase() === row.id!.toLowerCase())
     .map((n) => n.path);
@@ -90,7 +90,9 @@ export function commit(w: World, row: NoteRow, event: LogEvent): NoteSchedule {
   w.events.push(event);
   // the note's first date from git (or its file), as the full replay had it
   const first = w.schedules.get(w.keyOf(row))?.first;
-  const s = replay(w.events, [first ? { ...row, first } : row], w.ctx.config, w.ctx.today).byKey.get(noteKey(row))!;
+  const s = replay(w.events, [first ? { ...row, first } : row], w.ctx.config, w.ctx.today, () =>
+    w.keyOf(row),
+  ).byKey.get(w.keyOf(row))!;
   w.schedules.set(s.key, s);
   return s;
 }

@@ -101,7 +101,7 @@ async function run(
     return brief(countDue(index, ctx, revisitLog(ctx.ws.root)), opts, io); // a shell prompt's fast path: one SQL count
   const w = worldOf(ctx, index);
   // A prompt line stays quiet; `learn revisit` says what is wrong.
-  const onlyPath = opts.slug === undefined ? undefined : (index.getNote(slugFromPath(opts.slug))?.path ?? "");
+  const onlyPath = opts.slug === undefined ? undefined : (index.findNotes(opts.slug)[0]?.path ?? "");
   const warnings = opts.brief ? [] : [...w.problems.map(logWarning), ...noteWarnings(ctx, index.problems(), onlyPath)];
   for (const line of warnings) io.err(`learn: ${line}`);
   if (opts.slug && !action) return status(w, opts.slug, opts, io);
@@ -169,9 +169,8 @@ function keyLine(file: string, key: string): number | undefined {
 
 /** Find a note by slug or id, or fail with the closest slug as a hint. */
 async function findNote(w: World, slug: string): Promise<{ row: NoteRow; schedule: NoteSchedule }> {
-  const wanted = slugFromPath(slug);
-  const row = w.index.getNote(wanted);
-  if (!row) throw await unknownNoteError(slug, wanted, w.index.allNotes());
+  const row = w.index.getNote(slug); // by id, path or file name; a name two notes share exits 2
+  if (!row) throw await unknownNoteError(slug, slugFromPath(slug), w.index.allNotes());
   return { row, schedule: w.schedules.get(w.keyOf(row))! };
 }
 
@@ -189,7 +188,9 @@ async function record(
   if (action.kind === "rate" && !opts.force) {
     const earlier = w.events.find(
       (e) =>
-        e.event === "revisit" && e.date === today && (e.note === schedule.key || e.note === row.slug.toLowerCase()),
+        e.event === "revisit" &&
+        e.date === today &&
+        (e.note === schedule.key || (e.note === row.slug.toLowerCase() && !schedule.key.startsWith("path:"))),
     );
     if (earlier?.event === "revisit")
       throw new LearnError(

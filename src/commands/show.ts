@@ -19,23 +19,35 @@ export interface ShowOptions extends GlobalOptions {
 export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
   const ctx = await createContext(opts, io);
   const data = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, async (index): Promise<ShowData> => {
-    const wanted = slugFromPath(opts.slug);
-    const note = index.getNote(wanted);
-    if (!note) throw await unknownNoteError(opts.slug, wanted, index.allNotes());
-    const links = index.linksFrom(note.slug);
-    const backlinks = index.linksTo(note.slug);
+    // by id, path (`github/pages`, `notes/github/pages.md`) or file name; a name two notes share exits 2
+    const note = index.getNote(opts.slug);
+    if (!note) throw await unknownNoteError(opts.slug, slugFromPath(opts.slug), index.allNotes());
+    const links = index.linksFrom(note.path);
+    const backlinks = index.linksTo(note.path);
     const titles = new Map<string, string>();
-    for (const slug of new Set([...links.map((l) => l.to_slug), ...backlinks.map((l) => l.from_slug)])) {
-      const t = slug ? index.getNote(slug) : undefined;
-      if (slug && t) titles.set(slug.toLowerCase(), t.title);
+    for (const path of new Set([...links.map((l) => l.to_path), ...backlinks.map((l) => l.from_path)])) {
+      const t = path ? index.findNotes(path).find((n) => n.path === path) : undefined;
+      if (path && t) titles.set(path, t.title);
     }
+    const shared = new Set<string>();
+    for (const slug of new Set([...links.map((l) => l.to_slug), ...backlinks.map((l) => l.from_slug)]))
+      if (slug && index.findNotes(slug).length > 1) shared.add(slug.toLowerCase());
     const body = index.body(note.path) ?? "";
     // a note with no date of its own: the day git added it, or its file's date (from the revisit schedule)
     const first =
       note.published === null && note.updated === null
         ? noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(note))?.first
         : undefined;
-    return { note, links, backlinks, titles, body, truncated: note.size > READ_CAPS.note, ...(first ? { first } : {}) };
+    return {
+      note,
+      links,
+      backlinks,
+      titles,
+      shared,
+      body,
+      truncated: note.size > READ_CAPS.note,
+      ...(first ? { first } : {}),
+    };
   });
   if (opts.json) io.json(toShowJson(data));
   else io.out(renderShow(data, io.theme));

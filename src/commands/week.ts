@@ -2,7 +2,7 @@ import { join, relative } from "node:path";
 import { isPromptExit, StoppedError, UsageError } from "../core/errors.js";
 import type { WeekJson } from "../core/json-types.js";
 import { requireDomain, slugForTitle } from "../core/note-new.js";
-import { noteKey } from "../core/revisit-replay.js";
+import { replayKeys } from "../core/revisit-replay.js";
 import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
 import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
@@ -194,7 +194,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
       } else {
         const row = weekNote(log, find);
         const plan = given.plan ?? (await ask!.askRevisitPlan((v) => parseRevisitPlan(v, ctx.today)));
-        log = stepRevisit(ctx, log, row, plan);
+        log = stepRevisit(ctx, log, row, plan, replayKeys(index.allNotes())(row)); // a shared file name keys by path
         io.err(
           stepDoneLine(
             step,
@@ -359,7 +359,12 @@ async function offerReview(
 /** Keep the log's list of notes written, updated and revisited this week up to date. */
 function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
   if (!log.exists) return;
-  const activity = weekActivity(notes, readRevisitLog(ctx.ws.root).events, ctx.today, noteKey);
+  const activity = weekActivity(
+    notes,
+    readRevisitLog(ctx.ws.root).events,
+    ctx.today,
+    replayKeys(notes) as (n: unknown) => string,
+  );
   if (ran) return void updateWeekLog(ctx, log, log.state, activity);
   const { text } = readForEdit(log.path);
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);

@@ -1,4 +1,4 @@
-import { lineNoteLinks, lineWikilinks } from "./markdown.js";
+import { lineNoteLinks, lineWikiRefs, splitWikilink } from "./markdown.js";
 
 const KEY = /^\s*([^\s:#][^:]*?)\s*:/;
 const unquote = (s: string): string =>
@@ -73,15 +73,18 @@ export class NoteLines {
   }
 
   /** The 1-based line where a `[[wikilink]]` or Markdown link to `target` (as the index stores it) first occurs. */
-  linkLine(kind: "wikilink" | "markdown", target: string): number | undefined {
+  linkLine(kind: "wikilink" | "embed" | "markdown", target: string): number | undefined {
     if (!this.links) {
       this.links = new Map();
       this.lines().forEach((line, i) => {
-        for (const t of lineWikilinks(line)) if (!this.links!.has(`w${t}`)) this.links!.set(`w${t}`, i + 1);
+        // either side of `|` may be the target (Dendron writes [[label|target]]): both are recorded
+        for (const r of lineWikiRefs(line))
+          for (const t of new Set([splitWikilink(r.inner).target, splitWikilink(r.inner, "dendron").target]))
+            if (!this.links!.has(`w${t}`)) this.links!.set(`w${t}`, i + 1);
         for (const t of lineNoteLinks(line)) if (!this.links!.has(`m${t}`)) this.links!.set(`m${t}`, i + 1);
       });
     }
-    return this.links.get(`${kind === "wikilink" ? "w" : "m"}${target}`);
+    return this.links.get(`${kind === "markdown" ? "m" : "w"}${target}`);
   }
 }
 

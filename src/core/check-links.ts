@@ -9,8 +9,13 @@ export const isPublic = (note: { visibility?: string | null }): boolean => note.
 function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
   if (link.kind === "related") return `related: ${link.target}`;
   if (link.kind === "wikilink") return `[[${link.target}]]`;
+  if (link.kind === "embed") return `![[${link.target}]]`;
   return `(${link.target})`;
 }
+
+/** True for a link to a file that is not a note (an embed, an image, a PDF). */
+const isFileLink = (link: Pick<LinkRow, "kind" | "target">): boolean =>
+  link.kind === "embed" || (link.kind === "markdown" && !/\.(md|markdown)$/i.test(link.target));
 
 /** The line a link was written on, from its note's line tables. */
 function linkLine(at: NoteLines | undefined, link: LinkRow): number | undefined {
@@ -30,6 +35,8 @@ export function linkFindings(
   textOf: (path: string) => string | undefined,
   only?: ReadonlySet<string>,
 ): Finding[] {
+  // By path: two notes may share a slug. Rows built by hand without paths fall back to slugs.
+  const byPath = new Map(notes.map((n) => [n.path, n]));
   const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
   const out: Finding[] = [];
   const lines = new Map<string, NoteLines | undefined>();
@@ -41,11 +48,23 @@ export function linkFindings(
     return lines.get(path);
   };
   for (const link of links) {
-    const from = bySlug.get(link.from_slug.toLowerCase());
+    const from = link.from_path !== undefined ? byPath.get(link.from_path) : bySlug.get(link.from_slug.toLowerCase());
     if (!from || (only && !only.has(from.path))) continue;
     const line = (): number | undefined => linkLine(linesOf(from.path), link); // only for a finding: one pass per note that has one
-    const to = link.to_slug === null ? undefined : bySlug.get(link.to_slug.toLowerCase());
-    if (!to) {
+    const toPath = link.to_path === undefined ? undefined : link.to_path;
+    // an attachment that exists (to_path set, no note there) is never broken, and not a note to be public
+    if (toPath && !byPath.has(toPath)) continue;
+    const to = toPath ? byPath.get(toPath) : link.to_slug === null ? undefined : bySlug.get(link.to_slug.toLowerCase());
+    if (!to && link.to_path === null && isFileLink(link)) {
+      out.push({
+        path: from.path,
+        line: line(),
+        rule: "broken-link",
+        severity: "warning",
+        message: `broken link ${linkLabel(link)}: ${link.kind === "embed" ? "no note or file by that name" : "no file at that path"}`,
+        hint: "fix the path, or add the file to the workspace",
+      });
+    } else if (!to) {
       out.push({
         path: from.path,
         line: line(),

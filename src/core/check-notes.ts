@@ -26,11 +26,19 @@ const others = (group: readonly NoteName[], self: NoteName): string =>
     .join(", ");
 
 /**
- * The same slug in more than one file: compared case-insensitively and in Unicode NFC, so
- * `café.md` written composed and decomposed (two files on Linux, one name to a reader) is caught.
+ * One name to a reader in several files: compared case-insensitively and in Unicode NFC, so
+ * `café.md` written composed and decomposed (two files on Linux, one name to a reader) is caught,
+ * as are names in one folder differing only in case. The same name in two folders
+ * (github/pages.md, actions/pages.md) is fine: notes are addressed by path or id, and
+ * `learn show pages` lists both.
  */
 export function duplicateSlugFindings(notes: readonly NoteName[], only?: ReadonlySet<string>): Finding[] {
-  return shared(notes, (n) => n.slug.normalize("NFC").toLowerCase()).flatMap((group) =>
+  const folder = (p: string): string => p.slice(0, p.lastIndexOf("/") + 1).toLowerCase();
+  const confusable = (group: readonly NoteName[]): boolean =>
+    new Set(group.map((n) => folder(n.path).normalize("NFC"))).size < group.length ||
+    new Set(group.map((n) => n.slug.toLowerCase())).size > 1;
+  const groups = shared(notes, (n) => n.slug.normalize("NFC").toLowerCase()).filter(confusable);
+  return groups.flatMap((group) =>
     group
       .filter((n) => !only || only.has(n.path))
       .map((n) => {

@@ -17,6 +17,19 @@ export class UsageError extends LearnError {
   }
 }
 
+/** A short name two or more notes share: exit 2, listing every candidate so the user can name one by path. */
+export class AmbiguousNoteError extends UsageError {
+  constructor(
+    readonly typed: string,
+    readonly paths: readonly string[],
+  ) {
+    super(
+      `${typed}: ${paths.length} notes have that name: ${paths.join(", ")}`,
+      `name one by its path (e.g. ${paths[0]!.replace(/\.(md|markdown)$/i, "")}) or its id`,
+    );
+  }
+}
+
 /** No workspace could be found from --dir, LEARN_DIR or the current folder. */
 export class NoWorkspaceError extends LearnError {
   constructor(

@@ -6,7 +6,7 @@
 export interface NoteRow {
   /** `id:` from front matter, or null when the note has none. */
   id: string | null;
-  /** File name without .md/.markdown; unique in the workspace. */
+  /** File name without .md/.markdown: a short name, which two notes in different folders may share (path and id are unique). */
   slug: string;
   /** Path relative to the workspace root, forward slashes (e.g. notes/core-backend/x.md). */
   path: string;
@@ -47,11 +47,18 @@ export interface SearchHit {
 /** A link from one note to another, resolved after every file was parsed. */
 export interface LinkRow {
   from_slug: string;
-  /** The target as written (slug, wikilink target or relative path). */
+  /** The linking note's path (always set by the index; a row built by hand may leave it out). */
+  from_path?: string;
+  /** The target as written (slug, wikilink target or relative path), without label or #anchor. */
   target: string;
-  kind: "related" | "wikilink" | "markdown";
-  /** The slug it resolves to, or null when broken. */
+  /** `embed` is Obsidian's `![[file]]`. */
+  kind: "related" | "wikilink" | "embed" | "markdown";
+  /** The slug of the note it resolves to, or null when broken or when it leads to a file that is not a note. */
   to_slug: string | null;
+  /** The path it resolves to (a note, or an attachment that exists), or null when broken (set by the index). */
+  to_path?: string | null;
+  /** `heading` of `[[note#heading]]`, `^block` of `[[note#^block]]`, `top` of `(b.md#top)`; null without one. */
+  anchor?: string | null;
 }
 
 /** A problem found while indexing one file. */
@@ -77,12 +84,18 @@ export interface RefreshStats {
 export interface IndexHandle {
   /** Every note, ordered by path. */
   allNotes(): NoteRow[];
-  /** One note by slug or id (case-insensitive), or undefined. */
-  getNote(slugOrId: string): NoteRow | undefined;
-  /** Outgoing links of a note (broken ones have to_slug null). */
-  linksFrom(slug: string): LinkRow[];
-  /** Notes linking to this one. */
-  linksTo(slug: string): LinkRow[];
+  /**
+   * Every note a name may mean (case-insensitive): the note at that path (with or without the
+   * notes folder, with or without .md, or a path suffix such as `github/pages`), else the notes
+   * with that file name, else the note with that `id:`.
+   */
+  findNotes(name: string): NoteRow[];
+  /** The one note a name means (see findNotes), or undefined; throws AmbiguousNoteError (exit 2) when it may mean several. */
+  getNote(name: string): NoteRow | undefined;
+  /** Outgoing links of the note at a path (broken ones have to_path null). */
+  linksFrom(path: string): LinkRow[];
+  /** Links to the note at a path. */
+  linksTo(path: string): LinkRow[];
   /** Every link in the workspace. */
   allLinks(): LinkRow[];
   /** Problems recorded for files (broken YAML, bad values, skipped files). */

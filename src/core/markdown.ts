@@ -4,10 +4,10 @@ export interface BodyFacts {
   headings: string[];
   /** The first level-1 heading, if any. */
   firstH1?: string;
-  /** `[[target]]` wikilink targets (label and #heading removed). */
-  wikilinks: string[];
-  /** Relative Markdown link targets to .md/.markdown files (no scheme, query or anchor; %-decoded). */
-  mdLinks: string[];
+  /** `[[…]]` wikilinks and `![[…]]` embeds as written (split by splitWikilink, which knows the dialect). */
+  wikilinks: WikiRef[];
+  /** Relative Markdown link and image destinations (no scheme; %-decoded), with their #anchor. */
+  mdLinks: MdRef[];
   checklist: { done: number; total: number };
   /** Inline `#tags` and `#nested/tags` (without the #, as written, first spelling of each), outside code. */
   tags: string[];
@@ -16,19 +16,82 @@ export interface BodyFacts {
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s/;
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
+// `[[inner]]` or `![[inner]]`: the inner text is split later, by the dialect.
+const WIKIREF = /(!?)\[\[([^\][\n]+)\]\]/g;
+// An inline code span: a run of backticks, then anything up to the same run (CommonMark, on one line).
+const CODE_SPAN = /(`+)(?!`)(.+?)(?<!`)\1(?!`)/g;
 // `](target "title")`, `](<target with spaces>)`: the destination of an inline link or image.
 const MDLINK = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))(?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?\s*\)/g;
 // `[label]: target "title"`: a reference definition, which publish renders as a link too.
-const REFDEF = /^\s{0,3}\[[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/;
+const REFDEF = /^\s{0,3}\[(?!\^)[^\]\n]+\]:\s*(?:<([^>\n]*)>|(\S+))/; // `[^1]: text` is a footnote, not a link
 // `#tag` after white space or at the start of a line (so never `page#anchor`, `](#part)`, `[[Note#part]]`, `&#38;`, `C#`).
 // Dendron's hierarchical tags use dots (`#stage.germ`); a sentence's full stop after a tag is not part of it.
 const INLINE_TAG = /(?<=^|\s)#([\p{L}\p{N}_\-/.]+)/gu;
-const CODE_SPAN = /(`+)[^`]*?\1/g;
 // A CSS colour: 3, 4, 6 or 8 hex digits with a digit in them or one letter repeated (#1e90ff, #fff).
 const COLOUR = /^(?:[0-9a-f]{3}|[0-9a-f]{4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const NOTE_FILE = /\.(?:md|markdown)$/i;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/** A `[[…]]` as written: its inner text, and whether it is an `![[embed]]`. */
+export interface WikiRef {
+  inner: string;
+  embed: boolean;
+}
+
+/** A Markdown link destination: the path (no query or anchor, %-decoded) and its `#anchor`. */
+export interface MdRef {
+  path: string;
+  anchor?: string;
+}
+
+/** A wikilink's parts once the dialect has said which side of `|` is the target. */
+export interface WikiParts {
+  /** The note or file named: no label, no #anchor, no `dendron://vault/` prefix. */
+  target: string;
+  /** `heading` of `[[note#heading]]`, or `^block` of `[[note#^block]]`. */
+  anchor?: string;
+  /** The label, or for an embed the size (`![[a.png|300]]`). */
+  label?: string;
+}
+
+/**
+ * Split a wikilink's inner text. Obsidian, Foam, zk and learn write `[[target#anchor|label]]`;
+ * Dendron writes `[[label|target#anchor]]` and may prefix `dendron://vault/` (the vault is dropped).
+ */
+export function splitWikilink(inner: string, dialect?: string): WikiParts {
+  const bar = inner.indexOf("|");
+  let target = inner;
+  let label: string | undefined;
+  if (bar >= 0) {
+    if (dialect === "dendron") {
+      label = inner.slice(0, inner.lastIndexOf("|")).trim();
+      target = inner.slice(inner.lastIndexOf("|") + 1);
+    } else {
+      label = inner.slice(bar + 1).trim();
+      target = inner.slice(0, bar);
+    }
+  }
+  target = target.trim().replace(/^dendron:\/\/[^/]*\//i, "");
+  const hash = target.indexOf("#");
+  const anchor = hash >= 0 ? target.slice(hash + 1).trim() : undefined;
+  if (hash >= 0) target = target.slice(0, hash).trim();
+  return { target, ...(anchor ? { anchor } : {}), ...(label ? { label } : {}) };
+}
+
+/**
+ * What a Markdown link destination points at inside the workspace: a relative or `/`-rooted
+ * path without query or anchor, %-decoded (`./b.md?x=1#top` is `b.md` with anchor `top`), or
+ * undefined for a URL with a scheme, a bare `#anchor` or nothing. Notes and attachments alike.
+ */
+function mdLinkRef(dest: string): MdRef | undefined {
+  // a URL (even one wrapped in stray parentheses) or a [[wikilink]] written as a destination is no path
+  if (SCHEME.test(dest) || dest.startsWith("//") || dest.includes("://") || dest.startsWith("[[")) return undefined;
+  const hash = dest.indexOf("#");
+  const anchor = hash >= 0 ? safeDecode(dest.slice(hash + 1)) : undefined;
+  const path = safeDecode(dest.replace(/[?#].*$/s, "")).trim();
+  if (!path || SCHEME.test(path)) return undefined;
+  return anchor ? { path, anchor } : { path };
+}
 
 /**
  * The note a Markdown link destination points at, as a relative path without query or
@@ -36,32 +99,41 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * it is not a link to a .md/.markdown file (a URL with a scheme, an image, a bare anchor).
  */
 export function noteLinkTarget(dest: string): string | undefined {
-  if (SCHEME.test(dest)) return undefined;
-  const path = safeDecode(dest.replace(/[?#].*$/s, "")).trim();
-  return path && NOTE_FILE.test(path) && !SCHEME.test(path) ? path : undefined;
+  const ref = mdLinkRef(dest);
+  return ref && NOTE_FILE.test(ref.path) ? ref.path : undefined;
 }
 
-/** Every wikilink target in one line of Markdown (label and #heading removed, trimmed). */
-export function lineWikilinks(line: string): string[] {
-  return line.includes("[[") ? [...line.matchAll(WIKILINK)].map((m) => m[1]!.trim()) : [];
+/** A line with its inline code spans blanked out (same length), so links inside them are not read. */
+const withoutCodeSpans = (line: string): string =>
+  line.includes("`") ? line.replace(CODE_SPAN, (m) => " ".repeat(m.length)) : line;
+
+/** Every `[[…]]` and `![[…]]` of one line of Markdown, outside code spans. */
+export function lineWikiRefs(line: string): WikiRef[] {
+  if (!line.includes("[[")) return [];
+  return [...withoutCodeSpans(line).matchAll(WIKIREF)].map((m) => ({ inner: m[2]!, embed: m[1] === "!" }));
 }
 
-/** Every note a line links to with Markdown syntax: inline links, images and reference definitions. */
-export function lineNoteLinks(line: string): string[] {
-  const out: string[] = [];
+/** Every place a line links to with Markdown syntax (inline links, images, reference definitions), outside code spans. */
+export function lineMdRefs(raw: string): MdRef[] {
+  const out: MdRef[] = [];
+  if (!raw.includes("]")) return out;
+  const line = withoutCodeSpans(raw);
   const def = line.includes("]:") ? REFDEF.exec(line) : null;
   if (def) {
-    const t = noteLinkTarget(def[1] ?? def[2]!);
+    const t = mdLinkRef(def[1] ?? def[2]!);
     if (t) out.push(t);
   }
   if (line.includes("](")) {
     for (const m of line.matchAll(MDLINK)) {
-      const t = noteLinkTarget(m[1] ?? m[2]!);
+      const t = mdLinkRef(m[1] ?? m[2]!);
       if (t) out.push(t);
     }
   }
   return out;
 }
+
+/** Every path a line links to with Markdown syntax (as the index stores Markdown link targets). */
+export const lineNoteLinks = (line: string): string[] => lineMdRefs(line).map((r) => r.path);
 
 /** True when a `#word` is a tag: not all digits (`#123` is an issue number) and not a colour (`#fff`, `#1e90ff`). */
 function isTag(tag: string): boolean {
@@ -128,8 +200,8 @@ export function scanBody(body: string): BodyFacts {
       facts.checklist.total++;
       if (t[1] !== " ") facts.checklist.done++;
     }
-    for (const t of lineWikilinks(line)) facts.wikilinks.push(t); // a loop: a 1 MB line may hold 100k links
-    for (const t of lineNoteLinks(line)) facts.mdLinks.push(t);
+    for (const t of lineWikiRefs(line)) facts.wikilinks.push(t); // a loop: a 1 MB line may hold 100k links
+    for (const t of lineMdRefs(line)) facts.mdLinks.push(t);
   }
   return facts;
 }

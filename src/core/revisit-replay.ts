@@ -42,6 +42,8 @@ export type DueReason =
 export interface NoteSchedule {
   key: string;
   slug: string;
+  /** The note's path (schedules cached by an older learn may lack it). */
+  path?: string;
   /** Next due date, or null for `revisit: false`. */
   due: string | null;
   reason: DueReason | null;
@@ -74,8 +76,27 @@ export interface Replay {
   orphans: OrphanKey[];
 }
 
-/** A note's key in the log: its `id:` when present, else its slug (lower-case). */
+/** A note's key in the log: its `id:` when present, else its slug (lower-case); see replayKeys for shared names. */
 export const noteKey = (n: { id: string | null; slug: string }): string => (n.id ?? n.slug).toLowerCase();
+
+/** What a note's key depends on (a NoteRow or ReplayNote fits). */
+type KeyedNote = { id: string | null; slug: string; path?: string };
+
+/** The key of a note keyed by its path: `path:` and the path, lower-case. */
+const pathKey = (path: string): string => `path:${path.toLowerCase()}`;
+
+/** The file names (lower-case) more than one note without an id has: github/pages.md and actions/pages.md. */
+function sharedSlugs(notes: readonly { id: string | null; slug: string }[]): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const n of notes) {
+    if (n.id !== null) continue;
+    const slug = n.slug.toLowerCase();
+    if (seen.has(slug)) shared.add(slug);
+    seen.add(slug);
+  }
+  return shared;
+}
 
 /** The ids (lower-case) that more than one note claims: a copied note that kept its original's id. */
 function sharedIds(notes: readonly { id: string | null }[]): Set<string> {
@@ -91,14 +112,20 @@ function sharedIds(notes: readonly { id: string | null }[]): Set<string> {
 }
 
 /**
- * Each note's key in a replay: noteKey, except that notes sharing an id are keyed by their path,
- * so two notes never merge one history. Events logged under a shared id belong to neither (they
- * show as orphans) until one note gets a new id; `learn revisit` refuses to log under such an id.
+ * Each note's key in a replay: noteKey, except that a note is keyed by its path (pathKey) when its
+ * id is one another note shares, or when it has no id and another note without one has its file
+ * name: two notes never merge one history, and a short name two notes share never keys one. Events
+ * logged under a shared id or a shared name belong to neither (they show as orphans); `learn revisit`
+ * refuses to log under a shared id, and logs a note with a shared name under its path.
  */
-export function replayKeys(notes: readonly ReplayNote[]): (n: ReplayNote) => string {
+export function replayKeys<T extends KeyedNote>(notes: readonly T[]): (n: T) => string {
   const shared = sharedIds(notes);
-  if (shared.size === 0) return noteKey;
-  return (n) => (n.id !== null && shared.has(n.id.toLowerCase()) ? `path:${n.path ?? n.slug}` : noteKey(n));
+  const names = sharedSlugs(notes);
+  if (shared.size === 0 && names.size === 0) return noteKey;
+  return (n) =>
+    (n.id !== null && shared.has(n.id.toLowerCase())) || (n.id === null && names.has(n.slug.toLowerCase()))
+      ? pathKey(n.path ?? n.slug)
+      : noteKey(n);
 }
 
 /** Where a note's schedule starts: published, else updated, else its first date (git or file), else today. */
@@ -123,14 +150,19 @@ export function replay(
   notes: readonly ReplayNote[],
   config: Pick<Config, "revisit" | "notes">,
   today: string,
+  keyOf: (n: ReplayNote) => string = replayKeys(notes),
 ): Replay {
   const policy = revisitPolicy(config.revisit);
   const engine = fsrsEngine(policy);
   const inScope = revisitScope(config);
-  const keyOf = replayKeys(notes);
   const owner = new Map<string, string>();
-  for (const n of notes) owner.set(n.slug.toLowerCase(), keyOf(n));
+  for (const n of notes)
+    if (noteKey(n) !== n.slug.toLowerCase() || keyOf(n) === noteKey(n)) owner.set(n.slug.toLowerCase(), keyOf(n));
   for (const n of notes) if (keyOf(n) === noteKey(n)) owner.set(noteKey(n), noteKey(n)); // ids win over slugs
+  // a note's path always finds it: events logged while its name was shared stay its own once it is not
+  for (const n of notes) if (n.path !== undefined) owner.set(pathKey(n.path), keyOf(n));
+  // `learn mv` gives a note keyed by its path that path as its id: events logged under it follow the note
+  for (const n of notes) if (n.id !== null && n.id.includes("/")) owner.set(pathKey(n.id), keyOf(n));
 
   const byNote = new Map<string, LogEvent[]>();
   const orphans = new Map<string, OrphanKey>();
@@ -169,6 +201,7 @@ function scheduleOf(
   const s: NoteSchedule = {
     key,
     slug: n.slug,
+    ...(n.path !== undefined ? { path: n.path } : {}),
     due: null,
     reason: null,
     lastRevisit: null,

@@ -7,6 +7,7 @@ import { applyRules, ownsNote, rulePolicy } from "../core/check-policy.js";
 import { parseNote } from "../core/note-parse.js";
 import { noteFindings } from "../app/note-checks.js";
 import { MAX_NOTE_BYTES, noteLinks } from "../store/read-note.js";
+import { linkOptions } from "../store/open-db.js";
 import { blankNoteRow, type LinkRow, type NoteRow } from "../core/index-types.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
@@ -45,14 +46,17 @@ export async function documentFindings(ws: LspWorkspace, path: string, full: str
   const env = { templates: templateTexts(ws.ctx.ws), allow: loadSecretAllowlist(ws.ctx.ws.root) };
   out.push(...(await noteFindings(ws.ctx, path, text, parsed, env))); // as check does
   const links: LinkRow[] = [];
-  for (const l of noteLinks(path, parsed)) {
-    const to = l.kind === "markdown" ? await ws.noteAt(l.toKey) : await ws.note(l.toKey);
-    // the indexer resolves by slug only (never by id): keep that
-    const resolved = to && (l.kind === "markdown" || to.slug.toLowerCase() === l.toKey) ? to.slug : null;
-    links.push({ from_slug: slug, target: l.target, kind: l.kind, to_slug: resolved });
+  for (const l of noteLinks(path, parsed, linkOptions(ws.ctx))) {
+    if (l.attach) continue; // files that are not notes are looked for on disk by the indexer: `learn check` reports them
+    const to =
+      l.kind === "markdown"
+        ? ((await ws.noteAt(l.toKey)) ?? (l.altKey ? await ws.noteAt(l.altKey) : undefined))
+        : ((l.altKey ? await ws.noteAt(l.altKey) : undefined) ?? (await ws.note(l.toKey)));
+    const base = { from_slug: slug, from_path: path, target: l.target, kind: l.kind };
+    links.push({ ...base, to_slug: to?.slug ?? null, to_path: to?.path ?? null });
   }
   const self: NoteRow = { ...selfRow(await ws.noteAt(path), path, slug), visibility: parsed.data.visibility ?? null };
-  const notes = [...(await ws.notes()).filter((n) => n.slug.toLowerCase() !== slug.toLowerCase()), self];
+  const notes = [...(await ws.notes()).filter((n) => n.path !== path), self];
   out.push(...linkFindings(notes, links, (p) => (p === path ? text : undefined), new Set([path])));
   const owned = ownsNote(ws.ctx.config.dialect, parsed.data.type);
   return sortFindings(applyRules(dedupeFindings(out), rulePolicy(ws.ctx.config.check?.rules), () => owned));

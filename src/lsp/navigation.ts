@@ -110,7 +110,7 @@ export async function references(
   const note = to && "note" in to ? to.note : await ws.noteAt(path);
   if (!note) return [];
   const out: Location[] = [];
-  for (const b of await ws.backlinks(note.slug)) {
+  for (const b of await ws.backlinks(note.path)) {
     let line = 0;
     try {
       line = (lineOf(readFileSync(resolve(ws.ctx.ws.root, b.path), "utf8"), b.target) ?? 1) - 1;

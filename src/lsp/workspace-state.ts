@@ -94,8 +94,9 @@ export class LspWorkspace {
         if (e.event === "used") builds.set(e.note, (builds.get(e.note) ?? 0) + 1);
       this.cache.builds = builds;
     }
-    const key = noteKey(n);
-    return { schedule: this.cache.schedules.get(key), builds: this.cache.builds.get(key) ?? 0 };
+    const schedule =
+      [...this.cache.schedules.values()].find((s) => s.path === n.path) ?? this.cache.schedules.get(noteKey(n));
+    return { schedule, builds: this.cache.builds.get(schedule?.key ?? noteKey(n)) ?? 0 };
   }
 
   /** Forget the cached schedules (after revisits.jsonl changed). */
@@ -134,15 +135,10 @@ export class LspWorkspace {
     return this.cache.tags;
   }
 
-  /** Notes linking to `slug`, with their paths. */
-  async backlinks(slug: string): Promise<{ path: string; target: string }[]> {
+  /** Notes linking to the note at `path`, with their paths. */
+  async backlinks(path: string): Promise<{ path: string; target: string }[]> {
     const index = await this.fresh();
-    const out: { path: string; target: string }[] = [];
-    for (const l of index.linksTo(slug)) {
-      const from = await this.note(l.from_slug);
-      if (from) out.push({ path: from.path, target: l.target });
-    }
-    return out;
+    return index.linksTo(path).flatMap((l) => (l.from_path ? [{ path: l.from_path, target: l.target }] : []));
   }
 
   /** The workspace-relative path (forward slashes) of a document URI, or undefined when outside the workspace. */

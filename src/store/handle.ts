@@ -1,5 +1,7 @@
 import type Database from "better-sqlite3";
 import { storedProblems } from "./refresh.js";
+import { matchNotes, oneNote } from "../core/note-suggest.js";
+import { slugFromPath } from "../core/slug.js";
 import type { IndexHandle, IndexProblem, LinkRow, NoteRow } from "../core/index-types.js";
 
 /** The columns a NoteRow is read from (never the body). */
@@ -61,10 +63,14 @@ export class SqliteIndex implements IndexHandle {
     return this.select("");
   }
 
-  getNote(slugOrId: string): NoteRow | undefined {
-    const bySlug = this.select("n.slug = ? COLLATE NOCASE", [slugOrId]);
-    if (bySlug[0]) return bySlug[0];
-    return this.select("n.id = ? COLLATE NOCASE", [slugOrId])[0];
+  findNotes(name: string): NoteRow[] {
+    // Every candidate has the name's last segment as its file name, or the name as its id: both indexed.
+    const slug = slugFromPath(name.trim());
+    return matchNotes(this.select("n.slug = ? COLLATE NOCASE OR n.id = ? COLLATE NOCASE", [slug, name.trim()]), name);
+  }
+
+  getNote(name: string): NoteRow | undefined {
+    return oneNote(name, this.findNotes(name));
   }
 
   /** The stored body of a note (capped like the index), or undefined. */
@@ -73,16 +79,18 @@ export class SqliteIndex implements IndexHandle {
   }
 
   private links(where: string, param?: string): LinkRow[] {
-    const sql = `SELECT from_slug, target, kind, to_slug FROM links ${where} ORDER BY from_path, rowid`;
+    // to_slug is read through the path the link resolved to: one write per link at index time, not two
+    const sql = `SELECT l.from_slug, l.from_path, l.target, l.kind, n.slug AS to_slug, l.to_path, l.anchor
+      FROM links l LEFT JOIN notes n ON n.path = l.to_path ${where} ORDER BY l.from_path, l.rowid`;
     return (param === undefined ? this.db.prepare(sql).all() : this.db.prepare(sql).all(param)) as LinkRow[];
   }
 
-  linksFrom(slug: string): LinkRow[] {
-    return this.links("WHERE from_slug = ? COLLATE NOCASE", slug);
+  linksFrom(path: string): LinkRow[] {
+    return this.links("WHERE l.from_path = ?", path);
   }
 
-  linksTo(slug: string): LinkRow[] {
-    return this.links("WHERE to_slug = ? COLLATE NOCASE", slug);
+  linksTo(path: string): LinkRow[] {
+    return this.links("WHERE l.to_path = ?", path);
   }
 
   allLinks(): LinkRow[] {

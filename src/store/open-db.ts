@@ -14,6 +14,8 @@ import {
   storedProblems,
   walkDigest,
 } from "./refresh.js";
+import type { LinkContext } from "./read-note.js";
+import type { LinkPlace } from "./refresh.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import { folderRules, type FolderRules } from "../core/folder-domain.js";
 import type { RefreshStats } from "../core/index-types.js";
@@ -185,7 +187,26 @@ function rulesChanged(db: Database.Database, rules: FolderRules): string | undef
 /** An index opened, with files left to read (`work`) or already up to date (`done`). */
 export type Prepared =
   | { done: { index: SqliteIndex; stats: RefreshStats } }
-  | { work: { db: Database.Database; walk: WalkResult; full: boolean; rebuild?: string; rules: FolderRules } };
+  | {
+      work: {
+        db: Database.Database;
+        walk: WalkResult;
+        full: boolean;
+        rebuild?: string;
+        links: LinkOptions;
+        rules: FolderRules;
+      };
+    };
+
+/** How links are read and resolved: the dialect, the notes folder and the workspace root (for attachments). */
+export type LinkOptions = LinkContext & LinkPlace;
+
+/** The link settings of a workspace. */
+export const linkOptions = (ctx: Context): LinkOptions => ({
+  root: ctx.ws.root,
+  notesBase: notesBase(ctx),
+  ...(ctx.config.dialect ? { dialect: ctx.config.dialect } : {}),
+});
 
 /**
  * Open (creating or rebuilding as needed) and decide what a refresh must do, without reading
@@ -235,7 +256,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
         return { done: { index: new SqliteIndex(db), stats } };
       }
     }
-    return { work: { db, walk, full, rebuild, rules } };
+    return { work: { db, walk, full, rebuild, links: linkOptions(ctx), rules } };
   } catch (err) {
     db.close();
     throw err;
@@ -249,7 +270,7 @@ export type Work = Extract<Prepared, { work: unknown }>["work"];
 export function startRefresh(work: Work, opts: OpenIndexOptions): Refresher {
   // Losing a rebuild to a power cut costs only another rebuild; a killed process is safe either way.
   work.db.pragma(work.full ? "synchronous = OFF" : "synchronous = NORMAL");
-  return new Refresher(work.db, work.walk, work.full, opts.onProgress, work.rules);
+  return new Refresher(work.db, work.walk, work.full, opts.onProgress, work.rules, work.links);
 }
 
 /** Commit a refresh and hand out the open index. */

@@ -28,9 +28,15 @@ async function attempt(
     const files = r.begin();
     const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
     const pool = await import("./parse-pool.js");
+    const links = { notesBase: work.links.notesBase, dialect: work.links.dialect };
     if (opts.parallel !== false && pool.canParallel(files.length))
-      await pool.parseInWorker(files, readNote, (f, result) => r.add(f, result));
-    else for (const f of files) r.add(f, readNote(f));
+      await pool.parseInWorker(
+        files,
+        (f) => readNote(f, links),
+        (f, result) => r.add(f, result),
+        links,
+      );
+    else for (const f of files) r.add(f, readNote(f, links));
     return endRefresh(work, r);
   } catch (err) {
     failRefresh(work, r);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ReadResult } from "./read-note.js";
+import type { LinkContext, ReadResult } from "./read-note.js";
 import type { FoundFile } from "./walk.js";
 
 /**
@@ -25,17 +25,20 @@ export function canParallel(files: number): boolean {
  * Read and parse files on a worker thread and on this one, storing each result here (SQLite
  * has one writer) as it arrives: this thread parses a chunk itself whenever the worker has
  * enough queued, so neither side idles. Rejects, after stopping the worker, if anything throws.
+ * `links` (the dialect and notes folder) goes to the worker, which reads links as `read` does.
  */
 export function parseInWorker(
   files: FoundFile[],
   read: (file: FoundFile) => ReadResult,
   store: (file: FoundFile, result: ReadResult) => void,
+  links?: LinkContext,
 ): Promise<void> {
   const chunks: FoundFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   return new Promise<void>((resolve, reject) => {
     // A small heap makes the worker collect garbage early: peak memory stays bounded on big builds.
     const worker = new Worker(workerUrl, {
+      workerData: links,
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     let next = 0;

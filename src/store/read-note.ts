@@ -1,5 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
+import type { Dialect } from "../core/config.js";
+import { splitWikilink, type MdRef } from "../core/markdown.js";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
@@ -13,11 +15,32 @@ import type { FoundFile } from "./walk.js";
 export const MAX_NOTE_BYTES = READ_CAPS.note;
 
 /** A link as read from one file, before it is resolved against every note. */
-interface RawLink {
+export interface RawLink {
+  /** The note or file named, as written (wikilinks: label and #anchor removed; Markdown: the path). */
   target: string;
-  kind: "related" | "wikilink" | "markdown";
-  /** What it resolves by: a lower-case slug, or for Markdown links a workspace-relative path. */
+  kind: "related" | "wikilink" | "embed" | "markdown";
+  /**
+   * What it resolves by: for a name (related:, wikilinks) the lower-case name; for a Markdown
+   * link a workspace-relative path; for an attachment its first candidate path.
+   */
   toKey: string;
+  /**
+   * A second key: for a name, the path it names when read as a path (the same folder, or from the
+   * notes folder when it holds a `/`); for a `/`-rooted Markdown link, the path from the workspace root;
+   * for an attachment, its other candidate paths ("\n"-joined).
+   */
+  altKey: string | null;
+  /** `#heading` or `#^block` of the link, without the `#`. */
+  anchor: string | null;
+  /** True when it names a file that is not a note (an image, a PDF): resolved by looking on disk. */
+  attach: boolean;
+}
+
+/** What reading links needs to know about the workspace: its dialect and where the notes folder is. */
+export interface LinkContext {
+  /** The notes folder relative to the workspace root ("notes", or "" when the notes are the root). */
+  notesBase: string;
+  dialect?: Dialect;
 }
 
 /** Everything the index stores about one readable note file. */
@@ -34,23 +57,97 @@ export interface ReadResult {
 
 const join = (xs: readonly string[]): string => xs.join("\n");
 
-/** The links a parsed note makes (related:, [[wikilinks]], relative Markdown links), unresolved. */
-export function noteLinks(path: string, parsed: ParsedNote): RawLink[] {
+const NOTE_EXT = /\.(?:md|markdown)$/i;
+/** A file extension (`.png`, `.pdf`): a name with one names a file, not a note (Dendron's `a.b.c` aside, see below). */
+const FILE_EXT = /\.([a-z0-9]{1,8})$/i;
+/** Extensions of attachments people link to; a Dendron hierarchy name `a.b.c` is a note, not a `.c` file. */
+const ATTACHMENT_EXT = new Set(
+  (
+    "png jpg jpeg gif svg webp avif bmp ico tif tiff heic pdf mp3 mp4 m4a wav ogg webm mov mkv csv tsv json " +
+    "yaml yml txt zip gz tgz excalidraw canvas html htm xml drawio epub docx xlsx pptx py js ts sh sql go rs"
+  ).split(" "),
+);
+/** Media a Dendron vault embeds; its notes are named `a.b.json` too, so only these name files there. */
+const MEDIA_EXT = new Set("png jpg jpeg gif svg webp avif bmp ico pdf mp3 mp4 m4a wav ogg webm mov".split(" "));
+const extOf = (name: string): string => FILE_EXT.exec(name)?.[1]?.toLowerCase() ?? "";
+const isAttachmentName = (name: string, dialect?: string): boolean =>
+  (dialect === "dendron" ? MEDIA_EXT : ATTACHMENT_EXT).has(extOf(name));
+
+const rootJoin = (base: string, p: string): string => posix.normalize(base ? posix.join(base, p) : p);
+
+/** A `[[name]]` or `related:` name as a link to resolve: a note by path, name, id, title or alias, or a file. */
+function nameLink(
+  dir: string,
+  links: LinkContext,
+  target: string,
+  kind: RawLink["kind"],
+  anchor: string | undefined,
+): RawLink {
+  const name = target.replace(NOTE_EXT, "");
+  if (!NOTE_EXT.test(target) && isAttachmentName(target, links.dialect)) {
+    // Obsidian looks for an attachment beside the note, then from the vault root; a bare name anywhere (see refresh).
+    const first = target.includes("/") ? rootJoin(links.notesBase, target) : posix.join(dir, target);
+    const others = [rootJoin(links.notesBase, target), posix.normalize(target.replace(/^\/+/, ""))];
+    const alt = [...new Set(others.filter((o) => o !== first))].join("\n");
+    return { target, kind, toKey: first, altKey: alt || null, anchor: anchor ?? null, attach: true };
+  }
+  const asPath = name.includes("/")
+    ? rootJoin(links.notesBase, `${name.replace(/^\/+/, "")}.md`)
+    : posix.join(dir, `${name}.md`);
+  const toKey = (name.includes("/") ? name.slice(name.lastIndexOf("/") + 1) : name).toLowerCase();
+  return { target, kind, toKey, altKey: asPath, anchor: anchor ?? null, attach: false };
+}
+
+/** A Markdown link's destination as a link to resolve: relative to the note, or `/`-rooted. */
+function mdLink(dir: string, links: LinkContext, ref: MdRef): RawLink | undefined {
+  const t = ref.path;
+  if (t.endsWith("/")) return undefined; // a folder, as READMEs link to them: neither a note nor broken
+  // `/x.md` is from the notes folder (Obsidian, Foam) or from the workspace root (GitHub): both are tried.
+  const rooted = t.startsWith("/");
+  const first = rooted ? rootJoin(links.notesBase, t.replace(/^\/+/, "")) : posix.join(dir, t);
+  // Obsidian and Foam also read `a/b.md` from the vault's root; GitHub (and so plain Markdown) does not
+  const vaultRelative = links.dialect === "obsidian" || links.dialect === "foam";
+  const second = rooted
+    ? posix.normalize(t.replace(/^\/+/, ""))
+    : vaultRelative && !t.startsWith(".")
+      ? rootJoin(links.notesBase, t)
+      : null;
+  const anchor = ref.anchor ?? null;
+  if (NOTE_EXT.test(t)) return { target: t, kind: "markdown", toKey: first, altKey: second, anchor, attach: false };
+  if (FILE_EXT.test(t) && !t.endsWith(".")) {
+    return { target: t, kind: "markdown", toKey: first, altKey: second, anchor, attach: true };
+  }
+  // No extension: a note written without `.md` (Foam, GitHub wikis), else a file or folder of that name.
+  return {
+    target: t,
+    kind: "markdown",
+    toKey: `${first}.md`,
+    altKey: [second ? `${second}.md` : null, first, second].filter(Boolean).join("\n"),
+    anchor,
+    attach: false,
+  };
+}
+
+/**
+ * The links a parsed note makes (related:, [[wikilinks]], ![[embeds]], Markdown links and images),
+ * unresolved. `links` gives the dialect (which side of `|` is the target) and the notes folder.
+ */
+export function noteLinks(path: string, parsed: ParsedNote, links: LinkContext = { notesBase: "notes" }): RawLink[] {
   const dir = posix.dirname(path);
-  return [
-    ...parsed.data.related.map((t) => ({ target: t, kind: "related" as const, toKey: slugFromPath(t).toLowerCase() })),
-    ...parsed.facts.wikilinks.map((t) => ({
-      target: t,
-      kind: "wikilink" as const,
-      toKey: slugFromPath(t.trim()).toLowerCase(),
-    })),
-    ...parsed.facts.mdLinks.map((t) => ({
-      target: t,
-      kind: "markdown" as const,
-      // `/notes/b.md` is from the workspace root, as GitHub reads it; anything else from the note's folder.
-      toKey: posix.normalize(t.startsWith("/") ? t.slice(1) : posix.join(dir, t)),
-    })),
-  ];
+  const out: RawLink[] = parsed.data.related.map((t) => nameLink(dir, links, t.trim(), "related", undefined));
+  for (const w of parsed.facts.wikilinks) {
+    const parts = splitWikilink(w.inner, links.dialect);
+    // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
+    // Dendron's `![[a.b.*]]` embeds every note matching a pattern
+    const t = parts.target;
+    if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (w.embed && t.includes("*"))) continue;
+    out.push(nameLink(dir, links, parts.target, w.embed ? "embed" : "wikilink", parts.anchor));
+  }
+  for (const ref of parsed.facts.mdLinks) {
+    const l = mdLink(dir, links, ref);
+    if (l) out.push(l);
+  }
+  return out;
 }
 
 /** Front-matter tags, then the body's `#tags` not among them (any case). */
@@ -60,7 +157,7 @@ function withInlineTags(tags: readonly string[], inline: readonly string[]): str
 }
 
 /** Read and parse one note file; never throws for bad content. */
-export function readNote(file: FoundFile): ReadResult {
+export function readNote(file: FoundFile, links?: LinkContext): ReadResult {
   let buf: Buffer;
   try {
     buf = readKnownSize(file);
@@ -75,7 +172,7 @@ export function readNote(file: FoundFile): ReadResult {
       ],
     };
   }
-  return parseBuffer(file, buf);
+  return parseBuffer(file, buf, links);
 }
 
 /**
@@ -91,7 +188,7 @@ const readKnownSize = (file: FoundFile): Buffer =>
  * Turn a file's bytes into a note record (exported for tests).
  * @public
  */
-export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
+export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkContext): ReadResult {
   const problems: IndexProblem[] = [];
   const head = buf.subarray(0, 8192);
   if (head.includes(0))
@@ -120,7 +217,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
   }
   const d = parsed.data;
-  const links = noteLinks(file.path, parsed);
+  const links = noteLinks(file.path, parsed, linkContext);
   const values = {
     path: file.path,
     slug,

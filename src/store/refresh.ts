@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { writeSync } from "node:fs";
+import { readdirSync, statSync, writeSync, type Dirent } from "node:fs";
+import { isAbsolute, join } from "node:path";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { placeNote, type FolderRules } from "../core/folder-domain.js";
@@ -39,9 +40,33 @@ const NOTE_COLUMNS = [
   "publish_flag",
 ];
 
-const RESOLVE_LINKS = `UPDATE links SET to_slug = CASE WHEN kind = 'markdown'
-  THEN (SELECT slug FROM notes WHERE path = links.to_key COLLATE NOCASE ORDER BY path = links.to_key DESC, path LIMIT 1)
-  ELSE (SELECT slug FROM notes WHERE slug = links.to_key COLLATE NOCASE ORDER BY path LIMIT 1) END`;
+// Where a link leads, as a note's path. A Markdown link names a path (`/`-rooted ones two: from the
+// notes folder, then from the workspace root). A name ([[x]], related:) is tried, in order, as the
+// path it spells (beside the linking note, or from the notes folder when it holds a `/`), as a file
+// name (slug, case-insensitive as Obsidian reads it; of several notes of that name the one whose
+// path ends with the name as written, then the shortest path, which is Obsidian's rule; the same
+// folder was already tried), as an `id:` (zk's [[id]]), as a title, then as an alias.
+// Attachments (attach = 1) are looked for on disk instead (resolveAttachments).
+const NOTE_AT = (key: string) =>
+  `(SELECT path FROM notes WHERE path = ${key} COLLATE NOCASE ORDER BY path = ${key} DESC, path LIMIT 1)`;
+const RESOLVE_PATHS = `UPDATE links SET to_path = CASE WHEN attach = 1 THEN to_path
+  WHEN kind = 'markdown' THEN COALESCE(${NOTE_AT("links.to_key")}, ${NOTE_AT("links.alt_key")})
+  ELSE COALESCE(${NOTE_AT("links.alt_key")},
+    (SELECT path FROM notes WHERE slug = links.to_key COLLATE NOCASE
+      ORDER BY path LIKE '%/' || links.target || '.md' DESC, length(path), path LIMIT 1),
+    (SELECT path FROM notes WHERE id = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
+    (SELECT path FROM notes WHERE title = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
+    (SELECT path FROM aliases WHERE alias = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1)) END`;
+
+/** Resolve the links a WHERE clause selects (all of them without one). */
+function resolveWhere(db: Database.Database, where = "", ...params: unknown[]): void {
+  db.prepare(`${RESOLVE_PATHS} ${where}`).run(...params);
+}
+
+/** Broken links that a note's name, id, title or alias may now satisfy (it was added or edited). */
+const BROKEN_NAMING = `WHERE to_path IS NULL AND attach = 0 AND to_key COLLATE NOCASE IN (
+  SELECT slug FROM notes WHERE path = @p UNION SELECT id FROM notes WHERE path = @p
+  UNION SELECT title FROM notes WHERE path = @p UNION SELECT alias FROM aliases WHERE path = @p)`;
 
 /** Past this many changed files, resolving every link at once is cheaper than one by one. */
 const BULK_RESOLVE = 500;
@@ -49,18 +74,99 @@ const BULK_RESOLVE = 500;
 const slugKey = (path: string): string => slugFromPath(path).toLowerCase();
 
 /**
- * Resolve only the links a change can affect: those from files read again, and those whose
- * target (a slug or a path) appeared or disappeared. Edits keep slugs and paths, so they touch only their own.
+ * Resolve only the links a change can affect: those from files read again, those that led to a
+ * file read again or gone, those whose name or path a new note spells, and the broken ones that a
+ * new or edited note's file name, id, title or alias now satisfies.
  */
 function resolveLinks(db: Database.Database, read: string[], appeared: string[], vanished: string[]): void {
   if (read.length + vanished.length > BULK_RESOLVE) {
-    db.exec(RESOLVE_LINKS);
+    resolveWhere(db);
     return;
   }
-  const byFrom = db.prepare(`${RESOLVE_LINKS} WHERE from_path = ?`);
-  const byKey = db.prepare(`${RESOLVE_LINKS} WHERE to_key = ? COLLATE NOCASE`);
-  for (const p of read) byFrom.run(p);
-  for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)]))) byKey.run(key);
+  for (const p of read) resolveWhere(db, "WHERE from_path = ?", p);
+  for (const p of [...read, ...vanished]) resolveWhere(db, "WHERE to_path = ?", p);
+  for (const key of new Set([...appeared, ...vanished].flatMap((p) => [p, slugKey(p)])))
+    resolveWhere(db, "WHERE to_key = ? COLLATE NOCASE OR alt_key = ? COLLATE NOCASE", key, key);
+  for (const p of read) resolveWhere(db, BROKEN_NAMING, { p });
+}
+
+/** Folders never searched for attachments. */
+const SKIP_DIRS = new Set(["node_modules", ".git", ".learn"]);
+
+/**
+ * Resolve links to files that are not notes (images, PDFs, `![[embeds]]`): each distinct target is
+ * looked for with one stat per candidate path (beside the note, from the notes folder, from the root);
+ * a bare file name found at none of them is looked up among the workspace's files by name, as
+ * Obsidian does, with one walk of the notes folder made only then. A file outside the workspace never counts.
+ * `read` (an incremental refresh) limits the looking to links from those files and links still broken:
+ * a file that disappears is noticed when a note linking to it changes, or on `learn index --full`.
+ */
+function resolveAttachments(db: Database.Database, where: LinkPlace, read?: readonly string[]): void {
+  const only = read ? "AND (to_path IS NULL OR from_path IN (SELECT value FROM json_each(?)))" : "";
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT to_key, alt_key, target, attach FROM links
+       WHERE (attach = 1 OR (kind = 'markdown' AND to_path IS NULL AND to_key LIKE '%.md' AND target NOT LIKE '%.md')) ${only}`,
+    )
+    .all(...(read ? [JSON.stringify(read)] : [])) as {
+    to_key: string;
+    alt_key: string | null;
+    target: string;
+    attach: number;
+  }[];
+  if (rows.length === 0) return;
+  const update = db.prepare(
+    "UPDATE links SET to_path = ? WHERE to_key = ? AND alt_key IS ? AND target = ? AND attach = ? AND (attach = 1 OR to_path IS NULL)",
+  );
+  let byName: Map<string, string[]> | undefined;
+  for (const r of rows) {
+    const keys = [r.to_key, ...(r.alt_key ?? "").split("\n")].filter(Boolean);
+    // an extension-less Markdown link that is no note may name a file or folder of that name
+    const candidates = r.attach === 1 ? keys : keys.map((k) => k.replace(/\.md$/, ""));
+    let found = candidates.find((c) => insideFile(where.root, c));
+    if (!found && r.attach === 1 && !r.target.includes("/")) {
+      byName ??= filesByName(where.root, where.notesBase);
+      found = byName.get(r.target.toLowerCase())?.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+    }
+    update.run(found ?? null, r.to_key, r.alt_key, r.target, r.attach);
+  }
+}
+
+/** Where the workspace is, for resolving attachments. */
+export interface LinkPlace {
+  root: string;
+  notesBase: string;
+}
+
+/** True when `rel` (workspace-relative) names something that exists inside the workspace. */
+function insideFile(root: string, rel: string): boolean {
+  if (!rel || rel === "." || rel.startsWith("../") || rel === ".." || isAbsolute(rel)) return false;
+  return statSync(join(root, rel), { throwIfNoEntry: false }) !== undefined;
+}
+
+/** Every file under the notes folder that is not a note, by lower-case file name (dot-folders skipped). */
+function filesByName(root: string, notesBase: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const stack = [notesBase];
+  while (stack.length > 0) {
+    const rel = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, rel), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (e.name.startsWith(".") || SKIP_DIRS.has(e.name)) continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) stack.push(p);
+      else if (!/\.(md|markdown)$/i.test(e.name)) {
+        const key = e.name.toLowerCase();
+        out.set(key, [...(out.get(key) ?? []), p]);
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -80,7 +186,11 @@ function statements(db: Database.Database) {
     insertNote: db.prepare(
       `INSERT INTO notes (${NOTE_COLUMNS.join(", ")}) VALUES (${NOTE_COLUMNS.map(() => "?").join(", ")})`,
     ),
-    insertLink: db.prepare("INSERT INTO links (from_path, from_slug, target, kind, to_key) VALUES (?, ?, ?, ?, ?)"),
+    insertLink: db.prepare(
+      "INSERT INTO links (from_path, from_slug, target, kind, to_key, alt_key, anchor, attach) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    insertAlias: db.prepare("INSERT INTO aliases (path, alias) VALUES (?, ?)"),
+    deleteAliases: db.prepare("DELETE FROM aliases WHERE path = ?"),
     insertProblem: db.prepare("INSERT INTO problems (path, line, reason, severity, kind) VALUES (?, ?, ?, ?, ?)"),
     upsertFile: db.prepare("INSERT OR REPLACE INTO files (path, sig) VALUES (?, ?)"),
     deleteNote: db.prepare("DELETE FROM notes WHERE path = ?"),
@@ -94,6 +204,7 @@ type Statements = ReturnType<typeof statements>;
 function forget(s: Statements, path: string): void {
   s.deleteNote.run(path);
   s.deleteLinks.run(path);
+  s.deleteAliases.run(path);
   s.deleteProblems.run(path);
   s.deleteFile.run(path);
 }
@@ -102,25 +213,13 @@ function store(s: Statements, file: FoundFile, note: NoteRecord | undefined, pro
   if (note) {
     s.insertNote.run(NOTE_COLUMNS.map((c) => note.values[c]));
     const slug = note.values.slug as string;
-    for (const l of note.links) s.insertLink.run(file.path, slug, l.target, l.kind, l.toKey);
+    for (const l of note.links)
+      s.insertLink.run(file.path, slug, l.target, l.kind, l.toKey, l.altKey, l.anchor, l.attach ? 1 : 0);
+    const aliases = note.values.aliases;
+    if (typeof aliases === "string" && aliases) for (const a of aliases.split("\n")) s.insertAlias.run(file.path, a);
   }
   for (const p of problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "file");
   s.upsertFile.run(file.path, `${file.mtimeMs}${SEP}${file.size}`);
-}
-
-/** Record every slug used by more than one file as an error on each of those files. */
-function recordDuplicates(db: Database.Database, s: Statements): void {
-  db.exec("DELETE FROM problems WHERE kind = 'dup'");
-  const dups = db
-    .prepare("SELECT slug, group_concat(path, char(10)) AS paths FROM notes GROUP BY lower(slug) HAVING count(*) > 1")
-    .all() as { slug: string; paths: string }[];
-  for (const d of dups) {
-    const paths = d.paths.split("\n").sort();
-    for (const p of paths) {
-      const others = paths.filter((o) => o !== p).join(", ");
-      s.insertProblem.run(p, null, `duplicate slug ${d.slug}: also used by ${others}`, "error", "dup");
-    }
-  }
 }
 
 /** Every problem currently recorded, ordered by path then line. */
@@ -203,7 +302,7 @@ export const planIsEmpty = (p: RefreshPlan): boolean =>
 /**
  * One refresh of the tables, in one IMMEDIATE transaction: begin() plans (inside the lock, so a
  * concurrent refresh is never undone) and drops vanished files; add() stores each file read;
- * finish() resolves links, records duplicates and commits. Unreadable folders keep their notes.
+ * finish() resolves links and commits. Unreadable folders keep their notes.
  */
 export class Refresher {
   readonly stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
@@ -218,6 +317,7 @@ export class Refresher {
     private readonly full: boolean,
     private readonly onProgress?: (done: number, total: number) => void,
     private readonly rules?: FolderRules,
+    private readonly place?: LinkPlace,
   ) {}
 
   /** Take the write lock, (re)create the schema for a full build, plan, and drop vanished files. */
@@ -251,14 +351,14 @@ export class Refresher {
     if (PAUSE_AFTER > 0 && ++this.stored === PAUSE_AFTER) pauseForTest(this.stored);
   }
 
-  /** Record folder problems, finish the FTS tables, resolve links, record duplicates, commit. */
+  /** Record folder problems, finish the FTS tables, resolve links, commit. */
   finish(): RefreshStats {
     const { db, plan, s } = this;
     db.exec("DELETE FROM problems WHERE kind = 'walk'");
     for (const p of this.walk.problems) s.insertProblem.run(p.path, p.line ?? null, p.reason, p.severity, "walk");
     if (this.full) finishBulkLoad(db);
     const appeared = plan.toRead.filter((f) => !plan.stored.has(f.path)).map((f) => f.path);
-    if (this.full) db.exec(RESOLVE_LINKS);
+    if (this.full) resolveWhere(db);
     else
       resolveLinks(
         db,
@@ -266,7 +366,9 @@ export class Refresher {
         appeared,
         plan.removed,
       );
-    if (this.full || appeared.length > 0 || plan.removed.length > 0) recordDuplicates(db, s);
+    if (this.place) resolveAttachments(db, this.place, this.full ? undefined : plan.toRead.map((f) => f.path));
+    // Two notes may share a file name (github/pages.md, actions/pages.md): both are indexed and
+    // addressed by path or id, so a shared name is no problem of the index.
     db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for
     storeDigest(db, walkDigest(this.walk));
     if (this.rules)

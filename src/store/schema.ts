@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 12;
+export const SCHEMA_VERSION = 13;
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -39,7 +39,17 @@ CREATE TABLE links (
   target TEXT NOT NULL,
   kind TEXT NOT NULL,
   to_key TEXT NOT NULL,
-  to_slug TEXT
+  to_slug TEXT, -- unused since v11: the slug is read through to_path
+  -- v11: a second key (see RawLink.altKey), the #anchor, 1 for a file that is not a note, and the path it resolved to
+  alt_key TEXT,
+  anchor TEXT,
+  attach INTEGER NOT NULL DEFAULT 0,
+  to_path TEXT
+);
+-- Each note's \`aliases:\`, one row each, so a [[link]] can resolve by alias through an index.
+CREATE TABLE aliases (
+  path TEXT NOT NULL,
+  alias TEXT NOT NULL
 );
 CREATE TABLE problems (
   path TEXT NOT NULL,
@@ -87,8 +97,11 @@ CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
 -- Markdown links resolve by path whatever the case: B.md reaches b.md on macOS and Windows, so it is a link.
 CREATE INDEX notes_path_nocase ON notes(path COLLATE NOCASE);
 CREATE INDEX links_from ON links(from_path);
-CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
 CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
+CREATE INDEX links_to_path ON links(to_path);
+CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
+CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
+CREATE INDEX aliases_path ON aliases(path);
 CREATE INDEX problems_path ON problems(path);
 CREATE INDEX schedule_due ON schedule(due);
 `;
@@ -113,6 +126,7 @@ const DROP = [
   "notes",
   "files",
   "links",
+  "aliases",
   "problems",
   "schedule",
   "schedule_meta",

@@ -1,5 +1,6 @@
 import type { Context } from "../core/context.js";
 import { toNoteRow } from "./handle.js";
+import { matchNotes, oneNote } from "../core/note-suggest.js";
 import { walkWorkspaceNotes } from "./open-db.js";
 import { readNote } from "./read-note.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
@@ -21,10 +22,10 @@ export function walkedIndex(ctx: Context): IndexHandle {
     notes.push(toNoteRow(values as unknown as Parameters<typeof toNoteRow>[0]));
   }
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const same = (a: string | null, b: string): boolean => a !== null && a.toLowerCase() === b.toLowerCase();
   return {
     allNotes: () => notes,
-    getNote: (slugOrId) => notes.find((n) => same(n.slug, slugOrId)) ?? notes.find((n) => same(n.id, slugOrId)),
+    findNotes: (name) => matchNotes(notes, name),
+    getNote: (name) => oneNote(name, matchNotes(notes, name)),
     linksFrom: () => [],
     linksTo: () => [],
     allLinks: () => [],

@@ -8,9 +8,11 @@ export interface ShowData {
   note: NoteRow;
   links: LinkRow[];
   backlinks: LinkRow[];
-  /** Titles of linked notes by slug (lower-case), for readable link lists. */
+  /** Titles of linked notes by path, for readable link lists. */
   titles: Map<string, string>;
   body: string;
+  /** Short names (lower-case) more than one note has, shown with their paths. */
+  shared?: Set<string>;
   /** True when the note is larger than the index keeps (1 MiB) and `body` is cut. */
   truncated: boolean;
   /** A note's first date when its front matter has none: the day git added it, or its file's date. */
@@ -22,10 +24,20 @@ const mib = (bytes: number): string => (bytes / 1048576).toFixed(1);
 const field = (theme: Theme, key: string, value: string | null | undefined): string | undefined =>
   value ? `${theme.meta(`${key}:`.padEnd(12))}${value}` : undefined;
 
-function linkLine(l: LinkRow, to: string | null, arrow: string, data: ShowData, theme: Theme): string {
-  if (!to) return `  ${theme.error("✗")} ${l.target} ${theme.error("(broken)")} ${theme.dim(l.kind)}`;
-  const title = data.titles.get(to.toLowerCase());
-  return `  ${theme.ok(arrow)} ${to}${title ? ` ${theme.dim(`(${title})`)}` : ""} ${theme.dim(l.kind)}`;
+function linkLine(
+  l: LinkRow,
+  to: string | null,
+  path: string | null | undefined,
+  arrow: string,
+  data: ShowData,
+  theme: Theme,
+): string {
+  if (!to && !path) return `  ${theme.error("✗")} ${l.target} ${theme.error("(broken)")} ${theme.dim(l.kind)}`;
+  const title = path ? data.titles.get(path) : undefined;
+  const anchor = arrow === "→" && l.anchor ? `#${l.anchor}` : "";
+  // a note by its short name, with its path when that name is not unique; a file by its path
+  const name = to ? (path && data.shared?.has(to.toLowerCase()) ? path : to) : path!;
+  return `  ${theme.ok(arrow)} ${name}${anchor}${title ? ` ${theme.dim(`(${title})`)}` : ""} ${theme.dim(l.kind)}`;
 }
 
 const firstText = (f: { date: string; source: "git" | "file" }): string =>
@@ -60,12 +72,14 @@ export function renderShow(given: ShowData, theme: Theme): string {
   }
   lines.push("", theme.heading(`links (${data.links.length})`));
   lines.push(
-    ...(data.links.length ? data.links.map((l) => linkLine(l, l.to_slug, "→", data, theme)) : [theme.dim("  none")]),
+    ...(data.links.length
+      ? data.links.map((l) => linkLine(l, l.to_slug, l.to_path, "→", data, theme))
+      : [theme.dim("  none")]),
   );
   lines.push("", theme.heading(`backlinks (${data.backlinks.length})`));
   lines.push(
     ...(data.backlinks.length
-      ? data.backlinks.map((l) => linkLine(l, l.from_slug, "←", data, theme))
+      ? data.backlinks.map((l) => linkLine(l, l.from_slug, l.from_path, "←", data, theme))
       : [theme.dim("  none")]),
   );
   lines.push("", theme.dim("─".repeat(40)), "", data.body.trimEnd());

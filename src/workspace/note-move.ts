@@ -50,22 +50,23 @@ export function planMove(
   const ext = posix.extname(note.path);
   const newPath = posix.join(posix.dirname(note.path), `${slug}${ext}`);
   if (newPath === note.path) throw new LearnError(`${note.path} already has that name`);
-  const clash = index.getNote(slug);
+  const clash = index.findNotes(slug).find((n) => n.slug.toLowerCase() === slug.toLowerCase());
   if ((clash && clash.path !== note.path) || existsSync(join(ctx.ws.root, newPath)))
     throw new LearnError(`${newPath} already exists: not moved`, "pick another name, or move that note first");
   const paths = new Set([note.path]);
-  for (const l of index.linksTo(note.slug)) {
-    const from = index.getNote(l.from_slug);
-    if (from) paths.add(from.path);
-  }
+  for (const l of index.linksTo(note.path)) if (l.from_path) paths.add(l.from_path);
   const addsId = note.id === null;
+  // A note whose file name another id-less note shares was keyed by its path (see replayKeys): its old
+  // path becomes its id, which replay reads as that path, so its history stays its own and unshared.
+  const shared = addsId && index.findNotes(note.slug).some((n) => n.path !== note.path && n.id === null);
+  const newId = shared ? note.path : note.slug.toLowerCase();
   const files: MoveFile[] = [];
   for (const path of paths) {
     const text = textOf(path);
     if (text === undefined) continue;
     const edits = renameLinkEdits(text, path, note.path, newPath);
     let next = applyLineEdits(text, edits);
-    if (path === note.path && addsId) next = setFrontMatter(next, { id: note.slug.toLowerCase() }, path);
+    if (path === note.path && addsId) next = setFrontMatter(next, { id: newId }, path);
     if (next !== text) files.push({ path, text, stamp: stampOf(text), edits, next });
   }
   return { note, oldPath: note.path, newPath, addsId, files };

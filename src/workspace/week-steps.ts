@@ -110,10 +110,9 @@ export function stepRoles(ctx: Context, log: WeekLog, row: NoteRow, roles: strin
  * due that day, and `learn revisit` shows it); `build` leaves the schedule alone until
  * `learn used` records the build. Either way the plan is written to the log.
  */
-export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: string): WeekLog {
+export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: string, key = noteKey(row)): WeekLog {
   assertLogUnchanged(log);
   if (plan !== "build") {
-    const key = noteKey(row);
     const already = readRevisitLog(ctx.ws.root).events.some(
       (e) => e.event === "snooze" && e.note === key && e.until === plan && e.date === ctx.today,
     );

@@ -44,7 +44,17 @@ describe("learn show", () => {
       ["ghost", null],
       ["b", "b"],
     ]);
-    expect(out.backlinks).toEqual([{ from_slug: "b", target: "a.md", kind: "markdown", to_slug: "a" }]);
+    expect(out.backlinks).toEqual([
+      {
+        from_slug: "b",
+        from_path: "notes/b.md",
+        target: "a.md",
+        kind: "markdown",
+        to_slug: "a",
+        to_path: "notes/a.md",
+        anchor: null,
+      },
+    ]);
     expect(out.body).toContain("See [[b]].");
   });
 

@@ -36,7 +36,7 @@ describe("learn mv", () => {
     const { index } = await openIndexLazy(ctx);
     const row = index.getNote("http-caching")!;
     expect(noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(row))!.revisits).toBe(1);
-    expect(index.linksTo("http-caching")).toHaveLength(4);
+    expect(index.linksTo("notes/http-caching.md")).toHaveLength(4);
     index.close();
   });
 

@@ -40,9 +40,12 @@ const note = z.strictObject({
 
 const link = z.strictObject({
   from_slug: str,
+  from_path: str.optional(),
   target: str,
-  kind: z.enum(["related", "wikilink", "markdown"]),
+  kind: z.enum(["related", "wikilink", "embed", "markdown"]),
   to_slug: nstr,
+  to_path: nstr.optional(),
+  anchor: nstr.optional(),
 });
 
 const severity = z.enum(["error", "warning"]);

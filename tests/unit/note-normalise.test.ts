@@ -73,8 +73,8 @@ describe("parseNote", () => {
       "f",
     );
     expect(note.facts.headings).toEqual(["One"]);
-    expect(note.facts.wikilinks).toEqual(["idempotency-keys"]);
-    expect(note.facts.mdLinks).toEqual(["../core/b.md"]);
+    expect(note.facts.wikilinks).toEqual([{ inner: "idempotency-keys|keys", embed: false }]);
+    expect(note.facts.mdLinks).toEqual([{ path: "../core/b.md", anchor: "part" }]);
     expect(note.facts.checklist.total).toBe(0);
   });
 });
