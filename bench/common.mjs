@@ -1,7 +1,7 @@
 // What the bench scripts share: where things are, the checks before a run, generated corpora, the median.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { makeCorpus } from "./make-corpus.mjs";
 
 /** The repository root. */
@@ -46,6 +46,31 @@ function generatorVersion() {
   for (const c of readFileSync(join(root, "bench", "make-corpus.mjs"), "utf8"))
     h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
   return (h >>> 0).toString(16);
+}
+
+/**
+ * Modules of src/ for a bench that calls them in-process: dist/ is one bundle whose chunks have
+ * no stable names, so each named source (e.g. "src/store/search.ts") is bundled here, as the
+ * build does, into bench/.build/, and imported. Returns the modules in the order asked.
+ */
+export async function fromSources(...sources) {
+  const { build } = await import("esbuild");
+  const out = join(root, "bench", ".build");
+  rmSync(out, { recursive: true, force: true });
+  const entryPoints = Object.fromEntries(sources.map((s) => [s.replace(/^src\//, "").replace(/\.ts$/, ""), s]));
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return Promise.all(Object.keys(entryPoints).map((name) => import(pathToFileURL(join(out, `${name}.js`)).href)));
 }
 
 /** The median of a list of numbers. */

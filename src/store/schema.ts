@@ -1,7 +1,13 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSION = 11;
+
+/**
+ * bm25 column weights for notes_fts, in its column order (title, summary, tags, headings, body): the
+ * table's rank function, so `ORDER BY rank` ranks inside FTS5 before any join (store/search.ts).
+ */
+const FTS_RANK = "bm25(10.0, 4.0, 4.0, 4.0, 1.0)";
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -117,6 +123,7 @@ const DROP = [
 export function createSchema(db: Database.Database, withTriggers: boolean): void {
   for (const t of DROP) db.exec(`DROP TABLE IF EXISTS ${t}`);
   db.exec(TABLES);
+  db.prepare("INSERT INTO notes_fts(notes_fts, rank) VALUES ('rank', ?)").run(FTS_RANK);
   if (withTriggers) {
     db.exec(INDEXES);
     db.exec(TRIGGERS);
