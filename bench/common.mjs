@@ -1,5 +1,5 @@
 // What the bench scripts share: where things are, the checks before a run, generated corpora, the median.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { makeCorpus } from "./make-corpus.mjs";
@@ -51,17 +51,21 @@ function generatorVersion() {
 /**
  * Modules of src/ for a bench that calls them in-process: dist/ is one bundle whose chunks have
  * no stable names, so each named source (e.g. "src/store/search.ts") is bundled here, as the
- * build does, into bench/.build/, and imported. Returns the modules in the order asked.
+ * build does, into bench/.build/dist/, and imported. Beside it, as beside dist/, sit package.json,
+ * templates/ and notes/ (what the code finds relative to itself). Returns the modules in the order asked.
  */
 export async function fromSources(...sources) {
   const { build } = await import("esbuild");
-  const out = join(root, "bench", ".build");
-  rmSync(out, { recursive: true, force: true });
+  const home = join(root, "bench", ".build");
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  copyFileSync(join(root, "package.json"), join(home, "package.json"));
+  for (const dir of ["templates", "notes"]) symlinkSync(join(root, dir), join(home, dir));
   const entryPoints = Object.fromEntries(sources.map((s) => [s.replace(/^src\//, "").replace(/\.ts$/, ""), s]));
   await build({
     absWorkingDir: root,
     entryPoints,
-    outdir: out,
+    outdir: join(home, "dist"),
     bundle: true,
     splitting: true,
     format: "esm",
@@ -70,7 +74,9 @@ export async function fromSources(...sources) {
     packages: "external",
     logLevel: "warning",
   });
-  return Promise.all(Object.keys(entryPoints).map((name) => import(pathToFileURL(join(out, `${name}.js`)).href)));
+  return Promise.all(
+    Object.keys(entryPoints).map((name) => import(pathToFileURL(join(home, "dist", `${name}.js`)).href)),
+  );
 }
 
 /** The median of a list of numbers. */

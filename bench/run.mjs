@@ -107,8 +107,16 @@ function startup(n, ws) {
     { what: "--help", args: [bin, "--help"], floor: node, target: 1.3 },
     { what: "--version", args: [bin, "--version"], floor: node, target: 1.3 },
     { what: "search --no-refresh", args: learn("search", "idempotency", "--no-refresh"), floor: node, target: 1.6 },
-    { what: "list --no-refresh", args: learn("list", "--no-refresh", "type:doc"), floor: node, target: 1.6 },
-    { what: `show ${slug}`, args: learn("show", slug), floor: node, target: 1.6 },
+    // a screenful, as at a terminal; every doc (about a fifth of the notes) is printed too, for scale
+    {
+      what: "list --no-refresh -n 20 type:doc",
+      args: learn("list", "--no-refresh", "-n", "20", "type:doc"),
+      floor: node,
+      target: 1.6,
+    },
+    { what: "list --no-refresh type:doc", args: learn("list", "--no-refresh", "type:doc"), floor: node },
+    { what: "show --no-refresh SLUG", args: learn("show", slug, "--no-refresh"), floor: node, target: 1.6 },
+    { what: "show SLUG", args: learn("show", slug), floor: walk },
     { what: "status", args: learn("status"), floor: node },
     { what: "revisit --brief", args: learn("revisit", "--brief"), floor: node, target: 1.2 },
     { what: "search (refresh)", args: learn("search", "idempotency"), floor: walk, target: 1.4 },

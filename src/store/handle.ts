@@ -38,8 +38,8 @@ export class SqliteIndex implements IndexHandle {
   constructor(readonly db: Database.Database) {}
 
   /** Rows for a WHERE clause (with `n` as the notes alias) and its parameters. */
-  select(where: string, params: unknown[] = [], order = "n.path"): NoteRow[] {
-    const sql = `SELECT ${ROW_COLUMNS} FROM notes n ${where ? `WHERE ${where}` : ""} ORDER BY ${order}`;
+  select(where: string, params: unknown[] = [], order = "n.path", limit?: number): NoteRow[] {
+    const sql = `SELECT ${ROW_COLUMNS} FROM notes n ${where ? `WHERE ${where}` : ""} ORDER BY ${order}${limit === undefined ? "" : ` LIMIT ${Math.max(0, Math.floor(limit))}`}`;
     return (this.db.prepare(sql).all(...params) as RawRow[]).map(toNoteRow);
   }
 

@@ -87,6 +87,8 @@ CREATE INDEX notes_id ON notes(id COLLATE NOCASE);
 -- Markdown links resolve by path whatever the case: B.md reaches b.md on macOS and Windows, so it is a link.
 CREATE INDEX notes_path_nocase ON notes(path COLLATE NOCASE);
 CREATE INDEX links_from ON links(from_path);
+-- show's outgoing links by the note's slug (without it, every link is read)
+CREATE INDEX links_from_slug ON links(from_slug COLLATE NOCASE);
 CREATE INDEX links_to ON links(to_slug COLLATE NOCASE);
 CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
 CREATE INDEX problems_path ON problems(path);
