@@ -16,7 +16,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { bin, generatedWorkspace, median, realCorpora, requireReady, root } from "./common.mjs";
 
 const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000")
@@ -70,6 +70,15 @@ const row = (n, what, r, note = "") => {
   console.log(`${String(n).padStart(6)}  ${what.padEnd(34)} ${fmt(r).padEnd(20)} ${note}`);
 };
 
+/** The first note file under `notes` (notes sit in folders of folders), by path. */
+const firstNote = (notes) =>
+  join(
+    notes,
+    readdirSync(notes, { recursive: true })
+      .filter((f) => f.endsWith(".md"))
+      .sort()[0],
+  );
+
 /** The modules (ES and CommonJS, each once; node: builtins aside) a run loads, via tests/helpers/module-log.mjs. */
 function modulesLoaded(args, cwd) {
   const log = join(tmpdir(), `learn-bench-modules-${process.pid}.txt`);
@@ -93,10 +102,7 @@ function modulesLoaded(args, cwd) {
 function startup(n, ws) {
   const notes = join(ws, "notes");
   const learn = (...args) => [bin, ...args, "--dir", ws];
-  const first = join(notes, readdirSync(notes).sort()[0]);
-  const slug = readdirSync(join(first, readdirSync(first).sort()[0]))
-    .sort()[0]
-    .replace(/\.md$/, "");
+  const slug = basename(firstNote(notes), ".md");
   spawnSync(process.execPath, learn("index"), { stdio: "ignore" }); // the index and its caches, as in daily use
   spawnSync(process.execPath, learn("revisit", "--brief"), { stdio: "ignore" });
   const node = { what: "node -e 0", args: ["-e", "0"] };
@@ -175,8 +181,7 @@ for (const n of sizes) {
   row(n, "walk + stat only (node)", walk);
   const same = measure(process.execPath, learn("index"), ws);
   row(n, "no-change re-index", same, `${(same.secs / walk.secs).toFixed(2)}x walk (target 1.15x)`);
-  const first = join(notes, readdirSync(notes).sort()[0]);
-  const victim = join(first, readdirSync(first).sort()[0]);
+  const victim = firstNote(notes);
   const one = measure(process.execPath, learn("index"), ws, {
     before: (i) => appendFileSync(victim, `\nEdited in bench run ${i}.\n`),
   });
