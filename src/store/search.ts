@@ -117,13 +117,14 @@ const tierOf = (exact: number[], inTitle: string) =>
  */
 function rankInFts(index: SqliteIndex, match: string, inTitle: string, exact: number[], want: number): Ranked[] {
   const db = index.db;
+  // scored by the query itself (bm25 of `match AND title` would count the title's words twice)
   const head = db
     .prepare(
       `SELECT n.rowid AS rid, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, ${exact.length ? `CASE WHEN n.rowid IN (${exact.join(", ")}) THEN 0 ELSE 1 END` : "1"} AS tier ` +
         "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? " +
-        `ORDER BY ${ORDER} LIMIT ?`,
+        `AND +notes_fts.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) ORDER BY ${ORDER} LIMIT ?`,
     )
-    .all(`(${match}) AND (${inTitle})`, want) as Ranked[];
+    .all(match, inTitle, want) as Ranked[];
   // an exact slug whose title lacks the words: tier 0 all the same (rowid as an integer: FTS5 ignores a REAL one)
   const byId = db.prepare(
     `SELECT n.rowid AS rid, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, 0 AS tier ` +
