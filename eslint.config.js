@@ -2,7 +2,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "site/", "reports/", "bench/.corpora/", "notes/", "templates/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "site/",
+      "reports/",
+      "bench/.corpora/",
+      "bench/.build/",
+      "notes/",
+      "templates/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

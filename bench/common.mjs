@@ -1,7 +1,7 @@
 // What the bench scripts share: where things are, the checks before a run, generated corpora, the median.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { makeCorpus } from "./make-corpus.mjs";
 
 /** The repository root. */
@@ -46,6 +46,37 @@ function generatorVersion() {
   for (const c of readFileSync(join(root, "bench", "make-corpus.mjs"), "utf8"))
     h = (Math.imul(h, 31) + c.charCodeAt(0)) | 0;
   return (h >>> 0).toString(16);
+}
+
+/**
+ * Modules of src/ for a bench that calls them in-process: dist/ is one bundle whose chunks have
+ * no stable names, so each named source (e.g. "src/store/search.ts") is bundled here, as the
+ * build does, into bench/.build/dist/, and imported. Beside it, as beside dist/, sit package.json,
+ * templates/ and notes/ (what the code finds relative to itself). Returns the modules in the order asked.
+ */
+export async function fromSources(...sources) {
+  const { build } = await import("esbuild");
+  const home = join(root, "bench", ".build");
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  copyFileSync(join(root, "package.json"), join(home, "package.json"));
+  for (const dir of ["templates", "notes"]) symlinkSync(join(root, dir), join(home, dir));
+  const entryPoints = Object.fromEntries(sources.map((s) => [s.replace(/^src\//, "").replace(/\.ts$/, ""), s]));
+  await build({
+    absWorkingDir: root,
+    entryPoints,
+    outdir: join(home, "dist"),
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    logLevel: "warning",
+  });
+  return Promise.all(
+    Object.keys(entryPoints).map((name) => import(pathToFileURL(join(home, "dist", `${name}.js`)).href)),
+  );
 }
 
 /** The median of a list of numbers. */

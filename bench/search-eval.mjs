@@ -10,8 +10,8 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { makeCorpus, root } from "./common.mjs";
+import { fromSources, root } from "./common.mjs";
+import { makeCorpus } from "./make-corpus.mjs";
 
 const SAMPLE = 100;
 const SEED = Number(process.env.BENCH_EVAL_SEED ?? 20261201);
@@ -22,16 +22,17 @@ const corpora = process.env.BENCH_CORPORA ?? resolve(root, "..", "shared", "corp
 const inRepo = join(root, "bench", "make-corpus.mjs");
 const generator = existsSync(inRepo) ? inRepo : makeCorpus;
 const verbose = Boolean(process.env.BENCH_EVAL_VERBOSE);
-const dist = (p) => import(pathToFileURL(join(root, "dist", p)).href);
 
 if (!existsSync(join(root, "dist", "cli.js"))) {
   console.error("search-eval: dist/ is missing; run `npm run build` first");
   process.exit(1);
 }
-const { search } = await dist("commands/search.js");
-const { memoryIO } = await dist("ui/io.js");
-const { createContext } = await dist("workspace/context.js");
-const { openIndexLazy } = await dist("store/open-lazy.js");
+const [{ search }, { memoryIO }, { createContext }, { openIndexLazy }] = await fromSources(
+  "src/commands/search.ts",
+  "src/ui/io.ts",
+  "src/workspace/context.ts",
+  "src/store/open-lazy.ts",
+);
 
 // Words that say nothing about which note is meant (a short English list, as search engines use).
 const STOP = new Set(
@@ -117,7 +118,7 @@ async function rankOf(ws, words, note) {
 
 /** Evaluate one workspace: the two shares, and the misses for a verbose run. */
 async function evaluate(ws) {
-  const ctx = await createContext({ dir: ws, env: {} });
+  const ctx = await createContext({ dir: ws }, { env: {} });
   const { index } = await openIndexLazy(ctx, { refresh: true });
   const notes = index.db.prepare("SELECT path, title FROM notes ORDER BY path").all();
   index.close();

@@ -1,17 +1,13 @@
 #!/usr/bin/env node
 // Precision and recall of the secret scanner over the labelled set in tests/fixtures/secrets-labelled.tsv
 // (real credential shapes against code, placeholders, defaults, docs examples and prose from notes).
-// Standalone: `node bench/secrets.mjs` after `npm run build`; `--misses` lists the lines it gets wrong.
-import { existsSync, readFileSync } from "node:fs";
+// Standalone: `node bench/secrets.mjs`; `--misses` lists the lines it gets wrong.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { root } from "./common.mjs";
+import { fromSources, root } from "./common.mjs";
 
-if (!existsSync(join(root, "dist", "workspace", "secrets.js"))) {
-  console.error("bench: dist/ is missing; run `npm run build` first");
-  process.exit(1);
-}
-const { scanSecrets } = await import(join(root, "dist", "workspace", "secrets.js"));
+const [{ scanSecrets }] = await fromSources("src/workspace/secrets.ts");
 
 const rows = readFileSync(join(root, "tests", "fixtures", "secrets-labelled.tsv"), "utf8")
   .split("\n")

@@ -3,12 +3,12 @@ import { parseQuery } from "../core/query.js";
 import { applyFlags, parseLimit, queryText, type FilterFlags } from "../core/query-flags.js";
 import { listNotes, parseSort } from "../store/list.js";
 import { withIndex } from "../store/open-lazy.js";
-import { dueBySlug } from "../store/schedule.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import type { SqliteIndex } from "../store/handle.js";
+import type { Context } from "../core/context.js";
 import { renderListPaths, renderListTable, toListJson } from "../ui/render-list.js";
 import { createContext } from "../workspace/context.js";
-import { revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn list`. */
 export interface ListOptions extends GlobalOptions, FilterFlags {
@@ -20,6 +20,15 @@ export interface ListOptions extends GlobalOptions, FilterFlags {
 }
 
 const FORMATS = ["table", "json", "paths", "paths0"];
+
+/** Each note's due date, replayed from revisits.jsonl: loaded only for is:due or --sort due (the scheduler is not small). */
+async function dueDates(index: SqliteIndex, ctx: Context): Promise<Map<string, string>> {
+  const [{ dueBySlug }, { revisitLog }] = await Promise.all([
+    import("../store/schedule.js"),
+    import("../workspace/revisit-log.js"),
+  ]);
+  return dueBySlug(index, ctx, revisitLog(ctx.ws.root));
+}
 
 /** List notes matching filters, sorted, as a table, JSON or bare paths. */
 export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
@@ -37,8 +46,8 @@ export async function list(opts: ListOptions, io: IO): Promise<NoteRow[]> {
   const sort = parseSort(opts.sort);
   const limit = opts.limit === undefined ? undefined : parseLimit(opts.limit, 0);
   const ctx = await createContext(opts, io);
-  const rows = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, (index) => {
-    const due = parsed.filters.due || sort === "due" ? dueBySlug(index, ctx, revisitLog(ctx.ws.root)) : undefined;
+  const rows = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, async (index) => {
+    const due = parsed.filters.due || sort === "due" ? await dueDates(index, ctx) : undefined;
     return listNotes(index, { filters: parsed.filters, sort, limit, today: ctx.today, due });
   });
   if (format === "json") io.json(toListJson(rows));

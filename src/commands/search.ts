@@ -4,12 +4,12 @@ import { hasFilters } from "../core/query-filters.js";
 import { applyFlags, parseLimit, queryText, type FilterFlags } from "../core/query-flags.js";
 import { parseQuery } from "../core/query.js";
 import { withIndex } from "../store/open-lazy.js";
-import { dueBySlug } from "../store/schedule.js";
 import { rankNotes } from "../store/search.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
+import type { SqliteIndex } from "../store/handle.js";
+import type { Context } from "../core/context.js";
 import { renderSearch, toSearchJson } from "../ui/render-search.js";
 import { createContext } from "../workspace/context.js";
-import { revisitLog } from "../workspace/revisit-log.js";
 
 /** Options of `learn search`. */
 export interface SearchOptions extends GlobalOptions, FilterFlags {
@@ -29,6 +29,15 @@ export function relaxedLines(relaxed: SearchRelaxed): string[] {
   ];
 }
 
+/** Each note's due date, replayed from revisits.jsonl: loaded only for is:due (the scheduler is not small). */
+async function dueDates(index: SqliteIndex, ctx: Context): Promise<Map<string, string>> {
+  const [{ dueBySlug }, { revisitLog }] = await Promise.all([
+    import("../store/schedule.js"),
+    import("../workspace/revisit-log.js"),
+  ]);
+  return dueBySlug(index, ctx, revisitLog(ctx.ws.root));
+}
+
 /** Full-text search of the notes, ranked by bm25, typos forgiven. */
 export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> {
   const text = queryText(opts.query);
@@ -42,8 +51,8 @@ export async function search(opts: SearchOptions, io: IO): Promise<SearchHit[]> 
     );
   }
   const ctx = await createContext(opts, io);
-  const { hits, relaxed } = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, (index) => {
-    const due = query.filters.due ? dueBySlug(index, ctx, revisitLog(ctx.ws.root)) : undefined;
+  const { hits, relaxed } = await withIndex(ctx, { refresh: opts.refresh, notify: io.err }, async (index) => {
+    const due = query.filters.due ? await dueDates(index, ctx) : undefined;
     return rankNotes(index, { query, limit, today: ctx.today, due });
   });
   if (opts.json) {

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { toIsoDate } from "./dates.js";
 
 // revisits.jsonl: one JSON object per line, appended and never rewritten (format v1).
@@ -64,19 +63,41 @@ export interface LogProblem {
   reason: string;
 }
 
-const day = z.string().refine((s) => toIsoDate(s) === s, "must be a date like 2026-11-27");
-const text = z.string().trim().min(1, "must not be empty");
-const base = { note: text.transform((s) => s.toLowerCase()), slug: z.string().optional(), date: day };
-const SCHEMAS = {
-  revisit: z.object({
-    ...base,
-    rating: z.enum(RATINGS, { error: `must be one of ${RATINGS.join("|")}` }),
-    remark: z.string().optional(),
-    lesson: z.string().optional(),
-  }),
-  used: z.object({ ...base, build: text, lesson: z.string().optional() }),
-  snooze: z.object({ ...base, until: day }),
+// Checked by hand rather than with a schema library: every read command replays this log, and
+// zod's ~90 modules cost more to load than the whole check (issue 15). The reasons are the ones
+// the zod schema gave: the first field that fails, in the order note, slug, date, then the kind's;
+// a field of the wrong type, or none, is "missing".
+type Check = (value: unknown) => { value?: unknown; reason?: string };
+
+const missing = { reason: "missing" };
+const optionalString: Check = (v) => (v === undefined || typeof v === "string" ? { value: v } : missing);
+const day: Check = (v) =>
+  typeof v !== "string" ? missing : toIsoDate(v) === v ? { value: v } : { reason: "must be a date like 2026-11-27" };
+const text: Check = (v) =>
+  typeof v !== "string" ? missing : v.trim() ? { value: v.trim() } : { reason: "must not be empty" };
+const note: Check = (v) => {
+  const r = text(v);
+  return r.reason ? r : { value: (r.value as string).toLowerCase() };
 };
+const rating: Check = (v) =>
+  (RATINGS as readonly unknown[]).includes(v) ? { value: v } : { reason: `must be one of ${RATINGS.join("|")}` };
+const base: Record<string, Check> = { note, slug: optionalString, date: day };
+const FIELDS: Record<LogEvent["event"], Record<string, Check>> = {
+  revisit: { ...base, rating, remark: optionalString, lesson: optionalString },
+  used: { ...base, build: text, lesson: optionalString },
+  snooze: { ...base, until: day },
+};
+
+/** The event's known fields, checked and normalised, unknown ones dropped; or the first field's problem. */
+function checkFields(kind: LogEvent["event"], obj: Record<string, unknown>): { data: object } | { reason: string } {
+  const data: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(FIELDS[kind])) {
+    const r = check(obj[key]);
+    if (r.reason !== undefined) return { reason: `${kind}: ${key}: ${r.reason}` };
+    if (r.value !== undefined) data[key] = r.value;
+  }
+  return { data };
+}
 
 /** Parse one line of the log; blank lines give null. Never throws. */
 export function parseEventLine(line: string): { event: LogEvent } | { reason: string } | null {
@@ -97,14 +118,8 @@ export function parseEventLine(line: string): { event: LogEvent } | { reason: st
       reason: `${kind === undefined ? "no event" : `unknown event ${JSON.stringify(kind)}`} (known: ${EVENT_KINDS.join(", ")})`,
     };
   }
-  const parsed = SCHEMAS[kind as LogEvent["event"]].safeParse(obj);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const key = issue.path.join(".");
-    return {
-      reason: `${kind}: ${key}: ${issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.message}`,
-    };
-  }
+  const parsed = checkFields(kind as LogEvent["event"], obj);
+  if ("reason" in parsed) return parsed;
   return { event: { v: 1, event: kind, ...parsed.data } as LogEvent };
 }
 

@@ -1,4 +1,13 @@
-import { transliterate } from "transliteration";
+import { createRequire } from "node:module";
+
+// transliteration builds its tables as it loads (tens of milliseconds): it is required on the first
+// title that is not ASCII, never by the read commands, which only need slugFromPath (issue 15).
+let transliterate: typeof import("transliteration").transliterate | undefined;
+const toAscii = (text: string): string =>
+  !/[^\u0020-\u007e\t\n\r]/.test(text)
+    ? text
+    : (transliterate ??= (createRequire(import.meta.url)("transliteration") as typeof import("transliteration"))
+        .transliterate)(text, { unknown: "" });
 
 /** Longest slug learn writes, in characters (file names stay portable). */
 export const MAX_SLUG_LENGTH = 80;
@@ -14,7 +23,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9]|constructor)$/;
  * (for example a title of only emoji); callers decide what to do then.
  */
 export function slugify(title: string): string {
-  const ascii = transliterate(title.normalize("NFKC"), { unknown: "" });
+  const ascii = toAscii(title.normalize("NFKC"));
   let slug = ascii
     .toLowerCase()
     .replace(/['’`]/g, "")

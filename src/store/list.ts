@@ -41,7 +41,9 @@ export function listNotes(index: SqliteIndex, req: ListRequest): NoteRow[] {
   if (req.sort === "due" && !req.due)
     throw new LearnError("--sort due: due dates are not available yet", "they come with `learn revisit`");
   const f = filtersToSql(req.filters);
-  let rows = index.select(f.where, f.params, req.sort === "due" ? "n.path" : ORDER[req.sort]);
+  // the limit goes to SQLite when no due date decides what is left or in what order (a screenful reads a screenful)
+  const inSql = req.sort !== "due" && !req.filters.due ? req.limit : undefined;
+  let rows = index.select(f.where, f.params, req.sort === "due" ? "n.path" : ORDER[req.sort], inSql);
   if (req.filters.due) rows = filterDue(rows, req.due!, req.today);
   if (req.sort === "due") {
     const due = req.due!;

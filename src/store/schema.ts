@@ -1,7 +1,15 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 13;
+export const SCHEMA_VERSION = 14;
+
+/**
+ * bm25 column weights for notes_fts, in its column order (title, summary, tags, headings, body,
+ * aliases, folder): the table's rank function, so `ORDER BY rank` ranks inside FTS5 before any join
+ * (store/search.ts). The folder's words (postgres/ for a note that never says "postgres") count, but
+ * well below the body's.
+ */
+const FTS_RANK = "bm25(10.0, 4.0, 4.0, 4.0, 1.0, 8.0, 0.3)";
 
 // List columns (roles, tags, ...) hold their items joined by "\n": cheap to split back,
 // and the FTS tokenizer sees them as separate words.
@@ -137,6 +145,7 @@ const DROP = [
 export function createSchema(db: Database.Database, withTriggers: boolean): void {
   for (const t of DROP) db.exec(`DROP TABLE IF EXISTS ${t}`);
   db.exec(TABLES);
+  db.prepare("INSERT INTO notes_fts(notes_fts, rank) VALUES ('rank', ?)").run(FTS_RANK);
   if (withTriggers) {
     db.exec(INDEXES);
     db.exec(TRIGGERS);

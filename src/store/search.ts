@@ -24,9 +24,7 @@ export interface SearchRequest {
   due?: ReadonlyMap<string, string>;
 }
 
-// Column weights for bm25, in FTS column order: title, summary, tags, headings, body, aliases, folder.
-// The folder's words (postgres/ for a note that never says "postgres") count, but well below the body's.
-const BM25 = "bm25(notes_fts, 10.0, 4.0, 4.0, 4.0, 1.0, 8.0, 0.3)";
+// Scores are FTS5's `rank`: bm25 with the column weights the table was made with (store/schema.ts FTS_RANK).
 // A title's word count (its spaces): among notes whose title holds every word, fewer other words rank first.
 // (FTS5's bm25 divides by the whole note's length, not the title's, so it cannot say this.)
 const TITLE_WORDS = "length(trim(n.title)) - length(replace(trim(n.title), ' ', ''))";
@@ -58,13 +56,14 @@ function readSnippet(raw: string): { snippet: string; matches: [number, number][
   return { snippet: out, matches };
 }
 
-type MatchRow = Parameters<typeof toNoteRow>[0] & {
+/** A ranked match before its row is read: its rowid, bm25 score, title word count (tiers 0 and 1) and tier. */
+interface Ranked {
   rid: number;
   score: number;
-  snip: string;
-  tier: number;
   tscore: number;
-};
+  tier: number;
+  slug?: string;
+}
 
 // A word in at most FEW notes may still be a typo, when a spelling DOMINANT times as common is close.
 const FEW = 2;
@@ -94,9 +93,60 @@ function exactIds(index: SqliteIndex, q: ParsedQuery): number[] {
   return [...new Set([...ids, ...bySlug.map((r) => r[0])])];
 }
 
+/** Run a statement of the user's query: only a query SQLite could not read is the user's to fix. */
+function userQuery<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    // a corrupt page is the index's (see discardCorruptIndex)
+    if ((err as { code?: string }).code !== "SQLITE_ERROR") throw err;
+    throw new LearnError(`cannot search for that: ${(err as Error).message}`, 'quote odd characters, e.g. "c++"');
+  }
+}
+
+// Ranked rows in the order shown: exact title or slug (tier 0), every word in the title (1), the rest (2);
+// tiers 0 and 1 by title length, then bm25; ties by rowid, so a page never shuffles.
+const ORDER = "tier, CASE WHEN tier < 2 THEN tscore ELSE 0 END, score, rid";
+const tierOf = (exact: number[], inTitle: string) =>
+  `CASE ${exact.length ? `WHEN n.rowid IN (${exact.join(", ")}) THEN 0 ` : ""}WHEN n.rowid IN (${inTitle}) THEN 1 ELSE 2 END`;
+
+/**
+ * The best `want` matches, ranked inside the FTS table first and joined to notes only for the few
+ * that can win: every match would otherwise be joined and scored as one query. Tiers 0 and 1 are
+ * small (a title holds few words); the rest is FTS5's `ORDER BY rank LIMIT n`.
+ */
+function rankInFts(index: SqliteIndex, match: string, inTitle: string, exact: number[], want: number): Ranked[] {
+  const db = index.db;
+  // scored by the query itself (bm25 of `match AND title` would count the title's words twice)
+  const head = db
+    .prepare(
+      `SELECT n.rowid AS rid, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, ${exact.length ? `CASE WHEN n.rowid IN (${exact.join(", ")}) THEN 0 ELSE 1 END` : "1"} AS tier ` +
+        "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? " +
+        `AND +notes_fts.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) ORDER BY ${ORDER} LIMIT ?`,
+    )
+    .all(match, inTitle, want) as Ranked[];
+  // an exact slug whose title lacks the words: tier 0 all the same (rowid as an integer: FTS5 ignores a REAL one)
+  const byId = db.prepare(
+    `SELECT n.rowid AS rid, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, 0 AS tier ` +
+      "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? AND notes_fts.rowid = CAST(? AS INTEGER)",
+  );
+  const seen = new Set(head.map((r) => r.rid));
+  for (const id of exact)
+    if (!seen.has(id)) head.push(...(byId.all(match, id) as Ranked[]).map((r) => (seen.add(r.rid), r)));
+  head.sort((x, y) => x.tier - y.tier || x.tscore - y.tscore || x.score - y.score || x.rid - y.rid);
+  if (head.length >= want) return head.slice(0, want);
+  const rest = db
+    .prepare(
+      "SELECT rowid AS rid, rank AS score, 0 AS tscore, 2 AS tier FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rank, rowid LIMIT ?",
+    )
+    .all(match, want + head.length) as Ranked[];
+  return [...head, ...rest.filter((r) => !seen.has(r.rid))].slice(0, want);
+}
+
 /**
  * Notes matching the query, best first: an exact title or slug, then every word in the title, then
  * the rest, each group by bm25. Notes in `skip` are left out; those returned are added to it.
+ * Rows and snippets are read only for the notes shown.
  */
 function runMatch(
   index: SqliteIndex,
@@ -108,29 +158,29 @@ function runMatch(
   const match = toFtsMatch(q);
   if (!match) return [];
   const f = filtersToSql(req.query.filters);
-  const exact = exactIds(index, q);
-  const tier =
-    `CASE ${exact.length ? `WHEN n.rowid IN (${exact.join(", ")}) THEN 0 ` : ""}` +
-    "WHEN n.rowid IN (SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?) THEN 1 ELSE 2 END";
-  const sql =
-    `SELECT n.rowid AS rid, ${ROW_COLUMNS}, ${BM25} AS score, ${TITLE_WORDS} AS tscore, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip, ${tier} AS tier ` +
-    `FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? ${f.where ? `AND ${f.where}` : ""} ` +
-    `ORDER BY tier, CASE WHEN tier < 2 THEN tscore ELSE 0 END, score ${req.query.filters.due ? "" : "LIMIT ?"}`;
-  const params = [titleFts(q)!, match, ...f.params, ...(req.query.filters.due ? [] : [req.limit + skip.size])];
-  let rows: MatchRow[];
-  try {
-    rows = index.db.prepare(sql).all(...params) as MatchRow[];
-  } catch (err) {
-    // Only a query SQLite could not read is the user's to fix; a corrupt page is the index's (see discardCorruptIndex).
-    if ((err as { code?: string }).code !== "SQLITE_ERROR") throw err;
-    throw new LearnError(`cannot search for that: ${(err as Error).message}`, 'quote odd characters, e.g. "c++"');
-  }
-  rows = rows.filter((r) => !skip.has(r.rid));
-  if (req.query.filters.due) rows = filterDue(rows, req.due!, req.today);
-  return rows.slice(0, req.limit).map((r) => {
+  const due = req.query.filters.due;
+  const inTitle = titleFts(q)!;
+  let ranked = userQuery((): Ranked[] => {
+    const exact = exactIds(index, q);
+    if (!f.where && !due) return rankInFts(index, match, inTitle, exact, req.limit + skip.size);
+    // filters are on the notes table: every match is joined (due dates are checked here, on slugs)
+    const sql =
+      `SELECT n.rowid AS rid, n.slug, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, ${tierOf(exact, "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?")} AS tier ` +
+      `FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? ${f.where ? `AND ${f.where}` : ""} ` +
+      `ORDER BY ${ORDER} ${due ? "" : "LIMIT ?"}`;
+    return index.db.prepare(sql).all(inTitle, match, ...f.params, ...(due ? [] : [req.limit + skip.size])) as Ranked[];
+  });
+  ranked = ranked.filter((r) => !skip.has(r.rid));
+  if (due) ranked = filterDue(ranked as (Ranked & { slug: string })[], req.due!, req.today);
+  const shown = ranked.slice(0, req.limit);
+  const read = index.db.prepare(
+    `SELECT ${ROW_COLUMNS}, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip ` +
+      "FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? AND notes_fts.rowid = CAST(? AS INTEGER)",
+  );
+  return shown.map((r) => {
     skip.add(r.rid);
-    const { rid: _rid, score, snip, tier: _tier, tscore: _tscore, ...rest } = r;
-    return { note: toNoteRow(rest), score: Number((-score).toPrecision(4)), ...readSnippet(snip), fuzzy };
+    const { snip, ...row } = read.get(match, r.rid) as Parameters<typeof toNoteRow>[0] & { snip: string };
+    return { note: toNoteRow(row), score: Number((-r.score).toPrecision(4)), ...readSnippet(snip), fuzzy };
   });
 }
 

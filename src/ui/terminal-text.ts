@@ -56,8 +56,10 @@ export function forTerminal<T>(value: T, multiline: readonly string[] = [], key?
 
 // Display width and truncation by terminal columns (wide CJK characters take two, combining marks
 // none), from maintained libraries. They cost tens of milliseconds to load, so they are required
-// only when a string is not plain printable ASCII, where the column count is the length.
-const PLAIN_ASCII = /^[\u0020-\u007e]*$/;
+// only when a string is not plain printable ASCII, where the column count is the length. Latin letters
+// (Latin-1, Extended-A/B, IPA, modifier letters) and general punctuation (… · – — ‘ ’ “ ” •) are one
+// column each too (checked against string-width char by char), so search results and lists stay on it.
+const PLAIN_ASCII = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
 // Both are ESM: Node 20.19+ can require() them on first use; Node 20.17-20.18 cannot, so there
 // processIO imports them up front (preloadTextLibs) and this lazy path is never taken.
 const load = createRequire(import.meta.url);

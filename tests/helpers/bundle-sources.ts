@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+// What a process loaded, as source files: dist/ is an esbuild bundle (scripts/bundle.mjs), so a
+// loaded chunk stands for the sources esbuild put in it, as its metafile (dist/meta.json) says.
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+
+interface Metafile {
+  outputs: Record<string, { inputs: Record<string, unknown> }>;
+}
+
+/**
+ * The repository-relative files behind a module log (tests/helpers/module-log.mjs): bin/ and
+ * node_modules/ files as they are, each dist/ chunk replaced by its sources; node: builtins dropped.
+ */
+export function loadedSources(log: string): string[] {
+  const meta = JSON.parse(readFileSync(`${root}dist/meta.json`, "utf8")) as Metafile;
+  const out = new Set<string>();
+  for (const line of log.trim().split("\n")) {
+    if (line.startsWith("cjs:")) {
+      const request = line.slice(4);
+      // a package loaded by name through require: its name, as node_modules/NAME
+      if (!request.startsWith(".") && !request.startsWith("/") && !request.startsWith("node:"))
+        out.add(`node_modules/${request}`);
+      else if (request.startsWith(root)) out.add(request.slice(root.length));
+      continue;
+    }
+    if (!line.startsWith("file:")) continue;
+    const rel = fileURLToPath(line).slice(root.length);
+    const chunk = meta.outputs[rel];
+    if (chunk) for (const input of Object.keys(chunk.inputs)) out.add(input);
+    else out.add(rel);
+  }
+  return [...out].sort();
+}
