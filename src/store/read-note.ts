@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
+import { stripComments } from "../core/comments.js";
 import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
 import { cutUtf8, readKnownRegular, READ_CAPS } from "../files/safe-read.js";
@@ -138,7 +139,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer): ReadResult {
     checklist_done: parsed.facts.checklist.done,
     checklist_total: parsed.facts.checklist.total,
     headings: join(parsed.facts.headings),
-    body: parsed.body,
+    body: stripComments(parsed.body),
     mtime_ms: file.mtimeMs,
     size: file.size,
   };
