@@ -12,7 +12,6 @@ import {
 import { createHash } from "node:crypto";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
-import type { SiteFile } from "../core/publish-site.js";
 import { isInside, realPathOf, regularOrNothing, shownPath } from "./safe-path.js";
 import { checkWritable, removeEmptyFolders, removeFileSafe, writeFileSafe } from "./safe-write.js";
 
@@ -215,7 +214,7 @@ export function writeSite(
         continue;
       }
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
-      writeFileSafe(out, join(out, f.path), bytes, { durable: false });
+      writeFileSafe(out, join(out, f.path), bytes, { durable: false, folderChecked: true });
       written++;
     }
     plan = plan.then?.();
