@@ -18,6 +18,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
+import { loadCleanTexts, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
 import { fuseAsset, workspaceAttachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
@@ -51,7 +52,19 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
-  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true, allow)));
+  const scannedClean = loadCleanTexts(ctx);
+  const clean: string[] = [];
+  for (const [path, n] of read) {
+    const key = textKey(n.text, allow);
+    if (scannedClean.has(key)) {
+      clean.push(key);
+      continue;
+    }
+    const found = await secretFindings(path, n.text, true, allow);
+    if (found.length) secrets.push(...found);
+    else clean.push(key);
+  }
+  await saveCleanTexts(ctx, clean);
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));

@@ -226,4 +226,19 @@ describe("publish on an Obsidian-like vault", () => {
     expect(existsSync(join(site, "files", "notes", "pic.png"))).toBe(false);
     expect(r.stderr).toMatch(/removed 2 old files/);
   });
+
+  it("re-scans for secrets whatever it remembers: a changed note, or an allowlist that lost its entry", async () => {
+    const token = "xoxb-" + "12345678901-1234567890123-abcdefghijABCDEFGHIJklmn";
+    const root = workspace({ "notes/a.md": "---\ntitle: A\nvisibility: public\n---\nClean.\n" });
+    expect((await pub(root)).code).toBe(0);
+    writeFileSync(join(root, "notes", "a.md"), `---\ntitle: A\nvisibility: public\n---\nSLACK=${token}\n`);
+    const refused = await pub(root);
+    expect(refused.code).toBe(1);
+    const fingerprint = /[0-9a-f]{64}/.exec(refused.stderr)![0];
+    writeFileSync(join(root, ".learn-secrets-allow"), `${fingerprint}\n`);
+    expect((await pub(root)).code).toBe(0);
+    expect((await pub(root)).code).toBe(0);
+    writeFileSync(join(root, ".learn-secrets-allow"), "");
+    expect((await pub(root)).code).toBe(1);
+  });
 });
