@@ -85,7 +85,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const readinessHtml =
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
-  const attachments = workspaceAttachments(ctx.ws.root, [out]);
+  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
   const site = planSite(model, {
     domains: ctx.config.domains,
     readiness: readinessHtml,

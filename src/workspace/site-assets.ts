@@ -47,13 +47,14 @@ export interface Attachments {
 /**
  * Attachments of a workspace: a file a note names (`![](img/a.png)`, `![[a.png|300]]`,
  * `[paper](paper.pdf)`, `[[paper.pdf]]`) is looked for relative to the note, then from the
- * workspace root, then by file name anywhere in the workspace (one walk, made on the first
+ * workspace root and the notes folder, then by file name anywhere in the workspace (one walk, made on the first
  * lookup; the shortest path wins, as Obsidian picks). Only regular files whose real path is
  * inside the workspace and which are not notes, not hidden and not in `skip` (the site) count:
  * a link leading out is skipped, whatever `follow_symlinks_outside` says.
  */
-export function workspaceAttachments(root: string, skip: readonly string[] = []): Attachments {
+export function workspaceAttachments(root: string, notesDir: string = root, skip: readonly string[] = []): Attachments {
   const realRoot = realPathOf(root);
+  const notes = relative(root, notesDir).split(sep).join("/");
   const skipped = skip.map((s) => resolve(s));
   let byPath: Map<string, string> | undefined;
   let byName: Map<string, string[]> | undefined;
@@ -112,7 +113,9 @@ export function workspaceAttachments(root: string, skip: readonly string[] = [])
     if (!t || HAS_SCHEME.test(t) || NOTE_FILE.test(t)) return undefined;
     const fromNote = posix.normalize(posix.join(posix.dirname(notePath), t));
     const fromRoot = posix.normalize(t.replace(/^\/+/, ""));
-    for (const p of t.startsWith("/") ? [fromRoot] : [fromNote, fromRoot]) {
+    // `/assets/a.png` in a vault adopted below the workspace root (Dendron's vault/) is from the vault.
+    const fromNotes = notes && !notes.startsWith("..") ? posix.join(notes, fromRoot) : fromRoot;
+    for (const p of t.startsWith("/") ? [fromRoot, fromNotes] : [fromNote, fromRoot, fromNotes]) {
       const hit = p.startsWith("../") || p === ".." ? undefined : byPath!.get(p.toLowerCase());
       if (hit !== undefined && usable(hit)) return hit;
     }
