@@ -18,7 +18,7 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { loadCleanTexts, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
+import { loadCleanTexts, renderCache, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
 import { fuseAsset, workspaceAttachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
@@ -86,10 +86,12 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
     readiness: readinessHtml,
     attachment: (from, target) => attachments.find(from.row.path, target),
+    cache,
   });
   const fuse = fuseAsset();
   const { written, unchanged, removed } = writeSite(
@@ -104,6 +106,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     },
     { force: opts.force },
   );
+  await cache.save();
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
     io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);

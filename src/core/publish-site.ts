@@ -3,7 +3,7 @@ import { SEARCH_SCRIPT } from "./publish-search-script.js";
 import { SITE_CSS } from "./publish-style.js";
 import { atomFeed } from "./publish-feed.js";
 import { createMarkdown } from "./publish-markdown.js";
-import type { SiteModel, SiteNote } from "./publish-model.js";
+import type { LinkTarget, SiteModel, SiteNote } from "./publish-model.js";
 import { indexPage, notePage, tagPage } from "./publish-pages.js";
 import { READINESS_PAGE } from "./publish-readiness.js";
 import { searchEntry, type SearchEntry } from "./publish-search.js";
@@ -20,6 +20,23 @@ export interface SitePlan {
   files: Iterable<SiteFile>;
 }
 
+/** One lookup a note's rendering made (a link resolved, an attachment found) and what it gave. */
+export interface RenderDep {
+  kind: "wikilink" | "markdown" | "attachment";
+  target: string;
+  result: string;
+}
+
+/**
+ * Rendered note bodies from the last publish. `get` gives the body HTML when the note is the
+ * same and each lookup its rendering made gives the same answer now (`replay` asks it again);
+ * `set` remembers a body just rendered.
+ */
+export interface RenderCache {
+  get(n: SiteNote, replay: (dep: RenderDep) => string): string | undefined;
+  set(n: SiteNote, html: string, deps: readonly RenderDep[]): void;
+}
+
 /** What building the site needs besides the model. */
 export interface SiteOptions {
   domains: Record<string, string>;
@@ -27,6 +44,8 @@ export interface SiteOptions {
   readiness?: string;
   /** The site path of a file (an image, a PDF) a public note names, when it is copied into the site. */
   attachment?: (from: SiteNote, target: string) => string | undefined;
+  /** Bodies rendered before, reused when nothing they depend on changed. */
+  cache?: RenderCache;
 }
 
 /** Said where a note cut at a size cap ends, so a reader knows the page is not the whole note. */
@@ -41,7 +60,14 @@ function truncatedMarker(bytes: number): string {
  * once, so a large site is never held in memory whole. Pure and deterministic.
  */
 export function planSite(model: SiteModel, opts: SiteOptions): SitePlan {
-  const fixed = ["index.html", "feed.xml", "search-index.json", "search-index.js", "assets/style.css", "assets/search.js"];
+  const fixed = [
+    "index.html",
+    "feed.xml",
+    "search-index.json",
+    "search-index.js",
+    "assets/style.css",
+    "assets/search.js",
+  ];
   const paths = [
     ...fixed,
     ...(opts.readiness !== undefined ? [READINESS_PAGE] : []),
@@ -62,8 +88,40 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
         resolve: (kind, target) => model.resolve(n.row.slug, kind, target),
         ...(opts.attachment ? { attachment: (target: string) => opts.attachment!(n, target) } : {}),
       }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
-  const page = htmlFor("../");
   const entries: SearchEntry[] = [];
+  const describe = (t: LinkTarget): string =>
+    t.kind === "public" ? `public ${t.note.file} ${t.note.row.title}` : t.kind;
+  const replay = (n: SiteNote, d: RenderDep): string =>
+    d.kind === "attachment"
+      ? (opts.attachment?.(n, d.target) ?? "")
+      : describe(model.resolve(n.row.slug, d.kind, d.target));
+  // A page's body, rendered once, with every lookup it made recorded for the cache.
+  const page = (n: SiteNote): string => {
+    const cached = opts.cache?.get(n, (d) => replay(n, d));
+    if (cached !== undefined) return cached;
+    const deps: RenderDep[] = [];
+    const html =
+      render(n.body, {
+        root: "../",
+        title: n.row.title,
+        resolve: (kind, target) => {
+          const to = model.resolve(n.row.slug, kind, target);
+          deps.push({ kind, target, result: describe(to) });
+          return to;
+        },
+        ...(opts.attachment
+          ? {
+              attachment: (target: string) => {
+                const file = opts.attachment!(n, target);
+                deps.push({ kind: "attachment", target, result: file ?? "" });
+                return file;
+              },
+            }
+          : {}),
+      }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
+    opts.cache?.set(n, html, deps);
+    return html;
+  };
   for (const n of model.notes) {
     const html = page(n);
     entries.push(searchEntry(n, html));

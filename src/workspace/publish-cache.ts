@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
-import { readWholeText } from "../files/safe-read.js";
+import type { SiteNote } from "../core/publish-model.js";
+import type { RenderCache, RenderDep } from "../core/publish-site.js";
+import { readWholeText, readWorkspaceFile } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
 
 // `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
@@ -38,4 +40,84 @@ export function loadCleanTexts(ctx: Context): Set<string> {
 /** Remember the texts scanned clean in this publish (the public notes of now: old entries go). */
 export async function saveCleanTexts(ctx: Context, clean: Iterable<string>): Promise<void> {
   await ctx.saveCache?.(FILE, { clean: [...clean].sort() });
+}
+
+// A re-publish renders again only the notes whose page body could differ: `.learn/publish-pages.json`
+// holds, per page, a hash of what its body was rendered from (text, title, cut), every lookup the
+// rendering made (a link resolved, an attachment found) with its answer, and the hash of the body
+// HTML. When the note and every answer are the same, the body is taken back from the page the last
+// publish wrote (checked against that hash), so only the frame around it is built again.
+
+const PAGES = "publish-pages.json";
+const PAGE_CAP = 16 * 1024 * 1024;
+const KINDS = new Set(["wikilink", "markdown", "attachment"]);
+const BODY_START = '<div class="note-body">\n';
+const BODY_END = "</div>\n";
+
+interface PageEntry {
+  key: string;
+  hash: string;
+  deps: [RenderDep["kind"], string, string][];
+}
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+const noteKey = (n: SiteNote): string => sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+
+function loadPages(ctx: Context, out: string): Map<string, PageEntry> {
+  const pages = new Map<string, PageEntry>();
+  try {
+    const text = readWholeText(join(ctx.ws.dataDir, PAGES), { root: ctx.ws.root }, 256 * 1024 * 1024, PAGES);
+    const data =
+      text === undefined ? undefined : (JSON.parse(text) as { version?: unknown; out?: unknown; pages?: unknown });
+    if (!data || data.version !== packageVersion() || data.out !== out || !data.pages || typeof data.pages !== "object")
+      return pages;
+    for (const [file, e] of Object.entries(data.pages as Record<string, PageEntry>)) {
+      const ok =
+        typeof e?.key === "string" &&
+        typeof e.hash === "string" &&
+        Array.isArray(e.deps) &&
+        e.deps.every(
+          (d) => Array.isArray(d) && KINDS.has(d[0]) && typeof d[1] === "string" && typeof d[2] === "string",
+        );
+      if (ok) pages.set(file, e);
+    }
+  } catch {
+    // no usable cache: every page is rendered
+  }
+  return pages;
+}
+
+/** The body HTML inside a page the last publish wrote, or undefined when it cannot be read. */
+function bodyOfPage(out: string, file: string): string | undefined {
+  try {
+    const read = readWorkspaceFile(join(out, file), { root: out }, PAGE_CAP, file);
+    if (!read || read.truncated) return undefined;
+    const page = read.buf.toString("utf8");
+    const start = page.indexOf(BODY_START);
+    const end = start < 0 ? -1 : page.indexOf(BODY_END, start + BODY_START.length);
+    return end < 0 ? undefined : page.slice(start + BODY_START.length, end);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The render cache of a publish into `out`; `save` remembers this publish's pages once it is written. */
+export function renderCache(ctx: Context, out: string): RenderCache & { save(): Promise<void> } {
+  const old = loadPages(ctx, out);
+  const next = new Map<string, PageEntry>();
+  return {
+    get(n, replay) {
+      const e = old.get(n.file);
+      if (!e || e.key !== noteKey(n)) return undefined;
+      for (const [kind, target, result] of e.deps) if (replay({ kind, target, result }) !== result) return undefined;
+      const html = bodyOfPage(out, n.file);
+      if (html === undefined || sha256(html) !== e.hash) return undefined;
+      next.set(n.file, e);
+      return html;
+    },
+    set(n, html, deps) {
+      next.set(n.file, { key: noteKey(n), hash: sha256(html), deps: deps.map((d) => [d.kind, d.target, d.result]) });
+    },
+    save: async () => ctx.saveCache?.(PAGES, { out, pages: Object.fromEntries(next) }),
+  };
 }

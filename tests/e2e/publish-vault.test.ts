@@ -241,4 +241,29 @@ describe("publish on an Obsidian-like vault", () => {
     writeFileSync(join(root, ".learn-secrets-allow"), "");
     expect((await pub(root)).code).toBe(1);
   });
+
+  it("reuses a page body only while every link in it resolves the same (a title, a visibility, an image changed)", async () => {
+    const root = workspace({
+      "notes/a.md": "---\ntitle: A\nvisibility: public\n---\nSee [[b]] and [[c]]. ![[pic.png]]\n",
+      "notes/b.md": "---\ntitle: Bee\nvisibility: public\n---\nB.\n",
+      "notes/c.md": "---\ntitle: Sea\nvisibility: private\n---\nC.\n",
+    });
+    const page = () => readFileSync(join(root, "site", "notes", "a.html"), "utf8");
+    expect((await pub(root)).code).toBe(0);
+    expect(page()).toContain('<span class="broken-link">pic.png</span>');
+    expect(page()).toContain('<span class="private-link">(private note)</span>');
+    writeFileSync(join(root, "notes", "b.md"), "---\ntitle: Bumblebee\nvisibility: public\n---\nB.\n");
+    writeFileSync(join(root, "notes", "c.md"), "---\ntitle: Sea\nvisibility: public\n---\nC.\n");
+    writeFileSync(join(root, "notes", "pic.png"), PNG);
+    expect((await pub(root)).code).toBe(0);
+    expect(page()).toContain(">Bumblebee</a>");
+    expect(page()).toContain('href="../notes/c.html">Sea</a>');
+    expect(page()).toContain('<img src="../files/notes/pic.png"');
+    expect(existsSync(join(root, "site", "files", "notes", "pic.png"))).toBe(true);
+    // A page edited by hand is not taken back as the body: it is rendered again, and rewritten.
+    writeFileSync(join(root, "site", "notes", "a.html"), page().replace("Bumblebee", "Hacked"));
+    expect((await pub(root)).code).toBe(0);
+    expect(page()).toContain(">Bumblebee</a>");
+    expect(page()).not.toContain("Hacked");
+  });
 });
