@@ -100,20 +100,27 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
     const cached = opts.cache?.get(n, (d) => replay(n, d));
     if (cached !== undefined) return cached;
     const deps: RenderDep[] = [];
+    const seen = new Set<string>();
+    const note = (dep: RenderDep): void => {
+      const k = `${dep.kind}\0${dep.target}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      deps.push(dep);
+    };
     const html =
       render(n.body, {
         root: "../",
         title: n.row.title,
         resolve: (kind, target) => {
           const to = model.resolve(n.row.slug, kind, target);
-          deps.push({ kind, target, result: describe(to) });
+          note({ kind, target, result: describe(to) });
           return to;
         },
         ...(opts.attachment
           ? {
               attachment: (target: string) => {
                 const file = opts.attachment!(n, target);
-                deps.push({ kind: "attachment", target, result: file ?? "" });
+                note({ kind: "attachment", target, result: file ?? "" });
                 return file;
               },
             }

@@ -108,6 +108,7 @@ export function renderCache(ctx: Context, out: string): RenderCache & { save(): 
   return {
     get(n, replay) {
       const e = old.get(n.file);
+      old.delete(n.file); // each page is asked for once: let what it held go
       if (!e || e.key !== noteKey(n)) return undefined;
       for (const [kind, target, result] of e.deps) if (replay({ kind, target, result }) !== result) return undefined;
       const html = bodyOfPage(out, n.file);
