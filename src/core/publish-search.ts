@@ -37,6 +37,12 @@ export function htmlHeadings(html: string): string[] {
   return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlToText(m[1]!)).filter(Boolean);
 }
 
+/**
+ * A copy of `s` that holds no reference to the string it was cut from: V8 keeps a slice's whole
+ * parent alive, and an entry kept for every note must not keep its whole page.
+ */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
 /** One public note's search entry, from its rendered HTML (so comments and private slugs are already gone). */
 export function searchEntry(n: SiteNote, html: string): SearchEntry {
   return {
@@ -48,7 +54,9 @@ export function searchEntry(n: SiteNote, html: string): SearchEntry {
     status: n.row.status ?? "",
     difficulty: n.row.difficulty ?? "",
     date: n.row.updated ?? n.row.published ?? "",
-    headings: htmlHeadings(html),
-    text: htmlToText(html.length > MAX_SEARCH_HTML ? html.slice(0, MAX_SEARCH_HTML) : html).slice(0, MAX_SEARCH_TEXT),
+    headings: htmlHeadings(html).map(own),
+    text: own(
+      htmlToText(html.length > MAX_SEARCH_HTML ? html.slice(0, MAX_SEARCH_HTML) : html).slice(0, MAX_SEARCH_TEXT),
+    ),
   };
 }

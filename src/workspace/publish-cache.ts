@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
+import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { SiteNote } from "../core/publish-model.js";
 import type { RenderCache, RenderDep } from "../core/publish-site.js";
-import { readWholeText, readWorkspaceFile } from "../files/safe-read.js";
+import { isInside, readWholeText, realRoot } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
 
 // `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
@@ -87,17 +88,37 @@ function loadPages(ctx: Context, out: string): Map<string, PageEntry> {
   return pages;
 }
 
-/** The body HTML inside a page the last publish wrote, or undefined when it cannot be read. */
+let scratch = Buffer.alloc(0);
+
+/**
+ * The body HTML inside a page the last publish wrote, or undefined when it cannot be read. Read
+ * like the safe reader reads (a regular file whose real path is inside the site, never blocking,
+ * capped), into one buffer reused for every page: thousands of page-sized buffers would sit
+ * outside the heap until a late collection. What is read counts only if its hash matches.
+ */
 function bodyOfPage(out: string, file: string): string | undefined {
+  let fd: number | undefined;
   try {
-    const read = readWorkspaceFile(join(out, file), { root: out }, PAGE_CAP, file);
-    if (!read || read.truncated) return undefined;
-    const page = read.buf.toString("utf8");
+    const real = realpathSync.native(join(out, file));
+    if (!isInside(real, realRoot(out))) return undefined;
+    fd = openSync(real, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > PAGE_CAP) return undefined;
+    if (scratch.length < st.size) scratch = Buffer.allocUnsafe(Math.max(st.size, 64 * 1024));
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, scratch, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const page = scratch.toString("utf8", 0, got);
     const start = page.indexOf(BODY_START);
     const end = start < 0 ? -1 : page.indexOf(BODY_END, start + BODY_START.length);
     return end < 0 ? undefined : page.slice(start + BODY_START.length, end);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
