@@ -12,13 +12,14 @@ import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
 import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
 import { readinessPage } from "../core/publish-readiness.js";
 import { measure } from "../core/readiness-score.js";
-import { buildSite } from "../core/publish-site.js";
+import { planSite } from "../core/publish-site.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { fuseAsset } from "../workspace/site-assets.js";
+import { loadCleanTexts, renderCache, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
+import { fuseAsset, workspaceAttachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 
@@ -51,7 +52,19 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
-  for (const [path, n] of read) secrets.push(...(await secretFindings(path, n.text, true, allow)));
+  const scannedClean = loadCleanTexts(ctx);
+  const clean: string[] = [];
+  for (const [path, n] of read) {
+    const key = textKey(n.text, allow);
+    if (scannedClean.has(key)) {
+      clean.push(key);
+      continue;
+    }
+    const found = await secretFindings(path, n.text, true, allow);
+    if (found.length) secrets.push(...found);
+    else clean.push(key);
+  }
+  await saveCleanTexts(ctx, clean);
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
@@ -62,6 +75,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     );
   }
   refusePlaceholders(ctx, read, opts, io);
+  for (const n of read.values()) n.text = ""; // scanned: only the body is rendered, so let the raw text go
   const model = buildSiteModel(
     rows,
     links,
@@ -70,8 +84,29 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   const readinessHtml =
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
-  const files = [...buildSite(model, { domains: ctx.config.domains, readiness: readinessHtml }), fuseAsset()];
-  const { written, removed } = writeSite(out, files, { force: opts.force });
+  // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
+  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  const cache = renderCache(ctx, out);
+  const site = planSite(model, {
+    domains: ctx.config.domains,
+    readiness: readinessHtml,
+    attachment: (from, target) => attachments.find(from.row.path, target),
+    cache,
+  });
+  const fuse = fuseAsset();
+  const { written, unchanged, removed } = writeSite(
+    out,
+    {
+      paths: [...site.paths, fuse.path],
+      files: (function* () {
+        yield* site.files;
+        yield fuse;
+      })(),
+      then: () => ({ paths: attachments.paths(), files: attachments.files((m) => io.err(m)) }),
+    },
+    { force: opts.force },
+  );
+  await cache.save();
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   if (opts.json) {
     io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);
@@ -81,7 +116,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const rel = relative(opts.cwd ?? process.cwd(), out);
   const where = rel === "" ? "." : rel.startsWith("..") ? out : rel;
   io.err(
-    `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
+    `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${unchanged ? ` (${written - unchanged} file${written - unchanged === 1 ? "" : "s"} written, ${unchanged} unchanged)` : ""}${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
   );
   return result;
 }

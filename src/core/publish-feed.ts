@@ -5,12 +5,15 @@ import type { SiteNote } from "./publish-model.js";
 const stamp = (d: string): string => `${d}T00:00:00Z`;
 const EPOCH = "1970-01-01";
 
+/** How many notes the feed holds: the latest, as feed readers expect (not the whole site). */
+const FEED_SIZE = 50;
+
 /**
- * An Atom feed of the public notes, newest first. Dates come only from the notes
+ * An Atom feed of the latest FEED_SIZE public notes, newest first. Dates come only from the notes
  * (no clock), so the same notes give the same bytes; links are relative to the feed.
  */
 export function atomFeed(notes: readonly SiteNote[], contentOf: (n: SiteNote) => string): string {
-  const sorted = [...notes].sort(byDate);
+  const sorted = [...notes].sort(byDate).slice(0, FEED_SIZE);
   const dateOf = (n: SiteNote): string => n.row.updated ?? n.row.published ?? EPOCH;
   const newest = sorted.map(dateOf).sort().at(-1) ?? EPOCH;
   const entries = sorted.map((n) => {

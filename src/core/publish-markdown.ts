@@ -11,15 +11,31 @@ export interface RenderEnv {
   root: string;
   /** A leading `# heading` equal to this is dropped: the page shows the title already. */
   title?: string;
+  /**
+   * The site path (from the site root) of a file the note names, such as an image or a PDF,
+   * once it is sure to be copied into the site; undefined when there is no such file.
+   */
+  attachment?: (target: string) => string | undefined;
 }
 
 type Md = InstanceType<typeof MarkdownIt>;
 type Token = ReturnType<Md["parse"]>[number];
 type PluginSimple = (md: Md) => void;
+type InlineRule = Parameters<Md["inline"]["ruler"]["before"]>[2];
 
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 const SAFE_SCHEME = /^(?:https?|mailto):/i;
-const WIKILINK = /^\[\[([^\]\n[]+)\]\]/;
+const WIKILINK = /^!?\[\[([^\]\n[]+)\]\]/;
+const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;
+const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
+
+/** The anchor of a heading named in a link (`Section Title` -> `#section-title`); block refs (`^id`) have none. */
+const headingAnchor = (heading: string | undefined): string => {
+  const h = heading?.trim();
+  if (!h || h.startsWith("^")) return "";
+  const id = slugify(h.split("#").at(-1)!);
+  return id ? `#${id}` : "";
+};
 
 /** Only http(s), mailto and relative links survive; javascript:, data:, file: and the like become text. */
 export const isSafeUrl = (url: string): boolean => {
@@ -35,32 +51,73 @@ const safeDecode = (s: string): string => {
   }
 };
 
-/** `[[target#heading|label]]` as an inline token, so code spans and escapes keep working. */
+/** `[[target#heading|label]]` and `![[embed|300]]` as inline tokens, so code spans and escapes keep working. */
 const wikilinks: PluginSimple = (md) => {
-  md.inline.ruler.before("link", "wikilink", (state, silent) => {
-    if (state.src.charCodeAt(state.pos) !== 0x5b || state.src.charCodeAt(state.pos + 1) !== 0x5b) return false;
-    const m = WIKILINK.exec(state.src.slice(state.pos));
+  const rule: InlineRule = (state, silent) => {
+    const start = state.pos;
+    const bang = state.src.charCodeAt(start) === 0x21;
+    const at = bang ? start + 1 : start;
+    if (state.src.charCodeAt(at) !== 0x5b || state.src.charCodeAt(at + 1) !== 0x5b) return false;
+    const m = WIKILINK.exec(state.src.slice(start, start + 2048));
     if (!m) return false;
     if (!silent) {
-      const [ref, label] = m[1]!.split("|", 2) as [string, string | undefined];
-      const token = state.push("wikilink", "", 0);
-      token.meta = { target: ref.replace(/#.*$/, "").trim(), label: label?.trim() || undefined };
+      const [ref, ...rest] = m[1]!.split("|");
+      const hash = ref!.indexOf("#");
+      const token = state.push(bang ? "wikiembed" : "wikilink", "", 0);
+      token.meta = {
+        target: (hash < 0 ? ref! : ref!.slice(0, hash)).trim(),
+        heading: hash < 0 ? undefined : ref!.slice(hash + 1),
+        parts: rest.map((p) => p.trim()),
+      };
     }
     state.pos += m[0].length;
     return true;
-  });
-  md.renderer.rules.wikilink = (tokens, idx, _opts, env) => {
-    const { target, label } = tokens[idx]!.meta as { target: string; label?: string };
-    const { resolve, root } = env as unknown as RenderEnv;
-    const to = resolve("wikilink", target);
-    const esc = md.utils.escapeHtml;
+  };
+  md.inline.ruler.before("link", "wikilink", rule);
+  md.inline.ruler.before("image", "wikiembed", rule);
+  const esc = md.utils.escapeHtml;
+  const noteLink = (meta: WikiMeta, env: RenderEnv, cls: string): string => {
+    const label = meta.parts.find((p) => !SIZE.test(p)) || meta.parts[0] || undefined;
+    if (!meta.target && meta.heading !== undefined) {
+      // `[[#Section]]`: a heading of this very note.
+      const anchor = headingAnchor(meta.heading);
+      const text = label ?? meta.heading.replace(/^\^/, "").trim();
+      return anchor ? `<a class="${cls}" href="${esc(anchor)}">${esc(text)}</a>` : esc(text);
+    }
+    const to = env.resolve("wikilink", meta.target);
     if (to.kind === "public")
-      return `<a class="wikilink" href="${esc(root + to.note.file)}">${esc(label ?? to.note.row.title)}</a>`;
+      return `<a class="${cls}" href="${esc(env.root + to.note.file + headingAnchor(meta.heading))}">${esc(label ?? to.note.row.title)}</a>`;
     // A private note's slug must not reach the page: show the label, or say it is private.
     if (to.kind === "private") return `<span class="private-link">${esc(label ?? "(private note)")}</span>`;
-    return `<span class="broken-link">${esc(label ?? target)}</span>`;
+    const file = env.attachment?.(meta.target);
+    if (file !== undefined)
+      return `<a class="attachment" href="${esc(env.root + encodeSitePath(file))}">${esc(label ?? meta.target)}</a>`;
+    return `<span class="broken-link">${esc(label ?? meta.target)}</span>`;
+  };
+  md.renderer.rules.wikilink = (tokens, idx, _opts, env) =>
+    noteLink(tokens[idx]!.meta as unknown as WikiMeta, env as unknown as RenderEnv, "wikilink");
+  // An embed of an image is the image, at the size written (`|300`, `|300x200`); of a note, a link to it.
+  md.renderer.rules.wikiembed = (tokens, idx, _opts, envIn) => {
+    const meta = tokens[idx]!.meta as unknown as WikiMeta;
+    const env = envIn as unknown as RenderEnv;
+    if (!IMAGE_FILE.test(meta.target)) return noteLink(meta, env, "wikilink embed");
+    const file = env.attachment?.(meta.target);
+    const alt = meta.parts.find((p) => !SIZE.test(p)) ?? meta.target.replace(/^.*\//, "");
+    if (file === undefined) return `<span class="broken-link">${esc(alt)}</span>`;
+    const size = SIZE.exec(meta.parts.find((p) => SIZE.test(p)) ?? "");
+    const dims = size ? ` width="${size[1]}"${size[2] ? ` height="${size[2]}"` : ""}` : "";
+    return `<img src="${esc(env.root + encodeSitePath(file))}" alt="${esc(alt)}"${dims} loading="lazy">`;
   };
 };
+
+interface WikiMeta {
+  target: string;
+  heading?: string;
+  parts: string[];
+}
+
+/** A site path as a URL path: each segment percent-encoded (spaces, `#`, `?` in file names). */
+const encodeSitePath = (path: string): string => path.split("/").map(encodeURIComponent).join("/");
 
 const NOTE_PATH = /\.(?:md|markdown)$/i;
 
@@ -78,8 +135,12 @@ function siteHref(href: string, env: RenderEnv): string | null | undefined {
   if (NOTE_PATH.test(path)) {
     const to = env.resolve("markdown", path);
     const hash = href.indexOf("#");
-    return to.kind === "public" ? env.root + to.note.file + (hash < 0 ? "" : href.slice(hash)) : null;
+    return to.kind === "public"
+      ? env.root + to.note.file + (hash < 0 ? "" : headingAnchor(safeDecode(href.slice(hash + 1))))
+      : null;
   }
+  const file = path ? env.attachment?.(path) : undefined;
+  if (file !== undefined) return env.root + encodeSitePath(file);
   // `private-note`, `private-note.html` or `private-note/` still names the note.
   const stem = path
     .split(/[\\/]/)
@@ -103,6 +164,7 @@ const noteLinks: PluginSimple = (md) => {
           if (to === null) Object.assign(t, { type: "text", tag: "", content: "", attrs: null });
         } else if (t.type === "link_close" && dropped.pop()) Object.assign(t, { type: "text", tag: "", content: "" });
         else if (t.type === "image") {
+          imageSize(t);
           // An "image" pointing at a note is a slip; never let it name a note that is not public.
           const to = siteHref(String(t.attrGet("src") ?? ""), env);
           if (typeof to === "string") t.attrSet("src", to.replace(/#[\s\S]*$/, ""));
@@ -113,6 +175,16 @@ const noteLinks: PluginSimple = (md) => {
     }
   });
 };
+
+/** Obsidian's sized Markdown image, `![alt|300](a.png)` or `![alt|300x200](a.png)`: width and height attributes. */
+function imageSize(t: Token): void {
+  const alt = t.children?.length === 1 && t.children[0]!.type === "text" ? t.children[0]!.content : undefined;
+  const m = alt === undefined ? null : /^(.*?)\|(\d{1,5})(?:x(\d{1,5}))?$/.exec(alt);
+  if (!m) return;
+  t.children![0]!.content = m[1]!.trim();
+  t.attrSet("width", m[2]!);
+  if (m[3]) t.attrSet("height", m[3]);
+}
 
 /** Give headings ids (for #anchors) and drop a leading H1 that repeats the page title. */
 const headings: PluginSimple = (md) => {

@@ -17,6 +17,8 @@ export interface SearchEntry {
 
 /** Longest body text kept per note: enough to find a note by its words, small enough to load fast. */
 const MAX_SEARCH_TEXT = 4000;
+/** HTML read for that text: a long note's tail is never needed, so it is not scanned. */
+const MAX_SEARCH_HTML = 16 * MAX_SEARCH_TEXT;
 
 const ENTITY: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
 
@@ -35,21 +37,26 @@ export function htmlHeadings(html: string): string[] {
   return [...html.matchAll(/<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) => htmlToText(m[1]!)).filter(Boolean);
 }
 
-/** The search index of the public notes: what fuse.js searches in the page, sorted by url. */
-export function searchIndex(notes: readonly SiteNote[], htmlOf: (n: SiteNote) => string): SearchEntry[] {
-  return notes
-    .map((n) => ({ n, html: htmlOf(n) }))
-    .map(({ n, html }) => ({
-      title: n.row.title,
-      url: n.file,
-      summary: n.row.summary ?? "",
-      tags: n.row.tags,
-      type: groupOf(n.row.type).label,
-      status: n.row.status ?? "",
-      difficulty: n.row.difficulty ?? "",
-      date: n.row.updated ?? n.row.published ?? "",
-      headings: htmlHeadings(html),
-      text: htmlToText(html).slice(0, MAX_SEARCH_TEXT),
-    }))
-    .sort((a, b) => a.url.localeCompare(b.url, "en"));
+/**
+ * A copy of `s` that holds no reference to the string it was cut from: V8 keeps a slice's whole
+ * parent alive, and an entry kept for every note must not keep its whole page.
+ */
+const own = (s: string): string => JSON.parse(JSON.stringify(s)) as string;
+
+/** One public note's search entry, from its rendered HTML (so comments and private slugs are already gone). */
+export function searchEntry(n: SiteNote, html: string): SearchEntry {
+  return {
+    title: n.row.title,
+    url: n.file,
+    summary: n.row.summary ?? "",
+    tags: n.row.tags,
+    type: groupOf(n.row.type).label,
+    status: n.row.status ?? "",
+    difficulty: n.row.difficulty ?? "",
+    date: n.row.updated ?? n.row.published ?? "",
+    headings: htmlHeadings(html).map(own),
+    text: own(
+      htmlToText(html.length > MAX_SEARCH_HTML ? html.slice(0, MAX_SEARCH_HTML) : html).slice(0, MAX_SEARCH_TEXT),
+    ),
+  };
 }

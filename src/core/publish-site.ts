@@ -3,15 +3,49 @@ import { SEARCH_SCRIPT } from "./publish-search-script.js";
 import { SITE_CSS } from "./publish-style.js";
 import { atomFeed } from "./publish-feed.js";
 import { createMarkdown } from "./publish-markdown.js";
-import type { SiteModel, SiteNote } from "./publish-model.js";
+import type { LinkTarget, SiteModel, SiteNote } from "./publish-model.js";
 import { indexPage, notePage, tagPage } from "./publish-pages.js";
 import { READINESS_PAGE } from "./publish-readiness.js";
-import { searchIndex } from "./publish-search.js";
+import { searchEntry, type SearchEntry } from "./publish-search.js";
 
 /** One file of the site: path relative to the site root (forward slashes) and its content. */
 export interface SiteFile {
   path: string;
   content: string;
+}
+
+/** A site to write: every path it will hold, known before anything is rendered, and its files, made one at a time. */
+export interface SitePlan {
+  paths: string[];
+  files: Iterable<SiteFile>;
+}
+
+/** One lookup a note's rendering made (a link resolved, an attachment found) and what it gave. */
+export interface RenderDep {
+  kind: "wikilink" | "markdown" | "attachment";
+  target: string;
+  result: string;
+}
+
+/**
+ * Rendered note bodies from the last publish. `get` gives the body HTML when the note is the
+ * same and each lookup its rendering made gives the same answer now (`replay` asks it again);
+ * `set` remembers a body just rendered.
+ */
+export interface RenderCache {
+  get(n: SiteNote, replay: (dep: RenderDep) => string): string | undefined;
+  set(n: SiteNote, html: string, deps: readonly RenderDep[]): void;
+}
+
+/** What building the site needs besides the model. */
+export interface SiteOptions {
+  domains: Record<string, string>;
+  /** The readiness page's HTML, when it is on. */
+  readiness?: string;
+  /** The site path of a file (an image, a PDF) a public note names, when it is copied into the site. */
+  attachment?: (from: SiteNote, target: string) => string | undefined;
+  /** Bodies rendered before, reused when nothing they depend on changed. */
+  cache?: RenderCache;
 }
 
 /** Said where a note cut at a size cap ends, so a reader knows the page is not the whole note. */
@@ -21,32 +55,99 @@ function truncatedMarker(bytes: number): string {
 }
 
 /**
- * Every file of the site except assets copied from packages (fuse.js): pages, tag pages,
- * feed, search index, stylesheet and search script; sorted by path. Pure and deterministic.
+ * The site as a plan: pages, tag pages, feed, search index, stylesheet and search script (not
+ * assets copied from packages or the workspace). Files come one at a time, each note rendered
+ * once, so a large site is never held in memory whole. Pure and deterministic.
  */
-export function buildSite(
-  model: SiteModel,
-  opts: { domains: Record<string, string>; /** The readiness page's HTML, when it is on. */ readiness?: string },
-): SiteFile[] {
+export function planSite(model: SiteModel, opts: SiteOptions): SitePlan {
+  const fixed = [
+    "index.html",
+    "feed.xml",
+    "search-index.json",
+    "search-index.js",
+    "assets/style.css",
+    "assets/search.js",
+  ];
+  const paths = [
+    ...fixed,
+    ...(opts.readiness !== undefined ? [READINESS_PAGE] : []),
+    ...model.notes.map((n) => n.file),
+    ...model.tags.map((t) => t.file),
+  ];
+  return { paths, files: siteFiles(model, opts) };
+}
+
+function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
   const render = createMarkdown();
   const htmlFor =
     (root: string) =>
     (n: SiteNote): string =>
-      render(n.body, { root, title: n.row.title, resolve: (kind, target) => model.resolve(n.row.slug, kind, target) }) +
-      (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
-  const pageHtml = new Map(model.notes.map((n) => [n.file, htmlFor("../")(n)]));
-  const index = JSON.stringify(searchIndex(model.notes, (n) => pageHtml.get(n.file)!));
-  const files: SiteFile[] = [
-    { path: "index.html", content: indexPage(model, opts.readiness !== undefined) },
-    ...(opts.readiness !== undefined ? [{ path: READINESS_PAGE, content: opts.readiness }] : []),
-    ...model.notes.map((n) => ({ path: n.file, content: notePage(n, model, pageHtml.get(n.file)!, opts.domains) })),
-    ...model.tags.map((t) => ({ path: t.file, content: tagPage(t) })),
-    { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) },
-    { path: "search-index.json", content: `${index}\n` },
-    // A script, not only JSON: browsers do not let pages opened from file:// fetch files.
-    { path: "search-index.js", content: `window.LEARN_SEARCH_INDEX = ${index};\n` },
-    { path: "assets/style.css", content: SITE_CSS },
-    { path: "assets/search.js", content: SEARCH_SCRIPT },
-  ];
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      render(n.body, {
+        root,
+        title: n.row.title,
+        resolve: (kind, target) => model.resolve(n.row.slug, kind, target),
+        ...(opts.attachment ? { attachment: (target: string) => opts.attachment!(n, target) } : {}),
+      }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
+  const entries: SearchEntry[] = [];
+  const describe = (t: LinkTarget): string =>
+    t.kind === "public" ? `public ${t.note.file} ${t.note.row.title}` : t.kind;
+  const replay = (n: SiteNote, d: RenderDep): string =>
+    d.kind === "attachment"
+      ? (opts.attachment?.(n, d.target) ?? "")
+      : describe(model.resolve(n.row.slug, d.kind, d.target));
+  // A page's body, rendered once, with every lookup it made recorded for the cache.
+  const page = (n: SiteNote): string => {
+    const cached = opts.cache?.get(n, (d) => replay(n, d));
+    if (cached !== undefined) return cached;
+    const deps: RenderDep[] = [];
+    const seen = new Set<string>();
+    const note = (dep: RenderDep): void => {
+      const k = `${dep.kind}\0${dep.target}`;
+      if (seen.has(k)) return;
+      seen.add(k);
+      deps.push(dep);
+    };
+    const html =
+      render(n.body, {
+        root: "../",
+        title: n.row.title,
+        resolve: (kind, target) => {
+          const to = model.resolve(n.row.slug, kind, target);
+          note({ kind, target, result: describe(to) });
+          return to;
+        },
+        ...(opts.attachment
+          ? {
+              attachment: (target: string) => {
+                const file = opts.attachment!(n, target);
+                note({ kind: "attachment", target, result: file ?? "" });
+                return file;
+              },
+            }
+          : {}),
+      }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
+    opts.cache?.set(n, html, deps);
+    return html;
+  };
+  for (const n of model.notes) {
+    const html = page(n);
+    entries.push(searchEntry(n, html));
+    yield { path: n.file, content: notePage(n, model, html, opts.domains) };
+  }
+  for (const t of model.tags) yield { path: t.file, content: tagPage(t) };
+  yield { path: "index.html", content: indexPage(model, opts.readiness !== undefined) };
+  if (opts.readiness !== undefined) yield { path: READINESS_PAGE, content: opts.readiness };
+  yield { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) };
+  const index = JSON.stringify(entries.sort((a, b) => a.url.localeCompare(b.url, "en")));
+  entries.length = 0;
+  yield { path: "search-index.json", content: `${index}\n` };
+  // A script, not only JSON: browsers do not let pages opened from file:// fetch files.
+  yield { path: "search-index.js", content: `window.LEARN_SEARCH_INDEX = ${index};\n` };
+  yield { path: "assets/style.css", content: SITE_CSS };
+  yield { path: "assets/search.js", content: SEARCH_SCRIPT };
+}
+
+/** Every file of the site (see planSite), sorted by path: the whole site at once, for small sites and tests. */
+export function buildSite(model: SiteModel, opts: SiteOptions): SiteFile[] {
+  return [...planSite(model, opts).files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

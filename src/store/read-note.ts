@@ -3,6 +3,7 @@ import { posix } from "node:path";
 import type { Dialect } from "../core/config.js";
 import { splitWikilink, type MdRef } from "../core/markdown.js";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
+import { stripComments } from "../core/comments.js";
 import { slugFromPath } from "../core/slug.js";
 import type { IndexProblem } from "../core/index-types.js";
 import { cutUtf8, readKnownRegular, READ_CAPS } from "../files/safe-read.js";
@@ -241,7 +242,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkCont
     checklist_done: parsed.facts.checklist.done,
     checklist_total: parsed.facts.checklist.total,
     headings: join(parsed.facts.headings),
-    body: parsed.body,
+    body: stripComments(parsed.body),
     mtime_ms: file.mtimeMs,
     size: file.size,
     aliases: join(d.aliases),

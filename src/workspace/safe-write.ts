@@ -48,6 +48,12 @@ export interface WriteOptions {
    * output that is rebuilt from the notes anyway: a site of 500 pages publishes in 1.5 s, not 6 s.
    */
   durable?: boolean;
+  /**
+   * The caller has checked this file's folder (checkWritable) moments ago, as a site of
+   * thousands of pages in a few folders does: skip walking the folders again for each file.
+   * The file itself is still checked (never a link) and written atomically.
+   */
+  folderChecked?: boolean;
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -148,8 +154,10 @@ function syncFolder(dir: string): void {
  */
 function prepare(root: string, path: string, opts: WriteOptions = {}, anything = false): Stats | undefined {
   try {
-    const real = rootReal(root, Boolean(opts.makeRoot), path);
-    ensureFolderInside(root, real, dirname(path), path);
+    if (!opts.folderChecked) {
+      const real = rootReal(root, Boolean(opts.makeRoot), path);
+      ensureFolderInside(root, real, dirname(path), path);
+    }
     cleanStrayTemps(dirname(path));
     return anything ? lstatOrNull(path) : regularOrNothing(path);
   } catch (err) {

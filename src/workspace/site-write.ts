@@ -9,10 +9,10 @@ import {
   readFileSync,
   statSync,
 } from "node:fs";
+import { createHash } from "node:crypto";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
-import type { SiteFile } from "../core/publish-site.js";
-import { isInside, realPathOf, shownPath } from "./safe-path.js";
+import { isInside, realPathOf, regularOrNothing, shownPath } from "./safe-path.js";
 import { checkWritable, removeEmptyFolders, removeFileSafe, writeFileSafe } from "./safe-write.js";
 
 /** The file that marks a folder as made by `learn publish`, listing the files it wrote. */
@@ -21,6 +21,25 @@ export const SITE_MARKER = ".learn-site";
 interface Marker {
   generator: string;
   files: string[];
+  /** Each file's SHA-256 as last written, so a file whose bytes would not change is not rewritten. */
+  hashes?: Record<string, string>;
+}
+
+/** A file to write into the site: text, or bytes copied from the workspace. */
+export interface OutFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Files to write: every path first (checked, and listed in the marker, before anything is
+ * written), then the files one at a time; `then` gives more, known only once these are made
+ * (the attachments the rendered pages named).
+ */
+export interface WritePlan {
+  paths: string[];
+  files: Iterable<OutFile>;
+  then?: () => WritePlan | undefined;
 }
 
 /**
@@ -136,15 +155,26 @@ function readMarker(out: string): Marker | undefined {
   if (!m || !Array.isArray(m.files)) return undefined;
   const bad = m.files.find((f) => !isSitePath(f));
   if (bad !== undefined) throw untrusted(`it lists ${JSON.stringify(bad)}, not a plain path inside the site`);
-  return m;
+  // Hashes only ever save a write: any that do not look right are ignored, and those files rewritten.
+  const hashes: Record<string, string> = Object.create(null) as Record<string, string>;
+  if (m.hashes && typeof m.hashes === "object")
+    for (const f of m.files) {
+      const h = Object.hasOwn(m.hashes, f) ? m.hashes[f] : undefined;
+      if (typeof h === "string" && /^[0-9a-f]{64}$/.test(h)) hashes[f] = h;
+    }
+  return { generator: String(m.generator), files: m.files, hashes };
 }
 
-const writeMarker = (out: string, files: string[]): void =>
-  writeFileSafe(
-    out,
-    join(out, SITE_MARKER),
-    `${JSON.stringify({ generator: "learn publish", files: [...new Set(files)].sort() }, null, 2)}\n`,
-  );
+/** The marker: files sorted; hashes for those whose bytes on disk are known to match. */
+function writeMarker(out: string, files: string[], hashes: Map<string, string> = new Map()): void {
+  const list = [...new Set(files)].sort();
+  const known = list.filter((f) => hashes.has(f));
+  const marker: Marker = { generator: "learn publish", files: list };
+  if (known.length) marker.hashes = Object.fromEntries(known.map((f) => [f, hashes.get(f)!]));
+  writeFileSafe(out, join(out, SITE_MARKER), `${JSON.stringify(marker, null, 1)}\n`);
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
 /** Files in `out` that an earlier publish did not write (what --force would keep). */
 export function foreignFiles(out: string): string[] {
@@ -157,12 +187,14 @@ export function foreignFiles(out: string): string[] {
  * `force`, which keeps them), write every file (each atomically, never through a link,
  * never outside `out`), then remove files an earlier publish wrote that this one did not
  * (a note made private loses its page), but only regular files provably inside `out`.
+ * A file whose bytes match what the last publish wrote there (same hash, same size) is
+ * left alone, so an unchanged page keeps its mtime and a re-publish writes only what changed.
  */
 export function writeSite(
   outDir: string,
-  files: readonly SiteFile[],
+  site: readonly OutFile[] | WritePlan,
   opts: { force?: boolean } = {},
-): { written: number; removed: string[] } {
+): { written: number; unchanged: number; removed: string[] } {
   const out = resolve(outDir);
   const foreign = foreignFiles(out);
   if (foreign.length && !opts.force) {
@@ -172,24 +204,71 @@ export function writeSite(
       "pick an empty --out folder, or pass --force to write into it anyway (those files are kept)",
     );
   }
-  const before = readMarker(out)?.files ?? [];
-  const paths = files.map((f) => f.path);
-  const odd = paths.find((p) => !isSitePath(p));
-  if (odd !== undefined) throw new Error(`site file path ${JSON.stringify(odd)} is not a plain relative path`);
+  const marker = readMarker(out);
+  const before = marker?.files ?? [];
+  const oldHashes = marker?.hashes ?? {};
   try {
     mkdirSync(out, { recursive: true });
   } catch (err) {
     throw new LearnError(`cannot make ${out}: ${(err as Error).message}`, "check that its parent folder is writable");
   }
-  // Check every folder and file first, so a link in the way refuses before anything is written.
-  for (const p of paths) checkWritable(out, join(out, p));
-  // List old and new files first: a publish cut short leaves nothing that looks foreign.
-  writeMarker(out, [...before, ...paths]);
-  // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
-  for (const f of files) writeFileSafe(out, join(out, f.path), f.content, { durable: false });
-  const keep = new Set(paths);
+  const hashes = new Map<string, string>();
+  const listed: string[] = [];
+  let written = 0;
+  let unchanged = 0;
+  const first: WritePlan = Array.isArray(site)
+    ? { paths: (site as readonly OutFile[]).map((f) => f.path), files: site as readonly OutFile[] }
+    : (site as WritePlan);
+  for (let plan: WritePlan | undefined = first; plan;) {
+    const stats = checkPaths(out, plan.paths);
+    listed.push(...plan.paths);
+    // List old and new files first (without hashes for what is about to change): a publish cut
+    // short leaves nothing that looks foreign, and nothing that looks up to date when it is not.
+    writeMarker(out, [...before, ...listed], hashes);
+    for (const f of plan.files) {
+      if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
+      const bytes = typeof f.content === "string" ? Buffer.from(f.content, "utf8") : f.content;
+      const hash = sha256(bytes);
+      const st = stats.get(f.path);
+      hashes.set(f.path, hash);
+      if (oldHashes[f.path] === hash && st?.size === bytes.length) {
+        unchanged++;
+        continue;
+      }
+      // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
+      writeFileSafe(out, join(out, f.path), bytes, { durable: false, folderChecked: true });
+      written++;
+    }
+    plan = plan.then?.();
+  }
+  const keep = new Set(listed);
   const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
   for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));
-  writeMarker(out, paths);
-  return { written: files.length, removed };
+  writeMarker(out, listed, hashes);
+  return { written: written + unchanged, unchanged, removed };
+}
+
+/**
+ * Check every path before anything is written: a plain relative path, each folder on the way
+ * a real folder inside `out`, nothing but a regular file where a file goes (a link in the way
+ * refuses the publish). Returns what stands at each path now.
+ */
+function checkPaths(out: string, paths: readonly string[]): Map<string, ReturnType<typeof regularOrNothing>> {
+  const odd = paths.find((p) => !isSitePath(p));
+  if (odd !== undefined) throw new Error(`site file path ${JSON.stringify(odd)} is not a plain relative path`);
+  const folders = new Set<string>();
+  const stats = new Map<string, ReturnType<typeof regularOrNothing>>();
+  for (const p of paths) {
+    const dir = posix.dirname(p);
+    if (!folders.has(dir)) {
+      folders.add(dir);
+      checkWritable(out, join(out, p));
+    }
+    try {
+      stats.set(p, regularOrNothing(join(out, p)));
+    } catch {
+      checkWritable(out, join(out, p)); // throws the writer's own message for what stands there
+    }
+  }
+  return stats;
 }

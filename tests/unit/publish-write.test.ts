@@ -24,7 +24,7 @@ describe("guardOutDir", () => {
 describe("writeSite", () => {
   it("writes files and a marker listing them", () => {
     const out = join(tempDir(), "site");
-    expect(writeSite(out, files("index.html", "notes/a.html"))).toEqual({ written: 2, removed: [] });
+    expect(writeSite(out, files("index.html", "notes/a.html"))).toEqual({ written: 2, unchanged: 0, removed: [] });
     expect(readFileSync(join(out, "notes/a.html"), "utf8")).toBe("<p>notes/a.html</p>\n");
     expect(JSON.parse(readFileSync(join(out, SITE_MARKER), "utf8")).files).toEqual(["index.html", "notes/a.html"]);
   });
