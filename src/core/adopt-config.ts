@@ -64,6 +64,10 @@ ${ignore}
 # A boolean \`publish:\`/\`published:\` in front matter is a note's visibility:
 # publish_flag: {true: public, false: private}
 
+# A note that says neither \`visibility:\` nor \`publish:\` is private (never published) unless this
+# says public: right for a public TIL repo or a Dendron site that publishes every note.
+# default_visibility: public
+
 # Existing notes enter the revisit schedule a few a day, oldest first:
 # revisit:
 #   new_per_day: 10

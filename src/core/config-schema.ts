@@ -51,6 +51,7 @@ const ConfigSchema = z.strictObject({
   dialect: z.enum(DIALECTS).optional(),
   ignore: z.array(z.string()).optional(),
   link_style: z.enum(["wiki", "markdown"]).optional(),
+  default_visibility: visibilityName.optional(),
   publish_flag: z.union([z.literal(false), z.strictObject({ true: visibilityName, false: visibilityName })]).optional(),
   check: z.strictObject({ rules: z.record(z.string().min(1), severity).optional() }).optional(),
   editor: z.string().optional(),
@@ -59,7 +60,7 @@ const ConfigSchema = z.strictObject({
 });
 
 const ALLOWED: Record<string, string> = {
-  "": "domains, roles, revisit, notes, dialect, ignore, link_style, publish_flag, check, editor, follow_symlinks_outside, publish",
+  "": "domains, roles, revisit, notes, dialect, ignore, link_style, default_visibility, publish_flag, check, editor, follow_symlinks_outside, publish",
   revisit: "first_after, max_interval, retention, new_per_day, include, exclude",
   check: "rules",
   publish: "readiness",
@@ -131,6 +132,7 @@ export function validateConfig(raw: unknown, file: string): Config {
     ...(!c.domains && c.dialect && c.dialect !== "learn" ? { auto_domains: true } : {}),
     ...(c.link_style ? { link_style: c.link_style } : {}),
     ...(c.publish_flag !== undefined ? { publish_flag: c.publish_flag } : {}),
+    ...(c.default_visibility ? { default_visibility: c.default_visibility } : {}),
     ...(c.check ? { check: { ...c.check } } : {}),
   };
 }

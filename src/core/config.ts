@@ -40,6 +40,8 @@ export interface Config {
   auto_domains?: boolean;
   /** The link form learn writes (completion, extract, new notes): wiki `[[x]]` or Markdown `[x](x.md)`. */
   link_style?: "wiki" | "markdown";
+  /** The visibility of a note that says none (no `visibility:`, no `publish:` flag); unset: private. */
+  default_visibility?: "public" | "private";
   /** How a boolean `publish:`/`published:` maps to visibility; `false` ignores such keys. */
   publish_flag?: { true: "public" | "private"; false: "public" | "private" } | false;
   /** `learn check` settings. */

@@ -69,8 +69,8 @@ export async function openIndexLazy(
     }
   }
   const { stats } = opened;
-  if (ctx.config.publish_flag !== undefined || stats.added + stats.updated > 0 || stats.rebuilt)
-    applyPublishFlag(opened.index.db, ctx.config.publish_flag, stats.added + stats.updated > 0 || !!stats.rebuilt);
+  // one small query when nothing changed; a setting taken away is undone here too
+  applyPublishFlag(opened.index.db, ctx.config, stats.added + stats.updated > 0 || !!stats.rebuilt);
   return opened;
 }
 

@@ -23,7 +23,7 @@ describe("validateConfig", () => {
   it.each([
     [
       { colour: true },
-      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, notes, dialect, ignore, link_style, publish_flag, check, editor, follow_symlinks_outside, publish)",
+      "c.yaml: colour: unknown key (allowed: domains, roles, revisit, notes, dialect, ignore, link_style, default_visibility, publish_flag, check, editor, follow_symlinks_outside, publish)",
     ],
     [
       { revisit: { every: "1d" } },
