@@ -70,8 +70,12 @@ export function linkFindings(
         line: line(),
         rule: "broken-link",
         severity: "warning",
-        message: `broken link ${linkLabel(link)}: no note has that slug`,
-        hint: "fix the slug (see `learn list`), or write the note",
+        // a name resolves by file name, id, title or alias; a Markdown link by its path
+        message: `broken link ${linkLabel(link)}: ${link.kind === "markdown" ? "no note at that path" : "no note has that name"}`,
+        hint:
+          link.kind === "markdown"
+            ? "fix the path (relative to this note; see `learn list --format paths`), or write the note"
+            : "fix the name (see `learn list`), or write the note",
       });
     } else if (isPublic(from) && !isPublic(to)) {
       out.push({

@@ -166,7 +166,7 @@ describe("check on links of every dialect", () => {
       .map((f) => `${f.line}: ${f.message}`);
     expect(broken).toEqual([
       "4: broken link ![[gone.png]]: no note or file by that name",
-      "4: broken link [[nowhere]]: no note has that slug",
+      "4: broken link [[nowhere]]: no note has that name",
       "5: broken link (img/none.png): no file at that path",
     ]);
   });

@@ -42,7 +42,7 @@ describe.skipIf(!NVIM)("learn lsp in Neovim's built-in client", () => {
     expect(report.split("\n").filter(Boolean), context).toEqual([
       "ok start",
       "ok completion Idempotency keys",
-      "ok diagnostic broken link [[idempotency-kyes]]: no note has that slug",
+      "ok diagnostic broken link [[idempotency-kyes]]: no note has that name",
       "ok fixed",
       `ok definition ${join(root, "notes/idempotency-keys.md")}`,
     ]);

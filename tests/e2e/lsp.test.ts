@@ -116,7 +116,7 @@ describe("learn lsp: diagnostics", () => {
       "a broken-link diagnostic",
     );
     expect(diags).toHaveLength(1);
-    expect(diags[0]).toMatchObject({ severity: 2, message: "broken link [[idempotency-kyes]]: no note has that slug" });
+    expect(diags[0]).toMatchObject({ severity: 2, message: "broken link [[idempotency-kyes]]: no note has that name" });
     expect(diags[0]!.range.start).toEqual({ line: 12, character: 6 });
     lsp.change(rel, CACHING, 2);
     await lsp.waitFor(() => lsp.diagnostics.get(lsp.uri(rel))?.length === 0, "the diagnostic to vanish");
