@@ -1,0 +1,39 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { check } from "../../src/commands/check.js";
+import { call } from "../helpers/in-process.js";
+import { workspace } from "../helpers/workspace.js";
+
+const HAVE_GIT = spawnSync("git", ["--version"]).status === 0;
+
+// git with no user or system config, a temp HOME, and an identity given on the command line.
+const gitEnv = (home: string): Record<string, string> => ({
+  PATH: process.env.PATH ?? "",
+  HOME: home,
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  GIT_CONFIG_NOSYSTEM: "1",
+});
+const git = (cwd: string, ...args: string[]): void => {
+  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", ...args], {
+    cwd,
+    env: gitEnv(cwd),
+    stdio: "pipe",
+  });
+};
+
+describe("check --staged applies the ignore rules", () => {
+  it.skipIf(!HAVE_GIT)("a staged file under an ignored folder is not checked", async () => {
+    const bad = "---\ntitle: Bad\nstatus: wrong\n---\nBody.\n";
+    const root = workspace(
+      { "notes/drafts/bad.md": bad, "notes/Templates/t.md": bad, "notes/ok.md": "---\ntitle: Ok\n---\nFine.\n" },
+      { config: "ignore: [drafts/]\ndialect: obsidian\n" },
+    );
+    git(root, "init", "-q");
+    git(root, "add", "notes");
+    const r = await call(check, { dir: root, staged: true, json: true }, gitEnv(root));
+    const out = JSON.parse(r.stdout) as { counts: { files: number }; findings: { path: string }[] };
+    expect(out.findings.map((f) => f.path)).toEqual([]);
+    expect(out.counts.files).toBe(1);
+    expect(r.code).toBe(0);
+  });
+});
