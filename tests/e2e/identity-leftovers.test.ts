@@ -1,8 +1,10 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
+import { list } from "../../src/commands/list.js";
+import { search } from "../../src/commands/search.js";
 import { call } from "../helpers/in-process.js";
-import { workspace } from "../helpers/workspace.js";
+import { noteText, workspace } from "../helpers/workspace.js";
 
 const HAVE_GIT = spawnSync("git", ["--version"]).status === 0;
 
@@ -35,5 +37,27 @@ describe("check --staged applies the ignore rules", () => {
     expect(out.findings.map((f) => f.path)).toEqual([]);
     expect(out.counts.files).toBe(1);
     expect(r.code).toBe(0);
+  });
+});
+
+describe("due dates of two notes with one file name", () => {
+  const today = "2026-11-27";
+  const make = () =>
+    workspace({
+      // first due 7 days after publication: a/dup.md is due, b/dup.md is not
+      "notes/a/dup.md": noteText({ title: "Old dup", published: "2026-10-01" }, "words\n"),
+      "notes/b/dup.md": noteText({ title: "New dup", published: "2026-11-25" }, "words\n"),
+    });
+  const paths = async (root: string, filters: string[], sort?: string) =>
+    (await call(list, { dir: root, today, format: "paths", filters, sort })).stdout.trim().split("\n").filter(Boolean);
+
+  it("is:due and --sort due key on the path, not the shared name", async () => {
+    const root = make();
+    expect(await paths(root, ["is:due"])).toEqual(["notes/a/dup.md"]);
+    expect(await paths(root, [], "due")).toEqual(["notes/a/dup.md", "notes/b/dup.md"]);
+    const found = await call(search, { dir: root, today, query: ["words is:due"], json: true });
+    expect((JSON.parse(found.stdout) as { hits: { path: string }[] }).hits.map((h) => h.path)).toEqual([
+      "notes/a/dup.md",
+    ]);
   });
 });
