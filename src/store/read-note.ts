@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import type { Dialect } from "../core/config.js";
 import { splitWikilink, type MdRef } from "../core/markdown.js";
+import type { PublishFlagMap } from "../core/note-normalise.js";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import { stripComments } from "../core/comments.js";
 import { slugFromPath } from "../core/slug.js";
@@ -42,6 +43,8 @@ export interface LinkContext {
   /** The notes folder relative to the workspace root ("notes", or "" when the notes are the root). */
   notesBase: string;
   dialect?: Dialect;
+  /** How a boolean `published:`/`publish:` maps to visibility (learn.config.yaml `publish_flag`); the default when absent. */
+  publishFlag?: PublishFlagMap;
 }
 
 /** Everything the index stores about one readable note file. */
@@ -212,7 +215,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkCont
       problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
     };
   const slug = slugFromPath(file.path);
-  const parsed = parseNote(bytes.toString("utf8"), slug);
+  const parsed = parseNote(bytes.toString("utf8"), slug, linkContext?.publishFlag);
   for (const w of parsed.warnings) {
     const reason = w.key ? `${w.key}: ${w.message}` : w.message;
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
@@ -247,7 +250,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkCont
     size: file.size,
     aliases: join(d.aliases),
     folder: "", // set by placeNote (core/folder-domain.ts), which knows the notes folder
-    // visibility: wins; else the flag, mapped here by the default and by publish-flag.ts as configured
+    // visibility: wins; else the flag, mapped as configured (publish-flag.ts maps stored rows again when the setting changes)
     publish_flag: d.publish_flag === undefined ? null : d.publish_flag ? 1 : 0,
   };
   return { note: { values, links }, problems };

@@ -1,8 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { readNoteForSite } from "../../src/app/site-read.js";
 import { check } from "../../src/commands/check.js";
 import { list } from "../../src/commands/list.js";
 import { search } from "../../src/commands/search.js";
+import { show } from "../../src/commands/show.js";
+import { walkedIndex } from "../../src/store/walked-index.js";
+import { createContext } from "../../src/workspace/context.js";
 import { call } from "../helpers/in-process.js";
 import { noteText, workspace } from "../helpers/workspace.js";
 
@@ -59,5 +63,30 @@ describe("due dates of two notes with one file name", () => {
     expect((JSON.parse(found.stdout) as { hits: { path: string }[] }).hits.map((h) => h.path)).toEqual([
       "notes/a/dup.md",
     ]);
+  });
+});
+
+describe("publish_flag as configured, on every path that parses notes", () => {
+  const make = () =>
+    workspace(
+      {
+        "notes/flagged.md": "---\ntitle: Flagged\npublished: true\n---\nBody.\n",
+        "notes/unflagged.md": "---\ntitle: Unflagged\npublished: false\n---\nBody.\n",
+      },
+      { config: "publish_flag: {true: private, false: public}\n" },
+    );
+
+  it("the index, the walked-index fallback and the site reader map `published: true` to private", async () => {
+    const root = make();
+    const shown = JSON.parse((await call(show, { dir: root, slug: "flagged", json: true })).stdout) as {
+      note: { visibility: string };
+    };
+    expect(shown.note.visibility).toBe("private");
+    const ctx = await createContext({ dir: root }, { env: {} });
+    const walked = walkedIndex(ctx);
+    expect(walked.getNote("flagged").visibility).toBe("private");
+    expect(walked.getNote("unflagged").visibility).toBe("public");
+    const site = readNoteForSite(root, "notes/flagged.md", ctx.config.publish_flag);
+    expect("row" in site && site.row.visibility).toBe("private");
   });
 });
