@@ -90,3 +90,39 @@ describe("publish_flag as configured, on every path that parses notes", () => {
     expect("row" in site && site.row.visibility).toBe("private");
   });
 });
+
+describe("links, headings and tags inside comments", () => {
+  it("a link written only in an HTML or %% comment is no link, backlink or broken link", async () => {
+    const body = [
+      "# Visible",
+      "See [[shown]].",
+      "<!-- old: [[hidden-html]] and [md](hidden-md.md) -->",
+      "%% private: [[hidden-obsidian]]",
+      "## Secret heading #secrettag",
+      "%%",
+      "`%% [[in-code]] %%` stays code.",
+      "After #visibletag and [[broken-after]].",
+      "",
+    ].join("\n");
+    const root = workspace({
+      "notes/a.md": `---\ntitle: A\n---\n${body}`,
+      "notes/shown.md": "---\ntitle: Shown\n---\nx\n",
+      "notes/hidden-html.md": "---\ntitle: Hidden html\n---\nx\n",
+      "notes/hidden-obsidian.md": "---\ntitle: Hidden obsidian\n---\nx\n",
+    });
+    type Shown = { links: { target: string }[]; backlinks: unknown[]; note: { tags: string[] } };
+    const a = JSON.parse((await call(show, { dir: root, slug: "a", json: true })).stdout) as Shown;
+    expect(a.links.map((l) => l.target).sort()).toEqual(["broken-after", "shown"]);
+    expect(a.note.tags).toEqual(["visibletag"]);
+    for (const hidden of ["hidden-html", "hidden-obsidian"]) {
+      const h = JSON.parse((await call(show, { dir: root, slug: hidden, json: true })).stdout) as Shown;
+      expect(h.backlinks).toEqual([]);
+    }
+    const checked = JSON.parse((await call(check, { dir: root, json: true })).stdout) as {
+      findings: { rule: string; line: number | null; message: string }[];
+    };
+    const broken = checked.findings.filter((f) => /link/.test(f.rule));
+    expect(broken.map((f) => f.line)).toEqual([11]); // line numbers still count the comment's lines
+    expect(broken[0]!.message).toContain("broken-after");
+  });
+});
