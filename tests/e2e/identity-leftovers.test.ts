@@ -1,8 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readNoteForSite } from "../../src/app/site-read.js";
 import { check } from "../../src/commands/check.js";
 import { list } from "../../src/commands/list.js";
+import { week } from "../../src/commands/week.js";
 import { search } from "../../src/commands/search.js";
 import { show } from "../../src/commands/show.js";
 import { walkedIndex } from "../../src/store/walked-index.js";
@@ -84,8 +87,8 @@ describe("publish_flag as configured, on every path that parses notes", () => {
     expect(shown.note.visibility).toBe("private");
     const ctx = await createContext({ dir: root }, { env: {} });
     const walked = walkedIndex(ctx);
-    expect(walked.getNote("flagged").visibility).toBe("private");
-    expect(walked.getNote("unflagged").visibility).toBe("public");
+    expect(walked.getNote("flagged")?.visibility).toBe("private");
+    expect(walked.getNote("unflagged")?.visibility).toBe("public");
     const site = readNoteForSite(root, "notes/flagged.md", ctx.config.publish_flag);
     expect("row" in site && site.row.visibility).toBe("private");
   });
@@ -124,5 +127,34 @@ describe("links, headings and tags inside comments", () => {
     const broken = checked.findings.filter((f) => /link/.test(f.rule));
     expect(broken.map((f) => f.line)).toEqual([11]); // line numbers still count the comment's lines
     expect(broken[0]!.message).toContain("broken-after");
+  });
+});
+
+describe("learn week with a note whose file name another note has", () => {
+  const dup = (title: string) =>
+    noteText({ title, type: "doc", visibility: "private", domain: "core-backend", published: "2026-09-01" });
+  const read = (root: string, rel: string) => readFileSync(join(root, rel), "utf8");
+
+  it("records the note by path and finds it again for steps 3 to 5", async () => {
+    const root = workspace({ "notes/a/dup.md": dup("Dup A"), "notes/b/dup.md": dup("Dup B") });
+    const today = "2026-11-27";
+    const ambiguous = await call(week, { dir: root, today, domain: "core-backend", note: "dup" });
+    expect(ambiguous.code).toBe(2); // the short name is ambiguous: the user picks one
+    const r = await call(week, {
+      dir: root,
+      today,
+      note: "b/dup",
+      checklist: ["one thing"],
+      role: ["backend"],
+      revisit: "build",
+    });
+    expect(r.stderr).toContain("step 5/5");
+    expect(r.code).toBe(0);
+    expect(read(root, "notes/log/2026-W48.md")).toContain("note: notes/b/dup.md\n");
+    expect(read(root, "notes/b/dup.md")).toContain("- [ ] one thing");
+    expect(read(root, "notes/a/dup.md")).toBe(dup("Dup A"));
+    expect(r.stderr).toContain("learn used notes/b/dup.md");
+    const again = await call(week, { dir: root, today, json: true });
+    expect(again.code).toBe(0);
   });
 });
