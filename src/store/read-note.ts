@@ -140,18 +140,42 @@ export function noteLinks(path: string, parsed: ParsedNote, links: LinkContext =
   const dir = posix.dirname(path);
   const out: RawLink[] = parsed.data.related.map((t) => nameLink(dir, links, t.trim(), "related", undefined));
   for (const w of parsed.facts.wikilinks) {
-    const parts = splitWikilink(w.inner, links.dialect);
-    // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
-    // Dendron's `![[a.b.*]]` embeds every note matching a pattern
-    const t = parts.target;
-    if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (w.embed && t.includes("*"))) continue;
-    out.push(nameLink(dir, links, parts.target, w.embed ? "embed" : "wikilink", parts.anchor));
+    const l = wikiLink(dir, links, w.inner, w.embed);
+    if (l) out.push(l);
   }
   for (const ref of parsed.facts.mdLinks) {
     const l = mdLink(dir, links, ref);
     if (l) out.push(l);
   }
   return out;
+}
+
+/** A `[[inner]]` or `![[inner]]` as a link to resolve, split by the dialect; undefined when it names no note or file. */
+function wikiLink(dir: string, links: LinkContext, inner: string, embed: boolean): RawLink | undefined {
+  const parts = splitWikilink(inner, links.dialect);
+  // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
+  // Dendron's `![[a.b.*]]` embeds every note matching a pattern
+  const t = parts.target;
+  if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (embed && t.includes("*"))) return undefined;
+  return nameLink(dir, links, t, embed ? "embed" : "wikilink", parts.anchor);
+}
+
+/**
+ * One link of the note at `path` as an editor shows it (a wikilink's inner text, a `related:`
+ * name, a Markdown destination's path and anchor), read as noteLinks reads it.
+ */
+export function writtenLink(
+  path: string,
+  written:
+    | { kind: "wikilink" | "embed"; inner: string }
+    | { kind: "related"; name: string }
+    | { kind: "markdown"; ref: MdRef },
+  links: LinkContext,
+): RawLink | undefined {
+  const dir = posix.dirname(path);
+  if (written.kind === "related") return nameLink(dir, links, written.name.trim(), "related", undefined);
+  if (written.kind === "markdown") return mdLink(dir, links, written.ref);
+  return wikiLink(dir, links, written.inner, written.kind === "embed");
 }
 
 /** Front-matter tags, then the body's `#tags` not among them (any case). */
