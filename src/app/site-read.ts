@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { toNoteRow } from "../store/handle.js";
 import { MAX_NOTE_BYTES, parseBuffer } from "../store/read-note.js";
 import type { NoteRow } from "../core/index-types.js";
+import type { PublishFlagMap } from "../core/note-normalise.js";
 
 /** A note as `learn publish` reads it now: everything the site shows comes from here, never from the index. */
 export interface NoteForSite {
@@ -39,8 +40,13 @@ function readCapped(abs: string, max: number): { buf: Buffer; size: number; mtim
  * Read and parse one note file for publishing, capped like the index (MAX_NOTE_BYTES) and
  * parsed by the index's own parser, so a page and its index row agree. Returns the reason
  * when the file cannot be read as a note (an I/O error, not a file, binary, not UTF-8).
+ * `publishFlag` is learn.config.yaml's `publish_flag` mapping (the default when left out).
  */
-export function readNoteForSite(root: string, path: string): NoteForSite | { error: string } {
+export function readNoteForSite(
+  root: string,
+  path: string,
+  publishFlag?: PublishFlagMap,
+): NoteForSite | { error: string } {
   let file;
   try {
     // A few bytes past the cap, as the index reads, so the UTF-8 cut lands where the index's does.
@@ -49,7 +55,12 @@ export function readNoteForSite(root: string, path: string): NoteForSite | { err
     return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   }
   const { buf, size, mtimeMs } = file;
-  const parsed = parseBuffer({ path, abs: join(root, path), size, mtimeMs }, buf);
+  // links are not used here: only the flag mapping matters in the context
+  const parsed = parseBuffer(
+    { path, abs: join(root, path), size, mtimeMs },
+    buf,
+    publishFlag === undefined ? undefined : { notesBase: "", publishFlag },
+  );
   if (!parsed.note) {
     const why = parsed.problems.find((p) => p.severity === "error")?.reason ?? "cannot parse";
     return { error: why.replace(/^skipped: /, "") };

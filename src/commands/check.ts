@@ -90,7 +90,7 @@ export async function runCheck(
   opts: { staged?: boolean; env?: NodeJS.ProcessEnv; rules?: readonly string[] } = {},
 ): Promise<CheckReport> {
   const notes = index.allNotes();
-  const files: { path: string; text?: string }[] = opts.staged ? stagedNotes(ctx.ws, opts.env) : notes;
+  const files: { path: string; text?: string }[] = opts.staged ? stagedNotes(ctx.ws, opts.env, ctx.config) : notes;
   const texts = new Map<string, string>();
   const textOf = (p: string): string | undefined => {
     if (!texts.has(p)) {

@@ -23,11 +23,11 @@ const FORMATS = ["table", "json", "paths", "paths0"];
 
 /** Each note's due date, replayed from revisits.jsonl: loaded only for is:due or --sort due (the scheduler is not small). */
 async function dueDates(index: SqliteIndex, ctx: Context): Promise<Map<string, string>> {
-  const [{ dueBySlug }, { revisitLog }] = await Promise.all([
+  const [{ dueByPath }, { revisitLog }] = await Promise.all([
     import("../store/schedule.js"),
     import("../workspace/revisit-log.js"),
   ]);
-  return dueBySlug(index, ctx, revisitLog(ctx.ws.root));
+  return dueByPath(index, ctx, revisitLog(ctx.ws.root));
 }
 
 /** List notes matching filters, sorted, as a table, JSON or bare paths. */

@@ -31,11 +31,11 @@ export function relaxedLines(relaxed: SearchRelaxed): string[] {
 
 /** Each note's due date, replayed from revisits.jsonl: loaded only for is:due (the scheduler is not small). */
 async function dueDates(index: SqliteIndex, ctx: Context): Promise<Map<string, string>> {
-  const [{ dueBySlug }, { revisitLog }] = await Promise.all([
+  const [{ dueByPath }, { revisitLog }] = await Promise.all([
     import("../store/schedule.js"),
     import("../workspace/revisit-log.js"),
   ]);
-  return dueBySlug(index, ctx, revisitLog(ctx.ws.root));
+  return dueByPath(index, ctx, revisitLog(ctx.ws.root));
 }
 
 /** Full-text search of the notes, ranked by bm25, typos forgiven. */

@@ -9,11 +9,13 @@ import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from 
 import {
   firstUnfinished,
   markDone,
+  namesWeekNote,
   STEP_FLAG,
   STEP_LABEL,
   WEEK_STEPS,
   type WeekLog,
   type WeekStep,
+  weekNoteName,
 } from "../core/week-model.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy, withIndex } from "../store/open-lazy.js";
@@ -153,7 +155,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         const domain = given.domain ?? (await ask!.askWeekDomain(stats, suggestDomain(stats)));
         log = stepDomain(ctx, log, domain);
         if (given.domain) io.err(stepDoneLine(step, domain, io.theme)); // at a prompt, its answer line says it
-      } else if (step === "note" && log.state.note && namesStartedNote(given, log.state.note)) {
+      } else if (step === "note" && log.state.note && namesStartedNote(given, log.state.note, find)) {
         const started = startedWeekNote(ctx.ws, log.state, find);
         if (started) {
           io.err(`step 2/5 is started: ${started.path} needs ${started.missing}`);
@@ -198,7 +200,9 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         io.err(
           stepDoneLine(
             step,
-            plan === "build" ? `record the build with: learn used ${row.slug} --in "<the build>"` : `due on ${plan}`,
+            plan === "build"
+              ? `record the build with: learn used ${weekNoteName(row, index.allNotes())} --in "<the build>"`
+              : `due on ${plan}`,
             io.theme,
           ),
         );
@@ -284,7 +288,7 @@ async function noteStep(
   }
   if (existing) {
     const wasPublic = existing.visibility === "public";
-    const next = stepExistingNote(ctx, log, existing);
+    const next = stepExistingNote(ctx, log, existing, weekNoteName(existing, notes)); // a shared file name: by path
     io.err(noteStepLine(ctx, next, existing.path, wasPublic ? "is public already" : "is public now", io));
     await offerEditor(ctx, notePath(ctx, existing), opts, io);
     return next;
@@ -297,11 +301,16 @@ async function noteStep(
   return made.log;
 }
 
-/** True when step 2's flags name no other note than the one already started (or none at all). */
-const namesStartedNote = (given: Given, started: string): boolean =>
-  given.title === undefined && given.note === undefined
-    ? true
-    : (given.note ?? slugForTitle(given.title!)).toLowerCase() === started.toLowerCase();
+/** True when step 2's flags name no other note than the one already started (by slug or path), or none at all. */
+function namesStartedNote(given: Given, started: string, find: (name: string) => NoteRow | undefined): boolean {
+  if (given.title === undefined && given.note === undefined) return true;
+  const name = given.note ?? slugForTitle(given.title!);
+  if (name.toLowerCase() === started.toLowerCase()) return true;
+  const row = find(started);
+  return (
+    row !== undefined && (given.note !== undefined ? find(given.note)?.path === row.path : namesWeekNote(name, row))
+  );
+}
 
 /** The line step 2 prints: done when the note is written, else started, with what it still needs. */
 function noteStepLine(ctx: Context, log: WeekLog, path: string, what: string, io: IO): string {

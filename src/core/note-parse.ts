@@ -2,6 +2,7 @@ import { scanBody, type BodyFacts } from "./markdown.js";
 import { normaliseFrontMatter, type PublishFlagMap } from "./note-normalise.js";
 import { loadYaml } from "./yaml-load.js";
 import type { FrontMatter, NoteWarning } from "./note-model.js";
+import { stripComments } from "./comments.js";
 
 /** A note read from text: normalised front matter, body, facts and problems. */
 export interface ParsedNote {
@@ -64,7 +65,8 @@ export function parseNote(text: string, fallbackTitle: string, flagMap?: Publish
   }
   const { data, warnings: fieldWarnings } = normaliseFrontMatter(raw, flagMap);
   warnings.push(...fieldWarnings);
-  const facts = scanBody(body);
+  // a link, heading, tag or checkbox inside a comment is hidden from readers: it is no link (line breaks are kept)
+  const facts = scanBody(stripComments(body));
   // No `title:` is no problem: the H1 or the file name is the title, as every notes app reads it.
   const title = data.title ?? facts.firstH1 ?? fallbackTitle;
   return { data, body, title, facts, warnings, brokenYaml };

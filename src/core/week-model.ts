@@ -7,7 +7,7 @@ import type { HeatCell } from "./week-streak.js";
 // A week log is notes/log/YYYY-Www.md. Its front matter holds the loop's state:
 //   week: 2026-W48        the ISO week (must match the file name)
 //   domain: core-backend  step 1: the week's one domain
-//   note: idempotency-keys  step 2: the slug of the week's public note
+//   note: idempotency-keys  step 2: the week's public note: its slug, or its path when notes share the slug
 //   steps: [domain, note]  the steps done so far, by name
 //   revisit_plan: build   step 5: `build` (after use in a real build) or a date
 //   checklist_draft: [a]  step 3's items typed before a run was stopped (until step 3 is done)
@@ -185,4 +185,19 @@ export interface WeekOverview {
   warnings: string[];
   /** When tolerant: why this week's own log could not be read. */
   problem?: string;
+}
+
+/** How a week log names its note: the slug, or the path when another note has the same file name. */
+export function weekNoteName(
+  row: { slug: string; path: string },
+  notes: readonly { slug: string; path: string }[],
+): string {
+  const slug = row.slug.toLowerCase();
+  return notes.some((n) => n.path !== row.path && n.slug.toLowerCase() === slug) ? row.path : row.slug;
+}
+
+/** True when a week log's `note:` (a slug, or a path) names this note. */
+export function namesWeekNote(name: string | undefined, row: { slug: string; path: string }): boolean {
+  const n = name?.toLowerCase();
+  return n === row.slug.toLowerCase() || n === row.path.toLowerCase();
 }

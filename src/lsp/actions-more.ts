@@ -6,6 +6,7 @@ import { CodeActionKind, type CodeAction, type Range, type WorkspaceEdit } from 
 import { LearnError } from "../core/errors.js";
 import { planNewNote } from "../core/note-new.js";
 import { META_TYPES } from "../core/week-domain.js";
+import { namesWeekNote } from "../core/week-model.js";
 import { memoryIO } from "../ui/io.js";
 import { renderPlannedNote } from "../workspace/note-create.js";
 import { existingSlugs } from "../workspace/note-files.js";
@@ -118,7 +119,7 @@ export async function weekAction(ws: LspWorkspace, path: string, uri: string, te
   } catch {
     return []; // a broken log: `learn week` says what to fix
   }
-  if (log.state.done.includes("note") || log.state.note?.toLowerCase() === note.slug.toLowerCase()) return [];
+  if (log.state.done.includes("note") || namesWeekNote(log.state.note, note)) return [];
   const title = "learn: add this note to this week's loop";
   let saved = false;
   try {
@@ -147,14 +148,14 @@ export async function runWeek(ws: LspWorkspace, path: string, expected: unknown)
   const log = readWeekLog(ws.ctx);
   if (typeof expected === "string" && expected !== (log.stamp?.hash ?? "absent"))
     throw new LearnError(`${log.shown} changed on disk since the action was offered`, "ask for the code actions again");
-  if (log.state.note?.toLowerCase() === note.slug.toLowerCase())
+  if (namesWeekNote(log.state.note, note))
     throw new LearnError(`${note.slug} is already this week's note (${log.label})`);
   if (log.state.done.includes("note"))
     throw new LearnError(`this week's note is already ${log.state.note ?? "chosen"} (${log.label})`);
   const { week } = await import("../commands/week.js");
   const io = memoryIO();
   const domain = log.state.done.includes("domain") ? undefined : (note.domain ?? undefined);
-  await week({ dir: ws.ctx.ws.root, today: ws.ctx.today, domain, note: note.slug }, io);
+  await week({ dir: ws.ctx.ws.root, today: ws.ctx.today, domain, note: note.path }, io); // a path: the slug may be shared
   ws.invalidate();
   return io.stderr.join("").trim();
 }

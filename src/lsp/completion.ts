@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from "vscode-languageserver";
 import { DIFFICULTIES, KNOWN_KEYS, NOTE_TYPES, STATUSES, VISIBILITIES } from "../core/note-model.js";
 import type { NoteRow } from "../core/index-types.js";
+import { linkOptions } from "../store/open-db.js";
 import { frontMatterKeyAt, wordAt } from "./text-at.js";
 import type { LspWorkspace } from "./workspace-state.js";
 
@@ -28,6 +29,30 @@ function matchNotes(notes: readonly NoteRow[], query: string): NoteRow[] {
     .filter((x) => x.s > 0);
   scored.sort((a, b) => b.s - a.s || b.n.mtime_ms - a.n.mtime_ms || a.n.slug.localeCompare(b.n.slug, "en"));
   return scored.map((x) => x.n);
+}
+
+/** The link form the workspace writes: `link_style`, else wiki links (every dialect but plain Markdown reads them). */
+const linkStyle = (ws: LspWorkspace): "wiki" | "markdown" =>
+  ws.ctx.config.link_style ?? (ws.ctx.config.dialect === "markdown" ? "markdown" : "wiki");
+
+/** The notes folder relative to the workspace root ("" when the notes are the root), as links are read from it. */
+const notesBase = (ws: LspWorkspace): string => linkOptions(ws.ctx).notesBase;
+
+/** A Markdown link's destination from the note at `from` to the note at `to`. */
+const relativeLink = (from: string, to: string): string => encodeURI(posix.relative(posix.dirname(from), to));
+
+/**
+ * The name a wikilink (or `related:`) uses for a note, as the index resolves it: the file name
+ * (a Dendron hierarchy name is its file name), or, when another note has that file name, its path
+ * from the notes folder without the extension, so the link leads to this note and not the other.
+ */
+function wikiName(notes: readonly NoteRow[], base: string): (n: NoteRow) => string {
+  const count = new Map<string, number>();
+  for (const n of notes) count.set(n.slug.toLowerCase(), (count.get(n.slug.toLowerCase()) ?? 0) + 1);
+  return (n) =>
+    (count.get(n.slug.toLowerCase()) ?? 0) > 1
+      ? (base ? posix.relative(base, n.path) : n.path).replace(/\.(md|markdown)$/i, "")
+      : n.slug;
 }
 
 function list(items: CompletionItem[]): CompletionList {
@@ -69,17 +94,26 @@ export async function complete(
 
   const wiki = /\[\[([^\][|#]*)$/.exec(before);
   if (wiki && key === undefined) {
-    const range = { start: { line: pos.line, character: pos.character - wiki[1]!.length }, end: pos };
+    const notes = await ws.notes();
+    const query = wiki[1]!;
+    if (linkStyle(ws) === "markdown") {
+      // the workspace writes [label](path.md): the typed `[[` (and a `]]` the editor closed it with) become one
+      const start = { line: pos.line, character: pos.character - query.length - 2 };
+      const end = after.startsWith("]]") ? { line: pos.line, character: pos.character + 2 } : pos;
+      const md = (n: NoteRow) => `[${n.title.replace(/[[\]\\]/g, "\\$&")}](${relativeLink(path, n.path)})`;
+      return list(noteItems(notes, query, { start, end }, md));
+    }
+    const range = { start: { line: pos.line, character: pos.character - query.length }, end: pos };
     const close = after.startsWith("]]") ? "" : "]]";
-    return list(noteItems(await ws.notes(), wiki[1]!, range, (n) => `${n.slug}${close}`));
+    const name = wikiName(notes, notesBase(ws));
+    return list(noteItems(notes, query, range, (n) => `${name(n)}${close}`));
   }
   const md = /\]\(([^)\s]*)$/.exec(before);
   if (md && key === undefined) {
     const range = { start: { line: pos.line, character: pos.character - md[1]!.length }, end: pos };
     const close = after.startsWith(")") ? "" : ")";
-    const dir = posix.dirname(path);
     const query = posix.basename(md[1]!).replace(/\.(md|markdown)$/i, "");
-    return list(noteItems(await ws.notes(), query, range, (n) => `${encodeURI(posix.relative(dir, n.path))}${close}`));
+    return list(noteItems(await ws.notes(), query, range, (n) => `${relativeLink(path, n.path)}${close}`));
   }
   if (key !== undefined || frontMatterOpen(lines, pos.line)) return frontMatter(ws, path, line, pos, key);
   const tag = /(?:^|\s)#([\p{L}\p{N}_/-]*)$/u.exec(before);
@@ -157,8 +191,16 @@ async function frontMatter(
       return list(await tagItems(ws, range));
     case "related": {
       const query = line.slice(start, pos.character);
-      const notes = (await ws.notes()).filter((n) => n.path !== path);
-      return list(noteItems(notes, query, range, (n) => n.slug));
+      const all = await ws.notes();
+      const name = wikiName(all, notesBase(ws));
+      return list(
+        noteItems(
+          all.filter((n) => n.path !== path),
+          query,
+          range,
+          name,
+        ),
+      );
     }
     case "covers": {
       const items = await ws.roadmap();

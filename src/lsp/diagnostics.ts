@@ -35,23 +35,22 @@ function capped(path: string, text: string): { text: string; finding?: Finding }
 /**
  * Every `learn check` finding of one document as the editor holds it (saved or not): the same
  * rule functions check runs (front matter, secrets, links), fed the live text, its links resolved
- * against the index as the indexer resolves them (by slug; Markdown links by path), under the
+ * against the index as the indexer resolves them (by path, file name, id, title and alias), under the
  * same rule settings (`check.rules`) and the same learn-notes-only schema rules.
  */
 export async function documentFindings(ws: LspWorkspace, path: string, full: string): Promise<Finding[]> {
   const { text, finding } = capped(path, full);
   const slug = slugOf(path);
-  const parsed = parseNote(text, slug);
+  const parsed = parseNote(text, slug, ws.ctx.config.publish_flag);
   const out: Finding[] = finding ? [finding] : [];
   const env = { templates: templateTexts(ws.ctx.ws), allow: loadSecretAllowlist(ws.ctx.ws.root) };
   out.push(...(await noteFindings(ws.ctx, path, text, parsed, env))); // as check does
   const links: LinkRow[] = [];
+  const resolve = await ws.linkResolver(path);
   for (const l of noteLinks(path, parsed, linkOptions(ws.ctx))) {
     if (l.attach) continue; // files that are not notes are looked for on disk by the indexer: `learn check` reports them
-    const to =
-      l.kind === "markdown"
-        ? ((await ws.noteAt(l.toKey)) ?? (l.altKey ? await ws.noteAt(l.altKey) : undefined))
-        : ((l.altKey ? await ws.noteAt(l.altKey) : undefined) ?? (await ws.note(l.toKey)));
+    const at = resolve(l);
+    const to = at === null ? undefined : await ws.noteAt(at);
     const base = { from_slug: slug, from_path: path, target: l.target, kind: l.kind };
     links.push({ ...base, to_slug: to?.slug ?? null, to_path: to?.path ?? null });
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { posix, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   SymbolKind,
   type DocumentSymbol,
@@ -12,26 +12,40 @@ import { lineOf } from "../core/check-lines.js";
 import { headingLines } from "../core/markdown.js";
 import { daysBetween } from "../core/revisit-replay.js";
 import type { NoteRow } from "../core/index-types.js";
+import { linkOptions } from "../store/open-db.js";
+import { writtenLink } from "../store/read-note.js";
 import { frontMatterEnd, linkAt, type LinkAt } from "./text-at.js";
 import type { LspWorkspace, RoadmapEntry } from "./workspace-state.js";
 
-const slugOf = (target: string): string => posix.basename(target.trim()).replace(/\.(md|markdown)$/i, "");
 const top = (line = 0) => ({ start: { line, character: 0 }, end: { line, character: 0 } });
 
-/** What a link resolves to: a note, a roadmap item, or nothing (broken). */
-export type Resolved = { note: NoteRow } | { item: RoadmapEntry } | undefined;
+/** What a link resolves to: a note, a file that is not a note (an image), a roadmap item, or nothing (broken). */
+export type Resolved = { note: NoteRow } | { file: string } | { item: RoadmapEntry } | undefined;
 
-/** Resolve a link as the indexer does: slugs for [[links]] and related:, paths for Markdown links, ids for covers:. */
+/**
+ * Resolve a link as the indexer does (the dialect's side of `|`; by path, file name, id, title and
+ * alias): the index's own resolved row for this link of the document when it has one, else (an
+ * unsaved edit) the index's rule run on the link as written. `covers:` names a roadmap item.
+ */
 export async function resolveLink(ws: LspWorkspace, path: string, link: LinkAt): Promise<Resolved> {
   if (link.kind === "covers") {
     const item = (await ws.roadmap()).find((i) => i.id === link.target.toLowerCase());
     return item ? { item } : undefined;
   }
-  const note =
+  const raw = writtenLink(
+    path,
     link.kind === "markdown"
-      ? await ws.noteAt(posix.normalize(posix.join(posix.dirname(path), link.target)))
-      : await ws.note(slugOf(link.target));
-  return note ? { note } : undefined;
+      ? { kind: "markdown", ref: { path: link.target, ...(link.anchor ? { anchor: link.anchor } : {}) } }
+      : link.kind === "related"
+        ? { kind: "related", name: link.target }
+        : { kind: link.kind, inner: link.inner ?? link.target },
+    linkOptions(ws.ctx),
+  );
+  if (!raw) return undefined;
+  const to = (await ws.linkResolver(path))(raw);
+  if (!to) return undefined;
+  const note = await ws.noteAt(to);
+  return note ? { note } : { file: to };
 }
 
 /** "due in 3 days; used in 2 builds" for a note, from the replayed revisit log. */
@@ -52,7 +66,7 @@ export async function hover(
   lines: readonly string[],
   pos: Position,
 ): Promise<Hover | null> {
-  const link = linkAt(lines, pos.line, pos.character);
+  const link = linkAt(lines, pos.line, pos.character, ws.ctx.config.dialect);
   if (!link) return null;
   const range = { start: { line: pos.line, character: link.start }, end: { line: pos.line, character: link.end } };
   const to = await resolveLink(ws, path, link);
@@ -61,6 +75,7 @@ export async function hover(
       range,
       contents: { kind: "markdown", value: `**${link.target}**: no note or roadmap item has that name` },
     };
+  if ("file" in to) return { range, contents: { kind: "markdown", value: `file \`${to.file}\`` } };
   if ("item" in to) {
     const covering = (await ws.notes()).filter((n) => n.covers.some((c) => c.toLowerCase() === to.item.id));
     const roles = [...new Set(covering.flatMap((n) => n.roles))].sort();
@@ -91,11 +106,11 @@ export async function definition(
   lines: readonly string[],
   pos: Position,
 ): Promise<Location | null> {
-  const link = linkAt(lines, pos.line, pos.character);
+  const link = linkAt(lines, pos.line, pos.character, ws.ctx.config.dialect);
   const to = link && (await resolveLink(ws, path, link));
   if (!to) return null;
   if ("item" in to) return { uri: ws.uriOf(to.item.notePath), range: top(to.item.fileLine) };
-  return { uri: ws.uriOf(to.note.path), range: top() };
+  return { uri: ws.uriOf("file" in to ? to.file : to.note.path), range: top() };
 }
 
 /** Backlinks of the note under the cursor's link, else of the document itself, each at the line that links. */
@@ -105,7 +120,7 @@ export async function references(
   lines: readonly string[],
   pos: Position,
 ): Promise<Location[]> {
-  const link = linkAt(lines, pos.line, pos.character);
+  const link = linkAt(lines, pos.line, pos.character, ws.ctx.config.dialect);
   const to = link && (await resolveLink(ws, path, link));
   const note = to && "note" in to ? to.note : await ws.noteAt(path);
   if (!note) return [];

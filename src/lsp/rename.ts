@@ -17,7 +17,7 @@ export async function rename(
   newName: string,
   openText: (uri: string) => { text: string; version: number } | undefined,
 ): Promise<WorkspaceEdit | null> {
-  const link = linkAt(lines, pos.line, pos.character);
+  const link = linkAt(lines, pos.line, pos.character, ws.ctx.config.dialect);
   const to = link && (await resolveLink(ws, path, link));
   const note = to && "note" in to ? to.note : await ws.noteAt(path);
   if (!note) return null;
@@ -25,7 +25,7 @@ export async function rename(
   const plan = planMove(
     ws.ctx,
     index,
-    note.id ?? note.slug,
+    note.id ?? note.path, // a path: another note may have its file name
     newName,
     (p) => openText(ws.uriOf(p))?.text ?? readText(ws.ctx, p),
   );

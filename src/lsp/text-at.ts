@@ -1,16 +1,22 @@
 // Reading a document at a position: which link, front-matter key or word the cursor is on.
 // The patterns follow the indexer's (core/markdown.ts), so what the server resolves is what the index stores.
+import { splitWikilink } from "../core/markdown.js";
 
 /** A link under the cursor: its target as written, its kind and the 0-based columns of the target. */
 export interface LinkAt {
-  kind: "wikilink" | "markdown" | "related" | "covers";
+  kind: "wikilink" | "embed" | "markdown" | "related" | "covers";
+  /** The note named: a wikilink's target (the dialect's side of `|`, no `#anchor`), a path, a name or an id. */
   target: string;
+  /** A wikilink's whole inner text, as the indexer splits it. */
+  inner?: string;
+  /** A Markdown link's `#anchor`. */
+  anchor?: string;
   start: number;
   end: number;
 }
 
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
-const MDLINK = /\]\(\s*<?([^)\s>]+\.(?:md|markdown))(?:#[^)\s]*)?>?(?:\s+"[^"]*")?\s*\)/gi;
+const WIKILINK = /(!?)\[\[([^\][\n]+)\]\]/g;
+const MDLINK = /\]\(\s*<?([^)\s>#]+\.(?:md|markdown))(?:#([^)\s>]*))?>?(?:\s+"[^"]*")?\s*\)/gi;
 const KEY = /^([A-Za-z_][\w-]*)\s*:/;
 
 /** The 0-based line where the front matter closes, or -1 when the text has none (or it is unclosed). */
@@ -44,8 +50,11 @@ export function wordAt(line: string, col: number): { word: string; start: number
   return start < end ? { word: line.slice(start, end), start, end } : undefined;
 }
 
-/** The link (or related:/covers: entry) at a 0-based line and column of a document. */
-export function linkAt(lines: readonly string[], line: number, col: number): LinkAt | undefined {
+/**
+ * The link (or related:/covers: entry) at a 0-based line and column of a document; `dialect`
+ * says which side of a wikilink's `|` is the target (Dendron: the right).
+ */
+export function linkAt(lines: readonly string[], line: number, col: number, dialect?: string): LinkAt | undefined {
   const text = lines[line];
   if (text === undefined) return undefined;
   const key = frontMatterKeyAt(lines, line);
@@ -56,8 +65,12 @@ export function linkAt(lines: readonly string[], line: number, col: number): Lin
   }
   for (const m of text.matchAll(WIKILINK)) {
     if (col >= m.index && col <= m.index + m[0].length) {
-      const start = m.index + 2;
-      return { kind: "wikilink", target: m[1]!.trim(), start, end: start + m[1]!.length };
+      const inner = m[2]!;
+      const { target } = splitWikilink(inner, dialect);
+      const open = m.index + m[1]!.length + 2;
+      const at = dialect === "dendron" ? inner.lastIndexOf(target) : inner.indexOf(target);
+      const start = open + Math.max(0, at);
+      return { kind: m[1] ? "embed" : "wikilink", target, inner, start, end: start + target.length };
     }
   }
   for (const m of text.matchAll(MDLINK)) {
@@ -69,7 +82,7 @@ export function linkAt(lines: readonly string[], line: number, col: number): Lin
       } catch {
         // keep it as written
       }
-      return { kind: "markdown", target, start, end: start + m[1]!.length };
+      return { kind: "markdown", target, ...(m[2] ? { anchor: m[2] } : {}), start, end: start + m[1]!.length };
     }
   }
   return undefined;

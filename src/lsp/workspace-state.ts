@@ -5,6 +5,8 @@ import type { NoteSchedule } from "../core/revisit-replay.js";
 import type { RoadmapItem } from "../core/readiness-roadmap.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
+import type { RawLink } from "../store/read-note.js";
+import { resolveLinkPath } from "../store/refresh.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "../workspace/context.js";
 
@@ -18,14 +20,13 @@ export interface RoadmapEntry extends RoadmapItem {
 /**
  * The server's view of one workspace: its context and an open index, refreshed from disk
  * (an incremental walk, like every read command) when a file was saved or changed outside
- * the editor. Derived tables (notes by slug, schedules, roadmap items) are rebuilt lazily.
+ * the editor. Derived tables (notes by path, schedules, roadmap items) are rebuilt lazily.
  */
 export class LspWorkspace {
   private index: SqliteIndex | undefined;
   private dirty = true;
   private cache: {
     notes?: NoteRow[];
-    bySlug?: Map<string, NoteRow>;
     byPath?: Map<string, NoteRow>;
     schedules?: Map<string, NoteSchedule>;
     builds?: Map<string, number>;
@@ -63,12 +64,15 @@ export class LspWorkspace {
     return (this.cache.notes ??= index.allNotes());
   }
 
-  /** A note by slug (case-insensitive) or id. */
-  async note(slugOrId: string): Promise<NoteRow | undefined> {
-    const notes = await this.notes();
-    this.cache.bySlug ??= new Map(notes.flatMap((n) => [[n.slug.toLowerCase(), n] as const]));
-    const key = slugOrId.toLowerCase();
-    return this.cache.bySlug.get(key) ?? notes.find((n) => n.id?.toLowerCase() === key);
+  /**
+   * How links of the document at `from` resolve, as the index resolves them: the index's own row
+   * for a link it stored from that file (attachments too), else its rule run on the link (an unsaved edit).
+   */
+  async linkResolver(from: string): Promise<(l: RawLink) => string | null> {
+    const index = await this.fresh();
+    const stored = new Map<string, string>();
+    for (const r of index.linksFrom(from)) if (r.to_path) stored.set(`${r.kind}\n${r.target}`, r.to_path);
+    return (l) => stored.get(`${l.kind}\n${l.target}`) ?? resolveLinkPath(index.db, l);
   }
 
   /** A note by its workspace-relative path. */

@@ -49,10 +49,10 @@ export function filtersToSql(f: Filters): SqlWhere {
   return { where: conds.join(" AND "), params };
 }
 
-/** Keep only notes due on or before `today`, given each note's due date (slug -> YYYY-MM-DD). */
-export function filterDue<T extends { slug: string }>(rows: T[], due: ReadonlyMap<string, string>, today: string): T[] {
+/** Keep only notes due on or before `today`, given each note's due date (path -> YYYY-MM-DD). */
+export function filterDue<T extends { path: string }>(rows: T[], due: ReadonlyMap<string, string>, today: string): T[] {
   return rows.filter((r) => {
-    const d = due.get(r.slug);
+    const d = due.get(r.path);
     return d !== undefined && d <= today;
   });
 }

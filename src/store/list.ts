@@ -10,7 +10,7 @@ const LIST_SORTS = ["updated", "published", "title", "type", "status", "due"] as
 /** One of LIST_SORTS. */
 export type ListSort = (typeof LIST_SORTS)[number];
 
-/** What to list; `due` (slug -> due date) is needed for `is:due` and `--sort due`. */
+/** What to list; `due` (path -> due date) is needed for `is:due` and `--sort due`. */
 export interface ListRequest {
   filters: Filters;
   sort: ListSort;
@@ -47,7 +47,7 @@ export function listNotes(index: SqliteIndex, req: ListRequest): NoteRow[] {
   if (req.filters.due) rows = filterDue(rows, req.due!, req.today);
   if (req.sort === "due") {
     const due = req.due!;
-    const key = (r: NoteRow): string => due.get(r.slug) ?? "9999-99-99";
+    const key = (r: NoteRow): string => due.get(r.path) ?? "9999-99-99";
     rows.sort((a, b) => key(a).localeCompare(key(b)) || a.title.localeCompare(b.title));
   }
   return req.limit === undefined ? rows : rows.slice(0, req.limit);

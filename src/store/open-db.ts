@@ -206,6 +206,7 @@ export const linkOptions = (ctx: Context): LinkOptions => ({
   root: ctx.ws.root,
   notesBase: notesBase(ctx),
   ...(ctx.config.dialect ? { dialect: ctx.config.dialect } : {}),
+  ...(ctx.config.publish_flag !== undefined ? { publishFlag: ctx.config.publish_flag } : {}),
 });
 
 /**

@@ -28,7 +28,7 @@ async function attempt(
     const files = r.begin();
     const { readNote } = await import("./read-note.js"); // js-yaml and zod load only when a file changed
     const pool = await import("./parse-pool.js");
-    const links = { notesBase: work.links.notesBase, dialect: work.links.dialect };
+    const links = { notesBase: work.links.notesBase, dialect: work.links.dialect, publishFlag: work.links.publishFlag };
     if (opts.parallel !== false && pool.canParallel(files.length))
       await pool.parseInWorker(
         files,

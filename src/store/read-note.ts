@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import { posix } from "node:path";
 import type { Dialect } from "../core/config.js";
 import { splitWikilink, type MdRef } from "../core/markdown.js";
+import type { PublishFlagMap } from "../core/note-normalise.js";
 import { parseNote, type ParsedNote } from "../core/note-parse.js";
 import { stripComments } from "../core/comments.js";
 import { slugFromPath } from "../core/slug.js";
@@ -42,6 +43,8 @@ export interface LinkContext {
   /** The notes folder relative to the workspace root ("notes", or "" when the notes are the root). */
   notesBase: string;
   dialect?: Dialect;
+  /** How a boolean `published:`/`publish:` maps to visibility (learn.config.yaml `publish_flag`); the default when absent. */
+  publishFlag?: PublishFlagMap;
 }
 
 /** Everything the index stores about one readable note file. */
@@ -137,18 +140,42 @@ export function noteLinks(path: string, parsed: ParsedNote, links: LinkContext =
   const dir = posix.dirname(path);
   const out: RawLink[] = parsed.data.related.map((t) => nameLink(dir, links, t.trim(), "related", undefined));
   for (const w of parsed.facts.wikilinks) {
-    const parts = splitWikilink(w.inner, links.dialect);
-    // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
-    // Dendron's `![[a.b.*]]` embeds every note matching a pattern
-    const t = parts.target;
-    if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (w.embed && t.includes("*"))) continue;
-    out.push(nameLink(dir, links, parts.target, w.embed ? "embed" : "wikilink", parts.anchor));
+    const l = wikiLink(dir, links, w.inner, w.embed);
+    if (l) out.push(l);
   }
   for (const ref of parsed.facts.mdLinks) {
     const l = mdLink(dir, links, ref);
     if (l) out.push(l);
   }
   return out;
+}
+
+/** A `[[inner]]` or `![[inner]]` as a link to resolve, split by the dialect; undefined when it names no note or file. */
+function wikiLink(dir: string, links: LinkContext, inner: string, embed: boolean): RawLink | undefined {
+  const parts = splitWikilink(inner, links.dialect);
+  // `[[#heading]]` is a place in this note; `[[https://…]]` a URL; `[[{{date}}]]` a template's placeholder;
+  // Dendron's `![[a.b.*]]` embeds every note matching a pattern
+  const t = parts.target;
+  if (!t || /^[a-z][a-z0-9+.-]*:\/\//i.test(t) || t.includes("{{") || (embed && t.includes("*"))) return undefined;
+  return nameLink(dir, links, t, embed ? "embed" : "wikilink", parts.anchor);
+}
+
+/**
+ * One link of the note at `path` as an editor shows it (a wikilink's inner text, a `related:`
+ * name, a Markdown destination's path and anchor), read as noteLinks reads it.
+ */
+export function writtenLink(
+  path: string,
+  written:
+    | { kind: "wikilink" | "embed"; inner: string }
+    | { kind: "related"; name: string }
+    | { kind: "markdown"; ref: MdRef },
+  links: LinkContext,
+): RawLink | undefined {
+  const dir = posix.dirname(path);
+  if (written.kind === "related") return nameLink(dir, links, written.name.trim(), "related", undefined);
+  if (written.kind === "markdown") return mdLink(dir, links, written.ref);
+  return wikiLink(dir, links, written.inner, written.kind === "embed");
 }
 
 /** Front-matter tags, then the body's `#tags` not among them (any case). */
@@ -212,7 +239,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkCont
       problems: [{ path: file.path, reason: "skipped: not valid UTF-8 text (save it as UTF-8)", severity: "error" }],
     };
   const slug = slugFromPath(file.path);
-  const parsed = parseNote(bytes.toString("utf8"), slug);
+  const parsed = parseNote(bytes.toString("utf8"), slug, linkContext?.publishFlag);
   for (const w of parsed.warnings) {
     const reason = w.key ? `${w.key}: ${w.message}` : w.message;
     problems.push({ path: file.path, line: w.line, reason, severity: w.severity });
@@ -247,7 +274,7 @@ export function parseBuffer(file: FoundFile, buf: Buffer, linkContext?: LinkCont
     size: file.size,
     aliases: join(d.aliases),
     folder: "", // set by placeNote (core/folder-domain.ts), which knows the notes folder
-    // visibility: wins; else the flag, mapped here by the default and by publish-flag.ts as configured
+    // visibility: wins; else the flag, mapped as configured (publish-flag.ts maps stored rows again when the setting changes)
     publish_flag: d.publish_flag === undefined ? null : d.publish_flag ? 1 : 0,
   };
   return { note: { values, links }, problems };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, statSync, writeSync, type Dirent } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type Database from "better-sqlite3";
-import type { NoteRecord, ReadResult } from "./read-note.js";
+import type { NoteRecord, RawLink, ReadResult } from "./read-note.js";
 import { placeNote, type FolderRules } from "../core/folder-domain.js";
 import { createSchema, finishBulkLoad } from "./schema.js";
 import type { IndexProblem, RefreshStats } from "../core/index-types.js";
@@ -49,14 +49,32 @@ const NOTE_COLUMNS = [
 // Attachments (attach = 1) are looked for on disk instead (resolveAttachments).
 const NOTE_AT = (key: string) =>
   `(SELECT path FROM notes WHERE path = ${key} COLLATE NOCASE ORDER BY path = ${key} DESC, path LIMIT 1)`;
-const RESOLVE_PATHS = `UPDATE links SET to_path = CASE WHEN attach = 1 THEN to_path
-  WHEN kind = 'markdown' THEN COALESCE(${NOTE_AT("links.to_key")}, ${NOTE_AT("links.alt_key")})
-  ELSE COALESCE(${NOTE_AT("links.alt_key")},
-    (SELECT path FROM notes WHERE slug = links.to_key COLLATE NOCASE
-      ORDER BY path LIKE '%/' || links.target || '.md' DESC, length(path), path LIMIT 1),
-    (SELECT path FROM notes WHERE id = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
-    (SELECT path FROM notes WHERE title = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
-    (SELECT path FROM aliases WHERE alias = links.to_key COLLATE NOCASE ORDER BY length(path), path LIMIT 1)) END`;
+/** Where a link that is no attachment leads, as SQL over its to_key, alt_key, target and kind. */
+const resolvedPath = (l: { toKey: string; altKey: string; target: string; kind: string }): string => `CASE
+  WHEN ${l.kind} = 'markdown' THEN COALESCE(${NOTE_AT(l.toKey)}, ${NOTE_AT(l.altKey)})
+  ELSE COALESCE(${NOTE_AT(l.altKey)},
+    (SELECT path FROM notes WHERE slug = ${l.toKey} COLLATE NOCASE
+      ORDER BY path LIKE '%/' || ${l.target} || '.md' DESC, length(path), path LIMIT 1),
+    (SELECT path FROM notes WHERE id = ${l.toKey} COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
+    (SELECT path FROM notes WHERE title = ${l.toKey} COLLATE NOCASE ORDER BY length(path), path LIMIT 1),
+    (SELECT path FROM aliases WHERE alias = ${l.toKey} COLLATE NOCASE ORDER BY length(path), path LIMIT 1)) END`;
+const RESOLVE_PATHS = `UPDATE links SET to_path = CASE WHEN attach = 1 THEN to_path ELSE ${resolvedPath({
+  toKey: "links.to_key",
+  altKey: "links.alt_key",
+  target: "links.target",
+  kind: "kind",
+})} END`;
+const RESOLVE_ONE = `SELECT ${resolvedPath({ toKey: "@toKey", altKey: "@altKey", target: "@target", kind: "@kind" })}`;
+
+/**
+ * The note a link not stored in the index leads to (an editor's unsaved text), resolved by the
+ * index's own rule; null when it is broken. Attachments are not looked for (the index finds them on disk).
+ */
+export function resolveLinkPath(db: Database.Database, l: RawLink): string | null {
+  if (l.attach) return null;
+  return (db.prepare(RESOLVE_ONE).pluck().get({ toKey: l.toKey, altKey: l.altKey, target: l.target, kind: l.kind }) ??
+    null) as string | null;
+}
 
 /** Resolve the links a WHERE clause selects (all of them without one). */
 function resolveWhere(db: Database.Database, where = "", ...params: unknown[]): void {

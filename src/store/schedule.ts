@@ -190,9 +190,18 @@ export function countDue(index: SqliteIndex, ctx: Context, log: RevisitLogSource
   return n;
 }
 
-/** Each note's next due date by slug (notes with `revisit: false` are left out), for `is:due` and `--sort due`. */
-export function dueBySlug(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, string> {
+/**
+ * Each note's next due date by path (notes with `revisit: false` are left out), for `is:due` and
+ * `--sort due`: two notes may share a file name. A schedule cached by an older learn has only its
+ * slug; it keys the one note with that slug.
+ */
+export function dueByPath(index: SqliteIndex, ctx: Context, log: RevisitLogSource): Map<string, string> {
   const due = new Map<string, string>();
-  for (const s of noteSchedules(index, ctx, log).values()) if (s.due !== null) due.set(s.slug, s.due);
+  const bySlug = index.db.prepare("SELECT path FROM notes WHERE slug = ?");
+  for (const s of noteSchedules(index, ctx, log).values()) {
+    if (s.due === null) continue;
+    const paths = s.path !== undefined ? [s.path] : (bySlug.all(s.slug) as { path: string }[]).map((r) => r.path);
+    if (paths.length === 1) due.set(paths[0]!, s.due);
+  }
   return due;
 }

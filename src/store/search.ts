@@ -16,7 +16,7 @@ import { filterDue, filtersToSql } from "./filter-sql.js";
 import { ROW_COLUMNS, toNoteRow, type SqliteIndex } from "./handle.js";
 import type { SearchHit, SearchRelaxed } from "../core/index-types.js";
 
-/** What to search for; `due` (slug -> due date) is needed only for `is:due`. */
+/** What to search for; `due` (path -> due date) is needed only for `is:due`. */
 export interface SearchRequest {
   query: ParsedQuery;
   limit: number;
@@ -163,15 +163,15 @@ function runMatch(
   let ranked = userQuery((): Ranked[] => {
     const exact = exactIds(index, q);
     if (!f.where && !due) return rankInFts(index, match, inTitle, exact, req.limit + skip.size);
-    // filters are on the notes table: every match is joined (due dates are checked here, on slugs)
+    // filters are on the notes table: every match is joined (due dates are checked here, on paths)
     const sql =
-      `SELECT n.rowid AS rid, n.slug, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, ${tierOf(exact, "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?")} AS tier ` +
+      `SELECT n.rowid AS rid, n.path, notes_fts.rank AS score, ${TITLE_WORDS} AS tscore, ${tierOf(exact, "SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?")} AS tier ` +
       `FROM notes_fts JOIN notes n ON n.rowid = notes_fts.rowid WHERE notes_fts MATCH ? ${f.where ? `AND ${f.where}` : ""} ` +
       `ORDER BY ${ORDER} ${due ? "" : "LIMIT ?"}`;
     return index.db.prepare(sql).all(inTitle, match, ...f.params, ...(due ? [] : [req.limit + skip.size])) as Ranked[];
   });
   ranked = ranked.filter((r) => !skip.has(r.rid));
-  if (due) ranked = filterDue(ranked as (Ranked & { slug: string })[], req.due!, req.today);
+  if (due) ranked = filterDue(ranked as (Ranked & { path: string })[], req.due!, req.today);
   const shown = ranked.slice(0, req.limit);
   const read = index.db.prepare(
     `SELECT ${ROW_COLUMNS}, snippet(notes_fts, -1, char(1), char(2), '…', 14) AS snip ` +

@@ -1,7 +1,7 @@
 import type { Context } from "../core/context.js";
 import { toNoteRow } from "./handle.js";
 import { matchNotes, oneNote } from "../core/note-suggest.js";
-import { walkWorkspaceNotes } from "./open-db.js";
+import { linkOptions, walkWorkspaceNotes } from "./open-db.js";
 import { readNote } from "./read-note.js";
 import type { IndexHandle, IndexProblem, NoteRow } from "../core/index-types.js";
 
@@ -14,8 +14,9 @@ export function walkedIndex(ctx: Context): IndexHandle {
   const walk = walkWorkspaceNotes(ctx);
   const notes: NoteRow[] = [];
   const problems: IndexProblem[] = [...walk.problems];
+  const options = linkOptions(ctx); // the configured publish_flag mapping, as the index reads notes
   for (const file of walk.files) {
-    const read = readNote(file);
+    const read = readNote(file, options);
     problems.push(...read.problems);
     if (!read.note) continue;
     const { body: _body, aliases: _aliases, folder: _folder, ...values } = read.note.values;

@@ -22,14 +22,14 @@ import { assertLogUnchanged, saveWeekLog } from "./week-log.js";
 /** The absolute path of an indexed note. */
 export const notePath = (ctx: Context, row: NoteRow): string => join(ctx.ws.root, row.path);
 
-/** The week's note from the index; a log naming a note that is gone says what to fix. */
-export function weekNote(log: WeekLog, find: (slug: string) => NoteRow | undefined): NoteRow {
-  const slug = log.state.note!;
-  const row = find(slug);
+/** The week's note from the index (by slug, or by path); a log naming a note that is gone says what to fix. */
+export function weekNote(log: WeekLog, find: (name: string) => NoteRow | undefined): NoteRow {
+  const name = log.state.note!;
+  const row = find(name);
   if (!row)
     throw new LearnError(
-      `${log.shown}: note: no note ${slug} in the workspace`,
-      "set `note:` to the slug of an existing note, or delete the log to start the week again",
+      `${log.shown}: note: no note ${name} in the workspace`,
+      "set `note:` to the slug or path of an existing note, or delete the log to start the week again",
     );
   return row;
 }
@@ -46,10 +46,10 @@ export const stepDomain = (ctx: Context, log: WeekLog, domain: string): WeekLog 
   saveWeekLog(ctx, log, markDone(log.state, "domain", { domain }));
 
 /** Step 2 is done once the note is written (words of its own, no placeholder left); until then it is only started. */
-function noteState(ctx: Context, log: WeekLog, slug: string, path: string): WeekState {
+function noteState(ctx: Context, log: WeekLog, name: string, path: string): WeekState {
   return fileSubstance(ctx.ws, path)?.enough
-    ? markDone(log.state, "note", { note: slug })
-    : { ...log.state, note: slug };
+    ? markDone(log.state, "note", { note: name })
+    : { ...log.state, note: name };
 }
 
 /** Step 2, new note: write a public note of the week's domain from its template. */
@@ -63,14 +63,17 @@ export function stepNewNote(
   return { log: saveWeekLog(ctx, log, noteState(ctx, log, plan.slug, path)), path, slug: plan.slug };
 }
 
-/** Step 2, existing note: make it public (a minimal front-matter edit). */
-export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow): WeekLog {
+/**
+ * Step 2, existing note: make it public (a minimal front-matter edit). `name` is how the log
+ * names it (weekNoteName: the path when another note has its file name).
+ */
+export function stepExistingNote(ctx: Context, log: WeekLog, row: NoteRow, name = row.slug): WeekLog {
   assertLogUnchanged(log);
   if (row.visibility !== "public")
     editNote(notePath(ctx, row), (t) => setFrontMatter(t, { visibility: "public", updated: ctx.today }, row.path), {
       root: ctx.ws.notesDir,
     });
-  return saveWeekLog(ctx, log, noteState(ctx, log, row.slug, notePath(ctx, row)));
+  return saveWeekLog(ctx, log, noteState(ctx, log, name, notePath(ctx, row)));
 }
 
 /**

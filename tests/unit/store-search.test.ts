@@ -165,8 +165,8 @@ describe("listNotes", () => {
   it("sorts by due date and filters is:due once due dates are plugged in", async () => {
     const f = await fixture();
     const due = new Map([
-      ["k8s", "2026-11-01"],
-      ["retries", "2026-12-24"],
+      ["notes/k8s.md", "2026-11-01"],
+      ["notes/retries.md", "2026-12-24"],
     ]);
     const rows = listNotes(f.index, { filters: parseQuery("").filters, sort: "due", today: "2026-11-27", due }).map(
       (n) => n.slug,
