@@ -226,8 +226,10 @@ describe("an Obsidian vault adopted in place", () => {
     // the next ten come tomorrow, the last three the day after: never more than ten on a day
     const soon = await due(root, { within: "3d" });
     const perDay = new Map<string, number>();
-    for (const d of soon)
-      perDay.set(d.due < today ? today : d.due, (perDay.get(d.due < today ? today : d.due) ?? 0) + 1);
+    for (const d of soon) {
+      const day = d.due === null || d.due < today ? today : d.due;
+      perDay.set(day, (perDay.get(day) ?? 0) + 1);
+    }
     expect(Object.fromEntries(perDay)).toEqual({ [today]: 10, "2026-12-02": 10, "2026-12-03": 3 });
     expect(soon).toHaveLength(VAULT_NOTE_PATHS.length);
     expect((await due(root, { limit: "3" })).map((d) => d.path)).toEqual(first.slice(0, 3).map((d) => d.path));
