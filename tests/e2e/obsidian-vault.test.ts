@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, utimesSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
@@ -108,6 +108,11 @@ describe("an Obsidian vault adopted in place", () => {
   it("adopt in place: init --here writes only the config and appended lines, says what it found; learn finds it from inside", async () => {
     const root = obsidianVault({ git: true });
     const before = hashes(root);
+    // before adoption, --dir on the vault says what to run and leaves nothing behind
+    const early = await call(index, { dir: root, today }, env);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain("learn init --here");
+    expect(existsSync(join(root, ".learn"))).toBe(false);
     const r = await call(init, { target: root, here: true }, env);
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe(`${VAULT_NOTE_PATHS.length} notes, Obsidian vault, 6 marked publish: true`);
@@ -217,20 +222,20 @@ describe("an Obsidian vault adopted in place", () => {
       "databases/Links.md",
       "Lookup Tables.md",
       "Obsidian Plugins.md",
+      "Plugin Picks.md",
       "What Colour Are Your Bits.md",
       "github-actions/github-pages.md", // 2023-04-02
       "Git Stash.md", // git, STASH_COMMIT
       "Dataview.md", // 2023-11-14
-      "daily/2024-01-01.md",
     ]);
-    // the next ten come tomorrow, the last three the day after: never more than ten on a day
+    // the next ten come tomorrow, the last four the day after: never more than ten on a day
     const soon = await due(root, { within: "3d" });
     const perDay = new Map<string, number>();
     for (const d of soon) {
       const day = d.due === null || d.due < today ? today : d.due;
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
-    expect(Object.fromEntries(perDay)).toEqual({ [today]: 10, "2026-12-02": 10, "2026-12-03": 3 });
+    expect(Object.fromEntries(perDay)).toEqual({ [today]: 10, "2026-12-02": 10, "2026-12-03": 4 });
     expect(soon).toHaveLength(VAULT_NOTE_PATHS.length);
     expect((await due(root, { limit: "3" })).map((d) => d.path)).toEqual(first.slice(0, 3).map((d) => d.path));
     // revisit.exclude by folder and by inline tag: those notes are never due
@@ -267,7 +272,9 @@ describe("an Obsidian vault adopted in place", () => {
       ["embed", "attachments/diagram.png"],
       ["embed", "attachments/diagram.png"],
     ]);
-    // backlinks by every form, deduplicated per form
+    // a link in a heading is a link: Plugin Picks' H1 links to Obsidian Plugins
+    expect((await showJson(root, "Obsidian Plugins")).backlinks.map((b) => b.from_path)).toEqual(["Plugin Picks.md"]);
+    // backlinks by every form
     const back = (await showJson(root, "Postgres Indexes")).backlinks;
     expect(new Set(back.map((b) => b.from_path))).toEqual(new Set(["databases/Links.md"]));
     // check: exactly the one broken link, nothing about code, attachments or embeds
@@ -362,6 +369,20 @@ describe("an Obsidian vault adopted in place", () => {
     // the link by path reaches the right twin's page
     const twin = /<a class="wikilink" href="\.\.\/notes\/([^"]+)">GitHub Pages \(github\)<\/a>/.exec(links)?.[1];
     expect(readFileSync(join(site, "notes", twin!), "utf8")).toContain("<h1>GitHub Pages (github)</h1>");
+    // incremental: a second publish rewrites no page; a changed note rewrites its own page
+    const pages = join(site, "notes");
+    const stamp = () => Object.fromEntries(readdirSync(pages).map((f) => [f, statSync(join(pages, f)).mtimeMs]));
+    const old = new Date("2020-01-01T00:00:00Z");
+    for (const f of readdirSync(pages)) utimesSync(join(pages, f), old, old);
+    const first = stamp();
+    expect((await call(publish, { dir: root, today }, env)).code).toBe(0);
+    expect(stamp()).toEqual(first);
+    appendFileSync(join(root, "Dataview.md"), "\nTables and lists.\n");
+    expect((await call(publish, { dir: root, today }, env)).code).toBe(0);
+    const changed = Object.entries(stamp())
+      .filter(([f, t]) => t !== first[f])
+      .map(([f]) => f);
+    expect(changed).toEqual(["dataview.html"]);
     // comment words are not searchable in learn either
     expect((await searchJson(root, "hidden", "thought")).hits).toEqual([]);
   });
@@ -375,6 +396,11 @@ describe("an Obsidian vault adopted in place", () => {
     expect((await searchPaths(root, "gti", "stash"))[0]).toBe("Git Stash.md");
     // several words are ANDed, not a phrase: Postgres Indexes has "GIN" and "rows", not side by side
     expect(await searchPaths(root, "rows", "gin")).toEqual(["databases/Postgres Indexes.md"]);
+    // a title is shown without its link markup, in search and everywhere else
+    expect((await searchJson(root, "picks")).hits.map((h) => h.title)).toEqual(["My picks from the plugin list"]);
+    const table = (await call(list, { dir: root, today, filters: ["path:Picks"] }, env)).stdout;
+    expect(table).toContain("My picks from the plugin list");
+    expect(table).not.toContain("[[");
     // a word no note has is dropped, and the output says so
     const relaxed = await call(search, { dir: root, today, query: ["stash", "zzqqxx"] }, env);
     expect(relaxed.stdout).toContain("Git Stash");

@@ -112,6 +112,7 @@ export const VAULT_NOTES: Record<string, string> = {
     "# What Colour Are Your Bits?\n\nLook at the bits and look again: a look at copyright, looks and lockups.\n",
   "postgres/explain-analyze.md":
     "# Reading query plans\n\nEXPLAIN ANALYZE shows the actual time beside the estimates.\n",
+  "Plugin Picks.md": "# My picks from [[Obsidian Plugins|the plugin list]]\n\nTemplater and Calendar.\n",
   "Git Stash.md": "# Git Stash\n\nPut work in progress aside with `git stash push -m`.\n",
   "Private Journal.md":
     "---\npublish: false\n---\n# Private Journal\n\nOnly for me. #private\n\n![[secret-photo.png]]\n",
