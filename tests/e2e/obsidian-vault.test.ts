@@ -315,6 +315,7 @@ describe("an Obsidian vault adopted in place", () => {
     expect((await searchPaths(root, "postgres", "explain", "analyze"))[0]).toBe("postgres/explain-analyze.md");
     expect(await listPaths(root, "folder:github")).toEqual(["github/github-pages.md"]);
     expect(await listPaths(root, "path:github")).toEqual(["github-actions/github-pages.md", "github/github-pages.md"]);
+    expect(await listPaths(root, 'path:"Plugin Picks"')).toEqual(["Plugin Picks.md"]); // a quoted value with a space
     expect(await listPaths(root, "domain:databases")).toEqual(["databases/Links.md", "databases/Postgres Indexes.md"]);
     // inline #tags are tags, and tag:x takes x/y too
     expect(await listPaths(root, "tag:databases/postgres")).toEqual(["databases/Postgres Indexes.md"]);
