@@ -228,6 +228,11 @@ describe("an Obsidian vault adopted in place", () => {
       "Git Stash.md", // git, STASH_COMMIT
       "Dataview.md", // 2023-11-14
     ]);
+    // each says where its date came from
+    const why = new Map(first.map((d) => [d.path, d.why]));
+    expect(why.get("github/github-pages.md")).toBe("never revisited (published 2022-08-05)");
+    expect(why.get("Git Stash.md")).toBe(`never revisited (added ${STASH_COMMIT} (git))`);
+    expect(why.get("Dataview.md")).toBe("never revisited (updated 2023-11-14)"); // only updated: (epoch ms)
     // the next ten come tomorrow, the last four the day after: never more than ten on a day
     const soon = await due(root, { within: "3d" });
     const perDay = new Map<string, number>();
