@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
@@ -244,10 +244,22 @@ describe("an Obsidian vault adopted in place", () => {
     expect(soon).toHaveLength(VAULT_NOTE_PATHS.length);
     expect((await due(root, { limit: "3" })).map((d) => d.path)).toEqual(first.slice(0, 3).map((d) => d.path));
     // revisit.exclude by folder and by inline tag: those notes are never due
+    const config = readFileSync(join(root, "learn.config.yaml"), "utf8");
     appendFileSync(join(root, "learn.config.yaml"), '\nrevisit:\n  exclude: [daily, "#private"]\n');
     const scoped = await due(root, { within: "30d" });
     expect(scoped.some((d) => d.path.startsWith("daily/") || d.path === "Private Journal.md")).toBe(false);
     expect(scoped).toHaveLength(VAULT_NOTE_PATHS.length - 13);
+    writeFileSync(join(root, "learn.config.yaml"), config);
+    // revisiting today's ten lets none more in today: the next ten are tomorrow's
+    for (const d of first) {
+      const r = await call(revisit, { dir: root, today, slug: d.path, rating: "good" }, env);
+      expect(r.code, `${d.path}: ${r.stderr}`).toBe(0);
+    }
+    expect(await due(root)).toEqual([]);
+    const tomorrow = jsonOf<RevisitListJson>(
+      await call(revisit, { dir: root, today: "2026-12-02", json: true }, { LEARN_TODAY: "2026-12-02" }),
+    ).due;
+    expect(tomorrow.map((d) => d.path)).toEqual(soon.filter((d) => d.due === "2026-12-02").map((d) => d.path));
   });
 
   it("link and embed dialects: every form resolves to the right note or attachment; code is not a link", async () => {
