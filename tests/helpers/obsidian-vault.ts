@@ -132,7 +132,7 @@ export const STASH_COMMIT = "2023-06-15";
 export const JOURNAL_MTIME = "2024-06-01";
 
 /** The environment for the test's own git commands: no system or user config, fixed dates. */
-export function gitEnv(home: string, day: string): NodeJS.ProcessEnv {
+function gitEnv(home: string, day: string): NodeJS.ProcessEnv {
   const date = `${day}T12:00:00Z`;
   return {
     PATH: process.env.PATH ?? "",
