@@ -335,6 +335,12 @@ describe("an Obsidian vault adopted in place", () => {
       ["databases/Links.md", "broken-link", true],
     ]);
     expect(code).toBe(0); // a broken link is a warning
+    // by title too, and a twin by its title
+    writeFileSync(join(root, "Probe.md"), "# Probe\n\n[[Reading query plans]] and [[GitHub Pages (actions)]]\n");
+    expect((await showJson(root, "Probe")).links.map((l) => l.to_path)).toEqual([
+      "postgres/explain-analyze.md",
+      "github-actions/github-pages.md",
+    ]);
   });
 
   it("front-matter edits keep the user's format: an epoch-ms updated: stays epoch-ms, publish: true stays", async () => {
