@@ -17,6 +17,13 @@ export class UsageError extends LearnError {
   }
 }
 
+/** A path that names one note alone: a folder's without `.md`, one at the top with it (`Lookup Tables.md`). */
+const example = (paths: readonly string[]): string => {
+  const inFolder = paths.find((p) => p.includes("/"))?.replace(/\.(md|markdown)$/i, "");
+  const top = paths.find((p) => !p.includes("/"));
+  return [inFolder, top].filter((p) => p !== undefined).join(", or ");
+};
+
 /** A short name two or more notes share: exit 2, listing every candidate so the user can name one by path. */
 export class AmbiguousNoteError extends UsageError {
   constructor(
@@ -25,7 +32,7 @@ export class AmbiguousNoteError extends UsageError {
   ) {
     super(
       `${typed}: ${paths.length} notes have that name: ${paths.join(", ")}`,
-      `name one by its path (e.g. ${paths[0]!.replace(/\.(md|markdown)$/i, "")}) or its id`,
+      `name one by its path (e.g. ${example(paths)}) or its id`,
     );
   }
 }

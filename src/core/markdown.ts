@@ -193,7 +193,7 @@ export function scanBody(body: string): BodyFacts {
         facts.headings.push(textOf);
         if (h[1] === "#" && facts.firstH1 === undefined) facts.firstH1 = textOf;
       }
-      continue;
+      // a heading's links are links too (`# Picks from [[Plugins]]`): read on below
     }
     const t = TASK.exec(line);
     if (t) {

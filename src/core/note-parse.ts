@@ -1,4 +1,5 @@
 import { scanBody, type BodyFacts } from "./markdown.js";
+import { plainTitle } from "./title-text.js";
 import { normaliseFrontMatter, type PublishFlagMap } from "./note-normalise.js";
 import { loadYaml } from "./yaml-load.js";
 import type { FrontMatter, NoteWarning } from "./note-model.js";
@@ -68,7 +69,9 @@ export function parseNote(text: string, fallbackTitle: string, flagMap?: Publish
   // a link, heading, tag or checkbox inside a comment is hidden from readers: it is no link (line breaks are kept)
   const facts = scanBody(stripComments(body));
   // No `title:` is no problem: the H1 or the file name is the title, as every notes app reads it.
-  const title = data.title ?? facts.firstH1 ?? fallbackTitle;
+  // An H1's link markup is not title text: `# Picks from [[Plugins|the list]]` is "Picks from the list".
+  const h1 = facts.firstH1 !== undefined ? plainTitle(facts.firstH1) || undefined : undefined;
+  const title = data.title ?? h1 ?? fallbackTitle;
   return { data, body, title, facts, warnings, brokenYaml };
 }
 

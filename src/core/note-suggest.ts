@@ -54,8 +54,8 @@ function pathForms(name: string): string[] {
 
 /**
  * The notes a typed name may mean, as IndexHandle.findNotes defines it: by path (whole, or a
- * suffix after a `/`, so `github/pages` and `notes/github/pages.md` work), else by file name,
- * else by `id:`. For lists of notes already in memory; the index answers the same with SQL.
+ * suffix after a `/`, so `github/pages` and `notes/github/pages.md` work; a whole path typed with
+ * `.md`, `./` or `/` wins over suffixes), else by file name, else by `id:`. For lists of notes already in memory; the index answers the same with SQL.
  */
 export function matchNotes<T extends Named>(notes: readonly T[], name: string): T[] {
   const forms = pathForms(name);
@@ -63,6 +63,12 @@ export function matchNotes<T extends Named>(notes: readonly T[], name: string): 
     const p = n.path.toLowerCase();
     return forms.some((f) => p === f || p.endsWith(`/${f}`));
   });
+  // a whole path typed as one (with .md, ./ or /) means that note, though another folder has its file
+  // name: `Lookup Tables.md` is the note at the top of a vault adopted whole, not archive/'s twin
+  if (byPath.length > 1 && /\.(md|markdown)$|^\.?\//i.test(name.trim())) {
+    const exact = byPath.filter((n) => forms.includes(n.path.toLowerCase()));
+    if (exact.length === 1) return exact;
+  }
   if (byPath.length > 0) return byPath;
   const want = name
     .trim()

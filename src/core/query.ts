@@ -20,10 +20,11 @@ interface Token {
   negated: boolean;
 }
 
-/** Split input into tokens: "quoted phrases" (an unclosed quote runs to the end), -negation, words. */
+/** Split input into tokens: "quoted phrases" (an unclosed quote runs to the end), -negation, key:"values", words. */
 function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
-  const re = /(-?)"([^"]*)("?)|(\S+)/g;
+  // a filter's value may be quoted, spaces and all: path:"Plugin Picks" is one token
+  const re = /(-?)"([^"]*)("?)|([A-Za-z]+:"[^"]*"?|\S+)/g;
   for (const m of input.matchAll(re)) {
     if (m[4] !== undefined) {
       const raw = m[4];

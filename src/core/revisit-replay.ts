@@ -29,8 +29,11 @@ export interface ReplayNote {
   first?: { date: string; source: "git" | "file" };
 }
 
-/** Where a note's first date came from: its front matter, the commit that added it, or the file's mtime. */
-export type DateSource = "front-matter" | "git" | "file";
+/**
+ * Where a note's first date came from: its front matter (`published:`, `date:`, `created:`), only its
+ * `updated:`/`modified:`, the commit that added it, or the file's mtime.
+ */
+export type DateSource = "front-matter" | "updated" | "git" | "file";
 
 /** Why a note is due (or will be): never revisited since publication, scheduled, or used in a build. */
 export type DueReason =
@@ -130,8 +133,8 @@ export function replayKeys<T extends KeyedNote>(notes: readonly T[]): (n: T) => 
 
 /** Where a note's schedule starts: published, else updated, else its first date (git or file), else today. */
 function startOf(n: ReplayNote, today: string): { date: string; source: DateSource } {
-  const own = n.published ?? n.updated;
-  if (own) return { date: own, source: "front-matter" };
+  if (n.published) return { date: n.published, source: "front-matter" };
+  if (n.updated) return { date: n.updated, source: "updated" };
   if (n.first) return n.first;
   return { date: n.mtime_ms ? formatDate(new Date(n.mtime_ms)) : today, source: "file" };
 }

@@ -38,10 +38,17 @@ export function whyText(s: NoteSchedule, today: string): string {
 
 /**
  * A never-revisited note's first date, saying where it came from: `published D` (front matter),
+ * `updated D` (a note with only `updated:` or `modified:`),
  * `added D (git)` (the commit that added the file), or `file date D` (only the file's mtime).
  */
 const startText = (day: string, source?: DateSource): string =>
-  source === "git" ? `added ${day} (git)` : source === "file" ? `file date ${day}` : `published ${day}`;
+  source === "git"
+    ? `added ${day} (git)`
+    : source === "file"
+      ? `file date ${day}`
+      : source === "updated"
+        ? `updated ${day}`
+        : `published ${day}`;
 
 /** When a note is due, relative to today: `17 days overdue`, `due today`, `due 2026-12-01 (in 4 days)`. */
 export function whenText(due: string | null, today: string): string {

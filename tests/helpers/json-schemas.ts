@@ -106,7 +106,7 @@ const reason = z
     z.strictObject({
       kind: z.literal("new"),
       published: day,
-      source: z.enum(["front-matter", "git", "file"]).optional(),
+      source: z.enum(["front-matter", "updated", "git", "file"]).optional(),
     }),
     z.strictObject({ kind: z.literal("scheduled"), since: day }),
     z.strictObject({ kind: z.literal("used"), build: str, date: day }),
