@@ -104,8 +104,15 @@ export function revisitAction(f: RevisitFlags): RevisitAction | undefined {
  * The log line an action makes for a note on `today`. A snooze counts from the later of
  * today and the current due date, so snoozing a note that is not due yet still moves it.
  */
-export function actionEvent(a: RevisitAction, s: Pick<NoteSchedule, "key" | "slug" | "due">, today: string): LogEvent {
-  const base = { v: 1 as const, note: s.key, slug: s.slug, date: today };
+export function actionEvent(
+  a: RevisitAction,
+  s: Pick<NoteSchedule, "key" | "slug" | "due" | "path">,
+  today: string,
+): LogEvent {
+  // a note keyed by its file name records its path too: if another note later takes that name, the
+  // line still finds this one (replay falls back to the path)
+  const named = s.path !== undefined && s.key === s.slug.toLowerCase();
+  const base = { v: 1 as const, note: s.key, slug: s.slug, ...(named ? { path: s.path } : {}), date: today };
   if (a.kind === "rate")
     return {
       ...base,

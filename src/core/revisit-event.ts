@@ -5,6 +5,7 @@ import { toIsoDate } from "./dates.js";
 //   event   "revisit" | "used" | "snooze"
 //   note    the note's key: its `id:` when it has one, else its slug (lower-case)
 //   slug    the note's slug when the line was written (to read the log by eye, and for --orphans)
+//   path    the note's path, for a note keyed by its file name (so a later note of that name cannot take its history)
 //   date    YYYY-MM-DD: the day it happened (today, or --today / LEARN_TODAY)
 //   revisit adds  rating: "again" | "hard" | "good" | "easy", and remark: text from --note (optional)
 //   used    adds  build: the real build the concept was used in, and lesson: what it taught (optional)
@@ -32,6 +33,8 @@ interface EventBase {
   v: 1;
   note: string;
   slug?: string;
+  /** The note's path (workspace-relative) when the line was written: finds it if its name is later shared. */
+  path?: string;
   date: string;
 }
 /** The note was revisited and rated. */
@@ -81,7 +84,7 @@ const note: Check = (v) => {
 };
 const rating: Check = (v) =>
   (RATINGS as readonly unknown[]).includes(v) ? { value: v } : { reason: `must be one of ${RATINGS.join("|")}` };
-const base: Record<string, Check> = { note, slug: optionalString, date: day };
+const base: Record<string, Check> = { note, slug: optionalString, path: optionalString, date: day };
 const FIELDS: Record<LogEvent["event"], Record<string, Check>> = {
   revisit: { ...base, rating, remark: optionalString, lesson: optionalString },
   used: { ...base, build: text, lesson: optionalString },

@@ -172,7 +172,8 @@ export function replay(
   // Stable sort by date: a union merge may put another machine's older lines later in the file.
   const sorted = events.filter((e) => e.date <= today).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (const e of sorted) {
-    const key = owner.get(e.note);
+    // an event logged under a name another note now shares finds its note by the path it recorded
+    const key = owner.get(e.note) ?? (e.path !== undefined ? owner.get(pathKey(e.path)) : undefined);
     if (key) (byNote.get(key) ?? byNote.set(key, []).get(key)!).push(e);
     else {
       const o = orphans.get(e.note) ?? { key: e.note, slugs: [], events: 0, first: e.date, last: e.date };

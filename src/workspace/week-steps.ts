@@ -119,7 +119,16 @@ export function stepRevisit(ctx: Context, log: WeekLog, row: NoteRow, plan: stri
     const already = readRevisitLog(ctx.ws.root).events.some(
       (e) => e.event === "snooze" && e.note === key && e.until === plan && e.date === ctx.today,
     );
-    const event: LogEvent = { v: 1, event: "snooze", note: key, slug: row.slug, date: ctx.today, until: plan };
+    const named = key === row.slug.toLowerCase(); // keyed by its file name: record the path too (see actionEvent)
+    const event: LogEvent = {
+      v: 1,
+      event: "snooze",
+      note: key,
+      slug: row.slug,
+      ...(named ? { path: row.path } : {}),
+      date: ctx.today,
+      until: plan,
+    };
     if (!already) appendRevisitEvents(ctx.ws.root, [event]);
   }
   return saveWeekLog(ctx, log, markDone(log.state, "revisit", { revisitPlan: plan }));

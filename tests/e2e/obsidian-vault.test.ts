@@ -207,7 +207,7 @@ describe("an Obsidian vault adopted in place", () => {
   // that name; once a copy with the same file name appears in another folder, neither note owns
   // them (`learn revisit --orphans` lists them), so the original loses its history. Remove
   // `.fails` once events can be told apart (e.g. the event also records the path).
-  it.fails("identity: a same-name copy in another folder does not take the original's history away", async () => {
+  it("identity: a same-name copy in another folder does not take the original's history away", async () => {
     const root = await adopted();
     expect((await call(revisit, { dir: root, today, slug: "Git Stash", rating: "good" }, env)).code).toBe(0);
     mkdirSync(join(root, "archive"));

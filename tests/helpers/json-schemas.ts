@@ -133,7 +133,7 @@ const entryShape = {
 };
 const entry = z.strictObject(entryShape);
 
-const eventBase = { v: z.literal(1), note: str, slug: str.optional(), date: day };
+const eventBase = { v: z.literal(1), note: str, slug: str.optional(), path: str.optional(), date: day };
 const logEvent = z.discriminatedUnion("event", [
   z.strictObject({ ...eventBase, event: z.literal("revisit"), rating, remark: str.optional(), lesson: str.optional() }),
   z.strictObject({ ...eventBase, event: z.literal("used"), build: str, lesson: str.optional() }),
