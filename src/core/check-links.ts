@@ -17,6 +17,13 @@ function linkLabel(link: Pick<LinkRow, "kind" | "target">): string {
 const isFileLink = (link: Pick<LinkRow, "kind" | "target">): boolean =>
   link.kind === "embed" || (link.kind === "markdown" && !/\.(md|markdown)$/i.test(link.target));
 
+/** A path's or link target's file name without .md/.markdown, lower-case: what a bare wiki link names. */
+const fileName = (path: string): string =>
+  path
+    .slice(path.lastIndexOf("/") + 1)
+    .replace(/\.(md|markdown)$/i, "")
+    .toLowerCase();
+
 /** The line a link was written on, from its note's line tables. */
 function linkLine(at: NoteLines | undefined, link: LinkRow): number | undefined {
   if (!at) return undefined;
@@ -38,6 +45,9 @@ export function linkFindings(
   // By path: two notes may share a slug. Rows built by hand without paths fall back to slugs.
   const byPath = new Map(notes.map((n) => [n.path, n]));
   const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
+  // how many notes have each file name (without .md, any case): a bare name two share is ambiguous
+  const nameCount = new Map<string, number>();
+  for (const n of notes) nameCount.set(fileName(n.path), (nameCount.get(fileName(n.path)) ?? 0) + 1);
   const out: Finding[] = [];
   const lines = new Map<string, NoteLines | undefined>();
   const linesOf = (path: string): NoteLines | undefined => {
@@ -77,7 +87,24 @@ export function linkFindings(
             ? "fix the path (relative to this note; see `learn list --format paths`), or write the note"
             : "fix the name (see `learn list`), or write the note",
       });
-    } else if (isPublic(from) && !isPublic(to)) {
+    } else if (
+      link.kind !== "markdown" &&
+      !link.target.includes("/") &&
+      fileName(to.path) === fileName(link.target) &&
+      (nameCount.get(fileName(to.path)) ?? 0) > 1
+    ) {
+      // resolved as Obsidian does (same folder, else the shortest path), but a reader cannot tell which
+      const others = notes.filter((n) => n !== to && fileName(n.path) === fileName(to.path)).map((n) => n.path);
+      out.push({
+        path: from.path,
+        line: line(),
+        rule: "ambiguous-link",
+        severity: "warning",
+        message: `ambiguous link ${linkLabel(link)}: ${others.length + 1} notes have that name; it leads to ${to.path}`,
+        hint: `write its folder too, as in [[folder/name]], so it cannot mean ${others.join(" or ")}`,
+      });
+    }
+    if (to && isPublic(from) && !isPublic(to)) {
       out.push({
         path: from.path,
         line: line(),

@@ -43,6 +43,7 @@ const CHECK_RULES: readonly RuleInfo[] = [
   rule("roadmap/duplicate-item", "error", "all", "a roadmap item id used twice"),
   rule("broken-link", "warning", "all", "a link to a note that does not exist"),
   rule("private-link", "error", "all", "a public note linking to a private one"),
+  rule("ambiguous-link", "warning", "all", "a link by a file name two or more notes share"),
   rule("duplicate-slug", "error", "learn", "two notes with one file name (learn's links name notes by it)"),
   rule("duplicate-id", "error", "all", "two notes with one `id:`"),
   rule("unreadable", "error", "all", "a file or folder the index could not read"),
