@@ -3,9 +3,10 @@ import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { NOTE_TYPES } from "../core/note-model.js";
-import { readSmallFile } from "./note-checks.js";
+import { readSmallFile } from "../files/small-file.js";
 import { packageVersion } from "../workspace/package-root.js";
-import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
+import { substance } from "../core/note-substance.js";
+import { templateTexts } from "../workspace/template-texts.js";
 
 // `.learn/substance.json`: whether each public note has enough words of its own (readiness counts
 // it as evidence only then), by the note's (mtime, size) as the index stat'd it. Measuring it means
@@ -47,7 +48,7 @@ export function substanceCache(ctx: Context): SubstanceCache {
     enough(n, body) {
       const sig = `${n.mtime_ms}:${n.size}:${n.type ?? ""}`;
       const hit = Object.hasOwn(old, n.path) ? old[n.path] : undefined;
-      const value = hit?.[0] === sig ? hit[1] : noteSubstance(templates, n, body()).enough;
+      const value = hit?.[0] === sig ? hit[1] : substance(body(), templates(n.type)).enough;
       if (hit?.[0] !== sig) changed = true;
       now[n.path] = [sig, value];
       return value;

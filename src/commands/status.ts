@@ -1,4 +1,4 @@
-import { ruledProblems } from "../app/note-checks.js";
+import { ruledProblems } from "../app/rule-problems.js";
 import { lastWeekScores, readinessInput } from "../app/readiness.js";
 import { substanceCache, type SubstanceCache } from "../app/substance-cache.js";
 import type { Context } from "../core/context.js";
@@ -11,7 +11,7 @@ import { progressBar } from "../ui/progress.js";
 import { nextAction, renderStatus, toStatusJson, type StatusData } from "../ui/render-status.js";
 import { createContext } from "../workspace/context.js";
 import { schedules } from "../app/due.js";
-import { weekOverview } from "../workspace/week-log.js";
+import { cachedWeekOverview } from "../workspace/week-cache.js";
 
 /** Options of `learn status`. */
 export type StatusOptions = GlobalOptions;
@@ -22,10 +22,10 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const progress = progressBar(!opts.json);
   let data: StatusData;
   const substance = substanceCache(ctx);
+  const week = await cachedWeekOverview(ctx); // parses the logs only when one changed
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
       const notes = index.allNotes();
-      const week = weekOverview(ctx, true);
       const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
       return {
         today: ctx.today,
