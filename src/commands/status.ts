@@ -1,6 +1,7 @@
 import { ruledProblems } from "../app/rule-problems.js";
 import { lastWeekScores, readinessInput } from "../app/readiness.js";
 import { substanceCache, type SubstanceCache } from "../app/substance-cache.js";
+import { cachedStatus, saveStatus, statusKey } from "../app/status-cache.js";
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { measure } from "../core/readiness-score.js";
@@ -21,39 +22,57 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts, io);
   const progress = progressBar(!opts.json);
   let data: StatusData;
+  let key: string | undefined;
+  let computed: FromIndex | undefined;
   const substance = substanceCache(ctx);
   const week = await cachedWeekOverview(ctx); // parses the logs only when one changed
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
-      const notes = index.allNotes();
-      const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
+      key = statusKey(ctx, substance.stamp); // the index as this run's refresh left it, before reading it
+      computed = cachedStatus<FromIndex>(ctx, key);
+      const fromIndex = computed ?? fromTheIndex(ctx, index, substance);
+      if (!computed) computed = fromIndex;
+      else key = undefined; // nothing to save
       return {
         today: ctx.today,
         root: ctx.ws.root,
-        notes: notes.length,
         refreshed: { added: stats.added, updated: stats.updated, removed: stats.removed, rebuilt: stats.rebuilt },
-        problems: {
-          errors: problems.filter((p) => p.severity === "error").length,
-          warnings: problems.filter((p) => p.severity === "warning").length,
-        },
-        due: schedules(ctx, index, notes).due.map((d) => ({
-          slug: d.note.slug,
-          title: d.note.title,
-          due: d.schedule.due!,
-          overdue: d.overdue,
-        })),
         week,
-        ...rolesNow(ctx, index, notes, substance),
+        ...fromIndex,
       };
     });
   } finally {
     progress.stop();
   }
   await substance.save();
+  if (key !== undefined && computed) await saveStatus(ctx, key, computed);
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
   return data;
+}
+
+/** What status reads from the index: a function of the files, the revisit log, the config and the day. */
+type FromIndex = Pick<StatusData, "notes" | "problems" | "due" | "roles" | "lastWeek" | "domains">;
+
+/** Counts, due notes and readiness, computed from the index. */
+function fromTheIndex(ctx: Context, index: SqliteIndex, substance: SubstanceCache): FromIndex {
+  const notes = index.allNotes();
+  const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
+  return {
+    notes: notes.length,
+    problems: {
+      errors: problems.filter((p) => p.severity === "error").length,
+      warnings: problems.filter((p) => p.severity === "warning").length,
+    },
+    due: schedules(ctx, index, notes).due.map((d) => ({
+      slug: d.note.slug,
+      title: d.note.title,
+      due: d.schedule.due!,
+      overdue: d.overdue,
+    })),
+    ...rolesNow(ctx, index, notes, substance),
+  };
 }
 
 /** Each role's readiness today and its change since a week ago, and each domain's notes. */
