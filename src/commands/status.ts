@@ -25,7 +25,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   let key: string | undefined;
   let computed: FromIndex | undefined;
   const substance = substanceCache(ctx);
-  const week = await cachedWeekOverview(ctx); // parses the logs only when one changed
+  const { overview: week, save: saveWeek } = await cachedWeekOverview(ctx); // parses the logs only when one changed
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
       key = statusKey(ctx, substance.stamp); // the index as this run's refresh left it, before reading it
@@ -45,6 +45,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
     progress.stop();
   }
   await substance.save();
+  await saveWeek();
   if (key !== undefined && computed) await saveStatus(ctx, key, computed);
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));

@@ -52,8 +52,11 @@ function keyOf(ctx: Context, label: string): string {
   return h.digest("base64url");
 }
 
-/** `weekOverview(ctx, true)` as `learn status` reads it: from the cache when no log changed since. */
-export async function cachedWeekOverview(ctx: Context): Promise<WeekOverview> {
+/**
+ * `weekOverview(ctx, true)` as `learn status` reads it: from the cache when no log changed since;
+ * call save() once .learn/ exists (a first run makes it when it builds the index).
+ */
+export async function cachedWeekOverview(ctx: Context): Promise<{ overview: WeekOverview; save(): Promise<void> }> {
   const label = isoWeek(ctx.today).label;
   const key = keyOf(ctx, label);
   let file: CacheFile | undefined;
@@ -65,13 +68,14 @@ export async function cachedWeekOverview(ctx: Context): Promise<WeekOverview> {
   }
   if (file?.format === FORMAT && file.version === packageVersion() && file.key === key) {
     const steps = new Map(file.steps);
-    return {
+    const overview: WeekOverview = {
       log: file.log,
       streak: streak(steps, ctx.today),
       heat: heatMap(steps, ctx.today),
       warnings: file.warnings,
       ...(file.problem === undefined ? {} : { problem: file.problem }),
     };
+    return { overview, save: async () => {} };
   }
   const { weekOverviewAndSteps } = await import("./week-log.js");
   const { overview, steps } = weekOverviewAndSteps(ctx, true);
@@ -84,6 +88,5 @@ export async function cachedWeekOverview(ctx: Context): Promise<WeekOverview> {
     warnings: overview.warnings,
     ...(overview.problem === undefined ? {} : { problem: overview.problem }),
   };
-  await ctx.saveCache?.(FILE, out);
-  return overview;
+  return { overview, save: async () => ctx.saveCache?.(FILE, out) };
 }
