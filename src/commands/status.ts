@@ -22,17 +22,18 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   const ctx = await createContext(opts, io);
   const progress = progressBar(!opts.json);
   let data: StatusData;
-  let key: string | undefined;
-  let computed: FromIndex | undefined;
+  const later: { save?: () => Promise<void> } = {}; // what this run computed, kept once the index is closed
   const substance = substanceCache(ctx);
   const { overview: week, save: saveWeek } = await cachedWeekOverview(ctx); // parses the logs only when one changed
   try {
     data = await withIndex(ctx, { onProgress: progress.onProgress }, (index, stats): StatusData => {
-      key = statusKey(ctx, substance.stamp); // the index as this run's refresh left it, before reading it
-      computed = cachedStatus<FromIndex>(ctx, key);
-      const fromIndex = computed ?? fromTheIndex(ctx, index, substance);
-      if (!computed) computed = fromIndex;
-      else key = undefined; // nothing to save
+      const key = statusKey(ctx, substance.stamp); // the index as this run's refresh left it, before reading it
+      let fromIndex = cachedStatus<FromIndex>(ctx, key);
+      if (!fromIndex) {
+        const made = fromTheIndex(ctx, index, substance);
+        later.save = () => saveStatus(ctx, key, made);
+        fromIndex = made;
+      }
       return {
         today: ctx.today,
         root: ctx.ws.root,
@@ -46,7 +47,7 @@ export async function status(opts: StatusOptions, io: IO): Promise<StatusData> {
   }
   await substance.save();
   await saveWeek();
-  if (key !== undefined && computed) await saveStatus(ctx, key, computed);
+  await later.save?.();
   data.next = nextAction(data);
   if (opts.json) io.json(toStatusJson(data));
   else io.out(renderStatus(data, ctx.config, io.theme, io.columns));
