@@ -7,15 +7,6 @@ import { templateTexts } from "./template-texts.js";
 
 export { templateTexts }; // kept here for its older importers; the read path imports ./template-texts.js
 
-/** How much of a note's body is its own, against its type's template. */
-export function noteSubstance(
-  templates: ReturnType<typeof templateTexts>,
-  note: { type: string | null },
-  body: string,
-): Substance {
-  return substance(body, templates(note.type));
-}
-
 /** How much of the note file at `path` (absolute) is its own; undefined when it cannot be read. */
 export function fileSubstance(ws: WorkspacePaths, path: string): Substance | undefined {
   let text: string;
