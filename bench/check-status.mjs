@@ -3,7 +3,9 @@
 // as whole processes, each beside two floors measured in the same run: `node -e 0` (a Node start)
 // and a Node process that walks the notes folder and stats every note (bench/walk-baseline.mjs).
 // `check` is timed warm (its per-note cache in .learn/ filled, nothing changed), after one note
-// changed, and cold (cache removed). Standalone: `node bench/check-status.mjs` after `npm run build`;
+// changed, and cold (cache removed); `status` warm (its caches in .learn/ filled: status.json,
+// week.json, substance.json), after one note changed (the index refreshed, everything computed
+// again) and cold (its caches removed, the index kept). Standalone: `node bench/check-status.mjs` after `npm run build`;
 // BENCH_NOTES sets the corpus size, BENCH_RUNS the runs per figure (the median is shown).
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, rmSync } from "node:fs";
@@ -43,8 +45,11 @@ function measure(args, before) {
   return { secs: median(runs.map((r) => r.secs)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
-once([bin, "index"]); // build the index and fill the check cache once, untimed
+once([bin, "index"]); // build the index and fill the check and status caches, untimed
 once([bin, "check"]);
+once([bin, "status"]);
+once([bin, "status"]);
+const statusCaches = ["status.json", "week.json", "substance.json"];
 const touched = join(ws, "notes", "inbox-bench-touch.md");
 const figures = {
   "node -e 0": measure(["-e", "0"]),
@@ -53,17 +58,25 @@ const figures = {
   check: measure([bin, "check"]),
   "check, 1 note changed": measure([bin, "check"], (i) => appendFileSync(touched, `line ${i}\n`)),
   "check, cold": measure([bin, "check"], () => rmSync(join(ws, ".learn", "check-cache.json"), { force: true })),
+  "status, 1 note changed": measure([bin, "status"], (i) => appendFileSync(touched, `status line ${i}\n`)),
+  "status, cold": measure([bin, "status"], () => {
+    for (const f of statusCaches) rmSync(join(ws, ".learn", f), { force: true });
+  }),
 };
 rmSync(touched, { force: true });
 once([bin, "index"]);
 
 const floor = figures["walk+stat"];
 const target = { status: 0.5, check: 2 };
+const start = figures["node -e 0"];
 console.log(`check-status: ${NOTES} notes, median of ${RUNS} runs (targets: check <= 2 s, status <= 0.5 s)`);
 for (const [name, { secs, cpu }] of Object.entries(figures)) {
   const goal =
     target[name] === undefined ? "" : ` (target ${target[name]} s: ${secs <= target[name] ? "met" : "missed"})`;
-  const ratio = name === "node -e 0" || name === "walk+stat" ? "" : `, ${(secs / floor.secs).toFixed(1)}x walk+stat`;
+  const ratio =
+    name === "node -e 0" || name === "walk+stat"
+      ? ""
+      : `, ${(secs / floor.secs).toFixed(1)}x walk+stat, ${(secs / start.secs).toFixed(1)}x node -e 0`;
   const cpuText = Number.isNaN(cpu) ? "" : `, cpu ${cpu.toFixed(2)} s`;
   console.log(`  ${name.padEnd(22)} ${secs.toFixed(2)} s${ratio}${cpuText}${goal}`);
 }

@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { frontMatterFindings } from "../core/check-front-matter.js";
 import { isPublic } from "../core/check-links.js";
 import type { Finding } from "../core/check-model.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
-import { ownsNote, problemFindings, rulePolicy } from "../core/check-policy.js";
 import type { Context } from "../core/context.js";
-import type { IndexProblem } from "../core/index-types.js";
 import type { ParsedNote } from "../core/note-parse.js";
 import type { TemplateText } from "../core/note-substance.js";
 import { packageVersion } from "../workspace/package-root.js";
 import { ALLOWLIST_FILE } from "../workspace/secrets-allow.js";
+import { readSmallFile } from "../files/small-file.js";
 
 // What `learn check` and `learn publish` both read and scan.
 
@@ -71,7 +70,6 @@ export async function noteFindings(
 // roles, templates, the secrets allowlist).
 const CACHE_FILE = "check-cache.json";
 const CACHE_FORMAT = 1;
-const CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
 /** One note's cached result: its (mtime, size) signature, the hash of its text, its learn type, and its own findings. */
 export interface CachedNote {
@@ -146,49 +144,4 @@ export class CheckCache {
     };
     await this.ctx.saveCache?.(CACHE_FILE, file); // adds learn's version; a failure only costs a re-scan
   }
-}
-
-/** A regular file's text (never through a link), or undefined. */
-export function readSmallFile(path: string): string | undefined {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > CACHE_MAX_BYTES) return undefined;
-    return readFileSync(fd, "utf8");
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * The index's problems under the workspace's rule settings (ids, default severities, `check.rules`,
- * learn's schema only on learn's own notes): what `index` and `status` report, so they count as
- * `learn check` does. `notes` (path and learn type) is asked for only outside the learn dialect.
- */
-export function ruledProblems(
-  ctx: Context,
-  problems: readonly IndexProblem[],
-  notes: () => readonly { path: string; type: string | null }[],
-): IndexProblem[] {
-  if (problems.length === 0) return [];
-  const dialect = ctx.config.dialect;
-  let types: Map<string, string | null> | undefined;
-  const owned = (path: string): boolean => {
-    if (ownsNote(dialect, null)) return true;
-    types ??= new Map(notes().map((n) => [n.path, n.type]));
-    return ownsNote(dialect, types.get(path));
-  };
-  return problemFindings(problems, rulePolicy(ctx.config.check?.rules), owned).map((f) => ({
-    path: f.path,
-    ...(f.line === undefined ? {} : { line: f.line }),
-    reason: f.message,
-    severity: f.severity,
-  }));
 }

@@ -11,7 +11,8 @@ import type { LogEvent } from "../core/revisit-event.js";
 import { replayKeys, startDate } from "../core/revisit-replay.js";
 import { META_TYPES } from "../core/week-domain.js";
 import type { SqliteIndex } from "../store/handle.js";
-import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
+import { substance } from "../core/note-substance.js";
+import { templateTexts } from "../workspace/template-texts.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
 
 // Readiness as `learn readiness`, `learn status` and `learn publish` measure it.
@@ -49,7 +50,15 @@ export function readinessInput(
   events = readRevisitLog(ctx.ws.root).events,
   enough?: EnoughOf,
 ): ReadinessSource {
-  return readinessInputFrom(ctx, notes, (n) => index.body(n.path) ?? "", index.allLinks(), events, enough);
+  // coverage counts only links that resolve to no note (their target names a roadmap item): those alone are read
+  return readinessInputFrom(
+    ctx,
+    notes,
+    (n) => index.body(n.path) ?? "",
+    () => index.unresolvedLinks(),
+    events,
+    enough,
+  );
 }
 
 /** Whether a public note has enough words of its own, given its body on demand (a cache may not need it). */
@@ -58,12 +67,13 @@ type EnoughOf = (n: NoteRow, body: () => string) => boolean;
 /**
  * The same from any source of notes: only `notes` are read (their bodies through `bodyOf`), and
  * only links from them count, so a caller that passes public notes gets public evidence only.
+ * `links` may be a thunk: it is called only when there are roadmap items for links to cover.
  */
 export function readinessInputFrom(
   ctx: Context,
   notes: readonly NoteRow[],
   bodyOf: (n: NoteRow) => string,
-  links: readonly LinkRow[],
+  links: readonly LinkRow[] | (() => readonly LinkRow[]),
   events: LogEvent[],
   enough?: EnoughOf,
 ): ReadinessSource {
@@ -85,7 +95,8 @@ export function readinessInputFrom(
       path: n.path,
       status: n.status,
       public: isPublic(n),
-      substantial: isPublic(n) && (enough ? enough(n, () => bodyOf(n)) : noteSubstance(templates, n, bodyOf(n)).enough),
+      substantial:
+        isPublic(n) && (enough ? enough(n, () => bodyOf(n)) : substance(bodyOf(n), templates(n.type)).enough),
       checklistDone: n.checklist_done,
       domain: n.domain,
       roles: n.roles,
@@ -94,7 +105,9 @@ export function readinessInputFrom(
     covering: coverage(
       items,
       notes,
-      links.filter((l) => known.has(l.from_slug.toLowerCase())),
+      (items.length === 0 ? [] : typeof links === "function" ? links() : links).filter((l) =>
+        known.has(l.from_slug.toLowerCase()),
+      ),
     ),
     events,
     graceDays: parseDuration(ctx.config.revisit.first_after) ?? 7,

@@ -3,9 +3,10 @@ import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { NOTE_TYPES } from "../core/note-model.js";
-import { readSmallFile } from "./note-checks.js";
+import { readSmallFile } from "../files/small-file.js";
 import { packageVersion } from "../workspace/package-root.js";
-import { noteSubstance, templateTexts } from "../workspace/note-substance.js";
+import { substance } from "../core/note-substance.js";
+import { templateTexts } from "../workspace/template-texts.js";
 
 // `.learn/substance.json`: whether each public note has enough words of its own (readiness counts
 // it as evidence only then), by the note's (mtime, size) as the index stat'd it. Measuring it means
@@ -24,6 +25,8 @@ interface CacheFile {
 
 /** A note's "has enough of its own words", cached; call save() once the index is done with. */
 export interface SubstanceCache {
+  /** A hash of the templates notes are measured against. */
+  stamp: string;
   enough(n: NoteRow, body: () => string): boolean;
   save(): Promise<void>;
 }
@@ -33,27 +36,34 @@ export function substanceCache(ctx: Context): SubstanceCache {
   const templates = templateTexts(ctx.ws);
   const parts = NOTE_TYPES.map((t) => [...templates(t).lines].join("\n"));
   const stamp = createHash("sha1").update(parts.join("\0")).digest("base64url");
-  let old: CacheFile["notes"] = {};
-  try {
-    const text = readSmallFile(join(ctx.ws.dataDir, FILE));
-    const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-    if (file?.format === FORMAT && file.version === packageVersion() && file.stamp === stamp) old = file.notes;
-  } catch {
-    // unreadable: measured again
-  }
+  let read: CacheFile["notes"] | undefined; // read on first use: a status served from its own cache needs none
+  const previous = (): CacheFile["notes"] => {
+    if (read) return read;
+    read = {};
+    try {
+      const text = readSmallFile(join(ctx.ws.dataDir, FILE));
+      const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
+      if (file?.format === FORMAT && file.version === packageVersion() && file.stamp === stamp) read = file.notes;
+    } catch {
+      // unreadable: measured again
+    }
+    return read;
+  };
   const now: CacheFile["notes"] = {};
   let changed = false;
   return {
+    stamp,
     enough(n, body) {
+      const old = previous();
       const sig = `${n.mtime_ms}:${n.size}:${n.type ?? ""}`;
       const hit = Object.hasOwn(old, n.path) ? old[n.path] : undefined;
-      const value = hit?.[0] === sig ? hit[1] : noteSubstance(templates, n, body()).enough;
+      const value = hit?.[0] === sig ? hit[1] : substance(body(), templates(n.type)).enough;
       if (hit?.[0] !== sig) changed = true;
       now[n.path] = [sig, value];
       return value;
     },
     async save() {
-      if (!changed && Object.keys(now).length === Object.keys(old).length) return;
+      if (read === undefined || (!changed && Object.keys(now).length === Object.keys(read).length)) return;
       const file: Omit<CacheFile, "version"> = { format: FORMAT, stamp, notes: now };
       await ctx.saveCache?.(FILE, file);
     },

@@ -4,7 +4,7 @@ import { rebuiltNotice, withIndex } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
 import type { RefreshStats } from "../core/index-types.js";
-import { ruledProblems } from "../app/note-checks.js";
+import { ruledProblems } from "../app/rule-problems.js";
 import { rulePolicy } from "../core/check-policy.js";
 
 /** Options of `learn index`. */

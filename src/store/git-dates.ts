@@ -44,7 +44,7 @@ function gitDir(root: string): string | undefined {
  * What HEAD points at, read from the git directory's files (a branch's ref file, packed-refs, or a
  * detached commit), or undefined outside a repository or before the first commit.
  */
-function gitHead(root: string): string | undefined {
+export function gitHead(root: string): string | undefined {
   const dir = gitDir(root);
   if (!dir) return undefined;
   const head = read(join(dir, "HEAD"));

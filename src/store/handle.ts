@@ -97,6 +97,11 @@ export class SqliteIndex implements IndexHandle {
     return this.links("");
   }
 
+  /** Links that resolve to no note (to_slug null): what readiness coverage reads, not every link. */
+  unresolvedLinks(): LinkRow[] {
+    return this.links("WHERE n.slug IS NULL");
+  }
+
   problems(): IndexProblem[] {
     return storedProblems(this.db);
   }

@@ -1,41 +1,11 @@
 import { accessSync, constants, readFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { parseNote } from "../core/note-parse.js";
-import { NOTE_TYPES, type NoteType } from "../core/note-model.js";
-import { missingText, substance, templateText, type Substance, type TemplateText } from "../core/note-substance.js";
+import { missingText, substance, type Substance } from "../core/note-substance.js";
 import type { WorkspacePaths } from "./find.js";
-import { loadTemplate } from "./templates.js";
+import { templateTexts } from "./template-texts.js";
 
-/**
- * A reader of template text per note type (the workspace's templates/ over the bundled ones),
- * each template read once; a note of no known type is measured against the doc template, and
- * a template that cannot be read counts as empty (nothing is a placeholder).
- */
-export function templateTexts(ws: WorkspacePaths): (type: string | null | undefined) => TemplateText {
-  const cache = new Map<NoteType, TemplateText>();
-  return (type) => {
-    const t: NoteType = (NOTE_TYPES as readonly string[]).includes(type ?? "") ? (type as NoteType) : "doc";
-    let got = cache.get(t);
-    if (!got) {
-      try {
-        got = templateText(loadTemplate(ws, t).source);
-      } catch {
-        got = { lines: new Set(), placeholders: new Set() };
-      }
-      cache.set(t, got);
-    }
-    return got;
-  };
-}
-
-/** How much of a note's body is its own, against its type's template. */
-export function noteSubstance(
-  templates: ReturnType<typeof templateTexts>,
-  note: { type: string | null },
-  body: string,
-): Substance {
-  return substance(body, templates(note.type));
-}
+export { templateTexts }; // kept here for its older importers; the read path imports ./template-texts.js
 
 /** How much of the note file at `path` (absolute) is its own; undefined when it cannot be read. */
 export function fileSubstance(ws: WorkspacePaths, path: string): Substance | undefined {

@@ -158,6 +158,14 @@ export function readAllWeekLogs(ctx: Context): {
 
 /** Read every week log into an overview. `tolerant` turns a broken log for this week into a warning. */
 export function weekOverview(ctx: Context, tolerant = false): WeekOverview {
+  return weekOverviewAndSteps(ctx, tolerant).overview;
+}
+
+/** The overview, with each week's steps done it was made from (what a cache of it keeps). */
+export function weekOverviewAndSteps(
+  ctx: Context,
+  tolerant: boolean,
+): { overview: WeekOverview; steps: Map<string, number> } {
   const all = readAllWeekLogs(ctx);
   let log: WeekLog;
   let problem: string | undefined;
@@ -171,11 +179,12 @@ export function weekOverview(ctx: Context, tolerant = false): WeekOverview {
     log = { label, path, shown: shownPath(ctx, path), exists: true, state: { week: label, done: [] } };
   }
   const warnings = all.warnings.filter((w) => !w.startsWith(`${log.shown}:`));
-  return {
+  const overview: WeekOverview = {
     log,
     streak: streak(all.steps, ctx.today),
     heat: heatMap(all.steps, ctx.today),
     warnings,
     ...(problem ? { problem } : {}),
   };
+  return { overview, steps: all.steps };
 }

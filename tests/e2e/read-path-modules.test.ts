@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -32,6 +32,8 @@ const make = () => {
   // the commands below find nothing changed
   expect(runCli(["index", "--dir", root]).code).toBe(0);
   expect(runCli(["revisit", "--brief", "--dir", root], { env: { LEARN_TODAY: today } }).code).toBe(0);
+  // and status's own caches (the week logs' state, each public note's substance)
+  expect(runCli(["status", "--dir", root], { env: { LEARN_TODAY: today } }).code).toBe(0);
   return root;
 };
 
@@ -47,7 +49,7 @@ function loaded(args: string[]) {
 }
 
 describe("the read path loads no heavy package", () => {
-  it("search --no-refresh, search, list --no-refresh, show and revisit --brief: none of zod, js-yaml, yaml, fuse.js, markdown-it, secretlint, handlebars or inquirer", () => {
+  it("search --no-refresh, search, list --no-refresh, show, revisit --brief and status: none of zod, js-yaml, yaml, fuse.js, markdown-it, secretlint, handlebars or inquirer", () => {
     const root = make();
     const runs = {
       "search --no-refresh": loaded(["search", "idempotency", "--no-refresh", "--dir", root]),
@@ -55,6 +57,7 @@ describe("the read path loads no heavy package", () => {
       "list --no-refresh": loaded(["list", "--no-refresh", "--dir", root]),
       show: loaded(["show", "retries", "--dir", root]),
       "revisit --brief": loaded(["revisit", "--brief", "--dir", root]),
+      status: loaded(["status", "--dir", root]),
     };
     for (const [name, r] of Object.entries(runs)) {
       expect(r.code, `${name}: ${r.stderr}`).toBe(0);
@@ -64,8 +67,64 @@ describe("the read path loads no heavy package", () => {
     expect(runs["list --no-refresh"].stdout).toContain("Retries with backoff");
     expect(runs.show.stdout).toContain("Retries with backoff");
     expect(runs["revisit --brief"].stdout).toBe("2 notes due for revisit: learn revisit --review\n");
+    expect(runs.status.stdout).toContain("Week      2026-W48: 0 of 5 steps");
     // the hook does see packages: search opens the index through better-sqlite3
     expect(packages(runs["search --no-refresh"].sources)).toContain("better-sqlite3");
+  });
+
+  it("status with week logs and public notes: nothing heavy once its caches are warm; an edited log or note is read again", () => {
+    const log = (steps: string) =>
+      `---\nweek: 2026-W48\ndomain: core-backend\nnote: idempotency-keys\nsteps: [${steps}]\n---\n`;
+    const root = workspace({
+      "notes/idempotency-keys.md": noteText(
+        {
+          id: "aaaa0001",
+          title: "Idempotency keys",
+          domain: "core-backend",
+          roles: ["backend"],
+          visibility: "public",
+          published: "2026-10-01",
+        },
+        `${"Own words about keys. ".repeat(60)}\nCovers [[idem]].\n\n- [x] a checklist item done\n`,
+      ),
+      "notes/roadmap.md":
+        "---\ntitle: Roadmap\ntype: roadmap\n---\n## Core backend (core-backend) [backend]\n- Idempotency (idem): keys.\n",
+      "notes/log/2026-W47.md": `---\nweek: 2026-W47\nsteps: [domain, note]\n---\n`,
+      "notes/log/2026-W48.md": log("domain"),
+    });
+    expect(runCli(["status", "--dir", root], { env: { LEARN_TODAY: today } }).code).toBe(0); // fills the caches
+    const first = loaded(["status", "--dir", root]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("Week      2026-W48: 1 of 5 steps");
+    const warm = loaded(["status", "--dir", root]);
+    expect(heavy(warm.sources)).toEqual([]);
+    expect(warm.stdout).toBe(first.stdout);
+    // a hand edit of this week's log (same size) is seen, through the parser again
+    writeFileSync(join(root, "notes", "log", "2026-W48.md"), log("roles "));
+    const edited = loaded(["status", "--dir", root]);
+    expect(edited.stdout, edited.stderr).toContain("✔ 4. Link it to a role-readiness group");
+    writeFileSync(join(root, "notes", "log", "2026-W48.md"), log("domain, note"));
+    const more = loaded(["status", "--dir", root]);
+    expect(more.stdout).toContain("Week      2026-W48: 2 of 5 steps");
+    expect(heavy(more.sources)).toContain("js-yaml");
+    // an edited note is measured again: emptied of its own words, it no longer counts as evidence
+    const score = (out: string) => /^ {2}backend +\S+ +(\d+)/m.exec(out)?.[1];
+    expect(Number(score(more.stdout))).toBeGreaterThan(0);
+    writeFileSync(
+      join(root, "notes", "idempotency-keys.md"),
+      noteText(
+        {
+          id: "aaaa0001",
+          title: "Idempotency keys",
+          domain: "core-backend",
+          roles: ["backend"],
+          visibility: "public",
+          published: "2026-10-01",
+        },
+        "Short.",
+      ),
+    );
+    expect(score(loaded(["status", "--dir", root]).stdout)).toBe("0");
   });
 
   it("a changed note may load the parser (js-yaml), which the check above would catch", () => {

@@ -27,7 +27,10 @@ export function loadedSources(log: string): string[] {
       continue;
     }
     if (!line.startsWith("file:")) continue;
-    const rel = fileURLToPath(line).slice(root.length);
+    const path = fileURLToPath(line);
+    // a package file: from its node_modules/ on (node_modules may be a link to another checkout's)
+    const nm = path.indexOf("/node_modules/");
+    const rel = nm >= 0 ? path.slice(nm + 1) : path.slice(root.length);
     const chunk = meta.outputs[rel];
     if (chunk) for (const input of Object.keys(chunk.inputs)) out.add(input);
     else out.add(rel);
