@@ -85,7 +85,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
       render(n.body, {
         root,
         title: n.row.title,
-        resolve: (kind, target) => model.resolve(n.row.slug, kind, target),
+        resolve: (kind, target) => model.resolve(n.row.path, kind, target),
         ...(opts.attachment ? { attachment: (target: string) => opts.attachment!(n, target) } : {}),
       }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
   const entries: SearchEntry[] = [];
@@ -94,7 +94,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
   const replay = (n: SiteNote, d: RenderDep): string =>
     d.kind === "attachment"
       ? (opts.attachment?.(n, d.target) ?? "")
-      : describe(model.resolve(n.row.slug, d.kind, d.target));
+      : describe(model.resolve(n.row.path, d.kind, d.target));
   // A page's body, rendered once, with every lookup it made recorded for the cache.
   const page = (n: SiteNote): string => {
     const cached = opts.cache?.get(n, (d) => replay(n, d));
@@ -112,7 +112,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
         root: "../",
         title: n.row.title,
         resolve: (kind, target) => {
-          const to = model.resolve(n.row.slug, kind, target);
+          const to = model.resolve(n.row.path, kind, target);
           note({ kind, target, result: describe(to) });
           return to;
         },
