@@ -18,10 +18,26 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { loadCleanTexts, renderCache, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
-import { fuseAsset, workspaceAttachments } from "../workspace/site-assets.js";
+import {
+  inputsPrint,
+  listingPrint,
+  loadCleanTexts,
+  loadSiteState,
+  renderCache,
+  sameStats,
+  saveCleanTexts,
+  saveSiteState,
+  statsOf,
+  textKey,
+  type SiteState,
+} from "../workspace/publish-cache.js";
+import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
-import { guardOutDir, writeSite } from "../workspace/site-write.js";
+import { finishedSite, guardOutDir, writeSite } from "../workspace/site-write.js";
+import { loadTemplate } from "../workspace/templates.js";
+import { REVISIT_LOG } from "../workspace/revisit-log.js";
+import { READ_CAPS } from "../files/safe-read.js";
+import { NOTE_TYPES } from "../core/note-model.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -49,9 +65,19 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
   const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
+  const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
+  // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
+  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  const print = inputsPrint(
+    ctx.ws.root,
+    [out, ctx.today, ctx.config, [...allow].sort(), notes, links, templateSources(ctx)],
+    [...notes.map((n) => n.path), REVISIT_LOG],
+    READ_CAPS.note + 4,
+  );
+  const same = unchangedSite(ctx, out, print, attachments);
+  if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
   const { rows, read } = readNotesNow(ctx.ws.root, notes);
   const secrets: Finding[] = [];
-  const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   const scannedClean = loadCleanTexts(ctx);
   const clean: string[] = [];
   for (const [path, n] of read) {
@@ -84,8 +110,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   const readinessHtml =
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
-  // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
-  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
@@ -108,6 +132,14 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   await cache.save();
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
+  await saveSiteState(ctx, finishedState(ctx, out, print, attachments, result));
+  return report(result, unchanged, opts, io);
+}
+
+/** Say what a publish did: JSON, or the index page's path on stdout and a line on stderr. */
+function report(result: PublishResult, unchanged: number, opts: PublishOptions, io: IO): PublishResult {
+  const { out, written } = { out: result.out, written: result.files };
+  const removed = result.removed;
   if (opts.json) {
     io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);
     return result;
@@ -119,6 +151,62 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${unchanged ? ` (${written - unchanged} file${written - unchanged === 1 ? "" : "s"} written, ${unchanged} unchanged)` : ""}${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
   );
   return result;
+}
+
+/** The templates' sources (a workspace may override them): the placeholder check reads them. */
+function templateSources(ctx: Context): (string | null)[] {
+  return NOTE_TYPES.map((t) => {
+    try {
+      return loadTemplate(ctx.ws, t).source;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/**
+ * What the last finished publish left, when publishing now would write the same site: the same
+ * inputs, a site folder holding exactly its files as it left them, the attachments it copied as
+ * they were, and (when any note looked an attachment up) the same candidate files in the workspace.
+ */
+function unchangedSite(
+  ctx: Context,
+  out: string,
+  print: string,
+  attachments: Attachments,
+): SiteState["result"] | undefined {
+  const state = loadSiteState(ctx);
+  if (!state || state.print !== print || state.out !== out) return undefined;
+  const files = finishedSite(out);
+  if (!files || files.length !== Object.keys(state.files).length || !sameStats(out, state.files)) return undefined;
+  if (!sameStats(ctx.ws.root, state.sources, true)) return undefined;
+  if (state.listing !== undefined && listingPrint(attachments.walk()) !== state.listing) return undefined;
+  return state.result;
+}
+
+/** The state a finished publish leaves for the next, or undefined (forget) when the site is not wholly its own. */
+function finishedState(
+  ctx: Context,
+  out: string,
+  print: string,
+  attachments: Attachments,
+  result: PublishResult,
+): SiteState | undefined {
+  const files = finishedSite(out);
+  if (!files) return undefined;
+  try {
+    const listing = attachments.listing();
+    return {
+      print,
+      out,
+      files: statsOf(out, files),
+      sources: statsOf(ctx.ws.root, attachments.sources(), true),
+      ...(listing ? { listing: listingPrint(listing) } : {}),
+      result: { notes: result.notes, tags: result.tags, files: result.files },
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
