@@ -189,9 +189,15 @@ function hashFile(hash: ReturnType<typeof createHash>, abs: string, cap: number)
   }
 }
 
-/** The hash of a publish's inputs: `parts` (JSON) and the bytes of each file at `paths` (workspace-relative). */
+/** The hash of a publish's inputs: `parts` (a list, each part JSON, item by item when a list) and the bytes of each file at `paths` (workspace-relative). */
 export function inputsPrint(root: string, parts: unknown, paths: readonly string[], cap: number): string {
-  const hash = createHash("sha256").update(JSON.stringify(parts));
+  const hash = createHash("sha256");
+  // Long lists (every note row, every link) are hashed one item at a time: no string of them all.
+  for (const part of Array.isArray(parts) ? parts : [parts]) {
+    if (Array.isArray(part)) for (const item of part) hash.update(`\0${JSON.stringify(item)}`);
+    else hash.update(`\0${JSON.stringify(part) ?? ""}`);
+    hash.update("\0\0");
+  }
   for (const p of paths) {
     hash.update(`\0${p}`);
     hashFile(hash, join(root, p), cap);
