@@ -64,19 +64,21 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
-  const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
+  const indexed = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
+  const { links } = indexed;
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
   const print = inputsPrint(
     ctx.ws.root,
-    [out, ctx.today, ctx.config, [...allow].sort(), notes, links, templateSources(ctx)],
-    [...notes.map((n) => n.path), REVISIT_LOG],
+    [out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, templateSources(ctx)],
+    [...indexed.notes.map((n) => n.path), REVISIT_LOG],
     READ_CAPS.note + 4,
   );
   const same = unchangedSite(ctx, out, print, attachments);
   if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
-  const { rows, read } = readNotesNow(ctx.ws.root, notes);
+  const { rows, read } = readNotesNow(ctx.ws.root, indexed.notes);
+  indexed.notes = []; // read again from the files: let the index's rows go
   const secrets: Finding[] = [];
   const scannedClean = loadCleanTexts(ctx);
   const clean: string[] = [];
@@ -110,12 +112,14 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   const readinessHtml =
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
+  for (const n of read.values()) n.body = ""; // the model holds the bodies now, and lets each go once rendered
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
     readiness: readinessHtml,
     attachment: (from, target) => attachments.find(from.row.path, target),
     cache,
+    release: true,
   });
   const fuse = fuseAsset();
   const { written, unchanged, removed } = writeSite(

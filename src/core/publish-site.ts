@@ -46,6 +46,8 @@ export interface SiteOptions {
   attachment?: (from: SiteNote, target: string) => string | undefined;
   /** Bodies rendered before, reused when nothing they depend on changed. */
   cache?: RenderCache;
+  /** Let each note's Markdown body go once its page is made (the model is then spent): a large site's bodies are never all held. */
+  release?: boolean;
 }
 
 /** Said where a note cut at a size cap ends, so a reader knows the page is not the whole note. */
@@ -129,15 +131,17 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
     opts.cache?.set(n, html, deps);
     return html;
   };
+  // The feed first: it renders its few notes again, so their bodies are needed before they go.
+  yield { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) };
   for (const n of model.notes) {
     const html = page(n);
+    if (opts.release) n.body = "";
     entries.push(searchEntry(n, html));
     yield { path: n.file, content: notePage(n, model, html, opts.domains) };
   }
   for (const t of model.tags) yield { path: t.file, content: tagPage(t) };
   yield { path: "index.html", content: indexPage(model, opts.readiness !== undefined) };
   if (opts.readiness !== undefined) yield { path: READINESS_PAGE, content: opts.readiness };
-  yield { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) };
   const index = JSON.stringify(entries.sort((a, b) => a.url.localeCompare(b.url, "en")));
   entries.length = 0;
   yield { path: "search-index.json", content: `${index}\n` };
