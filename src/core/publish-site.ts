@@ -14,10 +14,16 @@ export interface SiteFile {
   content: string;
 }
 
+/** A file of a site plan: its text, or its parts in order (a large file shares a part with another, never joined). */
+export interface PlannedFile {
+  path: string;
+  content: string | readonly string[];
+}
+
 /** A site to write: every path it will hold, known before anything is rendered, and its files, made one at a time. */
 export interface SitePlan {
   paths: string[];
-  files: Iterable<SiteFile>;
+  files: Iterable<PlannedFile>;
 }
 
 /** One lookup a note's rendering made (a link resolved, an attachment found) and what it gave. */
@@ -79,7 +85,7 @@ export function planSite(model: SiteModel, opts: SiteOptions): SitePlan {
   return { paths, files: siteFiles(model, opts) };
 }
 
-function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
+function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<PlannedFile> {
   const render = createMarkdown();
   const htmlFor =
     (root: string) =>
@@ -144,14 +150,16 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
   if (opts.readiness !== undefined) yield { path: READINESS_PAGE, content: opts.readiness };
   const index = JSON.stringify(entries.sort((a, b) => a.url.localeCompare(b.url, "en")));
   entries.length = 0;
-  yield { path: "search-index.json", content: `${index}\n` };
+  yield { path: "search-index.json", content: [index, "\n"] };
   // A script, not only JSON: browsers do not let pages opened from file:// fetch files.
-  yield { path: "search-index.js", content: `window.LEARN_SEARCH_INDEX = ${index};\n` };
+  yield { path: "search-index.js", content: ["window.LEARN_SEARCH_INDEX = ", index, ";\n"] };
   yield { path: "assets/style.css", content: SITE_CSS };
   yield { path: "assets/search.js", content: SEARCH_SCRIPT };
 }
 
 /** Every file of the site (see planSite), sorted by path: the whole site at once, for small sites and tests. */
 export function buildSite(model: SiteModel, opts: SiteOptions): SiteFile[] {
-  return [...planSite(model, opts).files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...planSite(model, opts).files]
+    .map((f) => ({ path: f.path, content: typeof f.content === "string" ? f.content : f.content.join("") }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
