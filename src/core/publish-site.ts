@@ -15,7 +15,7 @@ export interface SiteFile {
 }
 
 /** A file of a site plan: its text, or its parts in order (a large file shares a part with another, never joined). */
-export interface PlannedFile {
+interface PlannedFile {
   path: string;
   content: string | readonly string[];
 }
