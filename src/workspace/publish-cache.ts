@@ -62,7 +62,16 @@ interface PageEntry {
 }
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-const noteKey = (n: SiteNote): string => sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+const noteKeys = new WeakMap<SiteNote, string>();
+/** What a note's body was rendered from, hashed once per note (asked by `get`, then by `set`). */
+const noteKey = (n: SiteNote): string => {
+  let key = noteKeys.get(n);
+  if (key === undefined) {
+    key = sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+    noteKeys.set(n, key);
+  }
+  return key;
+};
 
 function loadPages(ctx: Context, out: string): Map<string, PageEntry> {
   const pages = new Map<string, PageEntry>();
