@@ -77,20 +77,26 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   const same = unchangedSite(ctx, out, print, attachments);
   if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
-  const { rows, read } = readNotesNow(ctx.ws.root, indexed.notes);
+  // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
+  // scanned for secrets (it was not scanned clean before): the texts are never all held at once.
+  const scannedClean = loadCleanTexts(ctx);
+  const templates = templateTexts(ctx.ws);
+  const placeholders: Finding[] = [];
+  const clean: string[] = [];
+  const toScan: { path: string; text: string; key: string }[] = [];
+  const { rows, read } = readNotesNow(ctx.ws.root, indexed.notes, (path, n) => {
+    placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
+    const key = textKey(n.text, allow);
+    if (scannedClean.has(key)) clean.push(key);
+    else toScan.push({ path, text: n.text, key });
+    n.text = "";
+  });
   indexed.notes = []; // read again from the files: let the index's rows go
   const secrets: Finding[] = [];
-  const scannedClean = loadCleanTexts(ctx);
-  const clean: string[] = [];
-  for (const [path, n] of read) {
-    const key = textKey(n.text, allow);
-    if (scannedClean.has(key)) {
-      clean.push(key);
-      continue;
-    }
-    const found = await secretFindings(path, n.text, true, allow);
+  for (const t of toScan.splice(0)) {
+    const found = await secretFindings(t.path, t.text, true, allow);
     if (found.length) secrets.push(...found);
-    else clean.push(key);
+    else clean.push(t.key);
   }
   await saveCleanTexts(ctx, clean);
   if (secrets.length) {
@@ -102,8 +108,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
       "remove them (and rotate the credentials), or make those notes private; `learn check` lists them too",
     );
   }
-  refusePlaceholders(ctx, read, opts, io);
-  for (const n of read.values()) n.text = ""; // scanned: only the body is rendered, so let the raw text go
+  refusePlaceholders(placeholders, read.size, opts, io);
   const model = buildSiteModel(
     rows,
     links,
@@ -219,7 +224,11 @@ function finishedState(
  * A note the index calls public that cannot be read fails the publish; one it calls private
  * keeps its (private) cached row, so links to it still render as private.
  */
-function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
+function readNotesNow(
+  root: string,
+  cached: readonly NoteRow[],
+  each: (path: string, n: NoteForSite) => void,
+): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
   const rows: NoteRow[] = [];
   const read = new Map<string, NoteForSite>();
   const failed: { path: string; why: string }[] = [];
@@ -231,7 +240,9 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
       continue;
     }
     rows.push(got.row);
-    if (isPublic(got.row)) read.set(got.row.path, got);
+    if (!isPublic(got.row)) continue;
+    each(got.row.path, got);
+    read.set(got.row.path, got);
   }
   if (failed.length)
     throw new LearnError(
@@ -244,19 +255,14 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
 }
 
 /** Refuse to publish while a public note still holds its template's placeholder text (`learn check` lists it too). */
-function refusePlaceholders(ctx: Context, read: Map<string, NoteForSite>, opts: PublishOptions, io: IO): void {
-  const templates = templateTexts(ctx.ws);
-  const found = sortFindings(
-    [...read].flatMap(([path, n]) =>
-      placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)),
-    ),
-  );
+function refusePlaceholders(placeholders: Finding[], notes: number, opts: PublishOptions, io: IO): void {
+  const found = sortFindings(placeholders);
   if (!found.length) return;
-  if (opts.json) io.json(toCheckJson(found, countFindings(found, read.size)));
+  if (opts.json) io.json(toCheckJson(found, countFindings(found, notes)));
   else io.err(renderFindings(found, io.theme));
-  const notes = new Set(found.map((f) => f.path)).size;
+  const held = new Set(found.map((f) => f.path)).size;
   throw new FindingsError(
-    `publish refused: ${notes} public note${notes === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
+    `publish refused: ${held} public note${held === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
     "write those lines in your own words, or make the notes private; `learn check` lists them too",
   );
 }
