@@ -1,11 +1,22 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { SiteNote } from "../core/publish-model.js";
 import type { RenderCache, RenderDep } from "../core/publish-site.js";
 import { isInside, readWholeText, realRoot } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
+import { SITE_MARKER } from "./site-write.js";
 
 // `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
 // whose exact text was scanned clean by this version of learn is clean again (the rules are
@@ -133,7 +144,8 @@ function bodyOfPage(out: string, file: string): string | undefined {
 
 /** The render cache of a publish into `out`; `save` remembers this publish's pages once it is written. */
 export function renderCache(ctx: Context, out: string): RenderCache & { save(): Promise<void> } {
-  const old = loadPages(ctx, out);
+  // A site folder no publish finished in (a new one) holds no page to take a body back from.
+  const old = existsSync(join(out, SITE_MARKER)) ? loadPages(ctx, out) : new Map<string, PageEntry>();
   const next = new Map<string, PageEntry>();
   return {
     get(n, replay) {
