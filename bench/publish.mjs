@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `learn publish` on 6,500 public notes (issue 9's target: <= 6 s and <= 250 MB peak RSS), as a
 // whole process, beside two floors measured in the same run: `node -e 0` and a Node process that
-// only walks the notes and stats each. Three figures: a first publish into an empty folder, a
-// re-publish with nothing changed (nothing rewritten), and one after a single note changed.
+// only walks the notes and stats each. Four figures: a first publish into an empty folder with no
+// caches at all (every note rendered and scanned for secrets), one into an empty folder with the
+// scan cache of an earlier publish, a re-publish with nothing changed (nothing rendered, scanned or
+// written), and one after a single note changed.
 // BENCH_PUBLISH_NOTES sets the size; BENCH_RUNS the runs per figure (median time, max RSS).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -61,6 +63,11 @@ const site = join(ws, "site");
 once([bin, "index"], ws);
 const node0 = measure(["-e", "0"], ws);
 const walk = measure([join(root, "bench", "walk-baseline.mjs"), join(ws, "notes")], ws);
+const cold = measure([bin, "publish"], ws, () => {
+  rmSync(site, { recursive: true, force: true });
+  for (const f of ["publish-clean.json", "publish-pages.json", "publish-site.json"])
+    rmSync(join(ws, ".learn", f), { force: true });
+});
 const fresh = measure([bin, "publish"], ws, () => rmSync(site, { recursive: true, force: true }));
 const same = measure([bin, "publish"], ws);
 const one = join(
@@ -80,6 +87,7 @@ console.log(`\npublish, ${N} public notes (median of ${RUNS}; targets: <= 6 s, <
 row("node -e 0", node0);
 row("walk + stat only (node)", walk);
 for (const [label, r] of [
+  ["publish, empty folder, no caches", cold],
   ["publish into an empty folder", fresh],
   ["re-publish, nothing changed", same],
   ["re-publish, one note changed", changed],

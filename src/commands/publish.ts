@@ -18,10 +18,26 @@ import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
-import { loadCleanTexts, renderCache, saveCleanTexts, textKey } from "../workspace/publish-cache.js";
-import { fuseAsset, workspaceAttachments } from "../workspace/site-assets.js";
+import {
+  inputsPrint,
+  listingPrint,
+  loadCleanTexts,
+  loadSiteState,
+  renderCache,
+  sameStats,
+  saveCleanTexts,
+  saveSiteState,
+  statsOf,
+  textKey,
+  type SiteState,
+} from "../workspace/publish-cache.js";
+import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
-import { guardOutDir, writeSite } from "../workspace/site-write.js";
+import { finishedSite, guardOutDir, writeSite } from "../workspace/site-write.js";
+import { loadTemplate } from "../workspace/templates.js";
+import { REVISIT_LOG } from "../workspace/revisit-log.js";
+import { READ_CAPS } from "../files/safe-read.js";
+import { NOTE_TYPES } from "../core/note-model.js";
 
 /** Options of `learn publish`. */
 export interface PublishOptions extends GlobalOptions {
@@ -48,21 +64,39 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
-  const { notes, links } = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
-  const { rows, read } = readNotesNow(ctx.ws.root, notes);
-  const secrets: Finding[] = [];
+  const indexed = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
+  const { links } = indexed;
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
+  // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
+  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  const print = inputsPrint(
+    ctx.ws.root,
+    [out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, templateSources(ctx)],
+    [...indexed.notes.map((n) => n.path), REVISIT_LOG],
+    READ_CAPS.note + 4,
+  );
+  const same = unchangedSite(ctx, out, print, attachments);
+  if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
+  // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
+  // scanned for secrets (it was not scanned clean before): the texts are never all held at once.
   const scannedClean = loadCleanTexts(ctx);
+  const templates = templateTexts(ctx.ws);
+  const placeholders: Finding[] = [];
   const clean: string[] = [];
-  for (const [path, n] of read) {
+  const toScan: { path: string; text: string; key: string }[] = [];
+  const { rows, read } = readNotesNow(ctx.ws.root, indexed.notes, (path, n) => {
+    placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
     const key = textKey(n.text, allow);
-    if (scannedClean.has(key)) {
-      clean.push(key);
-      continue;
-    }
-    const found = await secretFindings(path, n.text, true, allow);
+    if (scannedClean.has(key)) clean.push(key);
+    else toScan.push({ path, text: n.text, key });
+    n.text = "";
+  });
+  indexed.notes = []; // read again from the files: let the index's rows go
+  const secrets: Finding[] = [];
+  for (const t of toScan.splice(0)) {
+    const found = await secretFindings(t.path, t.text, true, allow);
     if (found.length) secrets.push(...found);
-    else clean.push(key);
+    else clean.push(t.key);
   }
   await saveCleanTexts(ctx, clean);
   if (secrets.length) {
@@ -74,8 +108,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
       "remove them (and rotate the credentials), or make those notes private; `learn check` lists them too",
     );
   }
-  refusePlaceholders(ctx, read, opts, io);
-  for (const n of read.values()) n.text = ""; // scanned: only the body is rendered, so let the raw text go
+  refusePlaceholders(placeholders, read.size, opts, io);
   const model = buildSiteModel(
     rows,
     links,
@@ -84,14 +117,14 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   const readinessHtml =
     ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
-  // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
-  const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  for (const n of read.values()) n.body = ""; // the model holds the bodies now, and lets each go once rendered
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
     readiness: readinessHtml,
     attachment: (from, target) => attachments.find(from.row.path, target),
     cache,
+    release: true,
   });
   const fuse = fuseAsset();
   const { written, unchanged, removed } = writeSite(
@@ -108,6 +141,14 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   );
   await cache.save();
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
+  await saveSiteState(ctx, finishedState(ctx, out, print, attachments, result));
+  return report(result, unchanged, opts, io);
+}
+
+/** Say what a publish did: JSON, or the index page's path on stdout and a line on stderr. */
+function report(result: PublishResult, unchanged: number, opts: PublishOptions, io: IO): PublishResult {
+  const { out, written } = { out: result.out, written: result.files };
+  const removed = result.removed;
   if (opts.json) {
     io.json({ version: JSON_VERSION, ...result } satisfies PublishJson);
     return result;
@@ -121,13 +162,73 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   return result;
 }
 
+/** The templates' sources (a workspace may override them): the placeholder check reads them. */
+function templateSources(ctx: Context): (string | null)[] {
+  return NOTE_TYPES.map((t) => {
+    try {
+      return loadTemplate(ctx.ws, t).source;
+    } catch {
+      return null;
+    }
+  });
+}
+
+/**
+ * What the last finished publish left, when publishing now would write the same site: the same
+ * inputs, a site folder holding exactly its files as it left them, the attachments it copied as
+ * they were, and (when any note looked an attachment up) the same candidate files in the workspace.
+ */
+function unchangedSite(
+  ctx: Context,
+  out: string,
+  print: string,
+  attachments: Attachments,
+): SiteState["result"] | undefined {
+  const state = loadSiteState(ctx);
+  if (!state || state.print !== print || state.out !== out) return undefined;
+  const files = finishedSite(out);
+  if (!files || files.length !== Object.keys(state.files).length || !sameStats(out, state.files)) return undefined;
+  if (!sameStats(ctx.ws.root, state.sources, true)) return undefined;
+  if (state.listing !== undefined && listingPrint(attachments.walk()) !== state.listing) return undefined;
+  return state.result;
+}
+
+/** The state a finished publish leaves for the next, or undefined (forget) when the site is not wholly its own. */
+function finishedState(
+  ctx: Context,
+  out: string,
+  print: string,
+  attachments: Attachments,
+  result: PublishResult,
+): SiteState | undefined {
+  const files = finishedSite(out);
+  if (!files) return undefined;
+  try {
+    const listing = attachments.listing();
+    return {
+      print,
+      out,
+      files: statsOf(out, files),
+      sources: statsOf(ctx.ws.root, attachments.sources(), true),
+      ...(listing ? { listing: listingPrint(listing) } : {}),
+      result: { notes: result.notes, tags: result.tags, files: result.files },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Read every indexed note's file now: the index may be stale in ways its (mtime, size) check
  * cannot see (`cp -p`, `touch -r`), so visibility, title, summary and body come from the file.
  * A note the index calls public that cannot be read fails the publish; one it calls private
  * keeps its (private) cached row, so links to it still render as private.
  */
-function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
+function readNotesNow(
+  root: string,
+  cached: readonly NoteRow[],
+  each: (path: string, n: NoteForSite) => void,
+): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
   const rows: NoteRow[] = [];
   const read = new Map<string, NoteForSite>();
   const failed: { path: string; why: string }[] = [];
@@ -139,7 +240,9 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
       continue;
     }
     rows.push(got.row);
-    if (isPublic(got.row)) read.set(got.row.path, got);
+    if (!isPublic(got.row)) continue;
+    each(got.row.path, got);
+    read.set(got.row.path, got);
   }
   if (failed.length)
     throw new LearnError(
@@ -152,19 +255,14 @@ function readNotesNow(root: string, cached: readonly NoteRow[]): { rows: NoteRow
 }
 
 /** Refuse to publish while a public note still holds its template's placeholder text (`learn check` lists it too). */
-function refusePlaceholders(ctx: Context, read: Map<string, NoteForSite>, opts: PublishOptions, io: IO): void {
-  const templates = templateTexts(ctx.ws);
-  const found = sortFindings(
-    [...read].flatMap(([path, n]) =>
-      placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)),
-    ),
-  );
+function refusePlaceholders(placeholders: Finding[], notes: number, opts: PublishOptions, io: IO): void {
+  const found = sortFindings(placeholders);
   if (!found.length) return;
-  if (opts.json) io.json(toCheckJson(found, countFindings(found, read.size)));
+  if (opts.json) io.json(toCheckJson(found, countFindings(found, notes)));
   else io.err(renderFindings(found, io.theme));
-  const notes = new Set(found.map((f) => f.path)).size;
+  const held = new Set(found.map((f) => f.path)).size;
   throw new FindingsError(
-    `publish refused: ${notes} public note${notes === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
+    `publish refused: ${held} public note${held === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
     "write those lines in your own words, or make the notes private; `learn check` lists them too",
   );
 }

@@ -27,11 +27,12 @@ export interface SiteModel {
   /** Public notes, by slug. */
   notes: SiteNote[];
   tags: SiteTag[];
-  resolve(fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget;
-  /** Public notes in this note's `related:`, in the order written. */
-  related(slug: string): SiteNote[];
-  /** Public notes that link to this one, by title. */
-  backlinks(slug: string): SiteNote[];
+  /** Where a link written in the note at `fromPath` leads. */
+  resolve(fromPath: string, kind: LinkRow["kind"], target: string): LinkTarget;
+  /** Public notes in the `related:` of the note at `path`, in the order written. */
+  related(path: string): SiteNote[];
+  /** Public notes that link to the note at `path`, by title. */
+  backlinks(path: string): SiteNote[];
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -59,27 +60,34 @@ export function buildSiteModel(
   truncatedAt: (row: NoteRow) => number | undefined = () => undefined,
 ): SiteModel {
   const rows = [...allNotes].sort((a, b) => a.slug.localeCompare(b.slug, "en") || a.path.localeCompare(b.path, "en"));
-  const known = new Map(rows.map((r) => [lower(r.slug), r]));
   const pageNames = new Set<string>();
   const notes = rows.filter(isPublic).map((row) => {
     const cut = truncatedAt(row);
     const file = `notes/${fileName(row.slug, pageNames)}.html`;
     return { row, body: bodyOf(row), file, ...(cut === undefined ? {} : { truncatedAt: cut }) };
   });
-  const pub = new Map(notes.map((n) => [lower(n.row.slug), n]));
+  // Links are grouped and resolved by path, never by slug: two notes may share a file name.
+  const pubByPath = new Map(notes.map((n) => [n.row.path, n]));
+  const pathBySlug = new Map<string, string>();
+  for (const r of rows) if (!pathBySlug.has(lower(r.slug))) pathBySlug.set(lower(r.slug), r.path);
+  const knownPaths = new Set(rows.map((r) => r.path));
+  // Rows built by hand may leave the paths out: then the slug stands for the (first) note of that name.
+  const fromOf = (l: LinkRow): string | undefined => l.from_path ?? pathBySlug.get(lower(l.from_slug));
+  const toOf = (l: LinkRow): string | undefined =>
+    l.to_path && knownPaths.has(l.to_path) ? l.to_path : l.to_slug ? pathBySlug.get(lower(l.to_slug)) : undefined;
   const linksFrom = new Map<string, LinkRow[]>();
   for (const l of allLinks) {
-    const key = lower(l.from_slug);
-    if (!pub.has(key)) continue;
-    const list = linksFrom.get(key);
+    const from = fromOf(l);
+    if (from === undefined || !pubByPath.has(from)) continue;
+    const list = linksFrom.get(from);
     if (list) list.push(l);
-    else linksFrom.set(key, [l]);
+    else linksFrom.set(from, [l]);
   }
-  const targetOf = (slug: string | null | undefined): LinkTarget => {
-    if (!slug) return { kind: "broken" };
-    const note = pub.get(lower(slug));
+  const targetAt = (path: string | undefined): LinkTarget => {
+    if (path === undefined) return { kind: "broken" };
+    const note = pubByPath.get(path);
     if (note) return { kind: "public", note };
-    return known.has(lower(slug)) ? { kind: "private" } : { kind: "broken" };
+    return knownPaths.has(path) ? { kind: "private" } : { kind: "broken" };
   };
   // One lookup table per note, built when first asked: a note of 100k links resolves in linear time.
   const linkKey = (kind: LinkRow["kind"], target: string): string =>
@@ -95,29 +103,29 @@ export function buildSiteModel(
     }
     return table;
   };
-  const resolve = (fromSlug: string, kind: LinkRow["kind"], target: string): LinkTarget => {
+  const resolve = (fromPath: string, kind: LinkRow["kind"], target: string): LinkTarget => {
     const want = kind === "markdown" ? target.replace(/#.*$/, "") : target;
-    const row = tableOf(lower(fromSlug)).get(linkKey(kind, want));
-    if (row) return targetOf(row.to_slug);
-    return targetOf(known.has(fileStem(target)) ? fileStem(target) : null);
+    const row = tableOf(fromPath).get(linkKey(kind, want));
+    if (row) return targetAt(toOf(row));
+    return targetAt(pathBySlug.get(fileStem(target)));
   };
-  const related = (slug: string): SiteNote[] => {
+  const related = (path: string): SiteNote[] => {
     const seen = new Set<string>();
-    return (linksFrom.get(lower(slug)) ?? []).flatMap((l) => {
-      const t = l.kind === "related" ? targetOf(l.to_slug) : undefined;
-      if (t?.kind !== "public" || seen.has(t.note.file) || lower(t.note.row.slug) === lower(slug)) return [];
+    return (linksFrom.get(path) ?? []).flatMap((l) => {
+      const t = l.kind === "related" ? targetAt(toOf(l)) : undefined;
+      if (t?.kind !== "public" || seen.has(t.note.file) || t.note.row.path === path) return [];
       seen.add(t.note.file);
       return [t.note];
     });
   };
   const linkedFrom = new Map<string, Set<string>>();
-  for (const l of [...linksFrom.values()].flat()) {
-    if (!l.to_slug) continue;
-    const to = lower(l.to_slug);
-    if (to !== lower(l.from_slug)) linkedFrom.set(to, (linkedFrom.get(to) ?? new Set()).add(lower(l.from_slug)));
-  }
-  const backlinks = (slug: string): SiteNote[] =>
-    [...(linkedFrom.get(lower(slug)) ?? [])].map((s) => pub.get(s)!).sort(byTitle);
+  for (const [from, list] of linksFrom)
+    for (const l of list) {
+      const to = toOf(l);
+      if (to !== undefined && to !== from) linkedFrom.set(to, (linkedFrom.get(to) ?? new Set()).add(from));
+    }
+  const backlinks = (path: string): SiteNote[] =>
+    [...(linkedFrom.get(path) ?? [])].map((p) => pubByPath.get(p)!).sort(byTitle);
   return { notes, tags: gatherTags(notes), resolve, related, backlinks };
 }
 

@@ -80,7 +80,7 @@ ${
 </section>
 `
     : ""
-}${listSection("related", "Related Notes", model.related(r.slug))}${listSection("backlinks", "Backlinks", model.backlinks(r.slug))}</article>`;
+}${listSection("related", "Related Notes", model.related(r.path))}${listSection("backlinks", "Backlinks", model.backlinks(r.path))}</article>`;
   return layout({ title: r.title, root: "../", content });
 }
 

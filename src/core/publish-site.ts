@@ -14,10 +14,16 @@ export interface SiteFile {
   content: string;
 }
 
+/** A file of a site plan: its text, or its parts in order (a large file shares a part with another, never joined). */
+interface PlannedFile {
+  path: string;
+  content: string | readonly string[];
+}
+
 /** A site to write: every path it will hold, known before anything is rendered, and its files, made one at a time. */
 export interface SitePlan {
   paths: string[];
-  files: Iterable<SiteFile>;
+  files: Iterable<PlannedFile>;
 }
 
 /** One lookup a note's rendering made (a link resolved, an attachment found) and what it gave. */
@@ -46,6 +52,8 @@ export interface SiteOptions {
   attachment?: (from: SiteNote, target: string) => string | undefined;
   /** Bodies rendered before, reused when nothing they depend on changed. */
   cache?: RenderCache;
+  /** Let each note's Markdown body go once its page is made (the model is then spent): a large site's bodies are never all held. */
+  release?: boolean;
 }
 
 /** Said where a note cut at a size cap ends, so a reader knows the page is not the whole note. */
@@ -77,7 +85,7 @@ export function planSite(model: SiteModel, opts: SiteOptions): SitePlan {
   return { paths, files: siteFiles(model, opts) };
 }
 
-function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
+function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<PlannedFile> {
   const render = createMarkdown();
   const htmlFor =
     (root: string) =>
@@ -85,7 +93,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
       render(n.body, {
         root,
         title: n.row.title,
-        resolve: (kind, target) => model.resolve(n.row.slug, kind, target),
+        resolve: (kind, target) => model.resolve(n.row.path, kind, target),
         ...(opts.attachment ? { attachment: (target: string) => opts.attachment!(n, target) } : {}),
       }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
   const entries: SearchEntry[] = [];
@@ -94,7 +102,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
   const replay = (n: SiteNote, d: RenderDep): string =>
     d.kind === "attachment"
       ? (opts.attachment?.(n, d.target) ?? "")
-      : describe(model.resolve(n.row.slug, d.kind, d.target));
+      : describe(model.resolve(n.row.path, d.kind, d.target));
   // A page's body, rendered once, with every lookup it made recorded for the cache.
   const page = (n: SiteNote): string => {
     const cached = opts.cache?.get(n, (d) => replay(n, d));
@@ -112,7 +120,7 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
         root: "../",
         title: n.row.title,
         resolve: (kind, target) => {
-          const to = model.resolve(n.row.slug, kind, target);
+          const to = model.resolve(n.row.path, kind, target);
           note({ kind, target, result: describe(to) });
           return to;
         },
@@ -129,25 +137,29 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<SiteFile> {
     opts.cache?.set(n, html, deps);
     return html;
   };
+  // The feed first: it renders its few notes again, so their bodies are needed before they go.
+  yield { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) };
   for (const n of model.notes) {
     const html = page(n);
+    if (opts.release) n.body = "";
     entries.push(searchEntry(n, html));
     yield { path: n.file, content: notePage(n, model, html, opts.domains) };
   }
   for (const t of model.tags) yield { path: t.file, content: tagPage(t) };
   yield { path: "index.html", content: indexPage(model, opts.readiness !== undefined) };
   if (opts.readiness !== undefined) yield { path: READINESS_PAGE, content: opts.readiness };
-  yield { path: "feed.xml", content: atomFeed(model.notes, htmlFor("")) };
   const index = JSON.stringify(entries.sort((a, b) => a.url.localeCompare(b.url, "en")));
   entries.length = 0;
-  yield { path: "search-index.json", content: `${index}\n` };
+  yield { path: "search-index.json", content: [index, "\n"] };
   // A script, not only JSON: browsers do not let pages opened from file:// fetch files.
-  yield { path: "search-index.js", content: `window.LEARN_SEARCH_INDEX = ${index};\n` };
+  yield { path: "search-index.js", content: ["window.LEARN_SEARCH_INDEX = ", index, ";\n"] };
   yield { path: "assets/style.css", content: SITE_CSS };
   yield { path: "assets/search.js", content: SEARCH_SCRIPT };
 }
 
 /** Every file of the site (see planSite), sorted by path: the whole site at once, for small sites and tests. */
 export function buildSite(model: SiteModel, opts: SiteOptions): SiteFile[] {
-  return [...planSite(model, opts).files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...planSite(model, opts).files]
+    .map((f) => ({ path: f.path, content: typeof f.content === "string" ? f.content : f.content.join("") }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

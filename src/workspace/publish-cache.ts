@@ -1,11 +1,22 @@
 import { createHash } from "node:crypto";
-import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from "node:fs";
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { SiteNote } from "../core/publish-model.js";
 import type { RenderCache, RenderDep } from "../core/publish-site.js";
 import { isInside, readWholeText, realRoot } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
+import { SITE_MARKER } from "./site-write.js";
 
 // `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
 // whose exact text was scanned clean by this version of learn is clean again (the rules are
@@ -62,7 +73,16 @@ interface PageEntry {
 }
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-const noteKey = (n: SiteNote): string => sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+const noteKeys = new WeakMap<SiteNote, string>();
+/** What a note's body was rendered from, hashed once per note (asked by `get`, then by `set`). */
+const noteKey = (n: SiteNote): string => {
+  let key = noteKeys.get(n);
+  if (key === undefined) {
+    key = sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+    noteKeys.set(n, key);
+  }
+  return key;
+};
 
 function loadPages(ctx: Context, out: string): Map<string, PageEntry> {
   const pages = new Map<string, PageEntry>();
@@ -124,7 +144,8 @@ function bodyOfPage(out: string, file: string): string | undefined {
 
 /** The render cache of a publish into `out`; `save` remembers this publish's pages once it is written. */
 export function renderCache(ctx: Context, out: string): RenderCache & { save(): Promise<void> } {
-  const old = loadPages(ctx, out);
+  // A site folder no publish finished in (a new one) holds no page to take a body back from.
+  const old = existsSync(join(out, SITE_MARKER)) ? loadPages(ctx, out) : new Map<string, PageEntry>();
   const next = new Map<string, PageEntry>();
   return {
     get(n, replay) {
@@ -142,4 +163,112 @@ export function renderCache(ctx: Context, out: string): RenderCache & { save(): 
     },
     save: async () => ctx.saveCache?.(PAGES, { out, pages: Object.fromEntries(next) }),
   };
+}
+
+// A re-publish where nothing changed renders nothing and scans nothing: `.learn/publish-site.json`
+// holds a hash of every input of the last publish that finished (each note file's bytes, the
+// index's rows and links, the config, today, the allowlist, the templates, the revisit log) and
+// the size and mtime of every file it left in the site and of every attachment it copied. When
+// the inputs hash the same, the site holds exactly those files unchanged, and the workspace holds
+// the same candidate attachments, the site is already what this publish would write.
+
+const SITE = "publish-site.json";
+
+/** What a finished publish leaves for the next one to compare with. */
+export interface SiteState {
+  print: string;
+  out: string;
+  /** Site files: [size, mtimeMs] as left by that publish. */
+  files: Record<string, [number, number]>;
+  /** Attachments copied, by workspace path: [size, mtimeMs]. */
+  sources: Record<string, [number, number]>;
+  /** A hash of the candidate attachments' names, when any note looked one up. */
+  listing?: string;
+  result: { notes: number; tags: number; files: number };
+}
+
+/** Add a file's bytes (up to `cap`) and size to `hash`, or why it cannot be read: never blocks on a FIFO. */
+function hashFile(hash: ReturnType<typeof createHash>, abs: string, cap: number): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile()) return void hash.update("\0not a file\0");
+    const want = Math.min(st.size, cap);
+    if (scratch.length < want) scratch = Buffer.allocUnsafe(Math.max(want, 64 * 1024));
+    let got = 0;
+    while (got < want) {
+      const n = readSync(fd, scratch, got, want - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    hash.update(`\0${st.size}\0`).update(scratch.subarray(0, got));
+  } catch (err) {
+    hash.update(`\0${(err as NodeJS.ErrnoException).code ?? "error"}\0`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The hash of a publish's inputs: `parts` (a list, each part JSON, item by item when a list) and the bytes of each file at `paths` (workspace-relative). */
+export function inputsPrint(root: string, parts: unknown, paths: readonly string[], cap: number): string {
+  const hash = createHash("sha256");
+  // Long lists (every note row, every link) are hashed one item at a time: no string of them all.
+  for (const part of Array.isArray(parts) ? parts : [parts]) {
+    if (Array.isArray(part)) for (const item of part) hash.update(`\0${JSON.stringify(item)}`);
+    else hash.update(`\0${JSON.stringify(part) ?? ""}`);
+    hash.update("\0\0");
+  }
+  for (const p of paths) {
+    hash.update(`\0${p}`);
+    hashFile(hash, join(root, p), cap);
+  }
+  return hash.digest("hex");
+}
+
+/** The hash of a list of names. */
+export const listingPrint = (names: readonly string[]): string => sha256(names.join("\0"));
+
+/** The state the last finished publish left, when it is usable. */
+export function loadSiteState(ctx: Context): SiteState | undefined {
+  try {
+    const text = readWholeText(join(ctx.ws.dataDir, SITE), { root: ctx.ws.root }, 64 * 1024 * 1024, SITE);
+    const data = text === undefined ? undefined : (JSON.parse(text) as Partial<SiteState> & { version?: unknown });
+    if (!data || data.version !== packageVersion() || typeof data.print !== "string" || typeof data.out !== "string")
+      return undefined;
+    if (!data.files || typeof data.files !== "object" || !data.sources || typeof data.sources !== "object")
+      return undefined;
+    if (!data.result || typeof data.result.notes !== "number") return undefined;
+    return data as SiteState;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when every file in `stats` is a regular file (links not followed) of the same size and mtime. */
+export function sameStats(dir: string, stats: Record<string, [number, number]>, follow = false): boolean {
+  for (const [rel, [size, mtime]] of Object.entries(stats)) {
+    try {
+      const st = follow ? statSync(join(dir, rel)) : lstatSync(join(dir, rel));
+      if (!st.isFile() || st.size !== size || st.mtimeMs !== mtime) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** [size, mtimeMs] of each file (following links when `follow`), or undefined when one cannot be read. */
+export function statsOf(dir: string, files: Iterable<string>, follow = false): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const f of files) {
+    const st = follow ? statSync(join(dir, f)) : lstatSync(join(dir, f));
+    out[f] = [st.size, st.mtimeMs];
+  }
+  return out;
+}
+
+/** Remember the finished publish (or forget it, with undefined, before a publish that may not finish). */
+export async function saveSiteState(ctx: Context, state: SiteState | undefined): Promise<void> {
+  await ctx.saveCache?.(SITE, state ?? {});
 }

@@ -40,6 +40,12 @@ export interface Attachments {
   find(notePath: string, target: string): string | undefined;
   /** The files found so far (for the marker, before they are copied). */
   paths(): string[];
+  /** The workspace paths of the files found so far. */
+  sources(): string[];
+  /** Every candidate file's workspace path, sorted, when a lookup has walked the workspace (else undefined). */
+  listing(): string[] | undefined;
+  /** Every candidate file's workspace path, sorted (walking the workspace if no lookup has yet). */
+  walk(): string[];
   /** Each found file's bytes, read safely, one at a time; `warn` hears of any that changed and cannot be read now. */
   files(warn: (message: string) => void): Iterable<OutFile>;
 }
@@ -131,6 +137,12 @@ export function workspaceAttachments(root: string, notesDir: string = root, skip
       return site;
     },
     paths: () => [...found.values()],
+    sources: () => [...found.keys()],
+    listing: () => (byPath ? [...byPath.values()].sort() : undefined),
+    walk() {
+      if (!byPath) walk();
+      return [...byPath!.values()].sort();
+    },
     *files(warn) {
       for (const [rel, site] of found) {
         let read;

@@ -8,6 +8,8 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  unlinkSync,
+  writeSync,
 } from "node:fs";
 import { createHash } from "node:crypto";
 import { dirname, join, posix, relative, resolve, sep } from "node:path";
@@ -28,7 +30,8 @@ interface Marker {
 /** A file to write into the site: text, or bytes copied from the workspace. */
 export interface OutFile {
   path: string;
-  content: string | Uint8Array;
+  /** Parts (written one after another, so a large file is never joined into one string) or one whole. */
+  content: string | Uint8Array | readonly (string | Uint8Array)[];
 }
 
 /**
@@ -174,7 +177,39 @@ function writeMarker(out: string, files: string[], hashes: Map<string, string> =
   writeFileSafe(out, join(out, SITE_MARKER), `${JSON.stringify(marker, null, 1)}\n`);
 }
 
-const sha256 = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
+const sha256 = (parts: readonly Uint8Array[]): string => {
+  const hash = createHash("sha256");
+  for (const p of parts) hash.update(p);
+  return hash.digest("hex");
+};
+
+// The last large string made into bytes, and its bytes: two files sharing one large part (the
+// search index, as JSON and as a script) convert it once.
+let lastLarge: { text: string; bytes: Buffer } | undefined;
+
+function toBytes(part: string | Uint8Array): Uint8Array {
+  if (typeof part !== "string") return part;
+  if (part.length < 1 << 20) return Buffer.from(part, "utf8");
+  if (lastLarge?.text !== part) lastLarge = { text: part, bytes: Buffer.from(part, "utf8") };
+  return lastLarge.bytes;
+}
+
+/**
+ * The files of a finished publish in `out`, when the folder holds exactly them: its marker
+ * lists each with a hash (so the publish that wrote it finished) and nothing else is there,
+ * nothing is missing. Undefined otherwise, or when the marker is not to be trusted.
+ */
+export function finishedSite(out: string): string[] | undefined {
+  try {
+    const m = readMarker(resolve(out));
+    if (!m || !m.files.every((f) => m.hashes?.[f] !== undefined)) return undefined;
+    const listed = [...new Set(m.files)].sort();
+    const present = listFiles(resolve(out));
+    return present.length === listed.length && present.every((f, i) => f === listed[i]) ? listed : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Files in `out` that an earlier publish did not write (what --force would keep). */
 export function foreignFiles(out: string): string[] {
@@ -227,25 +262,63 @@ export function writeSite(
     writeMarker(out, [...before, ...listed], hashes);
     for (const f of plan.files) {
       if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
-      const bytes = typeof f.content === "string" ? Buffer.from(f.content, "utf8") : f.content;
-      const hash = sha256(bytes);
+      const parts = (Array.isArray(f.content) ? f.content : [f.content]).map(toBytes);
+      const hash = sha256(parts);
+      const size = parts.reduce((n, p) => n + p.length, 0);
       const st = stats.get(f.path);
       hashes.set(f.path, hash);
-      if (oldHashes[f.path] === hash && st?.size === bytes.length) {
+      if (oldHashes[f.path] === hash && st?.size === size) {
         unchanged++;
         continue;
       }
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
-      writeFileSafe(out, join(out, f.path), bytes, { durable: false, folderChecked: true });
+      // A file that is not there yet is created in place (open, write, close), not via a temp file.
+      if (st !== undefined || !createNew(join(out, f.path), parts))
+        writeFileSafe(out, join(out, f.path), parts.length === 1 ? parts[0]! : Buffer.concat(parts), {
+          durable: false,
+          folderChecked: true,
+        });
       written++;
     }
     plan = plan.then?.();
   }
+  lastLarge = undefined;
   const keep = new Set(listed);
   const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
   for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));
   writeMarker(out, listed, hashes);
   return { written: written + unchanged, unchanged, removed };
+}
+
+/**
+ * Create a file that is not there, in three system calls instead of the safe writer's seven:
+ * an exclusive create refuses anything standing at the name (a link included, and never
+ * followed), so nothing is replaced. A crash part-way leaves a short page, but the marker
+ * lists it without a hash until the publish ends, so the next publish writes it again.
+ * Returns false, leaving nothing behind, when it cannot (then the safe writer does it, and
+ * says why when that fails too).
+ */
+function createNew(path: string, parts: readonly Uint8Array[]): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
+  } catch {
+    return false;
+  }
+  try {
+    for (const bytes of parts)
+      for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    closeSync(fd);
+    return true;
+  } catch {
+    try {
+      closeSync(fd);
+      unlinkSync(path);
+    } catch {
+      // the safe writer replaces what is left
+    }
+    return false;
+  }
 }
 
 /**
