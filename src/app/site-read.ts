@@ -40,12 +40,14 @@ function readCapped(abs: string, max: number): { buf: Buffer; size: number; mtim
  * Read and parse one note file for publishing, capped like the index (MAX_NOTE_BYTES) and
  * parsed by the index's own parser, so a page and its index row agree. Returns the reason
  * when the file cannot be read as a note (an I/O error, not a file, binary, not UTF-8).
- * `publishFlag` is learn.config.yaml's `publish_flag` mapping (the default when left out).
+ * `publishFlag` is learn.config.yaml's `publish_flag` mapping (the default when left out), and
+ * `defaultVisibility` its `default_visibility`.
  */
 export function readNoteForSite(
   root: string,
   path: string,
   publishFlag?: PublishFlagMap,
+  defaultVisibility?: "public" | "private",
 ): NoteForSite | { error: string } {
   let file;
   try {
@@ -67,6 +69,8 @@ export function readNoteForSite(
   }
   const { body, ...values } = parsed.note.values;
   const row = toNoteRow(values as unknown as Parameters<typeof toNoteRow>[0]);
+  // learn.config.yaml's default_visibility, for a note that says neither visibility: nor publish: (as the index does)
+  if (row.visibility === null && values.publish_flag === null && defaultVisibility) row.visibility = defaultVisibility;
   const truncated = size > MAX_NOTE_BYTES || buf.length > MAX_NOTE_BYTES;
   return {
     row,

@@ -84,7 +84,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const placeholders: Finding[] = [];
   const clean: string[] = [];
   const toScan: { path: string; text: string; key: string }[] = [];
-  const { rows, read } = readNotesNow(ctx.ws.root, indexed.notes, (path, n) => {
+  const { rows, read } = readNotesNow(ctx, indexed.notes, (path, n) => {
     placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
     const key = textKey(n.text, allow);
     if (scannedClean.has(key)) clean.push(key);
@@ -159,6 +159,11 @@ function report(result: PublishResult, unchanged: number, opts: PublishOptions, 
   io.err(
     `published ${result.notes} public note${result.notes === 1 ? "" : "s"} and ${result.tags} tag page${result.tags === 1 ? "" : "s"} to ${where}/${unchanged ? ` (${written - unchanged} file${written - unchanged === 1 ? "" : "s"} written, ${unchanged} unchanged)` : ""}${removed.length ? `; removed ${removed.length} old file${removed.length === 1 ? "" : "s"}` : ""}`,
   );
+  if (result.notes === 0)
+    io.err(
+      "learn: no note is public: a note is published when it says `visibility: public` or `publish: true`" +
+        " (or set `default_visibility: public` in learn.config.yaml to publish every note that says neither)",
+    );
   return result;
 }
 
@@ -225,7 +230,7 @@ function finishedState(
  * keeps its (private) cached row, so links to it still render as private.
  */
 function readNotesNow(
-  root: string,
+  ctx: Context,
   cached: readonly NoteRow[],
   each: (path: string, n: NoteForSite) => void,
 ): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
@@ -233,7 +238,8 @@ function readNotesNow(
   const read = new Map<string, NoteForSite>();
   const failed: { path: string; why: string }[] = [];
   for (const c of cached) {
-    const got = readNoteForSite(root, c.path);
+    // with the workspace's own publish_flag and default_visibility, as the index read it
+    const got = readNoteForSite(ctx.ws.root, c.path, ctx.config.publish_flag, ctx.config.default_visibility);
     if ("error" in got) {
       if (isPublic(c)) failed.push({ path: c.path, why: got.error });
       else rows.push(c);

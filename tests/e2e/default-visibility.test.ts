@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { list } from "../../src/commands/list.js";
@@ -28,5 +28,23 @@ describe("default_visibility", () => {
   it("is private by default", async () => {
     const root = workspace(notes);
     expect((await visibility(root)).plain).toBeNull();
+  });
+});
+
+describe("learn publish and default_visibility", () => {
+  it("publishes a note that says nothing when the default is public, and says why nothing was published when none is", async () => {
+    const { publish } = await import("../../src/commands/publish.js");
+    const root = workspace({
+      "notes/plain.md": "# Plain\n\nSays nothing.\n",
+      "notes/hidden.md": "---\npublish: false\n---\n# Hidden\n",
+    });
+    const none = await call(publish, { dir: root, out: join(root, "site"), cwd: root });
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain("no note is public");
+    writeFileSync(join(root, "learn.config.yaml"), "default_visibility: public\n");
+    const one = await call(publish, { dir: root, out: join(root, "site"), cwd: root });
+    expect(one.stderr).toContain("published 1 public note");
+    expect(existsSync(join(root, "site", "notes", "plain.html"))).toBe(true);
+    expect(existsSync(join(root, "site", "notes", "hidden.html"))).toBe(false);
   });
 });
