@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: index and search timings on generated corpora, as whole processes.
-// BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure.
+// BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure;
+// BENCH_ONLY=startup prints the start-up table alone (at the sizes given) and nothing else.
 // At 10,000 notes it first prints issue 15's start-up table: each everyday command's time beside its
 // floor (node -e 0, or a process that only walks and stats the notes) and the modules it loads.
 import { spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000")
   .map(Number)
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const startupOnly = process.env.BENCH_ONLY === "startup";
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
@@ -152,6 +154,10 @@ function startup(n, ws) {
 }
 
 console.log(`learn bench: ${RUNS} runs per figure (median time, peak memory); node ${process.version}`);
+if (startupOnly) {
+  for (const n of sizes) startup(n, corpus(n));
+  process.exit(0);
+}
 const node0 = measure(process.execPath, ["-e", "0"], root);
 row(0, "node -e 0", node0);
 // check is linear in links: one note of 100k wikilinks (just under the 1 MiB cap), each a broken-link warning.

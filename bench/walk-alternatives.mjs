@@ -82,6 +82,26 @@ const WALKERS = {
     };
     walk(dir);
     console.log(found.length);`,
+  "opendirSync, entries sorted by name + statSync": `
+    const found = [];
+    const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    const walk = (d) => {
+      const h = fs.opendirSync(d, { bufferSize: 256 });
+      const entries = [];
+      try {
+        for (let e = h.readSync(); e !== null; e = h.readSync()) entries.push(e);
+      } finally {
+        h.closeSync();
+      }
+      for (const e of entries.sort(byName)) {
+        if (skip(e.name)) continue;
+        const p = join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.isFile() && NOTE.test(e.name)) { const st = fs.statSync(p); found.push([p, st.mtimeMs, st.size]); }
+      }
+    };
+    walk(dir);
+    console.log(found.length);`,
   "readdirSync + batched async stat (64 at a time)": `
     const paths = [];
     const walk = (d) => {

@@ -4,7 +4,6 @@ import { rebuiltNotice, withIndex } from "../store/open-lazy.js";
 import { progressBar } from "../ui/progress.js";
 import { renderIndexSummary, renderProblems, toIndexJson } from "../ui/render-index.js";
 import type { RefreshStats } from "../core/index-types.js";
-import { ruledProblems } from "../app/note-checks.js";
 import { rulePolicy } from "../core/check-policy.js";
 
 /** Options of `learn index`. */
@@ -26,9 +25,12 @@ export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
-    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, (idx, refreshed) => ({
+    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, async (idx, refreshed) => ({
       ...refreshed,
-      problems: ruledProblems(ctx, refreshed.problems, () => idx.allNotes()),
+      // the check rules (and what they load) only when there is a problem to rule on
+      problems: refreshed.problems.length
+        ? (await import("../app/note-checks.js")).ruledProblems(ctx, refreshed.problems, () => idx.allNotes())
+        : [],
     }));
   } finally {
     progress.stop();
