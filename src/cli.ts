@@ -101,14 +101,14 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
     return 0;
   }
   try {
-    // `search`, `list` and `show` in their everyday forms: parsed here, run without loading commander
+    // `index`, `search`, `list` and `show` in their everyday forms: parsed here, run without loading commander
     const fast =
-      env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show")
+      env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index")
         ? (await import("./read-fast.js")).readInvocation(argv)
         : undefined;
     if (fast) {
-      const { readCommands, runParsed } = await import("./cli-program.js");
-      const run = readCommands[fast.command as keyof typeof readCommands] as (o: object, io: IO) => unknown;
+      const { fastCommands, runParsed } = await import("./cli-program.js");
+      const run = fastCommands[fast.command as keyof typeof fastCommands] as (o: object, io: IO) => unknown;
       await runParsed(fast.options, run, io);
       return 0;
     }

@@ -1,6 +1,6 @@
 import type { Invocation } from "./cli-program.js";
 
-// `learn search WORDS`, `learn list FILTERS` and `learn show SLUG` in their everyday forms, parsed
+// `learn search WORDS`, `learn list FILTERS`, `learn show SLUG` and `learn index` in their everyday forms, parsed
 // without commander: loading it and building the program is about 15 ms of CPU, the largest part
 // of these commands' start-up that is not their own work. Only plain words and the options below
 // (each flag alone, each value as the next word) are taken; any other command line returns
@@ -25,12 +25,13 @@ interface Shape {
   flags: Record<string, Flag>;
   values: Record<string, string>;
   defaults: Record<string, unknown>;
-  /** The key of the positional arguments: a list of words, or exactly one word. */
-  positional: { key: string; many: boolean };
+  /** The key of the positional arguments: a list of words, or exactly one word; none when absent. */
+  positional?: { key: string; many: boolean };
 }
 
 const NO_REFRESH: Record<string, Flag> = { "--no-refresh": ["refresh", false] };
 const COMMANDS: Record<string, Shape> = {
+  index: { flags: { "--full": ["full", true] }, values: {}, defaults: {} },
   search: {
     flags: NO_REFRESH,
     values: { "-n": "limit", "--limit": "limit" },
@@ -46,7 +47,7 @@ const COMMANDS: Record<string, Shape> = {
   show: { flags: NO_REFRESH, values: {}, defaults: { refresh: true }, positional: { key: "slug", many: false } },
 };
 
-/** The command and options of a plain `search`, `list` or `show` command line, or undefined for any other. */
+/** The command and options of a plain `index`, `search`, `list` or `show` command line, or undefined for any other. */
 export function readInvocation(argv: readonly string[]): Invocation | undefined {
   const given: Record<string, unknown> = {};
   const words: string[] = [];
@@ -72,10 +73,9 @@ export function readInvocation(argv: readonly string[]): Invocation | undefined 
     i++;
   }
   if (!command || !shape) return undefined;
-  const { key, many } = shape.positional;
-  if (!many && words.length !== 1) return undefined;
-  return {
-    command,
-    options: { ...GLOBAL_DEFAULTS, ...shape.defaults, ...given, [key]: many ? words : words[0] },
-  };
+  const options = { ...GLOBAL_DEFAULTS, ...shape.defaults, ...given };
+  const wanted = shape.positional;
+  if (!wanted) return words.length === 0 ? { command, options } : undefined;
+  if (!wanted.many && words.length !== 1) return undefined;
+  return { command, options: { ...options, [wanted.key]: wanted.many ? words : words[0] } };
 }
