@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // Ways to walk a notes folder and stat every note (issue 15, "a cheaper walk"), each as its own
-// process, the runs interleaved so a busy machine slows them alike: the walk the index does
-// (src/files/note-walk.ts: readdir with file types, one stat per note) against the alternatives.
+// process, the runs interleaved so a busy machine slows them alike: the walk the index did before
+// (readdir with file types, one stat per note) against the alternatives, among them the one
+// src/files/note-walk.ts does now (opendirSync, each folder's entries sorted by name as readdir gives them).
 // Prints each one's median wall and CPU time and its ratio to the first. Standalone:
 // `node bench/walk-alternatives.mjs`; BENCH_SIZES=10000,50000 picks the generated corpora, BENCH_RUNS the runs.
-// The walker owns note-walk.ts; this only measures, so the winner can be adopted there.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { generatedWorkspace, median } from "./common.mjs";
 
@@ -15,7 +14,7 @@ const sizes = (process.env.BENCH_SIZES ?? "10000,50000")
   .map(Number)
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
-const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+const hasBash = spawnSync("sh", ["-c", "command -v bash"]).status === 0;
 
 // Each walker prints how many notes it found, so a wrong one shows. NOTE and SKIP as note-walk.ts has them.
 const head = `
@@ -26,7 +25,7 @@ const skip = (name) => name.startsWith(".") || name === "node_modules";
 const dir = process.argv[1];
 `;
 const WALKERS = {
-  "readdirSync withFileTypes + statSync (as now)": `
+  "readdirSync withFileTypes + statSync (before)": `
     const found = [];
     const walk = (d) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -82,7 +81,7 @@ const WALKERS = {
     };
     walk(dir);
     console.log(found.length);`,
-  "opendirSync, entries sorted by name + statSync": `
+  "opendirSync, sorted by name + statSync (now)": `
     const found = [];
     const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     const walk = (d) => {
@@ -157,17 +156,22 @@ const WALKERS = {
     console.log(n);`,
 };
 
-/** One run: wall seconds, CPU seconds (user + system) and what it printed. */
+/**
+ * One run: wall seconds, CPU seconds (user + system) and what it printed. Under bash's `time`,
+ * which reads both to the millisecond (/usr/bin/time gives CPU to 10 ms only).
+ */
 function once(code, dir) {
   const args = ["--input-type=module", "-e", head + code, dir];
   const start = process.hrtime.bigint();
-  const res = timeBin
-    ? spawnSync(timeBin, ["-f", "__CPU__%U %S", process.execPath, ...args], { encoding: "utf8" })
+  const res = hasBash
+    ? spawnSync("bash", ["-c", 'TIMEFORMAT="__TIME__%3R %3U %3S"; time "$@"', "bash", process.execPath, ...args], {
+        encoding: "utf8",
+      })
     : spawnSync(process.execPath, args, { encoding: "utf8" });
-  const secs = Number(process.hrtime.bigint() - start) / 1e9;
   if (res.status !== 0) throw new Error(res.stderr);
-  const m = /__CPU__([\d.]+) ([\d.]+)/.exec(res.stderr);
-  return { secs, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, out: res.stdout.trim() };
+  const m = /__TIME__([\d.]+) ([\d.]+) ([\d.]+)/.exec(res.stderr);
+  const secs = m ? Number(m[1]) : Number(process.hrtime.bigint() - start) / 1e9;
+  return { secs, cpu: m ? Number(m[2]) + Number(m[3]) : NaN, out: res.stdout.trim() };
 }
 
 for (const n of sizes) {
