@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: index and search timings on generated corpora, as whole processes.
-// BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure.
+// BENCH_SIZES=1000,10000 picks corpus sizes (default 1000,10000,50000); BENCH_RUNS sets runs per figure;
+// BENCH_ONLY=startup prints the start-up table alone (at the sizes given) and nothing else.
 // At 10,000 notes it first prints issue 15's start-up table: each everyday command's time beside its
 // floor (node -e 0, or a process that only walks and stats the notes) and the modules it loads.
 import { spawnSync } from "node:child_process";
@@ -24,6 +25,7 @@ const sizes = (process.env.BENCH_SIZES ?? "1000,10000,50000")
   .map(Number)
   .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const startupOnly = process.env.BENCH_ONLY === "startup";
 const has = (cmd) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
@@ -49,6 +51,27 @@ function once(cmd, args, cwd) {
     throw new Error(`${cmd} ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
   }
   return { secs, mb: m ? Number(m[1]) / 1024 : NaN, cpu: m ? Number(m[2]) + Number(m[3]) : NaN };
+}
+
+/**
+ * Run node with `args` once under bash's `time`, which reads the child's wall and CPU time to the
+ * millisecond (/usr/bin/time prints CPU to 10 ms, as coarse as the gaps measured at start-up).
+ * Falls back to `once` without bash.
+ */
+const hasBash = has("bash");
+function timed(args, cwd) {
+  if (!hasBash) return once(process.execPath, args, cwd);
+  const script = 'TIMEFORMAT="__TIME__%3R %3U %3S"; time "$@" >/dev/null 2>&1';
+  const res = spawnSync("bash", ["-c", script, "bash", process.execPath, ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const m = /__TIME__([\d.]+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? "");
+  if (res.status !== 0) throw new Error(`node ${args.join(" ")} exited ${res.status}`);
+  if (!m) throw new Error(`node ${args.join(" ")}: no time measured: ${res.stderr}`);
+  return { secs: Number(m[1]), mb: NaN, cpu: Number(m[2]) + Number(m[3]) };
 }
 
 /** Median time and max peak memory over `runs`, calling `before` ahead of each run (untimed). */
@@ -129,8 +152,7 @@ function startup(n, ws) {
     { what: "index, nothing changed", args: learn("index"), floor: walk, target: 1.15 },
   ];
   const runs = cases.map(() => []);
-  for (let i = 0; i < Math.max(RUNS, 11); i++)
-    cases.forEach((c, j) => runs[j].push(once(process.execPath, c.args, ws)));
+  for (let i = 0; i < Math.max(RUNS, 11); i++) cases.forEach((c, j) => runs[j].push(timed(c.args, ws)));
   for (const [j, c] of cases.entries()) {
     c.secs = median(runs[j].map((r) => r.secs));
     c.cpu = median(runs[j].map((r) => r.cpu));
@@ -152,6 +174,10 @@ function startup(n, ws) {
 }
 
 console.log(`learn bench: ${RUNS} runs per figure (median time, peak memory); node ${process.version}`);
+if (startupOnly) {
+  for (const n of sizes) startup(n, corpus(n));
+  process.exit(0);
+}
 const node0 = measure(process.execPath, ["-e", "0"], root);
 row(0, "node -e 0", node0);
 // check is linear in links: one note of 100k wikilinks (just under the 1 MiB cap), each a broken-link warning.

@@ -37,17 +37,47 @@ const actWith =
     const opts = cmd.optsWithGlobals() as Opts;
     const options = toOptions(opts, args.slice(0, -2));
     if (hooks.capture) return hooks.capture({ command, options: options as Record<string, unknown> });
-    // chalk loads only here, and only when there is colour to show
-    const io = hooks.io ?? (await (await import("./ui/io.js")).processIO(opts));
-    try {
-      await run(options, io);
-    } catch (err) {
-      // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
-      if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
-      if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
-      await run(options, io);
-    }
+    await runParsed(options, run, hooks.io, opts);
   };
+
+/**
+ * Run a command whose options are parsed (by commander, or by read-fast.ts's fast path): build the
+ * IO from the global options (unless given), run it, and run it once more after dropping an index
+ * found corrupt mid-query.
+ */
+export async function runParsed<O extends object>(
+  options: O,
+  run: (o: O, io: IO) => unknown,
+  given?: IO,
+  globals: GlobalOptions = options,
+): Promise<void> {
+  // chalk loads only here, and only when there is colour to show
+  const io = given ?? (await (await import("./ui/io.js")).processIO(globals));
+  try {
+    await run(options, io);
+  } catch (err) {
+    // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
+    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
+    if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
+    await run(options, io);
+  }
+}
+
+type SearchOptions = Parameters<typeof import("./commands/search.js").search>[0];
+type ListOptions = Parameters<typeof import("./commands/list.js").list>[0];
+type ShowOptions = Parameters<typeof import("./commands/show.js").show>[0];
+type IndexOptions = Parameters<typeof import("./commands/index.js").index>[0];
+
+/** How index, search, list and show run once parsed: their commander actions and read-fast.ts share these. */
+export const fastCommands = {
+  index: async (o: IndexOptions, io: IO): Promise<unknown> => (await import("./commands/index.js")).index(o, io),
+  search: async (o: SearchOptions, io: IO): Promise<void> => {
+    // no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1)
+    if ((await (await import("./commands/search.js")).search(o, io)).length === 0) throw new ExitStatus(1);
+  },
+  list: async (o: ListOptions, io: IO): Promise<unknown> => (await import("./commands/list.js")).list(o, io),
+  show: async (o: ShowOptions, io: IO): Promise<unknown> => (await import("./commands/show.js")).show(o, io),
+};
 
 /** The options of a command that takes no positional arguments: the merged flags as they are. */
 const flags = (opts: Opts): Opts => opts;
@@ -183,7 +213,7 @@ notes over 1 MiB are indexed up to 1 MiB; each is listed as a problem (path:line
 Read commands (search, list, show) refresh the index first unless given --no-refresh.
 ${examples("learn index", "learn index --full --json")}`,
     )
-    .action(act("index", flags, async (o, io) => (await import("./commands/index.js")).index(o, io)));
+    .action(act("index", flags, fastCommands.index));
 
   withFilterFlags(program.command("search"))
     .description("full-text search, ranked, typos forgiven (see the query language below)")
@@ -224,16 +254,7 @@ Exit status: 0 when a note matches, 1 when none does (as grep and rg; with --jso
   too, which then prints "hits": []), 2 for a usage error.
 ${examples("learn search idempotency", "learn search '\"error budget\"' -slo type:doc", "learn search retr* OR backoff tag:http --limit 5", "learn search kubernets --json")}`,
     )
-    .action(
-      act(
-        "search",
-        (opts, [query]) => ({ ...opts, query: query as string[] }),
-        async (o, io) => {
-          // no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1)
-          if ((await (await import("./commands/search.js")).search(o, io)).length === 0) throw new ExitStatus(1);
-        },
-      ),
-    );
+    .action(act("search", (opts, [query]) => ({ ...opts, query: query as string[] }), fastCommands.search));
 
   withFilterFlags(program.command("list"))
     .description("list notes, filtered and sorted")
@@ -246,13 +267,7 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
       "after",
       examples("learn list", "learn list type:cheatsheet --sort title", "learn list --format paths0 | xargs -0 wc -l"),
     )
-    .action(
-      act(
-        "list",
-        (opts, [filters]) => ({ ...opts, filters: filters as string[] }),
-        async (o, io) => (await import("./commands/list.js")).list(o, io),
-      ),
-    );
+    .action(act("list", (opts, [filters]) => ({ ...opts, filters: filters as string[] }), fastCommands.list));
 
   program
     .command("show")
@@ -260,13 +275,7 @@ ${examples("learn search idempotency", "learn search '\"error budget\"' -slo typ
     .argument("<slug>", "the note's slug (file name without .md) or id")
     .option("--no-refresh", "read the index as it is, without refreshing it first")
     .addHelpText("after", examples("learn show api-design-for-backend-services", "learn show idempotency-keys --json"))
-    .action(
-      act(
-        "show",
-        (opts, [slug]) => ({ ...opts, slug: slug as string }),
-        async (o, io) => (await import("./commands/show.js")).show(o, io),
-      ),
-    );
+    .action(act("show", (opts, [slug]) => ({ ...opts, slug: slug as string }), fastCommands.show));
 
   program
     .command("revisit")

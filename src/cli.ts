@@ -101,6 +101,17 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
     return 0;
   }
   try {
+    // `index`, `search`, `list` and `show` in their everyday forms: parsed here, run without loading commander
+    const fast =
+      env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index")
+        ? (await import("./read-fast.js")).readInvocation(argv)
+        : undefined;
+    if (fast) {
+      const { fastCommands, runParsed } = await import("./cli-program.js");
+      const run = fastCommands[fast.command as keyof typeof fastCommands] as (o: object, io: IO) => unknown;
+      await runParsed(fast.options, run, io);
+      return 0;
+    }
     const program = await (
       await import("./cli-program.js")
     ).buildProgram({ io, output: io ? { out, err } : undefined });

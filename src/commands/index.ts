@@ -26,9 +26,10 @@ export async function index(opts: IndexOptions, io: IO): Promise<RefreshStats> {
   const progress = progressBar(!opts.json);
   let stats: RefreshStats;
   try {
-    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, (idx, refreshed) => ({
+    stats = await withIndex(ctx, { full: opts.full, onProgress: progress.onProgress }, async (idx, refreshed) => ({
       ...refreshed,
-      problems: ruledProblems(ctx, refreshed.problems, () => idx.allNotes()),
+      // the rules (app/rule-problems.ts, light) only when there is a problem to rule on
+      problems: refreshed.problems.length ? ruledProblems(ctx, refreshed.problems, () => idx.allNotes()) : [],
     }));
   } finally {
     progress.stop();

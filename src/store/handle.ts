@@ -66,7 +66,10 @@ export class SqliteIndex implements IndexHandle {
   findNotes(name: string): NoteRow[] {
     // Every candidate has the name's last segment as its file name, or the name as its id: both indexed.
     const slug = slugFromPath(name.trim());
-    return matchNotes(this.select("n.slug = ? COLLATE NOCASE OR n.id = ? COLLATE NOCASE", [slug, name.trim()]), name);
+    // two index lookups: SQLite plans the `slug = ? OR id = ?` of the same table as a scan of every note
+    const where =
+      "n.path IN (SELECT path FROM notes WHERE slug = ? COLLATE NOCASE UNION SELECT path FROM notes WHERE id = ? COLLATE NOCASE)";
+    return matchNotes(this.select(where, [slug, name.trim()]), name);
   }
 
   getNote(name: string): NoteRow | undefined {
