@@ -41,14 +41,22 @@ const notesBase = (ws: LspWorkspace): string => linkOptions(ws.ctx).notesBase;
 /** A Markdown link's destination from the note at `from` to the note at `to`. */
 const relativeLink = (from: string, to: string): string => encodeURI(posix.relative(posix.dirname(from), to));
 
+// How many notes have each file name, per note list the workspace hands out (a new list after each
+// change), so a completion at 10k notes does not count them again at every keystroke.
+const NAME_COUNTS = new WeakMap<readonly NoteRow[], Map<string, number>>();
+
 /**
  * The name a wikilink (or `related:`) uses for a note, as the index resolves it: the file name
  * (a Dendron hierarchy name is its file name), or, when another note has that file name, its path
  * from the notes folder without the extension, so the link leads to this note and not the other.
  */
 function wikiName(notes: readonly NoteRow[], base: string): (n: NoteRow) => string {
-  const count = new Map<string, number>();
-  for (const n of notes) count.set(n.slug.toLowerCase(), (count.get(n.slug.toLowerCase()) ?? 0) + 1);
+  let count = NAME_COUNTS.get(notes);
+  if (!count) {
+    count = new Map<string, number>();
+    for (const n of notes) count.set(n.slug.toLowerCase(), (count.get(n.slug.toLowerCase()) ?? 0) + 1);
+    NAME_COUNTS.set(notes, count);
+  }
   return (n) =>
     (count.get(n.slug.toLowerCase()) ?? 0) > 1
       ? (base ? posix.relative(base, n.path) : n.path).replace(/\.(md|markdown)$/i, "")
