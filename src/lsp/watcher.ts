@@ -73,16 +73,19 @@ export class IndexWatcher {
     });
     notes.on("all", () => this.changed());
     notes.on("error", (err) => this.fail(err));
+    // listen for "ready" at once: it may come while the cookie watcher below gets ready, and a
+    // listener added after it would wait for ever (learn watch then never says it is watching)
+    const notesReady = new Promise<void>((ok) => notes.once("ready", ok));
     this.watchers.push(notes);
     if (this.owner) {
       const cookies = watch(cookieDir(this.ctx), { ignoreInitial: true, atomic: false, depth: 0 });
       cookies.on("add", (path) => this.cookie(relative(cookieDir(this.ctx), path)));
       cookies.on("error", (err) => this.fail(err));
       this.watchers.push(cookies);
-      await new Promise<void>((ok) => cookies.once("ready", ok));
+      await new Promise<void>((ok) => cookies.once("ready", ok)); // added at once, before any await
       for (const name of readdirSync(cookieDir(this.ctx))) this.cookie(name); // dropped before we watched
     }
-    await new Promise<void>((ok) => notes.once("ready", ok));
+    await notesReady;
   }
 
   /** Stop watching and give the workspace up. */
