@@ -88,7 +88,12 @@ function domainsLine(domains: StatusData["domains"], t: Theme, width: number): s
 }
 
 /** The dashboard as text. */
-export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t: Theme, width = 80): string {
+export function renderStatus(
+  data: StatusData,
+  given: Pick<Config, "domains" | "dialect">,
+  t: Theme,
+  width = 80,
+): string {
   const d = forTerminal(data);
   const config = { domains: forTerminal(given.domains) };
   const changed = d.refreshed.added + d.refreshed.updated + d.refreshed.removed;
@@ -115,8 +120,15 @@ export function renderStatus(data: StatusData, given: Pick<Config, "domains">, t
     `${t.title("Week")}      ${d.week.log.label}: ${d.week.log.state.done.length} of 5 steps · streak: ${streakText(d.week.streak)}`,
     ...(d.week.problem ? [`  ${t.error(d.week.problem)}`] : renderSteps(d.week, config, t)),
     ...domainsLine(d.domains, t, width),
-    `${t.title("Readiness")}`,
-    ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
+    // a folder adopted in place with no roadmap yet: a row of zero bars would say nothing, so say what to do
+    ...(given.dialect !== undefined && given.dialect !== "learn" && d.roles.every((g) => g.items.length === 0)
+      ? [
+          `${t.title("Readiness")} ${t.meta('no roadmap items yet: learn new roadmap "My roadmap" lists what each role needs')}`,
+        ]
+      : [
+          `${t.title("Readiness")}`,
+          ...scoreLines(d.roles, t, width, (g) => changeText(g, d.lastWeek), false), // the change only where it fits
+        ]),
     "",
     `${t.title("Next:")} ${t.path(d.next?.command ?? "")}  ${t.meta(d.next ? `(${d.next.why})` : "")}`,
   ];
