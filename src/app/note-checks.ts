@@ -8,9 +8,8 @@ import { placeholderFindings } from "../core/check-placeholders.js";
 import type { Context } from "../core/context.js";
 import type { ParsedNote } from "../core/note-parse.js";
 import type { TemplateText } from "../core/note-substance.js";
-import { packageVersion } from "../workspace/package-root.js";
 import { ALLOWLIST_FILE } from "../workspace/secrets-allow.js";
-import { readSmallFile } from "../files/small-file.js";
+import { readCache } from "../workspace/cache-file.js";
 
 // What `learn check` and `learn publish` both read and scan.
 
@@ -104,15 +103,10 @@ export class CheckCache {
   static open(ctx: Context, parts: readonly string[]): CheckCache {
     const stamp = createHash("sha1").update(parts.join("\0")).digest("base64url");
     const cache = new CheckCache(ctx, stamp);
-    const text = readSmallFile(join(ctx.ws.dataDir, CACHE_FILE));
-    try {
-      const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-      if (file?.format === CACHE_FORMAT && file.version === packageVersion() && file.stamp === stamp)
-        for (const [path, note] of Object.entries(file.notes)) cache.notes.set(path, note);
-      else cache.changed = text !== undefined;
-    } catch {
-      cache.changed = true;
-    }
+    const file = readCache<CacheFile>(ctx.ws, CACHE_FILE, CACHE_FORMAT);
+    if (file && file.stamp === stamp)
+      for (const [path, note] of Object.entries(file.notes)) cache.notes.set(path, note);
+    else cache.changed = true; // missing, old or odd: written anew
     return cache;
   }
 

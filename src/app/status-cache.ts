@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
-import { readSmallFile } from "../files/small-file.js";
+import { readCache } from "../workspace/cache-file.js";
 import { gitHead } from "../store/git-dates.js";
 import { packageVersion } from "../workspace/package-root.js";
 import { REVISIT_LOG } from "../workspace/revisit-log.js";
@@ -53,14 +53,8 @@ export function statusKey(ctx: Context, templatesStamp: string): string {
 
 /** What was computed under `key` by an earlier run, if anything. */
 export function cachedStatus<T>(ctx: Context, key: string): T | undefined {
-  try {
-    const text = readSmallFile(join(ctx.ws.dataDir, FILE));
-    const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile<T>);
-    if (file?.format === FORMAT && file.version === packageVersion() && file.key === key) return file.data;
-  } catch {
-    // unreadable: computed again
-  }
-  return undefined;
+  const file = readCache<CacheFile<T>>(ctx.ws, FILE, FORMAT);
+  return file && file.key === key ? file.data : undefined;
 }
 
 /** Keep what was computed under `key` (a failure to write only costs the next run the work). */

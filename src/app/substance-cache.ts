@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
-import { join } from "node:path";
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { NOTE_TYPES } from "../core/note-model.js";
-import { readSmallFile } from "../files/small-file.js";
-import { packageVersion } from "../workspace/package-root.js";
+import { readCache } from "../workspace/cache-file.js";
 import { substance } from "../core/note-substance.js";
 import { templateTexts } from "../workspace/template-texts.js";
 
@@ -39,14 +37,8 @@ export function substanceCache(ctx: Context): SubstanceCache {
   let read: CacheFile["notes"] | undefined; // read on first use: a status served from its own cache needs none
   const previous = (): CacheFile["notes"] => {
     if (read) return read;
-    read = {};
-    try {
-      const text = readSmallFile(join(ctx.ws.dataDir, FILE));
-      const file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-      if (file?.format === FORMAT && file.version === packageVersion() && file.stamp === stamp) read = file.notes;
-    } catch {
-      // unreadable: measured again
-    }
+    const file = readCache<CacheFile>(ctx.ws, FILE, FORMAT);
+    read = file && file.stamp === stamp ? file.notes : {};
     return read;
   };
   const now: CacheFile["notes"] = {};

@@ -45,9 +45,10 @@ export function linkFindings(
   // By path: two notes may share a slug. Rows built by hand without paths fall back to slugs.
   const byPath = new Map(notes.map((n) => [n.path, n]));
   const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
-  // how many notes have each file name (without .md, any case): a bare name two share is ambiguous
-  const nameCount = new Map<string, number>();
-  for (const n of notes) nameCount.set(fileName(n.path), (nameCount.get(fileName(n.path)) ?? 0) + 1);
+  // the notes of each file name (without .md, any case): a bare name two share is ambiguous
+  const byName = new Map<string, string[]>();
+  for (const n of notes)
+    (byName.get(fileName(n.path)) ?? byName.set(fileName(n.path), []).get(fileName(n.path))!).push(n.path);
   const out: Finding[] = [];
   const lines = new Map<string, NoteLines | undefined>();
   const linesOf = (path: string): NoteLines | undefined => {
@@ -91,10 +92,10 @@ export function linkFindings(
       link.kind !== "markdown" &&
       !link.target.includes("/") &&
       fileName(to.path) === fileName(link.target) &&
-      (nameCount.get(fileName(to.path)) ?? 0) > 1
+      (byName.get(fileName(to.path))?.length ?? 0) > 1
     ) {
       // resolved as Obsidian does (same folder, else the shortest path), but a reader cannot tell which
-      const others = notes.filter((n) => n !== to && fileName(n.path) === fileName(to.path)).map((n) => n.path);
+      const others = byName.get(fileName(to.path))!.filter((p) => p !== to.path);
       out.push({
         path: from.path,
         line: line(),

@@ -5,7 +5,7 @@ import type { Context } from "../core/context.js";
 import { isoWeek } from "../core/dates.js";
 import type { WeekLog, WeekOverview } from "../core/week-model.js";
 import { heatMap, streak } from "../core/week-streak.js";
-import { readSmallFile } from "../files/small-file.js";
+import { readCache } from "./cache-file.js";
 import { packageVersion } from "./package-root.js";
 
 // `.learn/week.json`: what `learn status` shows of the week logs (this week's state, each week's
@@ -59,14 +59,8 @@ function keyOf(ctx: Context, label: string): string {
 export async function cachedWeekOverview(ctx: Context): Promise<{ overview: WeekOverview; save(): Promise<void> }> {
   const label = isoWeek(ctx.today).label;
   const key = keyOf(ctx, label);
-  let file: CacheFile | undefined;
-  try {
-    const text = readSmallFile(join(ctx.ws.dataDir, FILE));
-    file = text === undefined ? undefined : (JSON.parse(text) as CacheFile);
-  } catch {
-    // unreadable: read the logs again
-  }
-  if (file?.format === FORMAT && file.version === packageVersion() && file.key === key) {
+  const file = readCache<CacheFile>(ctx.ws, FILE, FORMAT);
+  if (file && file.key === key) {
     const steps = new Map(file.steps);
     const overview: WeekOverview = {
       log: file.log,
