@@ -6,7 +6,7 @@ import type { RoadmapItem } from "../core/readiness-roadmap.js";
 import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy } from "../store/open-lazy.js";
 import type { RawLink } from "../store/read-note.js";
-import { resolveLinkPath } from "../store/refresh.js";
+import { resolveLinkPath } from "../store/link-resolve.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { Context } from "../workspace/context.js";
 

@@ -15,7 +15,7 @@ import {
   walkDigest,
 } from "./refresh.js";
 import type { LinkContext } from "./read-note.js";
-import type { LinkPlace } from "./refresh.js";
+import type { LinkPlace } from "./link-resolve.js";
 import { SCHEMA_VERSION } from "./schema.js";
 import { folderRules, type FolderRules } from "../core/folder-domain.js";
 import type { RefreshStats } from "../core/index-types.js";
