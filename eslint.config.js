@@ -65,7 +65,7 @@ export default tseslint.config(
   }),
   {
     // cli.ts and its program load each command when it runs (start-up stays fast): only `import type` statically.
-    files: ["src/cli.ts", "src/cli-program.ts"],
+    files: ["src/cli.ts", "src/cli-program.ts", "src/cli-run.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",

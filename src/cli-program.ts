@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
-import { ExitStatus } from "./core/errors.js";
+import { fastCommands, runParsed, type Invocation } from "./cli-run.js";
 import type { GlobalOptions, IO } from "./ui/io.js";
 
 // The commander program: every command, its options and help, and how each action runs. cli.ts
@@ -10,12 +10,6 @@ import type { GlobalOptions, IO } from "./ui/io.js";
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
 type Opts = GlobalOptions & Record<string, unknown>;
-
-/** What a command line asks for: the command's name and the options object its function is called with. */
-export interface Invocation {
-  command: string;
-  options: Record<string, unknown>;
-}
 
 /** How the program's actions run: with a given IO (tests), or only recorded (argument-parsing tests). */
 interface ProgramHooks {
@@ -39,45 +33,6 @@ const actWith =
     if (hooks.capture) return hooks.capture({ command, options: options as Record<string, unknown> });
     await runParsed(options, run, hooks.io, opts);
   };
-
-/**
- * Run a command whose options are parsed (by commander, or by read-fast.ts's fast path): build the
- * IO from the global options (unless given), run it, and run it once more after dropping an index
- * found corrupt mid-query.
- */
-export async function runParsed<O extends object>(
-  options: O,
-  run: (o: O, io: IO) => unknown,
-  given?: IO,
-  globals: GlobalOptions = options,
-): Promise<void> {
-  // chalk loads only here, and only when there is colour to show
-  const io = given ?? (await (await import("./ui/io.js")).processIO(globals));
-  try {
-    await run(options, io);
-  } catch (err) {
-    // A corrupt page is found only when a query reads it: drop the index and run once more, which rebuilds it.
-    if (!/^SQLITE_(CORRUPT|NOTADB)/.test(String((err as { code?: unknown } | undefined)?.code))) throw err;
-    if (!(await import("./store/open-db.js")).discardCorruptIndex(err)) throw err;
-    await run(options, io);
-  }
-}
-
-type SearchOptions = Parameters<typeof import("./commands/search.js").search>[0];
-type ListOptions = Parameters<typeof import("./commands/list.js").list>[0];
-type ShowOptions = Parameters<typeof import("./commands/show.js").show>[0];
-type IndexOptions = Parameters<typeof import("./commands/index.js").index>[0];
-
-/** How index, search, list and show run once parsed: their commander actions and read-fast.ts share these. */
-export const fastCommands = {
-  index: async (o: IndexOptions, io: IO): Promise<unknown> => (await import("./commands/index.js")).index(o, io),
-  search: async (o: SearchOptions, io: IO): Promise<void> => {
-    // no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1)
-    if ((await (await import("./commands/search.js")).search(o, io)).length === 0) throw new ExitStatus(1);
-  },
-  list: async (o: ListOptions, io: IO): Promise<unknown> => (await import("./commands/list.js")).list(o, io),
-  show: async (o: ShowOptions, io: IO): Promise<unknown> => (await import("./commands/show.js")).show(o, io),
-};
 
 /** The options of a command that takes no positional arguments: the merged flags as they are. */
 const flags = (opts: Opts): Opts => opts;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ExitStatus, isPromptExit, LearnError, StoppedError } from "./core/errors.js";
-import type { Invocation } from "./cli-program.js";
+import type { Invocation } from "./cli-run.js";
 import type { IO } from "./ui/io.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -107,7 +107,7 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
         ? (await import("./read-fast.js")).readInvocation(argv)
         : undefined;
     if (fast) {
-      const { fastCommands, runParsed } = await import("./cli-program.js");
+      const { fastCommands, runParsed } = await import("./cli-run.js");
       const run = fastCommands[fast.command as keyof typeof fastCommands] as (o: object, io: IO) => unknown;
       await runParsed(fast.options, run, io);
       return 0;

@@ -1,4 +1,4 @@
-import type { Invocation } from "./cli-program.js";
+import type { Invocation } from "./cli-run.js";
 
 // `learn search WORDS`, `learn list FILTERS`, `learn show SLUG` and `learn index` in their everyday forms, parsed
 // without commander: loading it and building the program is about 15 ms of CPU, the largest part
