@@ -22,7 +22,8 @@ import {
   writeFailure,
   writeFileSafe,
 } from "../../src/workspace/safe-write.js";
-import { guardOutDir, isSitePath } from "../../src/workspace/site-write.js";
+import { isSitePath } from "../../src/workspace/site-marker.js";
+import { guardOutDir } from "../../src/workspace/site-write.js";
 import { createContext } from "../../src/workspace/context.js";
 import { readWeekLog, saveWeekLog } from "../../src/workspace/week-log.js";
 import { tempDir, workspace } from "../helpers/workspace.js";
