@@ -12,7 +12,8 @@ import { hasMarkdown } from "../workspace/find.js";
 import { writeProblem } from "../workspace/note-files.js";
 import { BUNDLED_NOTES, BUNDLED_TEMPLATES } from "../workspace/package-root.js";
 import { regularOrNothing } from "../workspace/safe-path.js";
-import { appendLinesSafe, createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
+import { appendLinesSafe } from "../workspace/safe-append.js";
+import { createFileSafe, makeFolderSafe } from "../workspace/safe-write.js";
 
 /** Options of `learn init`. */
 export interface InitOptions extends GlobalOptions {

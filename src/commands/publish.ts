@@ -33,7 +33,8 @@ import {
 } from "../workspace/publish-cache.js";
 import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
-import { finishedSite, guardOutDir, writeSite } from "../workspace/site-write.js";
+import { finishedSite } from "../workspace/site-marker.js";
+import { guardOutDir, writeSite } from "../workspace/site-write.js";
 import { loadTemplate } from "../workspace/templates.js";
 import { REVISIT_LOG } from "../workspace/revisit-log.js";
 import { READ_CAPS } from "../files/safe-read.js";

@@ -3,7 +3,8 @@ import { hasConfigId } from "../core/config.js";
 import { UsageError } from "../core/errors.js";
 import { withIndex } from "../store/open-lazy.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
-import { renderReadiness, renderRoleDetail, toReadinessJson } from "../ui/render-readiness.js";
+import { toReadinessJson } from "../ui/readiness-json.js";
+import { renderReadiness, renderRoleDetail } from "../ui/render-readiness.js";
 import { createContext } from "../workspace/context.js";
 
 /** Options of `learn readiness`. */

@@ -16,7 +16,7 @@ import type { SiteNote } from "../core/publish-model.js";
 import type { RenderCache, RenderDep } from "../core/publish-site.js";
 import { isInside, readWholeText, realRoot } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
-import { SITE_MARKER } from "./site-write.js";
+import { SITE_MARKER } from "./site-marker.js";
 
 // `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
 // whose exact text was scanned clean by this version of learn is clean again (the rules are

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { formatEvent, parseLog, type LogEvent, type LogProblem, type RevisitLogSource } from "../core/revisit-event.js";
 import { formatCap, READ_CAPS, readWorkspaceFile } from "../files/safe-read.js";
-import { appendLinesSafe } from "./safe-write.js";
+import { appendLinesSafe } from "./safe-append.js";
 
 /** The log's file name, at the workspace root. */
 export const REVISIT_LOG = "revisits.jsonl";

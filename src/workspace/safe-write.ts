@@ -4,12 +4,9 @@ import {
   constants,
   fchmodSync,
   fchownSync,
-  fstatSync,
   fsyncSync,
-  ftruncateSync,
   linkSync,
   openSync,
-  readSync,
   renameSync,
   rmdirSync,
   lstatSync,
@@ -33,7 +30,7 @@ import {
 // The one way learn writes a file. Every write names a root folder it must stay in; links
 // are never written through; whole files are written to a temp file, fsynced and renamed
 // (or hard-linked, to create without replacing), so a crash leaves the old file or the new
-// one, never half of one; appends are cut back to the old length when they fail part-way.
+// one, never half of one; appends (safe-append.ts) are cut back when they fail part-way.
 
 /** Options of a write: the folder it must stay in, and how to word a failure. */
 export interface WriteOptions {
@@ -57,7 +54,6 @@ export interface WriteOptions {
 }
 
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
 const errno = (err: unknown): string | undefined => (err as NodeJS.ErrnoException).code;
 
 const lstatOrNull = (path: string): Stats | undefined => {
@@ -113,7 +109,7 @@ function faultFor(path: string): { action: string } | undefined {
 }
 
 /** Write all of `buf`, looping over short writes; a failure carries how much was written. */
-function writeAll(fd: number, buf: Buffer, path: string): void {
+export function writeAll(fd: number, buf: Buffer, path: string): void {
   const fault = faultFor(path);
   let done = 0;
   const stop = fault ? Math.floor(buf.length / 2) : buf.length;
@@ -135,7 +131,7 @@ function writeFailing(fd: number, buf: Buffer, from: number, to: number, done: n
 }
 
 /** fsync a folder so a name just made in it survives a crash (a no-op where folders cannot be opened). */
-function syncFolder(dir: string): void {
+export function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, "r");
@@ -152,7 +148,7 @@ function syncFolder(dir: string): void {
  * at `path` (a link or anything but a regular file is refused), or with `anything`, just
  * whether something does.
  */
-function prepare(root: string, path: string, opts: WriteOptions = {}, anything = false): Stats | undefined {
+export function prepare(root: string, path: string, opts: WriteOptions = {}, anything = false): Stats | undefined {
   try {
     if (!opts.folderChecked) {
       const real = rootReal(root, Boolean(opts.makeRoot), path);
@@ -251,74 +247,6 @@ function createDirect(path: string, data: string | Uint8Array): void {
     throw err;
   }
   closeSync(fd);
-}
-
-/** True when the file's last byte is not a newline (a torn line, or a hand edit). */
-function endsMidLine(fd: number, size: number): boolean {
-  if (size === 0) return false;
-  const last = Buffer.alloc(1);
-  readSync(fd, last, 0, 1, size - 1);
-  return last[0] !== 0x0a;
-}
-
-/**
- * Append whole lines to a file inside `root`: one write() on an O_APPEND descriptor (so
- * concurrent appenders never interleave), fsync before returning. A file ending mid-line
- * gets a newline first. When the write fails part-way (a full disk), what this call
- * wrote is cut off again, so no torn line is left; the message says whether that worked.
- */
-export function appendLinesSafe(root: string, path: string, lines: string, opts: WriteOptions = {}): void {
-  const existed = prepare(root, path, opts) !== undefined;
-  let fd: number | undefined;
-  let buf = Buffer.alloc(0);
-  try {
-    fd = openSync(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | NOFOLLOW | NONBLOCK, 0o666);
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw new LearnError(`cannot write ${shownPath(path)}: it is not a regular file`);
-    buf = Buffer.from((endsMidLine(fd, st.size) ? "\n" : "") + lines, "utf8");
-    writeAll(fd, buf, path);
-    fsyncSync(fd);
-    if (!existed) syncFolder(dirname(path));
-  } catch (err) {
-    const written = (err as { written?: number }).written ?? 0;
-    const clean = fd === undefined || written === 0 || cutBack(fd, buf, written);
-    if (clean && fd !== undefined && !existed) dropIfEmpty(fd, path);
-    throw writeFailure(
-      err,
-      path,
-      clean
-        ? "nothing was recorded"
-        : `a partial line may be left at the end of ${shownPath(path)} (learn skips it when reading)`,
-      opts,
-    );
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Remove a file this append made and could not fill, so a failed first append leaves nothing. */
-function dropIfEmpty(fd: number, path: string): void {
-  try {
-    if (fstatSync(fd).size === 0) unlinkSync(path);
-  } catch {
-    // an empty file is harmless
-  }
-}
-
-/** Remove the `written` bytes this append left at the end of the file, if they are still last. */
-function cutBack(fd: number, buf: Buffer, written: number): boolean {
-  try {
-    const size = fstatSync(fd).size;
-    if (size < written) return false;
-    const tail = Buffer.alloc(written);
-    readSync(fd, tail, 0, written, size - written);
-    if (!tail.equals(buf.subarray(0, written))) return false; // another process appended after it
-    ftruncateSync(fd, size - written);
-    fsyncSync(fd);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -4,7 +4,8 @@ import { join, posix, relative, resolve, sep } from "node:path";
 import type { SiteFile } from "../core/publish-site.js";
 import { readWorkspaceFile } from "../files/safe-read.js";
 import { isInside, realPathOf } from "./safe-path.js";
-import { isSitePath, type OutFile } from "./site-write.js";
+import { isSitePath } from "./site-marker.js";
+import type { OutFile } from "./site-write.js";
 
 const require = createRequire(import.meta.url);
 

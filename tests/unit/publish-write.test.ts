@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LearnError, UsageError } from "../../src/core/errors.js";
 import { fuseAsset } from "../../src/workspace/site-assets.js";
-import { foreignFiles, guardOutDir, SITE_MARKER, writeSite } from "../../src/workspace/site-write.js";
+import { foreignFiles, SITE_MARKER } from "../../src/workspace/site-marker.js";
+import { guardOutDir, writeSite } from "../../src/workspace/site-write.js";
 import { tempDir } from "../helpers/workspace.js";
 
 const files = (...paths: string[]) => paths.map((path) => ({ path, content: `<p>${path}</p>\n` }));

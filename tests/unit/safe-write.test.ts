@@ -15,14 +15,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setFrontMatter } from "../../src/core/front-matter-edit.js";
 import { editNote } from "../../src/workspace/note-edit.js";
 import { cleanStrayTemps } from "../../src/workspace/safe-path.js";
-import {
-  appendLinesSafe,
-  createFileSafe,
-  removeFileSafe,
-  writeFailure,
-  writeFileSafe,
-} from "../../src/workspace/safe-write.js";
-import { guardOutDir, isSitePath } from "../../src/workspace/site-write.js";
+import { appendLinesSafe } from "../../src/workspace/safe-append.js";
+import { createFileSafe, removeFileSafe, writeFailure, writeFileSafe } from "../../src/workspace/safe-write.js";
+import { isSitePath } from "../../src/workspace/site-marker.js";
+import { guardOutDir } from "../../src/workspace/site-write.js";
 import { createContext } from "../../src/workspace/context.js";
 import { readWeekLog, saveWeekLog } from "../../src/workspace/week-log.js";
 import { tempDir, workspace } from "../helpers/workspace.js";
