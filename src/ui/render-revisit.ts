@@ -9,6 +9,8 @@ import type { Theme } from "./theme.js";
 /** A note's schedule with what a person needs to recognise the note. */
 export interface RevisitEntry {
   schedule: NoteSchedule;
+  /** What to type to name the note: its slug, or its path when another note has the same file name. */
+  name: string;
   title: string;
   path: string;
   summary: string | null;
@@ -61,7 +63,7 @@ export function whenText(due: string | null, today: string): string {
 export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme, width = 80): string {
   const entries = forTerminal(given);
   const rows = entries.map((e) => [
-    e.schedule.slug,
+    e.name,
     e.title,
     whenText(e.schedule.due, today),
     whyText(e.schedule, today),
