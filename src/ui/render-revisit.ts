@@ -62,12 +62,7 @@ export function whenText(due: string | null, today: string): string {
 /** The due list: one line per note, slug, title, when and why, fitted to `width` columns. */
 export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme, width = 80): string {
   const entries = forTerminal(given);
-  const rows = entries.map((e) => [
-    e.name,
-    e.title,
-    whenText(e.schedule.due, today),
-    whyText(e.schedule, today),
-  ]);
+  const rows = entries.map((e) => [e.name, e.title, whenText(e.schedule.due, today), whyText(e.schedule, today)]);
   // Slugs stay whole (they are what you type next); the reason is cut or dropped first, then the title.
   const columns: Column[] = [
     { header: "slug", style: t.path },
