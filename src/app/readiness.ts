@@ -10,7 +10,9 @@ import { parseDuration } from "../core/revisit-duration.js";
 import type { LogEvent } from "../core/revisit-event.js";
 import { replayKeys, startDate } from "../core/revisit-replay.js";
 import { META_TYPES } from "../core/week-domain.js";
+import { noteNames } from "../core/note-names.js";
 import type { SqliteIndex } from "../store/handle.js";
+import { notesBase } from "../store/open-db.js";
 import { substance } from "../core/note-substance.js";
 import { templateTexts } from "../workspace/template-texts.js";
 import { readRevisitLog } from "../workspace/revisit-log.js";
@@ -83,6 +85,7 @@ export function readinessInputFrom(
   const real = notes.filter((n) => !META_TYPES.includes(n.type ?? ""));
   const known = new Set(notes.map((n) => n.slug.toLowerCase()));
   const keyOf = replayKeys(notes); // a file name two notes share keys neither: each is keyed by path
+  const nameOf = noteNames(notes, notesBase(ctx));
   return {
     config: withNoteDomains(ctx.config, real),
     items,
@@ -91,6 +94,7 @@ export function readinessInputFrom(
     notes: real.map((n) => ({
       key: keyOf(n),
       slug: n.slug,
+      name: nameOf(n),
       title: n.title,
       path: n.path,
       status: n.status,

@@ -8,7 +8,9 @@ import { RATING_MEANING, type LogEvent, type LogProblem } from "../core/revisit-
 import { isPromptExit, LearnError, StoppedError } from "../core/errors.js";
 import { dueBy, noteKey, replay, replayKeys, type NoteSchedule } from "../core/revisit-replay.js";
 import { NEW_PER_DAY, queueNew } from "../core/revisit-new.js";
+import { noteNames } from "../core/note-names.js";
 import { SqliteIndex } from "../store/handle.js";
+import { notesBase } from "../store/open-db.js";
 import { noteSchedules } from "../store/schedule.js";
 import type { IO } from "../ui/io.js";
 import * as render from "../ui/render-revisit.js";
@@ -29,6 +31,8 @@ export interface World {
   schedules: Map<string, NoteSchedule>;
   /** Each note's key in `rows` and `schedules` (see replayKeys: notes sharing an id are keyed by path). */
   keyOf: (n: NoteRow) => string;
+  /** The name output shows for a note: its file name, or its path when another note has that name (see noteNames). */
+  nameOf: (n: NoteRow) => string;
 }
 
 /**
@@ -49,7 +53,7 @@ export function worldOf(ctx: Context, index: IndexHandle): World {
           ctx.today,
           ctx.config.revisit.new_per_day ?? NEW_PER_DAY,
         );
-  return { ctx, index, events, problems, rows, schedules, keyOf };
+  return { ctx, index, events, problems, rows, schedules, keyOf, nameOf: noteNames(notes, notesBase(ctx)) };
 }
 
 /**
@@ -72,6 +76,7 @@ export function entryOf(w: World, s: NoteSchedule): render.RevisitEntry {
   const row = w.rows.get(s.key)!;
   return {
     schedule: s,
+    name: w.nameOf(row),
     title: row.title,
     path: row.path,
     summary: row.summary,

@@ -15,7 +15,7 @@ import { REVISIT_LOG } from "../workspace/revisit-log.js";
 // replays no schedule and measures nothing. The index is stat'd before anything is read from it,
 // so a write by another process meanwhile can only make the next run compute again.
 const FILE = "status.json";
-const FORMAT = 1;
+const FORMAT = 2; // 2: due notes carry the name to type (twins by path)
 
 interface CacheFile<T> {
   format: number;

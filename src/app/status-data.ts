@@ -1,7 +1,9 @@
 import type { Context } from "../core/context.js";
 import type { NoteRow } from "../core/index-types.js";
 import { measure, type GroupReadiness } from "../core/readiness-score.js";
+import { noteNames } from "../core/note-names.js";
 import type { SqliteIndex } from "../store/handle.js";
+import { notesBase } from "../store/open-db.js";
 import { schedules } from "./due.js";
 import { lastWeekScores, readinessInput } from "./readiness.js";
 import { ruledProblems } from "./rule-problems.js";
@@ -14,7 +16,8 @@ import type { SubstanceCache } from "./substance-cache.js";
 export interface FromIndex {
   notes: number;
   problems: { errors: number; warnings: number };
-  due: { slug: string; title: string; due: string; overdue: number }[];
+  /** `name`: what to type for the note (its slug, or its path when another note has that file name). */
+  due: { slug: string; name?: string; title: string; due: string; overdue: number }[];
   roles: GroupReadiness[];
   /** Each domain's note count (front matter or folder), in config order. */
   domains?: { id: string; notes: number }[];
@@ -26,6 +29,7 @@ export interface FromIndex {
 export function fromTheIndex(ctx: Context, index: SqliteIndex, substance: SubstanceCache): FromIndex {
   const notes = index.allNotes();
   const problems = ruledProblems(ctx, index.problems(), () => notes); // counted as `learn check` does
+  const nameOf = noteNames(notes, notesBase(ctx));
   return {
     notes: notes.length,
     problems: {
@@ -34,6 +38,7 @@ export function fromTheIndex(ctx: Context, index: SqliteIndex, substance: Substa
     },
     due: schedules(ctx, index, notes).due.map((d) => ({
       slug: d.note.slug,
+      name: nameOf(d.note),
       title: d.note.title,
       due: d.schedule.due!,
       overdue: d.overdue,

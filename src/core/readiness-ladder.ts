@@ -13,6 +13,8 @@ export interface EvidenceNote {
   /** The note's key in the revisit log: its id, else its slug (lower-case). */
   key: string;
   slug: string;
+  /** What to type for the note: its slug, or its path when another note has that file name (see noteNames). */
+  name?: string;
   title: string;
   path: string;
   status: string | null;
@@ -45,6 +47,7 @@ export interface NoteEvidence {
  *   4 known        a public note revisited on time after a build use: within `graceDays` of the
  *                  use, rated anything but "again" ("revisit it after using the concept in a real build")
  * A rung counts when its own condition holds (a private note used in a build is at 3).
+ * Keyed by path: two notes with one file name each keep their own evidence.
  */
 export function noteEvidence(
   notes: readonly EvidenceNote[],
@@ -75,7 +78,7 @@ export function noteEvidence(
     const f = facts.get(n.key) ?? { builds: 0, knownOn: null };
     const level: Level =
       f.knownOn && n.public ? 4 : f.builds ? 3 : n.public && n.substantial && n.checklistDone > 0 ? 2 : 1;
-    out.set(n.slug.toLowerCase(), { note: n, level, builds: f.builds, knownOn: f.knownOn });
+    out.set(n.path, { note: n, level, builds: f.builds, knownOn: f.knownOn });
   }
   return out;
 }

@@ -116,11 +116,21 @@ export function measure(
   asOf: string,
 ): { groups: GroupReadiness[]; evidence: Map<string, NoteEvidence> } {
   const evidence = noteEvidence(input.notes, input.events, asOf, input.graceDays);
+  const bySlug = new Map<string, NoteEvidence[]>(); // coverage names notes by slug: twins share one
+  for (const e of evidence.values()) {
+    const slug = e.note.slug.toLowerCase();
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), e]);
+  }
   const levelOf = new Map<string, { level: Level; evidence: NoteEvidence[] }>();
   for (const item of input.items) {
     const ev = [...(input.covering.get(item.id) ?? [])]
-      .flatMap((s) => evidence.get(s) ?? [])
-      .sort((a, b) => b.level - a.level || a.note.slug.localeCompare(b.note.slug, "en"));
+      .flatMap((s) => bySlug.get(s) ?? [])
+      .sort(
+        (a, b) =>
+          b.level - a.level ||
+          a.note.slug.localeCompare(b.note.slug, "en") ||
+          a.note.path.localeCompare(b.note.path, "en"),
+      );
     levelOf.set(item.id, { level: ev[0]?.level ?? 0, evidence: ev });
   }
   const group = (kind: GroupReadiness["kind"], id: string, name: string, weights: Map<string, number>) => {

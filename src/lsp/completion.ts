@@ -2,6 +2,7 @@ import { posix } from "node:path";
 import { CompletionItemKind, type CompletionItem, type CompletionList, type Position } from "vscode-languageserver";
 import { DIFFICULTIES, KNOWN_KEYS, NOTE_TYPES, STATUSES, VISIBILITIES } from "../core/note-model.js";
 import type { NoteRow } from "../core/index-types.js";
+import { noteNames } from "../core/note-names.js";
 import { linkOptions } from "../store/open-db.js";
 import { frontMatterKeyAt, wordAt } from "./text-at.js";
 import type { LspWorkspace } from "./workspace-state.js";
@@ -40,28 +41,6 @@ const notesBase = (ws: LspWorkspace): string => linkOptions(ws.ctx).notesBase;
 
 /** A Markdown link's destination from the note at `from` to the note at `to`. */
 const relativeLink = (from: string, to: string): string => encodeURI(posix.relative(posix.dirname(from), to));
-
-// How many notes have each file name, per note list the workspace hands out (a new list after each
-// change), so a completion at 10k notes does not count them again at every keystroke.
-const NAME_COUNTS = new WeakMap<readonly NoteRow[], Map<string, number>>();
-
-/**
- * The name a wikilink (or `related:`) uses for a note, as the index resolves it: the file name
- * (a Dendron hierarchy name is its file name), or, when another note has that file name, its path
- * from the notes folder without the extension, so the link leads to this note and not the other.
- */
-function wikiName(notes: readonly NoteRow[], base: string): (n: NoteRow) => string {
-  let count = NAME_COUNTS.get(notes);
-  if (!count) {
-    count = new Map<string, number>();
-    for (const n of notes) count.set(n.slug.toLowerCase(), (count.get(n.slug.toLowerCase()) ?? 0) + 1);
-    NAME_COUNTS.set(notes, count);
-  }
-  return (n) =>
-    (count.get(n.slug.toLowerCase()) ?? 0) > 1
-      ? (base ? posix.relative(base, n.path) : n.path).replace(/\.(md|markdown)$/i, "")
-      : n.slug;
-}
 
 function list(items: CompletionItem[]): CompletionList {
   return { isIncomplete: items.length > MAX_ITEMS, items: items.slice(0, MAX_ITEMS) };
@@ -113,7 +92,7 @@ export async function complete(
     }
     const range = { start: { line: pos.line, character: pos.character - query.length }, end: pos };
     const close = after.startsWith("]]") ? "" : "]]";
-    const name = wikiName(notes, notesBase(ws));
+    const name = noteNames(notes, notesBase(ws));
     return list(noteItems(notes, query, range, (n) => `${name(n)}${close}`));
   }
   const md = /\]\(([^)\s]*)$/.exec(before);
@@ -200,7 +179,7 @@ async function frontMatter(
     case "related": {
       const query = line.slice(start, pos.character);
       const all = await ws.notes();
-      const name = wikiName(all, notesBase(ws));
+      const name = noteNames(all, notesBase(ws));
       return list(
         noteItems(
           all.filter((n) => n.path !== path),

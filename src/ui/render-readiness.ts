@@ -174,12 +174,13 @@ const noteText = (e: NoteEvidence) => {
   const facts = [e.note.status ?? "no status", e.note.public ? "public" : "private"];
   if (e.builds) facts.push(`used in ${e.builds} build${e.builds === 1 ? "" : "s"}`);
   if (e.knownOn) facts.push(`revisited on time ${e.knownOn}`);
-  return `${e.note.slug} (${facts.join(", ")})`;
+  return `${e.note.name ?? e.note.slug} (${facts.join(", ")})`;
 };
 
 /** What would move an item one rung up. */
 function nextMove(i: ItemReadiness): string {
-  const best = i.evidence[0]?.note.slug ?? "SLUG";
+  const first = i.evidence[0]?.note;
+  const best = first ? (first.name ?? first.slug) : "SLUG";
   switch (i.level) {
     case 0:
       return `write a note that covers it: covers: [${i.item.id}]`;

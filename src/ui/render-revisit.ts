@@ -9,6 +9,8 @@ import type { Theme } from "./theme.js";
 /** A note's schedule with what a person needs to recognise the note. */
 export interface RevisitEntry {
   schedule: NoteSchedule;
+  /** What to type to name the note: its slug, or its path when another note has the same file name. */
+  name: string;
   title: string;
   path: string;
   summary: string | null;
@@ -60,12 +62,7 @@ export function whenText(due: string | null, today: string): string {
 /** The due list: one line per note, slug, title, when and why, fitted to `width` columns. */
 export function renderDueList(given: readonly RevisitEntry[], today: string, t: Theme, width = 80): string {
   const entries = forTerminal(given);
-  const rows = entries.map((e) => [
-    e.schedule.slug,
-    e.title,
-    whenText(e.schedule.due, today),
-    whyText(e.schedule, today),
-  ]);
+  const rows = entries.map((e) => [e.name, e.title, whenText(e.schedule.due, today), whyText(e.schedule, today)]);
   // Slugs stay whole (they are what you type next); the reason is cut or dropped first, then the title.
   const columns: Column[] = [
     { header: "slug", style: t.path },

@@ -15,7 +15,8 @@ export interface StatusData {
   notes: number;
   refreshed: { added: number; updated: number; removed: number; rebuilt?: string };
   problems: { errors: number; warnings: number };
-  due: { slug: string; title: string; due: string; overdue: number }[];
+  /** `name`: what to type for the note (its slug, or its path when another note has that file name). */
+  due: { slug: string; name?: string; title: string; due: string; overdue: number }[];
   week: WeekOverview;
   roles: GroupReadiness[];
   /** Each domain's note count (front matter or folder), in config order. */
@@ -112,7 +113,7 @@ export function renderStatus(
         { header: "slug", min: 12, style: t.path },
         { header: "when", drop: 1, style: t.due },
       ],
-      d.due.slice(0, 5).map((x) => [x.slug, overdueText(x.overdue)]),
+      d.due.slice(0, 5).map((x) => [x.name ?? x.slug, overdueText(x.overdue)]),
       width,
       { indent: 2 },
     ),
@@ -142,7 +143,7 @@ export function toStatusJson(d: StatusData): StatusJson {
     today: d.today,
     workspace: d.root,
     index: { notes: d.notes, ...d.refreshed, rebuilt: d.refreshed.rebuilt ?? null, problems: d.problems },
-    due: { count: d.due.length, top: d.due.slice(0, 5) },
+    due: { count: d.due.length, top: d.due.slice(0, 5).map(({ name: _name, ...top }) => top) },
     week: { ...weekFields(d.week), problem: d.week.problem ?? null },
     readiness: d.roles.map((g) => ({
       id: g.id,

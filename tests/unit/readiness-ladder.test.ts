@@ -51,7 +51,7 @@ describe("the evidence ladder", () => {
     ["known needs a public note", note("a"), [used("a", "2026-11-10"), rated("a", "2026-11-11")], 3],
     ["events after the date do not count", note("a", written), [used("a", "2026-12-10")], 2],
   ] as const)("%s", (_, n, events, level) => {
-    expect(noteEvidence([n], [...events], "2026-11-30", 7).get("a")?.level).toBe(level);
+    expect(noteEvidence([n], [...events], "2026-11-30", 7).get("notes/a.md")?.level).toBe(level);
   });
 
   it("leaves out notes that do not exist yet on the date, and finds events by slug when the key is an id", () => {
@@ -61,8 +61,8 @@ describe("the evidence ladder", () => {
       "2026-11-30",
       7,
     );
-    expect(ev.has("a")).toBe(false);
-    expect(ev.get("b")).toMatchObject({ level: 3, builds: 1 });
+    expect(ev.has("notes/a.md")).toBe(false);
+    expect(ev.get("notes/b.md")).toMatchObject({ level: 3, builds: 1 });
   });
 
   it("suggests the promotions the evidence supports, never a demotion", () => {

@@ -29,6 +29,7 @@ const sched = (o: Partial<NoteSchedule> = {}): NoteSchedule => ({
 });
 const entry = (s: NoteSchedule, title = "HTTP caching"): RevisitEntry => ({
   schedule: s,
+  name: s.slug,
   title,
   path: `notes/${s.slug}.md`,
   summary: null,
