@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { SqliteIndex } from "./handle.js";
@@ -137,8 +138,28 @@ const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? ""
 /** Sleep this thread (a refresh is synchronous end to end). */
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
+/**
+ * better-sqlite3 and its native addon, loaded on first use through require: imported as an ES
+ * module, Node would first scan its CommonJS source for export names (a few ms on every read
+ * command), and the `bindings` package would search three folders for the addon, which sits in
+ * build/Release in every install (from source or prebuilt); elsewhere, `bindings` searches as before.
+ */
+let sqlite: { Database: typeof Database; nativeBinding?: string } | undefined;
+function loadSqlite(): NonNullable<typeof sqlite> {
+  if (sqlite) return sqlite;
+  const require = createRequire(import.meta.url);
+  let nativeBinding: string | undefined;
+  try {
+    nativeBinding = require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+  } catch {
+    nativeBinding = undefined;
+  }
+  return (sqlite = { Database: require("better-sqlite3") as typeof Database, nativeBinding });
+}
+
 function connect(path: string): Database.Database {
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
+  const { Database, nativeBinding } = loadSqlite();
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS, ...(nativeBinding ? { nativeBinding } : {}) });
   // Switching a new database to WAL can fail with SQLITE_BUSY without waiting while another
   // process creates it at the same moment; retry until the busy timeout.
   for (let waited = 0; ; waited += 20) {
