@@ -7,7 +7,9 @@ import { show } from "./commands/show.js";
 import { readInvocation } from "./read-fast.js";
 import { processIO, type IO } from "./ui/io.js";
 // Imported lazily where they are used (so `--help` and the other commands skip them), but loaded by
-// nearly every run of these four: imported here, they are part of this one file.
+// nearly every run of these four (typo matching: any search with fewer hits than asked for):
+// imported here, they are part of this one file.
+import "./core/fuzzy.js";
 import "./store/watch-sync.js";
 import "./ui/terminal-text.js";
 
