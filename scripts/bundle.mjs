@@ -10,7 +10,8 @@
 // sources each file holds (tests/e2e/read-path-modules.test.ts reads it; npm pack leaves it out).
 // Type checking is `npm run typecheck` (tsc), not this.
 import { build } from "esbuild";
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,9 +52,26 @@ const read = await build({
   splitting: false,
   plugins: [fromFirst()],
 });
+// better-sqlite3's JavaScript (a dozen small CommonJS files) as one, named by its version: store/open-db.ts
+// loads it only beside that version's native addon, which stays in node_modules (and `bindings`, which
+// finds an addon elsewhere, stays a package).
+const sqliteDir = dirname(createRequire(join(root, "package.json")).resolve("better-sqlite3/package.json"));
+const { version: sqliteVersion } = JSON.parse(readFileSync(join(sqliteDir, "package.json"), "utf8"));
+const sqlite = await build({
+  absWorkingDir: root,
+  entryPoints: [join(sqliteDir, "lib", "index.js")],
+  outfile: join(dist, `better-sqlite3-${sqliteVersion}.cjs`),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["bindings"],
+  metafile: true,
+  logLevel: "warning",
+});
 const meta = {
-  inputs: { ...result.metafile.inputs, ...read.metafile.inputs },
-  outputs: { ...result.metafile.outputs, ...read.metafile.outputs },
+  inputs: { ...result.metafile.inputs, ...read.metafile.inputs, ...sqlite.metafile.inputs },
+  outputs: { ...result.metafile.outputs, ...read.metafile.outputs, ...sqlite.metafile.outputs },
 };
 writeFileSync(join(dist, "meta.json"), JSON.stringify(meta));
 
