@@ -27,7 +27,10 @@ const COMMANDS = {
   show: (o: Parameters<typeof show>[0], io: IO) => show(o, io),
 };
 
-/** Run an everyday read command line and return its exit code, or undefined when it is not one (commander's then). */
+/**
+ * Run an everyday read command line and return its exit code, or undefined when it is not one (commander's then).
+ * @public (cli.ts imports dist/read.js by a computed name)
+ */
 export async function runRead(argv: readonly string[]): Promise<number | undefined> {
   const invocation = readInvocation(argv);
   if (!invocation) return undefined;
