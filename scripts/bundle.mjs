@@ -46,9 +46,10 @@ const result = await build({
 // those commands load only sometimes (the note parser, the scheduler of is:due, ...) is not copied
 // in: their `import()` loads the first bundle's chunk. And core/errors.ts is the first bundle's
 // too, so an error thrown there is still a LearnError here. Nothing else is met twice in a process.
+// dist/brief.js is the shell prompt's `revisit --brief` (src/brief-fast.ts) as one file, the same way.
 const read = await build({
   ...common,
-  entryPoints: { read: "src/read-main.ts" },
+  entryPoints: { read: "src/read-main.ts", brief: "src/brief-fast.ts" },
   splitting: false,
   plugins: [fromFirst()],
 });

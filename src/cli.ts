@@ -42,20 +42,22 @@ const fastPathAsked = (argv: readonly string[], env: NodeJS.ProcessEnv): boolean
   env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index");
 
 /**
- * The exit code of an everyday read command run by the build's read bundle (dist/read.js, beside
- * this file once built), or undefined: not such a command, or no bundle (running from src/).
+ * A module of the build's second bundle (scripts/bundle.mjs: dist/read.js, dist/brief.js, each one
+ * file beside this one once built), or undefined when there is none (running from src/).
  */
-async function runReadBundle(argv: readonly string[]): Promise<number | undefined> {
-  let bundle: typeof import("./read-main.js");
+async function secondBundle<T>(name: "read" | "brief"): Promise<T | undefined> {
   try {
-    // a computed name: the bundler leaves it alone, so dist/read.js is loaded whole, not re-bundled here
-    const name = "./read.js";
-    bundle = (await import(new URL(name, import.meta.url).href)) as typeof import("./read-main.js");
+    // a computed name: the bundler leaves it alone, so the file is loaded whole, not re-bundled here
+    return (await import(new URL(`./${name}.js`, import.meta.url).href)) as T;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
     throw err;
   }
-  return bundle.runRead(argv);
+}
+
+/** The exit code of an everyday read command run by dist/read.js, or undefined: not such a command, or no bundle. */
+async function runReadBundle(argv: readonly string[]): Promise<number | undefined> {
+  return (await secondBundle<typeof import("./read-main.js")>("read"))?.runRead(argv);
 }
 
 /**
@@ -132,7 +134,9 @@ export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   // a shell prompt's `revisit --brief`: answered from .learn/brief.json before commander loads, when it holds
   const brief = argv.includes("--brief")
-    ? (await import("./brief-fast.js")).briefAnswer(argv, process.env, pkg.version)
+    ? (
+        (await secondBundle<typeof import("./brief-fast.js")>("brief")) ?? (await import("./brief-fast.js"))
+      ).briefAnswer(argv, process.env, pkg.version)
     : undefined;
   if (brief !== undefined) return void process.stdout.write(brief);
   const read = fastPathAsked(argv, process.env) ? await runReadBundle(argv) : undefined;
