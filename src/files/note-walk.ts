@@ -122,13 +122,12 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
         }
         try {
           st ??= statSync(childAbs);
-          out.files.push({
-            path: childRel,
-            abs: childAbs,
-            ...(childReal ? { real: childReal } : {}),
-            mtimeMs: st.mtimeMs,
-            size: st.size,
-          });
+          // two literals, not a spread: objects of one fixed shape are smaller and made faster (10k per walk)
+          out.files.push(
+            childReal
+              ? { path: childRel, abs: childAbs, real: childReal, mtimeMs: st.mtimeMs, size: st.size }
+              : { path: childRel, abs: childAbs, mtimeMs: st.mtimeMs, size: st.size },
+          );
         } catch (err) {
           out.unreadable.push(childRel);
           problem(childRel, `cannot stat: ${code(err)}`, "error");
