@@ -152,13 +152,14 @@ export function walkDigest(walk: WalkResult): string {
   const h = createHash("sha1");
   // the numbers hashed as they are (8 bytes each): writing 10k mtimes out as text cost more than the hash
   const stamps = new Float64Array(walk.files.length * 2);
-  let paths = "";
+  const paths: string[] = [];
   walk.files.forEach((f, i) => {
     stamps[2 * i] = f.mtimeMs;
     stamps[2 * i + 1] = f.size;
-    paths += `${f.path}\n`;
+    paths.push(f.path);
   });
-  h.update(paths);
+  // one join, one flat string: no chain of 10k partial strings for the garbage collector to copy
+  h.update(`${paths.join("\n")}\n`);
   h.update(new Uint8Array(stamps.buffer));
   h.update(`\0${walk.problems.map(problemKey).sort().join("\n")}`);
   return h.digest("hex");
