@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { ExitStatus, isPromptExit, LearnError, StoppedError } from "./core/errors.js";
 import type { Invocation } from "./cli-run.js";
 import type { IO } from "./ui/io.js";
 
@@ -12,39 +11,6 @@ export async function parseArgv(argv: readonly string[]): Promise<Invocation | u
   const program = await (await import("./cli-program.js")).buildProgram({ capture: (i) => (inv = i), output: quiet });
   await program.parseAsync([...argv], { from: "user" });
   return inv;
-}
-
-/** Map any error to one line for stderr and an exit code: usage 2, everything else 1. */
-async function report(err: unknown, writeErr: (text: string) => void, env: NodeJS.ProcessEnv): Promise<number> {
-  const commanderCode = (err as { code?: unknown } | undefined)?.code;
-  if (typeof commanderCode === "string" && commanderCode.startsWith("commander.")) {
-    if (
-      commanderCode === "commander.helpDisplayed" ||
-      commanderCode === "commander.version" ||
-      commanderCode === "commander.help"
-    )
-      return 0;
-    return 2; // commander already printed its message through outputError
-  }
-  if (err instanceof ExitStatus) return err.code; // already said what it had to
-  if (env.LEARN_DEBUG === "1") console.error(err);
-  // a message may quote a file name or a config value: never send its control characters
-  const { visible } = await import("./ui/terminal-text.js");
-  // Ctrl-C at a prompt: the prompt erased itself; say what was kept (the command knows), exit 130
-  if (err instanceof StoppedError || isPromptExit(err)) {
-    writeErr(`${err instanceof StoppedError ? visible(err.message) : "stopped: nothing recorded"}\n`);
-    return 130;
-  }
-  if (err instanceof LearnError) {
-    writeErr(`learn: ${visible(err.message)}${err.hint ? ` (${visible(err.hint)})` : ""}\n`);
-    return err.exitCode;
-  }
-  // the reader went away mid-command: quiet, but the command did not finish, so never "ok"
-  if ((err as NodeJS.ErrnoException | undefined)?.code === "EPIPE") return 1;
-  writeErr(
-    `learn: internal error: ${visible(err instanceof Error ? err.message : String(err))} (run with LEARN_DEBUG=1 for details)\n`,
-  );
-  return 1;
 }
 
 /** What `learn` alone prints: the few commands to start with, and where the rest are. */
@@ -69,6 +35,29 @@ function cachedHelp(env: NodeJS.ProcessEnv): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** True when the command line may be an everyday `index`, `search`, `list` or `show` (read-fast.ts decides). */
+const fastPathAsked = (argv: readonly string[], env: NodeJS.ProcessEnv): boolean =>
+  env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index");
+
+/**
+ * A module of the build's second bundle (scripts/bundle.mjs: dist/read.js, dist/brief.js, each one
+ * file beside this one once built), or undefined when there is none (running from src/).
+ */
+async function secondBundle<T>(name: "read" | "brief"): Promise<T | undefined> {
+  try {
+    // a computed name: the bundler leaves it alone, so the file is loaded whole, not re-bundled here
+    return (await import(new URL(`./${name}.js`, import.meta.url).href)) as T;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw err;
+  }
+}
+
+/** The exit code of an everyday read command run by dist/read.js, or undefined: not such a command, or no bundle. */
+async function runReadBundle(argv: readonly string[]): Promise<number | undefined> {
+  return (await secondBundle<typeof import("./read-main.js")>("read"))?.runRead(argv);
 }
 
 /**
@@ -102,10 +91,7 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
   }
   try {
     // `index`, `search`, `list` and `show` in their everyday forms: parsed here, run without loading commander
-    const fast =
-      env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index")
-        ? (await import("./read-fast.js")).readInvocation(argv)
-        : undefined;
+    const fast = fastPathAsked(argv, env) ? (await import("./read-fast.js")).readInvocation(argv) : undefined;
     if (fast) {
       const { fastCommands, runParsed } = await import("./cli-run.js");
       const run = fastCommands[fast.command as keyof typeof fastCommands] as (o: object, io: IO) => unknown;
@@ -130,7 +116,7 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
     await program.parseAsync([...argv], { from: "user" });
     return 0;
   } catch (e) {
-    return report(e, err, env);
+    return (await import("./cli-report.js")).report(e, err, env);
   }
 }
 
@@ -148,8 +134,11 @@ export async function run(): Promise<void> {
   const argv = process.argv.slice(2);
   // a shell prompt's `revisit --brief`: answered from .learn/brief.json before commander loads, when it holds
   const brief = argv.includes("--brief")
-    ? (await import("./brief-fast.js")).briefAnswer(argv, process.env, pkg.version)
+    ? (
+        (await secondBundle<typeof import("./brief-fast.js")>("brief")) ?? (await import("./brief-fast.js"))
+      ).briefAnswer(argv, process.env, pkg.version)
     : undefined;
   if (brief !== undefined) return void process.stdout.write(brief);
-  process.exitCode = await main(argv);
+  const read = fastPathAsked(argv, process.env) ? await runReadBundle(argv) : undefined;
+  process.exitCode = read ?? (await main(argv));
 }

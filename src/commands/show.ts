@@ -1,18 +1,28 @@
 import { unknownNoteError } from "../core/note-suggest.js";
 import { slugFromPath } from "../core/slug.js";
-import { noteKey } from "../core/revisit-replay.js";
 import { withIndex } from "../store/open-lazy.js";
-import { noteSchedules } from "../store/schedule.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderShow, toShowJson, type ShowData } from "../ui/render-show.js";
 import { createContext } from "../workspace/context.js";
-import { revisitLog } from "../workspace/revisit-log.js";
 import { READ_CAPS } from "../files/safe-read.js";
+import type { Context } from "../core/context.js";
+import type { NoteRow } from "../core/index-types.js";
+import type { SqliteIndex } from "../store/handle.js";
 
 /** Options of `learn show`. */
 export interface ShowOptions extends GlobalOptions {
   slug: string;
   refresh?: boolean;
+}
+
+/** The first date of a note with no date of its own, from its revisit schedule. */
+async function firstDate(index: SqliteIndex, ctx: Context, note: NoteRow): Promise<ShowData["first"]> {
+  const [{ noteSchedules }, { revisitLog }, { noteKey }] = await Promise.all([
+    import("../store/schedule.js"),
+    import("../workspace/revisit-log.js"),
+    import("../core/revisit-replay.js"),
+  ]);
+  return noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(note))?.first;
 }
 
 /** Show one note by slug or id: front matter, checklist progress, links and backlinks, body. */
@@ -33,11 +43,9 @@ export async function show(opts: ShowOptions, io: IO): Promise<ShowData> {
     for (const slug of new Set([...links.map((l) => l.to_slug), ...backlinks.map((l) => l.from_slug)]))
       if (slug && index.findNotes(slug).length > 1) shared.add(slug.toLowerCase());
     const body = index.body(note.path) ?? "";
-    // a note with no date of its own: the day git added it, or its file's date (from the revisit schedule)
-    const first =
-      note.published === null && note.updated === null
-        ? noteSchedules(index, ctx, revisitLog(ctx.ws.root)).get(noteKey(note))?.first
-        : undefined;
+    // a note with no date of its own: the day git added it, or its file's date (from the revisit
+    // schedule, whose scheduler loads only then)
+    const first = note.published === null && note.updated === null ? await firstDate(index, ctx, note) : undefined;
     return {
       note,
       links,

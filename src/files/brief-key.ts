@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // The key of `.learn/brief.json`, the cache `learn revisit --brief` answers a shell prompt from.
@@ -47,8 +47,9 @@ export function stamp(path: string): string {
 /**
  * The files whose change invalidates the cache: the log, the config, .learnignore, the index
  * (and its WAL: writes land there first) and the notes folder (a note added, removed or saved by
- * rename at its top level), and this very file, so a rebuilt or upgraded learn never trusts an
- * older learn's counts. A note edited in place outside learn is not seen until learn next runs.
+ * rename at its top level), and the folder of this very code (dist/, made anew by every build
+ * and every install; both of the build's bundles, scripts/bundle.mjs, hold a copy of this file),
+ * so a rebuilt or upgraded learn never trusts an older learn's counts. A note edited in place outside learn is not seen until learn next runs.
  */
 export const briefFiles = (root: string, dataDir: string, notes: string): string[] => [
   join(root, "revisits.jsonl"),
@@ -57,7 +58,7 @@ export const briefFiles = (root: string, dataDir: string, notes: string): string
   join(dataDir, "index.db"),
   join(dataDir, "index.db-wal"),
   join(root, notes),
-  fileURLToPath(import.meta.url),
+  dirname(fileURLToPath(import.meta.url)),
 ];
 
 /** How many notes are due on or before `today`. */

@@ -1,4 +1,4 @@
-import ignore from "ignore";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Dialect } from "../core/config.js";
 import { READ_CAPS, readWholeText, type FileProblem, type ReadScope, type UnsafeFileError } from "./safe-read.js";
@@ -7,7 +7,10 @@ import { READ_CAPS, readWholeText, type FileProblem, type ReadScope, type Unsafe
 // own README and friends), the config's `ignore:` and `.learnignore`, read in gitignore syntax by
 // the `ignore` package (git's rules: the last matching pattern wins, `!x` re-includes, a folder
 // left out is not entered). Dot-folders, node_modules and .learn/ are never walked at all (see
-// note-walk.ts), whatever the patterns say.
+// note-walk.ts), whatever the patterns say. When no pattern is the user's (no `ignore:`, no
+// .learnignore), the defaults are tested as one regular expression of the same meaning instead
+// (`ignore` costs a few ms to load and about 2 µs a path, 20 ms a walk at 10k notes);
+// tests/unit/ignore-defaults.test.ts compares the two on many paths.
 
 /** The ignore file at the workspace root, in gitignore syntax, patterns relative to the root. */
 const IGNORE_FILE = ".learnignore";
@@ -20,6 +23,16 @@ export interface IgnoreSettings {
   notes: string;
   dialect?: Dialect;
   ignore?: string[];
+}
+
+/** What the default patterns say, as parts: each becomes one alternative of defaultTest's expression. */
+interface DefaultParts {
+  /** Folders (workspace-relative, no trailing slash) left out with all they hold. */
+  folders: string[];
+  /** Files or folders (workspace-relative) left out by exact path. */
+  paths: string[];
+  /** Dendron's templates.*.md notes: the folder (workspace-relative, "" for the root) they sit directly in. */
+  dendronIn?: string;
 }
 
 /** Files at the top of a folder adopted whole that describe the repository, not a topic. */
@@ -77,18 +90,48 @@ export function obsidianTemplateFolders(vault: string, scope: ReadScope): string
  * learn's own templates/ folder. Each can be taken back with `!pattern` in .learnignore.
  */
 export function defaultIgnores(settings: IgnoreSettings, templateFolders: readonly string[] = []): string[] {
-  const at = (p: string) => `/${settings.notes ? `${literal(settings.notes)}/` : ""}${p}`;
-  const dialect = settings.dialect ?? "learn";
+  const parts = defaultParts(settings, templateFolders);
   const out = ["*.excalidraw.md"];
-  for (const f of templateFolders) out.push(at(`${literal(f)}/`));
-  if (dialect === "obsidian" || dialect === "foam") out.push(at("templates/"), at("Templates/"));
-  if (dialect === "dendron") out.push(at("templates.*.md"));
-  if (!settings.notes) {
-    if (dialect === "learn") out.push("/templates/");
-    out.push(...REPOSITORY_FILES.map((f) => `/${f}`));
-  }
+  for (const f of parts.folders) out.push(`/${literal(f)}/`);
+  if (parts.dendronIn !== undefined)
+    out.push(`/${parts.dendronIn ? `${literal(parts.dendronIn)}/` : ""}templates.*.md`);
+  for (const p of parts.paths) out.push(`/${literal(p)}`);
   return [...new Set(out)];
 }
+
+/** The default patterns' parts (besides `*.excalidraw.md`, always there), workspace-relative. */
+function defaultParts(settings: IgnoreSettings, templateFolders: readonly string[]): DefaultParts {
+  const at = (p: string) => `${settings.notes ? `${settings.notes}/` : ""}${p}`;
+  const dialect = settings.dialect ?? "learn";
+  const folders = templateFolders.map(at);
+  if (dialect === "obsidian" || dialect === "foam") folders.push(at("templates"), at("Templates"));
+  const paths: string[] = [];
+  if (!settings.notes) {
+    if (dialect === "learn") folders.push("templates");
+    paths.push(...REPOSITORY_FILES);
+  }
+  return { folders, paths, ...(dialect === "dendron" ? { dendronIn: settings.notes } : {}) };
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+
+/**
+ * The default patterns as one test, with gitignore's meaning as the `ignore` package reads it: case
+ * ignored, a pattern without a trailing slash matching a file or a folder, and everything inside a
+ * folder left out going with it.
+ */
+function defaultTest(parts: DefaultParts): IgnoreTest {
+  const alternatives = ["(?:^|/)[^/]*\\.excalidraw\\.md(?:/|$)"];
+  for (const f of parts.folders) alternatives.push(`^${escapeRegExp(f)}/`);
+  for (const p of parts.paths) alternatives.push(`^${escapeRegExp(p)}(?:/|$)`);
+  if (parts.dendronIn !== undefined)
+    alternatives.push(`^${parts.dendronIn ? `${escapeRegExp(parts.dendronIn)}/` : ""}templates\\.[^/]*\\.md(?:/|$)`);
+  const re = new RegExp(alternatives.join("|"), "i");
+  return (rel) => re.test(rel);
+}
+
+/** True when a .learnignore holds no pattern (only blank lines and comments). */
+const noPatterns = (text: string): boolean => text.split(/\r?\n/).every((line) => /^(?:\s*|#.*)$/.test(line));
 
 /**
  * The ignore rules of the workspace at `root`: defaults, then the config's `ignore:`, then
@@ -103,11 +146,9 @@ export function ignoreRules(
   const problems: FileProblem[] = [];
   const notesDir = settings.notes ? join(root, settings.notes) : root;
   const templates = settings.dialect === "obsidian" ? obsidianTemplateFolders(notesDir, scope) : [];
-  const matcher = ignore().add(defaultIgnores(settings, templates));
-  if (settings.ignore?.length) matcher.add(settings.ignore);
+  let text: string | undefined;
   try {
-    const text = readWholeText(join(root, IGNORE_FILE), scope, READ_CAPS.config, IGNORE_FILE);
-    if (text !== undefined) matcher.add(text);
+    text = readWholeText(join(root, IGNORE_FILE), scope, READ_CAPS.config, IGNORE_FILE);
   } catch (err) {
     const why = (err as UnsafeFileError).reason ?? (err as Error).message;
     problems.push({
@@ -116,5 +157,15 @@ export function ignoreRules(
       severity: "error",
     });
   }
-  return { test: (rel) => matcher.ignores(rel), problems };
+  if (!settings.ignore?.length && (text === undefined || noPatterns(text)))
+    return { test: defaultTest(defaultParts(settings, templates)), problems };
+  return { test: gitignoreTest(defaultIgnores(settings, templates), settings.ignore ?? [], text ?? ""), problems };
+}
+
+/** Patterns in gitignore syntax, later ones winning, read by the `ignore` package (loaded only here). */
+function gitignoreTest(...patterns: (string | string[])[]): IgnoreTest {
+  const ignore = createRequire(import.meta.url)("ignore") as typeof import("ignore");
+  const matcher = ignore();
+  for (const p of patterns) matcher.add(p);
+  return (rel) => matcher.ignores(rel);
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { join, normalize, relative, sep } from "node:path";
 import type { Config } from "../core/config.js";
 import type { WorkspacePaths } from "../core/context.js";
 import { ignoreRules, type IgnoreTest } from "./ignore-rules.js";
@@ -71,6 +71,9 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
   const problem = (path: string, reason: string, severity: FileProblem["severity"] = "warning") =>
     out.problems.push({ path, reason, severity });
 
+  // join(abs, name) for a normalized `abs` and a plain name, without join's normalizing on every entry
+  const inside = (abs: string, name: string): string => (abs.endsWith(sep) ? abs + name : abs + sep + name);
+
   const visit = (abs: string, rel: string, real: string): void => {
     seen.add(real);
     let entries: Dirent[];
@@ -83,7 +86,7 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
       return;
     }
     for (const e of entries) {
-      const childAbs = join(abs, e.name);
+      const childAbs = inside(abs, e.name);
       const childRel = under(rel, e.name);
       let childReal: string | undefined;
       let st: Stats | undefined;
@@ -119,13 +122,12 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
         }
         try {
           st ??= statSync(childAbs);
-          out.files.push({
-            path: childRel,
-            abs: childAbs,
-            ...(childReal ? { real: childReal } : {}),
-            mtimeMs: st.mtimeMs,
-            size: st.size,
-          });
+          // two literals, not a spread: objects of one fixed shape are smaller and made faster (10k per walk)
+          out.files.push(
+            childReal
+              ? { path: childRel, abs: childAbs, real: childReal, mtimeMs: st.mtimeMs, size: st.size }
+              : { path: childRel, abs: childAbs, mtimeMs: st.mtimeMs, size: st.size },
+          );
         } catch (err) {
           out.unreadable.push(childRel);
           problem(childRel, `cannot stat: ${code(err)}`, "error");
@@ -148,6 +150,6 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
     problem(shownBase, `${outsideReason(start)}: skipped${FOLLOW_TIP}`);
     return out;
   }
-  visit(notesDir, base, start);
+  visit(normalize(notesDir), base, start);
   return out;
 }

@@ -1,12 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
 // A note with no date of its own starts its revisit schedule on the day git first saw it: the
 // commit that added the file. One `git log` over the whole history answers every note at once;
 // its answer is kept in .learn/git-dates.json, keyed by HEAD and by the set of notes asked
 // about, so runs that change neither spawn nothing (HEAD is read from .git's files, not git).
+
+// node:child_process and node:crypto load when git is asked, not with `learn show` (a few ms at every start)
+const builtin = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
 
 const CACHE = "git-dates.json";
 const MAX_BUFFER = 256 * 1024 * 1024;
@@ -67,23 +69,25 @@ export function gitHead(root: string): string | undefined {
  * A rename is read as an add (`--no-renames`): the day the note reached its current path.
  */
 function gitLogAdds(root: string): Map<string, string> {
-  const out = execFileSync(
-    "git",
-    [
-      "--no-pager",
-      "-c",
-      "log.showSignature=false",
-      "log",
-      "--diff-filter=A",
-      "--no-renames",
-      "--relative",
-      "--format=%x01%as",
-      "--name-only",
-      "-z",
-      "HEAD",
-    ],
-    { cwd: root, maxBuffer: MAX_BUFFER, stdio: ["ignore", "pipe", "ignore"] },
-  ).toString("utf8");
+  const out = builtin<typeof import("node:child_process")>("node:child_process")
+    .execFileSync(
+      "git",
+      [
+        "--no-pager",
+        "-c",
+        "log.showSignature=false",
+        "log",
+        "--diff-filter=A",
+        "--no-renames",
+        "--relative",
+        "--format=%x01%as",
+        "--name-only",
+        "-z",
+        "HEAD",
+      ],
+      { cwd: root, maxBuffer: MAX_BUFFER, stdio: ["ignore", "pipe", "ignore"] },
+    )
+    .toString("utf8");
   const dates = new Map<string, string>();
   // Newest commit first: a path added again later is overwritten by its earlier add.
   for (const chunk of out.split("\u0001")) {
@@ -108,7 +112,8 @@ export function gitFirstDates(root: string, dataDir: string, paths: readonly str
   if (!paths.length) return new Map();
   const head = gitHead(root);
   if (!head) return new Map();
-  const asked = createHash("sha1")
+  const asked = builtin<typeof import("node:crypto")>("node:crypto")
+    .createHash("sha1")
     .update([...paths].sort().join("\0"))
     .digest("hex");
   const file = join(dataDir, CACHE);

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 15;
+export const SCHEMA_VERSION = 16;
 
 /**
  * bm25 column weights for notes_fts, in its column order (title, summary, tags, headings, body,
@@ -108,6 +108,8 @@ CREATE INDEX links_from ON links(from_path);
 CREATE INDEX links_key ON links(to_key COLLATE NOCASE);
 CREATE INDEX links_to_path ON links(to_path);
 CREATE INDEX notes_title ON notes(title COLLATE NOCASE);
+-- \`learn list\`'s default order (store/list.ts): a screenful walks the first entries, not a sort of every note.
+CREATE INDEX notes_updated ON notes(updated DESC, title COLLATE NOCASE);
 CREATE INDEX aliases_alias ON aliases(alias COLLATE NOCASE);
 CREATE INDEX aliases_path ON aliases(path);
 CREATE INDEX problems_path ON problems(path);

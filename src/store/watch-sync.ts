@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { hostname } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Context } from "../core/context.js";
 
@@ -9,6 +8,12 @@ import type { Context } from "../core/context.js";
 // cookie file in .learn/cookies/ and waits for the watcher to delete it, which the watcher does
 // only once every change it saw before the cookie is in the index. No live watcher, or no answer
 // within the timeout, and the command walks the folder as it always did.
+
+// node:os and node:crypto load only once a watcher file is there: every refresh looks for one (a few ms)
+const builtin = <T>(name: string): T => createRequire(import.meta.url)(name) as T;
+const hostname = (): string => builtin<typeof import("node:os")>("node:os").hostname();
+const randomHex = (bytes: number): string =>
+  builtin<typeof import("node:crypto")>("node:crypto").randomBytes(bytes).toString("hex");
 
 /** The watcher's lock file, in the workspace's .learn/ folder. */
 export const WATCHER_FILE = "watcher.json";
@@ -73,7 +78,7 @@ const sleep = (ms: number): void => void Atomics.wait(new Int32Array(new SharedA
 export function syncWithWatcher(ctx: Context, timeoutMs = 500): boolean {
   const w = liveWatcher(ctx);
   if (!w || w.pid === process.pid) return false;
-  const cookie = join(cookieDir(ctx), `${process.pid}-${randomBytes(6).toString("hex")}`);
+  const cookie = join(cookieDir(ctx), `${process.pid}-${randomHex(6)}`);
   try {
     writeFileSync(cookie, "", { flag: "wx" });
   } catch {

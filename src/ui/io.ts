@@ -55,7 +55,8 @@ export async function processIO(opts: GlobalOptions): Promise<IO> {
     raw: (t) => void process.stdout.write(t),
     json: (v) => void process.stdout.write(toJson(v)),
     theme: await loadTheme(level),
-    interactive: Boolean(process.stdin.isTTY) && isTTY && opts.input !== false && !opts.json && env.CI !== "true",
+    // stdin last: asking it makes its stream (a few ms), needed only when the rest could prompt
+    interactive: isTTY && opts.input !== false && !opts.json && env.CI !== "true" && Boolean(process.stdin.isTTY),
     isTTY,
     columns: terminalColumns(process.stdout, env),
     env,

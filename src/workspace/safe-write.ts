@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   closeSync,
   constants,
@@ -14,6 +13,7 @@ import {
   writeSync,
   type Stats,
 } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { LearnError } from "../core/errors.js";
 import {
@@ -163,6 +163,8 @@ export function prepare(root: string, path: string, opts: WriteOptions = {}, any
 
 /** Write `data` to a new temp file beside `path`, with `like`'s mode and owner when given. */
 function writeTemp(path: string, data: string | Uint8Array, like: Stats | undefined, durable = true): string {
+  // node:crypto loads on the first write, not with every reader of this module (a few ms at start)
+  const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   const tmp = tempNameFor(path, randomBytes(4).toString("hex"));
   const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, like ? 0o600 : 0o666);
   try {

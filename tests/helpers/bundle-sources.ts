@@ -23,7 +23,12 @@ export function loadedSources(log: string): string[] {
       // a package loaded by name through require: its name, as node_modules/NAME
       if (!request.startsWith(".") && !request.startsWith("/") && !request.startsWith("node:"))
         out.add(`node_modules/${request}`);
-      else if (request.startsWith(root)) out.add(request.slice(root.length));
+      else if (request.startsWith(root)) {
+        // a file of the build loaded through require (dist/better-sqlite3-VERSION.cjs): its sources
+        const bundled = meta.outputs[request.slice(root.length)];
+        if (bundled) for (const input of Object.keys(bundled.inputs)) out.add(input);
+        else out.add(request.slice(root.length));
+      }
       continue;
     }
     if (!line.startsWith("file:")) continue;

@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN, runCli } from "../helpers/run-cli.js";
+import { noteText, tempDir, workspace } from "../helpers/workspace.js";
+
+// Issue 15: `learn index`, `search`, `list` and `show` run from dist/read.js, the build's second
+// bundle (scripts/bundle.mjs), which loads the first bundle's chunks only for what it needs
+// sometimes (the note parser, the config's schema, the scheduler). Errors thrown there must end
+// the command as they do through commander (LEARN_FAST_PATH=off), and the files loaded stay few.
+
+const today = "2026-11-27";
+const same = (r: { code: number | null; stdout: string; stderr: string }) => ({
+  code: r.code,
+  stdout: r.stdout.replace(/ in \d+(\.\d+)?m?s\b/g, " in Ts"),
+  stderr: r.stderr.replace(/ in \d+(\.\d+)?m?s\b/g, " in Ts"),
+});
+const both = (argv: string[]) => ({
+  bundle: same(runCli(argv, { env: { LEARN_TODAY: today } })),
+  full: same(runCli(argv, { env: { LEARN_TODAY: today, LEARN_FAST_PATH: "off" } })),
+});
+
+/** The dist/ files a run of the built learn loaded, by name. */
+function distFiles(args: string[]): string[] {
+  const log = join(tempDir(), "modules.txt");
+  const hook = fileURLToPath(new URL("../helpers/module-log.mjs", import.meta.url));
+  const r = spawnSync(process.execPath, ["--import", hook, BIN, ...args], {
+    env: { PATH: process.env.PATH ?? "", LEARN_TODAY: today, LEARN_MODULE_LOG: log, NO_COLOR: "1" },
+    encoding: "utf8",
+  });
+  expect(r.status, r.stderr).toBe(0);
+  const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+  return [
+    ...new Set(
+      readFileSync(log, "utf8")
+        .split("\n")
+        .filter((l) => l.startsWith("file:") && fileURLToPath(l).startsWith(dist))
+        .map((l) => fileURLToPath(l).slice(dist.length)),
+    ),
+  ].sort();
+}
+
+describe("the read bundle (dist/read.js)", () => {
+  it("index, search, list and show load cli.js, read.js and the errors chunk, nothing more, when nothing changed", () => {
+    const root = workspace({
+      "notes/idempotency-keys.md": noteText({ id: "aaaa0001", title: "Idempotency keys", published: "2026-10-01" }),
+      "notes/retries.md": noteText({ id: "bbbb0001", title: "Retries with backoff", published: "2026-11-02" }),
+    });
+    // twice: the first run makes .learn/, the second caches the config there
+    for (let i = 0; i < 2; i++) expect(runCli(["index", "--dir", root]).code).toBe(0);
+    for (const args of [
+      ["index"],
+      ["search", "idempotency"],
+      ["search", "idempotency", "--no-refresh"],
+      ["list", "--no-refresh"],
+      ["show", "retries"],
+    ]) {
+      const files = distFiles([...args, "--dir", root]);
+      expect(files, args.join(" ")).toContain("read.js");
+      expect(files.length, `${args.join(" ")}: ${files.join(" ")}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("a config error thrown by the first bundle's schema check ends the command as through commander", () => {
+    const root = workspace({ "notes/a.md": noteText({ title: "Alpha" }) });
+    writeFileSync(join(root, "learn.config.yaml"), "dialect: nonsense\n");
+    for (const form of [["search", "alpha"], ["list"], ["show", "a"], ["index"]]) {
+      const { bundle, full } = both([...form, "--dir", root]);
+      expect(bundle, form.join(" ")).toEqual(full);
+      expect(bundle.code).not.toBe(0);
+      expect(bundle.stderr).toMatch(/^learn: /);
+      expect(bundle.stderr).not.toContain("internal error");
+    }
+  });
+
+  it("a changed note is parsed by the first bundle's parser, and a note with no date gets its schedule's first day", () => {
+    const root = workspace({ "notes/a.md": noteText({ id: "aaaa0001", title: "Alpha", published: "2026-10-01" }) });
+    expect(runCli(["index", "--dir", root]).code).toBe(0);
+    writeFileSync(join(root, "notes", "b.md"), "---\ntitle: Beta alpha\n---\nNo date of its own.\n");
+    const searched = both(["search", "alpha", "--dir", root]);
+    expect(searched.bundle).toEqual(searched.full);
+    expect(searched.bundle.stdout).toContain("Beta alpha");
+    const shown = both(["show", "b", "--dir", root]);
+    expect(shown.bundle).toEqual(shown.full);
+    expect(shown.bundle.code).toBe(0);
+    const due = both(["list", "is:due", "--dir", root]);
+    expect(due.bundle).toEqual(due.full);
+  });
+});
