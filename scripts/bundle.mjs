@@ -20,7 +20,11 @@ const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli.ts", "parse-worker": "src/store/parse-worker.ts" },
+  entryPoints: {
+    cli: "src/cli.ts",
+    "parse-worker": "src/store/parse-worker.ts",
+    "secret-worker": "src/workspace/secret-worker.ts",
+  },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -1,0 +1,18 @@
+// Worker thread of the secret scanner (secret-pool.ts): scans the notes it is sent, in order,
+// and answers each batch with every note's hits (or the error that stopped the batch).
+import { parentPort, workerData } from "node:worker_threads";
+import { scanSecrets, type SecretHit } from "./secrets.js";
+
+const allow = new Set((workerData as { allow?: string[] } | undefined)?.allow ?? []);
+
+parentPort?.on("message", (msg: { id: number; notes: { path: string; text: string }[] }) => {
+  void (async () => {
+    try {
+      const hits: SecretHit[][] = [];
+      for (const n of msg.notes) hits.push(await scanSecrets(n.text, n.path, { allow }));
+      parentPort!.postMessage({ id: msg.id, hits });
+    } catch (err) {
+      parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+    }
+  })();
+});
