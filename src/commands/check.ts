@@ -141,15 +141,19 @@ export async function runCheck(
         parsed: parsed ?? parseNote(roadmapText, slugFromPath(f.path)),
       });
   }
+  // The checks across notes run while the scanner may still be busy on the worker.
+  const only = opts.staged ? new Set(files.map((f) => f.path)) : undefined;
+  const across = [
+    ...roadmapFindings(roadmaps),
+    ...linkFindings(notes, index.allLinks(), textOf, only),
+    ...duplicateSlugFindings(notes, only),
+    ...duplicateIdFindings(notes, textOf, only),
+    ...indexFindings(index.problems(), checked, only),
+  ];
   const hits = await scanner.finish();
   for (const n of scanned) n.findings.push(...secretHitFindings(n.path, hits[n.scan]!, n.pub));
   await cache?.save();
-  const findings = ownFindings.flat();
-  findings.push(...roadmapFindings(roadmaps));
-  const only = opts.staged ? new Set(files.map((f) => f.path)) : undefined;
-  findings.push(...linkFindings(notes, index.allLinks(), textOf, only));
-  findings.push(...duplicateSlugFindings(notes, only), ...duplicateIdFindings(notes, textOf, only));
-  findings.push(...indexFindings(index.problems(), checked, only));
+  const findings = [...ownFindings.flat(), ...across];
   const owned = (path: string): boolean => ownsNote(ctx.config.dialect, types.get(path));
   let kept = applyRules(dedupeFindings(findings), rulePolicy(ctx.config.check?.rules), owned);
   if (opts.rules?.length) {

@@ -9,6 +9,8 @@ export const SECRET_WORKER_MIN_NOTES = 400;
 /** Notes per batch sent to the worker, and the most text one batch holds (a batch closes at either). */
 const BATCH_NOTES = 100;
 const BATCH_CHARS = 1 << 20;
+/** Batches sent and not yet answered, at most: the rest wait here (their texts are held here anyway), so copies do not pile up. */
+const AHEAD = 3;
 
 const defaultWorkerUrl = new URL("./secret-worker.js", import.meta.url);
 
@@ -44,6 +46,9 @@ export class SecretScanner {
   private worker: Worker | undefined;
   private sent = 0;
   private answered = 0;
+  private finishing = false;
+  /** Batches the worker has answered, counted by the worker itself: read while this thread is too busy to take its messages. */
+  private readonly done = new Int32Array(new SharedArrayBuffer(4));
   private failure: string | undefined;
   private settle: (() => void) | undefined;
 
@@ -54,14 +59,15 @@ export class SecretScanner {
     this.notes.push({ path, text });
     if (!this.worker && !this.failure && this.notes.length === (this.opts.minNotes ?? SECRET_WORKER_MIN_NOTES))
       this.start();
-    if (this.worker) this.send(false);
+    if (this.worker) this.send();
     return this.notes.length - 1;
   }
 
   /** Every note's hits, in the order added. */
   async finish(): Promise<SecretHit[][]> {
     if (this.worker) {
-      this.send(true);
+      this.finishing = true;
+      this.send();
       this.worker.ref();
       await new Promise<void>((resolve) => {
         this.settle = resolve;
@@ -92,7 +98,7 @@ export class SecretScanner {
     if (availableParallelism() < 2 || !existsSync(fileURLToPath(url))) return;
     // A small heap makes the worker collect garbage early, so peak memory stays bounded.
     const worker = new Worker(url, {
-      workerData: { allow: [...(this.opts.allow ?? [])] },
+      workerData: { allow: [...(this.opts.allow ?? [])], done: this.done },
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     this.worker = worker;
@@ -103,6 +109,7 @@ export class SecretScanner {
       if (msg.error !== undefined) return this.fail(msg.error);
       for (let i = batch.start; i < batch.end; i++) this.hits[i] = msg.hits![i - batch.start]!;
       this.answered++;
+      if (this.finishing) this.send();
       this.check();
     });
     worker.on("error", (err) => this.fail(err.message));
@@ -110,14 +117,14 @@ export class SecretScanner {
     worker.on("exit", (code) => this.fail(`it stopped early, exit code ${code}`));
   }
 
-  /** Send the notes not yet sent, in full batches (and the rest when `all`). */
-  private send(all: boolean): void {
-    while (this.worker && this.sent < this.notes.length) {
+  /** Send the notes not yet sent, in full batches (the rest too once finishing), while fewer than AHEAD are unanswered. */
+  private send(): void {
+    while (this.worker && this.sent < this.notes.length && this.batches.length - Atomics.load(this.done, 0) < AHEAD) {
       let end = this.sent;
       let chars = 0;
       while (end < this.notes.length && end - this.sent < BATCH_NOTES && chars < BATCH_CHARS)
         chars += this.notes[end++]!.text.length;
-      if (!all && end - this.sent < BATCH_NOTES && chars < BATCH_CHARS) return;
+      if (!this.finishing && end - this.sent < BATCH_NOTES && chars < BATCH_CHARS) return;
       this.worker.postMessage({ id: this.batches.length, notes: this.notes.slice(this.sent, end) });
       this.batches.push({ start: this.sent, end });
       this.sent = end;
@@ -132,7 +139,8 @@ export class SecretScanner {
 
   /** Resolve `finish()`'s wait once every batch is answered or the worker failed. */
   private check(): void {
-    if (this.settle && (this.failure || this.answered === this.batches.length)) {
+    const all = this.sent === this.notes.length && this.answered === this.batches.length;
+    if (this.settle && (this.failure || all)) {
       const settle = this.settle;
       this.settle = undefined;
       settle();

@@ -3,7 +3,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { scanSecrets, type SecretHit } from "./secrets.js";
 
-const allow = new Set((workerData as { allow?: string[] } | undefined)?.allow ?? []);
+const data = workerData as { allow?: string[]; done?: Int32Array } | undefined;
+const allow = new Set(data?.allow ?? []);
 
 parentPort?.on("message", (msg: { id: number; notes: { path: string; text: string }[] }) => {
   void (async () => {
@@ -11,6 +12,7 @@ parentPort?.on("message", (msg: { id: number; notes: { path: string; text: strin
       const hits: SecretHit[][] = [];
       for (const n of msg.notes) hits.push(await scanSecrets(n.text, n.path, { allow }));
       parentPort!.postMessage({ id: msg.id, hits });
+      if (data?.done) Atomics.add(data.done, 0, 1); // the pool reads it to send more while busy
     } catch (err) {
       parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
