@@ -71,7 +71,7 @@ export class SecretScanner {
       this.worker.ref();
       await new Promise<void>((resolve) => {
         this.settle = resolve;
-        this.check();
+        this.settleWhenDone();
       });
       this.close();
     }
@@ -79,7 +79,8 @@ export class SecretScanner {
     const left = [...this.notes.keys()].filter((i) => !this.hits[i]);
     if (left.length) {
       const { scanSecrets } = await import("./secrets.js"); // secretlint loads here only when this thread scans
-      for (const i of left) this.hits[i] = await scanSecrets(this.notes[i]!.text, this.notes[i]!.path, this.opts);
+      for (const i of left)
+        this.hits[i] = await scanSecrets(this.notes[i]!.text, this.notes[i]!.path, { allow: this.opts.allow });
     }
     return this.hits as SecretHit[][];
   }
@@ -110,7 +111,7 @@ export class SecretScanner {
       for (let i = batch.start; i < batch.end; i++) this.hits[i] = msg.hits![i - batch.start]!;
       this.answered++;
       if (this.finishing) this.send();
-      this.check();
+      this.settleWhenDone();
     });
     worker.on("error", (err) => this.fail(err.message));
     worker.on("messageerror", (err) => this.fail(err.message));
@@ -134,11 +135,11 @@ export class SecretScanner {
   private fail(reason: string): void {
     this.failure ??= reason;
     this.close();
-    this.check();
+    this.settleWhenDone();
   }
 
   /** Resolve `finish()`'s wait once every batch is answered or the worker failed. */
-  private check(): void {
+  private settleWhenDone(): void {
     const all = this.sent === this.notes.length && this.answered === this.batches.length;
     if (this.settle && (this.failure || all)) {
       const settle = this.settle;

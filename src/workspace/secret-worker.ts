@@ -11,8 +11,8 @@ parentPort?.on("message", (msg: { id: number; notes: { path: string; text: strin
     try {
       const hits: SecretHit[][] = [];
       for (const n of msg.notes) hits.push(await scanSecrets(n.text, n.path, { allow }));
+      if (data?.done) Atomics.add(data.done, 0, 1); // counted first: the pool reads it to send more while busy
       parentPort!.postMessage({ id: msg.id, hits });
-      if (data?.done) Atomics.add(data.done, 0, 1); // the pool reads it to send more while busy
     } catch (err) {
       parentPort!.postMessage({ id: msg.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
