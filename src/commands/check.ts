@@ -141,7 +141,8 @@ export async function runCheck(
         parsed: parsed ?? parseNote(roadmapText, slugFromPath(f.path)),
       });
   }
-  // The checks across notes run while the scanner may still be busy on the worker.
+  // The checks across notes run while the worker (if any) scans what is left.
+  const scanning = scanner.finish();
   const only = opts.staged ? new Set(files.map((f) => f.path)) : undefined;
   const across = [
     ...roadmapFindings(roadmaps),
@@ -150,7 +151,7 @@ export async function runCheck(
     ...duplicateIdFindings(notes, textOf, only),
     ...indexFindings(index.problems(), checked, only),
   ];
-  const hits = await scanner.finish();
+  const hits = await scanning;
   for (const n of scanned) n.findings.push(...secretHitFindings(n.path, hits[n.scan]!, n.pub));
   await cache?.save();
   const findings = [...ownFindings.flat(), ...across];

@@ -9,7 +9,10 @@ export const SECRET_WORKER_MIN_NOTES = 400;
 /** Notes per batch sent to the worker, and the most text one batch holds (a batch closes at either). */
 const BATCH_NOTES = 100;
 const BATCH_CHARS = 1 << 20;
-/** Batches sent and not yet answered, at most: the rest wait here (their texts are held here anyway), so copies do not pile up. */
+/**
+ * Batches sent and not yet answered, at most, while notes are still being added: the rest wait here
+ * (their texts are held here anyway), so copies do not pile up. `finish()` sends all that is left.
+ */
 const AHEAD = 3;
 
 const defaultWorkerUrl = new URL("./secret-worker.js", import.meta.url);
@@ -63,7 +66,10 @@ export class SecretScanner {
     return this.notes.length - 1;
   }
 
-  /** Every note's hits, in the order added. */
+  /**
+   * Every note's hits, in the order added. What is left goes to the worker at once, so the caller
+   * can do other work before it awaits the result.
+   */
   async finish(): Promise<SecretHit[][]> {
     if (this.worker) {
       this.finishing = true;
@@ -110,7 +116,6 @@ export class SecretScanner {
       if (msg.error !== undefined) return this.fail(msg.error);
       for (let i = batch.start; i < batch.end; i++) this.hits[i] = msg.hits![i - batch.start]!;
       this.answered++;
-      if (this.finishing) this.send();
       this.settleWhenDone();
     });
     worker.on("error", (err) => this.fail(err.message));
@@ -118,9 +123,13 @@ export class SecretScanner {
     worker.on("exit", (code) => this.fail(`it stopped early, exit code ${code}`));
   }
 
-  /** Send the notes not yet sent, in full batches (the rest too once finishing), while fewer than AHEAD are unanswered. */
+  /** Send the notes not yet sent: full batches while fewer than AHEAD are unanswered, or all once finishing. */
   private send(): void {
-    while (this.worker && this.sent < this.notes.length && this.batches.length - Atomics.load(this.done, 0) < AHEAD) {
+    while (
+      this.worker &&
+      this.sent < this.notes.length &&
+      (this.finishing || this.batches.length - Atomics.load(this.done, 0) < AHEAD)
+    ) {
       let end = this.sent;
       let chars = 0;
       while (end < this.notes.length && end - this.sent < BATCH_NOTES && chars < BATCH_CHARS)

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { check } from "../../src/commands/check.js";
 import { publish } from "../../src/commands/publish.js";
@@ -87,6 +87,7 @@ describe("secret scan on a worker thread", () => {
     const notes = corpus();
     const allow = new Set([allowFile.trim()]);
     const warnings: string[] = [];
+    expect(existsSync(fileURLToPath(builtWorker))).toBe(true); // npm run build made it
     const scanner = new SecretScanner({ allow, workerUrl: builtWorker, warn: (m) => warnings.push(m) });
     for (const n of notes) scanner.add(n.path, n.text);
     const got = await scanner.finish();
