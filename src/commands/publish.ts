@@ -94,11 +94,11 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   });
   indexed.notes = []; // read again from the files: let the index's rows go
   const secrets: Finding[] = [];
-  const scanning = toScan.splice(0);
+  const keys = toScan.map((t) => t.key); // the texts go with the batch, and are let go once scanned
   const warn = (m: string) => io.err(`learn: warning: ${m}`);
-  (await secretFindingsMany(scanning, true, allow, warn)).forEach((found, i) => {
+  (await secretFindingsMany(toScan.splice(0), true, allow, warn)).forEach((found, i) => {
     if (found.length) secrets.push(...found);
-    else clean.push(scanning[i]!.key);
+    else clean.push(keys[i]!);
   });
   await saveCleanTexts(ctx, clean);
   if (secrets.length) {
