@@ -14,6 +14,8 @@ const BATCH_CHARS = 1 << 20;
  * (their texts are held here anyway), so copies do not pile up. `finish()` sends all that is left.
  */
 const AHEAD = 3;
+/** Batches whose claim (worker or this thread) is tracked in shared memory; later ones are the worker's alone. */
+const CLAIM_SLOTS = 1 << 14;
 
 const defaultWorkerUrl = new URL("./secret-worker.js", import.meta.url);
 
@@ -37,8 +39,9 @@ interface Batch {
  * Scans notes for secrets (workspace/secrets.ts `scanSecrets`), on a worker thread once enough
  * notes are added and a second core and the built worker are there, else on this thread: the
  * notes added are sent in batches as they come, so the worker scans while the caller goes on
- * with its own work, and `finish()` gives each note's hits in the order added, the same as
- * scanning them one by one here. If the worker fails, what it has not answered is scanned on
+ * with its own work; once the caller awaits `finish()`, this thread scans batches too, from the
+ * last back, each batch claimed by one thread only. `finish()` gives each note's hits in the order
+ * added, the same as scanning them one by one here. If the worker fails, what it has not answered is scanned on
  * this thread (and `warn` says so): a failure never skips a note or hangs. The worker keeps the
  * process alive only while `finish()` waits for it, and stops when `finish()` returns.
  */
@@ -48,12 +51,18 @@ export class SecretScanner {
   private readonly batches: Batch[] = [];
   private worker: Worker | undefined;
   private sent = 0;
-  private answered = 0;
+  /** Batches whose hits are in: answered by the worker or scanned here. */
+  private completed = 0;
   private finishing = false;
   /** Batches the worker has answered, counted by the worker itself: read while this thread is too busy to take its messages. */
   private readonly done = new Int32Array(new SharedArrayBuffer(4));
+  /** Who scans each batch: 0 nobody yet, 1 the worker, 2 this thread (whoever sets it first). */
+  private claims: Int32Array | undefined;
   private failure: string | undefined;
   private settle: (() => void) | undefined;
+  /** Resolves at the worker's first answer or failure: this thread helps only a worker that works. */
+  private answering: Promise<void> | undefined;
+  private answered: (() => void) | undefined;
 
   constructor(private readonly opts: SecretScannerOptions = {}) {}
 
@@ -75,6 +84,7 @@ export class SecretScanner {
       this.finishing = true;
       this.send();
       this.worker.ref();
+      await this.help();
       await new Promise<void>((resolve) => {
         this.settle = resolve;
         this.settleWhenDone();
@@ -91,6 +101,23 @@ export class SecretScanner {
     return this.hits as SecretHit[][];
   }
 
+  /**
+   * Once the caller awaits, scan batches here too, from the last one back, until one is the
+   * worker's: it takes them in order, so the two meet in the middle and neither idles.
+   */
+  private async help(): Promise<void> {
+    await this.answering; // comes after the caller's own work: this thread takes no message before it awaits
+    let scan: typeof import("./secrets.js").scanSecrets | undefined;
+    for (let b = this.batches.length - 1; b >= 0 && this.worker; b--) {
+      if (b >= CLAIM_SLOTS || Atomics.compareExchange(this.claims!, b, 0, 2) !== 0) return;
+      scan ??= (await import("./secrets.js")).scanSecrets;
+      const { start, end } = this.batches[b]!;
+      for (let i = start; i < end; i++)
+        this.hits[i] = await scan(this.notes[i]!.text, this.notes[i]!.path, { allow: this.opts.allow });
+      this.completed++;
+    }
+  }
+
   private close(): void {
     const w = this.worker;
     this.worker = undefined;
@@ -104,18 +131,21 @@ export class SecretScanner {
     const url = this.opts.workerUrl ?? defaultWorkerUrl;
     if (availableParallelism() < 2 || !existsSync(fileURLToPath(url))) return;
     // A small heap makes the worker collect garbage early, so peak memory stays bounded.
+    this.claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
+    this.answering = new Promise((resolve) => (this.answered = resolve));
     const worker = new Worker(url, {
-      workerData: { allow: [...(this.opts.allow ?? [])], done: this.done },
+      workerData: { allow: [...(this.opts.allow ?? [])], done: this.done, claims: this.claims },
       resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
     });
     this.worker = worker;
     worker.unref(); // an error thrown before finish() must not leave the process waiting on it
     worker.on("message", (msg: { id: number; hits?: SecretHit[][]; error?: string }) => {
+      this.answered?.();
       const batch = this.batches[msg.id];
       if (!batch) return;
       if (msg.error !== undefined) return this.fail(msg.error);
       for (let i = batch.start; i < batch.end; i++) this.hits[i] = msg.hits![i - batch.start]!;
-      this.answered++;
+      this.completed++;
       this.settleWhenDone();
     });
     worker.on("error", (err) => this.fail(err.message));
@@ -143,13 +173,14 @@ export class SecretScanner {
 
   private fail(reason: string): void {
     this.failure ??= reason;
+    this.answered?.();
     this.close();
     this.settleWhenDone();
   }
 
   /** Resolve `finish()`'s wait once every batch is answered or the worker failed. */
   private settleWhenDone(): void {
-    const all = this.sent === this.notes.length && this.answered === this.batches.length;
+    const all = this.sent === this.notes.length && this.completed === this.batches.length;
     if (this.settle && (this.failure || all)) {
       const settle = this.settle;
       this.settle = undefined;
