@@ -100,6 +100,18 @@ describe("secret scan on a worker thread", () => {
     expect(got.flat().some((h) => h.fingerprint === allowFile.trim())).toBe(false);
   }, 60_000);
 
+  it("scans on this thread, without a warning, when the worker file is missing or the notes are few", async () => {
+    const notes = corpus();
+    const want = await oneByOne(notes, new Set());
+    for (const opts of [{ workerUrl: pathToFileURL(join(tempDir(), "missing.js")) }, { minNotes: notes.length + 1 }]) {
+      const warnings: string[] = [];
+      const scanner = new SecretScanner({ ...opts, warn: (m) => warnings.push(m) });
+      for (const n of notes) scanner.add(n.path, n.text);
+      expect(await scanner.finish()).toEqual(want);
+      expect(warnings).toEqual([]);
+    }
+  }, 60_000);
+
   it.each([
     [
       "throws as it starts",
