@@ -21,28 +21,33 @@ const env = { ...process.env, NO_COLOR: "1", LEARN_TODAY: "2026-12-01" };
 const timeBin = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 /**
- * Wall seconds of one run, and CPU seconds (user + system, from /usr/bin/time when there: steadier
- * than wall time on a busy machine). check exits 1 when it finds errors, which is not a failure here.
+ * Wall seconds of one run, CPU seconds (user + system) and peak RSS in MB, from /usr/bin/time when
+ * there (CPU is steadier than wall time on a busy machine). check exits 1 when it finds errors,
+ * which is not a failure here.
  */
 function once(args) {
   const start = process.hrtime.bigint();
-  const cmd = timeBin ? [timeBin, "-f", "__CPU__%U %S", process.execPath, ...args] : [process.execPath, ...args];
+  const cmd = timeBin ? [timeBin, "-f", "__CPU__%U %S %M", process.execPath, ...args] : [process.execPath, ...args];
   const res = spawnSync(cmd[0], cmd.slice(1), { cwd: ws, env, stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
   const secs = Number(process.hrtime.bigint() - start) / 1e9;
   if (res.status !== 0 && res.status !== 1)
     throw new Error(`node ${args.join(" ")} exited ${res.status}: ${res.stderr}`);
-  const m = /__CPU__([\d.]+) ([\d.]+)/.exec(res.stderr ?? "");
-  return { secs, cpu: m ? Number(m[1]) + Number(m[2]) : NaN };
+  const m = /__CPU__([\d.]+) ([\d.]+) (\d+)/.exec(res.stderr ?? "");
+  return { secs, cpu: m ? Number(m[1]) + Number(m[2]) : NaN, rss: m ? Number(m[3]) / 1024 : NaN };
 }
 
-/** The median wall and CPU seconds of `RUNS` runs, calling `before` (untimed) ahead of each. */
+/** The median wall and CPU seconds and peak RSS of `RUNS` runs, calling `before` (untimed) ahead of each. */
 function measure(args, before) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     before?.(i);
     runs.push(once(args));
   }
-  return { secs: median(runs.map((r) => r.secs)), cpu: median(runs.map((r) => r.cpu)) };
+  return {
+    secs: median(runs.map((r) => r.secs)),
+    cpu: median(runs.map((r) => r.cpu)),
+    rss: median(runs.map((r) => r.rss)),
+  };
 }
 
 once([bin, "index"]); // build the index and fill the check and status caches, untimed
@@ -70,13 +75,13 @@ const floor = figures["walk+stat"];
 const target = { status: 0.5, check: 2 };
 const start = figures["node -e 0"];
 console.log(`check-status: ${NOTES} notes, median of ${RUNS} runs (targets: check <= 2 s, status <= 0.5 s)`);
-for (const [name, { secs, cpu }] of Object.entries(figures)) {
+for (const [name, { secs, cpu, rss }] of Object.entries(figures)) {
   const goal =
     target[name] === undefined ? "" : ` (target ${target[name]} s: ${secs <= target[name] ? "met" : "missed"})`;
   const ratio =
     name === "node -e 0" || name === "walk+stat"
       ? ""
       : `, ${(secs / floor.secs).toFixed(1)}x walk+stat, ${(secs / start.secs).toFixed(1)}x node -e 0`;
-  const cpuText = Number.isNaN(cpu) ? "" : `, cpu ${cpu.toFixed(2)} s`;
+  const cpuText = Number.isNaN(cpu) ? "" : `, cpu ${cpu.toFixed(2)} s, peak rss ${rss.toFixed(0)} MB`;
   console.log(`  ${name.padEnd(22)} ${secs.toFixed(2)} s${ratio}${cpuText}${goal}`);
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// Build step: bundle src/ into dist/ with esbuild (issue 15). Two entry points: the CLI (dist/cli.js,
-// which bin/learn.js imports) and the parse worker (dist/parse-worker.js, which store/parse-pool.ts
-// starts as a thread by its file name); and a second bundle for the everyday read commands (below). Every `await import()` in src/ becomes its own chunk, so a
+// Build step: bundle src/ into dist/ with esbuild (issue 15). Three entry points: the CLI (dist/cli.js,
+// which bin/learn.js imports), the parse worker (dist/parse-worker.js, which store/parse-pool.ts
+// starts as a thread by its file name) and the secret-scan worker (dist/secret-worker.js, which
+// workspace/secret-pool.ts starts likewise); and a second bundle for the everyday read commands
+// (below). Every `await import()` in src/ becomes its own chunk, so a
 // command loads its code and nothing else's; npm packages stay in node_modules (better-sqlite3 is
 // native, and a package's own files, e.g. fuse.js's page script, are found through its install).
 // All output is flat in dist/, so `new URL("../package.json", import.meta.url)` and
-// `./help.txt`/`./parse-worker.js` hold from any chunk. Source maps sit beside each file
+// `./help.txt`/`./parse-worker.js`/`./secret-worker.js` hold from any chunk. Source maps sit beside each file
 // (bin/learn.js turns them on for LEARN_DEBUG=1). dist/meta.json is esbuild's metafile: which
 // sources each file holds (tests/e2e/read-path-modules.test.ts reads it; npm pack leaves it out).
 // Type checking is `npm run typecheck` (tsc), not this.
@@ -38,7 +40,11 @@ const common = {
 };
 const result = await build({
   ...common,
-  entryPoints: { cli: "src/cli.ts", "parse-worker": "src/store/parse-worker.ts" },
+  entryPoints: {
+    cli: "src/cli.ts",
+    "parse-worker": "src/store/parse-worker.ts",
+    "secret-worker": "src/workspace/secret-worker.ts",
+  },
 });
 // The second bundle: dist/read.js, what `learn index`, `search`, `list` and `show` always load, as
 // one file (src/read-main.ts, and what it imports), which cli.ts's run() hands over to: some thirty

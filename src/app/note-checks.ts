@@ -10,6 +10,8 @@ import type { ParsedNote } from "../core/note-parse.js";
 import type { TemplateText } from "../core/note-substance.js";
 import { ALLOWLIST_FILE } from "../workspace/secrets-allow.js";
 import { readCache } from "../workspace/cache-file.js";
+import { SecretScanner } from "../workspace/secret-pool.js";
+import type { SecretHit } from "../workspace/secrets.js";
 
 // What `learn check` and `learn publish` both read and scan.
 
@@ -23,18 +25,10 @@ export function readNoteText(ctx: Context, path: string): string | undefined {
 }
 
 /**
- * Secret findings of one note. Every one is an error, in a private note too: a secret in a
- * note reaches git history whatever its visibility. `allow` holds the fingerprints the user
- * accepted in `.learn-secrets-allow`.
+ * A note's secret hits as findings. Every one is an error, in a private note too: a secret in a
+ * note reaches git history whatever its visibility.
  */
-export async function secretFindings(
-  path: string,
-  text: string,
-  isPublicNote: boolean,
-  allow?: ReadonlySet<string>,
-): Promise<Finding[]> {
-  const { scanSecrets } = await import("../workspace/secrets.js"); // secretlint loads only when a note is scanned
-  const hits = await scanSecrets(text, path, { allow });
+export function secretHitFindings(path: string, hits: readonly SecretHit[], isPublicNote: boolean): Finding[] {
   return hits.map((h) => ({
     path,
     line: h.line,
@@ -45,7 +39,43 @@ export async function secretFindings(
   }));
 }
 
-/** Every finding of one note on its own (template placeholders, front matter, secrets): what check and the LSP both run. */
+/**
+ * Secret findings of many notes, one list per note in their order, as scanning each alone gives:
+ * on a worker thread when there are enough (workspace/secret-pool.ts). `allow` holds the
+ * fingerprints the user accepted in `.learn-secrets-allow`.
+ */
+export async function secretFindingsMany(
+  notes: readonly { path: string; text: string }[],
+  isPublicNote: boolean,
+  allow?: ReadonlySet<string>,
+  warn?: (message: string) => void,
+): Promise<Finding[][]> {
+  const scanner = new SecretScanner({ allow, warn });
+  for (const n of notes) scanner.add(n.path, n.text);
+  const hits = await scanner.finish();
+  return hits.map((found, i) => secretHitFindings(notes[i]!.path, found, isPublicNote));
+}
+
+/** A note's own findings but secrets (template placeholders, front matter): check scans secrets in a batch. */
+export function ownFindingsButSecrets(
+  ctx: Context,
+  path: string,
+  text: string,
+  parsed: ParsedNote,
+  templates: (type: string | null | undefined) => TemplateText,
+): Finding[] {
+  return [
+    ...placeholderFindings(
+      path,
+      text,
+      { body: parsed.body, isPublic: isPublic(parsed.data) },
+      templates(parsed.data.type),
+    ),
+    ...frontMatterFindings(path, text, parsed, ctx.config),
+  ];
+}
+
+/** Every finding of one note on its own (template placeholders, front matter, secrets): what the LSP runs, and check in a batch. */
 export async function noteFindings(
   ctx: Context,
   path: string,
@@ -53,11 +83,11 @@ export async function noteFindings(
   parsed: ParsedNote,
   env: { templates: (type: string | null | undefined) => TemplateText; allow: ReadonlySet<string> },
 ): Promise<Finding[]> {
-  const pub = isPublic(parsed.data);
+  const { scanSecrets } = await import("../workspace/secrets.js"); // secretlint loads only when a note is scanned
+  const hits = await scanSecrets(text, path, { allow: env.allow });
   return [
-    ...placeholderFindings(path, text, { body: parsed.body, isPublic: pub }, env.templates(parsed.data.type)),
-    ...frontMatterFindings(path, text, parsed, ctx.config),
-    ...(await secretFindings(path, text, pub, env.allow)),
+    ...ownFindingsButSecrets(ctx, path, text, parsed, env.templates),
+    ...secretHitFindings(path, hits, isPublic(parsed.data)),
   ];
 }
 

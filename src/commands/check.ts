@@ -1,5 +1,5 @@
-import { CheckCache, noteFindings, readNoteText, textHash } from "../app/note-checks.js";
-import { linkFindings } from "../core/check-links.js";
+import { CheckCache, ownFindingsButSecrets, readNoteText, secretHitFindings, textHash } from "../app/note-checks.js";
+import { isPublic, linkFindings } from "../core/check-links.js";
 import { duplicateIdFindings, duplicateSlugFindings } from "../core/check-notes.js";
 import {
   countFindings,
@@ -31,6 +31,7 @@ import { plainTheme } from "../ui/theme.js";
 import { createContext, type Context } from "../workspace/context.js";
 import { stagedNotes } from "../workspace/git-staged.js";
 import { templateTexts } from "../workspace/note-substance.js";
+import { SecretScanner } from "../workspace/secret-pool.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 
 /** Options of `learn check`. */
@@ -87,7 +88,7 @@ function cacheStamp(ctx: Context, templates: ReturnType<typeof templateTexts>, a
 export async function runCheck(
   ctx: Context,
   index: IndexHandle,
-  opts: { staged?: boolean; env?: NodeJS.ProcessEnv; rules?: readonly string[] } = {},
+  opts: { staged?: boolean; env?: NodeJS.ProcessEnv; rules?: readonly string[]; warn?: (message: string) => void } = {},
 ): Promise<CheckReport> {
   const notes = index.allNotes();
   const files: { path: string; text?: string }[] = opts.staged ? stagedNotes(ctx.ws, opts.env, ctx.config) : notes;
@@ -100,7 +101,6 @@ export async function runCheck(
     return texts.get(p);
   };
   for (const f of files) if (f.text !== undefined) texts.set(f.path, f.text);
-  const findings: Finding[] = [];
   const allow = loadSecretAllowlist(ctx.ws.root);
   const templates = templateTexts(ctx.ws);
   const cache = opts.staged ? undefined : CheckCache.open(ctx, cacheStamp(ctx, templates, allow));
@@ -108,6 +108,11 @@ export async function runCheck(
   const types = new Map(notes.map((n) => [n.path, n.type]));
   const roadmaps: { path: string; text: string; parsed: ParsedNote }[] = [];
   const checked = new Set<string>();
+  // Each note's own findings, in file order. A note not cached gets its secret findings (which come
+  // last) once the scanner is done: it scans, on a worker when there are many, while this loop goes on.
+  const ownFindings: Finding[][] = [];
+  const scanner = new SecretScanner({ allow, warn: opts.warn });
+  const scanned: { path: string; findings: Finding[]; scan: number; pub: boolean }[] = [];
   for (const f of files) {
     const sig = opts.staged ? undefined : sigs.get(f.path);
     let own = cache?.get(f.path, { sig });
@@ -120,13 +125,14 @@ export async function runCheck(
       own = cache?.get(f.path, { hash });
       if (!own) {
         parsed = parseNote(text!, slugFromPath(f.path));
-        const found = await noteFindings(ctx, f.path, text!, parsed, { templates, allow });
+        const found = ownFindingsButSecrets(ctx, f.path, text!, parsed, templates);
+        scanned.push({ path: f.path, findings: found, scan: scanner.add(f.path, text!), pub: isPublic(parsed.data) });
         own = { sig: "", hash, type: parsed.data.type ?? null, findings: found };
       }
-      cache?.set(f.path, { ...own, sig: sig ?? "" });
+      cache?.set(f.path, { ...own, sig: sig ?? "" }); // its findings get the secrets below, before save
     }
     types.set(f.path, own.type);
-    findings.push(...own.findings);
+    ownFindings.push(own.findings);
     const roadmapText = own.type === "roadmap" ? textOf(f.path) : undefined;
     if (roadmapText !== undefined)
       roadmaps.push({
@@ -135,12 +141,20 @@ export async function runCheck(
         parsed: parsed ?? parseNote(roadmapText, slugFromPath(f.path)),
       });
   }
-  await cache?.save();
-  findings.push(...roadmapFindings(roadmaps));
+  // The checks across notes run while the worker (if any) scans what is left.
+  const scanning = scanner.finish();
   const only = opts.staged ? new Set(files.map((f) => f.path)) : undefined;
-  findings.push(...linkFindings(notes, index.allLinks(), textOf, only));
-  findings.push(...duplicateSlugFindings(notes, only), ...duplicateIdFindings(notes, textOf, only));
-  findings.push(...indexFindings(index.problems(), checked, only));
+  const across = [
+    ...roadmapFindings(roadmaps),
+    ...linkFindings(notes, index.allLinks(), textOf, only),
+    ...duplicateSlugFindings(notes, only),
+    ...duplicateIdFindings(notes, textOf, only),
+    ...indexFindings(index.problems(), checked, only),
+  ];
+  const hits = await scanning;
+  for (const n of scanned) n.findings.push(...secretHitFindings(n.path, hits[n.scan]!, n.pub));
+  await cache?.save();
+  const findings = [...ownFindings.flat(), ...across];
   const owned = (path: string): boolean => ownsNote(ctx.config.dialect, types.get(path));
   let kept = applyRules(dedupeFindings(findings), rulePolicy(ctx.config.check?.rules), owned);
   if (opts.rules?.length) {
@@ -172,7 +186,9 @@ export async function check(opts: CheckOptions, io: IO): Promise<CheckReport> {
   const ctx = await createContext(opts, io);
   for (const w of rulePolicy(ctx.config.check?.rules).warnings) io.err(`learn: warning: ${w}`);
   const { withIndex } = await import("../store/open-lazy.js");
-  const report = await withIndex(ctx, {}, (index) => runCheck(ctx, index, { staged: opts.staged, env: io.env, rules }));
+  const report = await withIndex(ctx, {}, (index) =>
+    runCheck(ctx, index, { staged: opts.staged, env: io.env, rules, warn: (m) => io.err(`learn: warning: ${m}`) }),
+  );
   const { findings, counts, summary } = report;
   if (opts.json) io.json(toCheckJson(findings, counts));
   else if (findings.length) io.out(`${renderRuleSummary(summary, io.theme)}\n\n${renderFindings(findings, io.theme)}`);

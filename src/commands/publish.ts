@@ -1,5 +1,5 @@
 import { join, relative, resolve } from "node:path";
-import { secretFindings } from "../app/note-checks.js";
+import { secretFindingsMany } from "../app/note-checks.js";
 import { readinessInputFrom } from "../app/readiness.js";
 import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
@@ -94,11 +94,12 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   });
   indexed.notes = []; // read again from the files: let the index's rows go
   const secrets: Finding[] = [];
-  for (const t of toScan.splice(0)) {
-    const found = await secretFindings(t.path, t.text, true, allow);
+  const keys = toScan.map((t) => t.key); // the texts go with the batch, and are let go once scanned
+  const warn = (m: string) => io.err(`learn: warning: ${m}`);
+  (await secretFindingsMany(toScan.splice(0), true, allow, warn)).forEach((found, i) => {
     if (found.length) secrets.push(...found);
-    else clean.push(t.key);
-  }
+    else clean.push(keys[i]!);
+  });
   await saveCleanTexts(ctx, clean);
   if (secrets.length) {
     const sorted = sortFindings(secrets);
