@@ -1,7 +1,7 @@
 import { join, relative, resolve } from "node:path";
 import { secretFindings } from "../app/note-checks.js";
 import { readinessInputFrom } from "../app/readiness.js";
-import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
+import { parseNoteForSite, readNoteBytes, type NoteBytes, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
@@ -34,10 +34,9 @@ import {
 import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 import { finishedSite } from "../workspace/site-marker.js";
-import { guardOutDir, writeSite } from "../workspace/site-write.js";
+import { guardOutDir, writeSiteAsync } from "../workspace/site-write.js";
 import { loadTemplate } from "../workspace/templates.js";
 import { REVISIT_LOG } from "../workspace/revisit-log.js";
-import { READ_CAPS } from "../files/safe-read.js";
 import { NOTE_TYPES } from "../core/note-model.js";
 
 /** Options of `learn publish`. */
@@ -70,14 +69,36 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
-  const print = inputsPrint(
-    ctx.ws.root,
-    [out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, templateSources(ctx)],
-    [...indexed.notes.map((n) => n.path), REVISIT_LOG],
-    READ_CAPS.note + 4,
-  );
-  const same = unchangedSite(ctx, out, print, attachments);
-  if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
+  // Every note file is read once: hashed into the inputs' print, and parsed when the site must be built.
+  const hashed = inputsPrint([
+    out,
+    ctx.today,
+    ctx.config,
+    [...allow].sort(),
+    indexed.notes,
+    links,
+    templateSources(ctx),
+  ]);
+  const readHashed = (path: string): NoteBytes => {
+    const got = readNoteBytes(ctx.ws.root, path);
+    hashed.file(path, got);
+    return got;
+  };
+  const state = intactSite(ctx, out, attachments);
+  let print: string | undefined;
+  let bytesOf = readHashed;
+  if (state) {
+    // The site may be as the last publish left it: the print decides, and the bytes are kept for a rebuild.
+    const kept = new Map(indexed.notes.map((n) => [n.path, readHashed(n.path)]));
+    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
+    print = hashed.digest();
+    if (state.print === print) return report({ out, ...state.result, removed: [] }, state.result.files, opts, io);
+    bytesOf = (path) => {
+      const got = kept.get(path) ?? readNoteBytes(ctx.ws.root, path);
+      kept.delete(path);
+      return got;
+    };
+  }
   // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
   // scanned for secrets (it was not scanned clean before): the texts are never all held at once.
   const scannedClean = loadCleanTexts(ctx);
@@ -85,14 +106,18 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const placeholders: Finding[] = [];
   const clean: string[] = [];
   const toScan: { path: string; text: string; key: string }[] = [];
-  const { rows, read } = readNotesNow(ctx, indexed.notes, (path, n) => {
+  const { rows, read } = readNotesNow(ctx, indexed.notes, bytesOf, (path, n) => {
     placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
     const key = textKey(n.text, allow);
     if (scannedClean.has(key)) clean.push(key);
     else toScan.push({ path, text: n.text, key });
     n.text = "";
   });
-  indexed.notes = []; // read again from the files: let the index's rows go
+  if (print === undefined) {
+    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
+    print = hashed.digest();
+  }
+  indexed.notes = []; // read from the files: let the index's rows go
   const secrets: Finding[] = [];
   for (const t of toScan.splice(0)) {
     const found = await secretFindings(t.path, t.text, true, allow);
@@ -128,7 +153,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     release: true,
   });
   const fuse = fuseAsset();
-  const { written, unchanged, removed } = writeSite(
+  const { written, unchanged, removed } = await writeSiteAsync(
     out,
     {
       paths: [...site.paths, fuse.path],
@@ -180,23 +205,19 @@ function templateSources(ctx: Context): (string | null)[] {
 }
 
 /**
- * What the last finished publish left, when publishing now would write the same site: the same
- * inputs, a site folder holding exactly its files as it left them, the attachments it copied as
- * they were, and (when any note looked an attachment up) the same candidate files in the workspace.
+ * What the last finished publish left, when the site may still be what publishing now would
+ * write (the caller compares the inputs' print): the same site folder holding exactly its files
+ * as it left them, the attachments it copied as they were, and (when any note looked an
+ * attachment up) the same candidate files in the workspace.
  */
-function unchangedSite(
-  ctx: Context,
-  out: string,
-  print: string,
-  attachments: Attachments,
-): SiteState["result"] | undefined {
+function intactSite(ctx: Context, out: string, attachments: Attachments): SiteState | undefined {
   const state = loadSiteState(ctx);
-  if (!state || state.print !== print || state.out !== out) return undefined;
+  if (!state || state.out !== out) return undefined;
   const files = finishedSite(out);
   if (!files || files.length !== Object.keys(state.files).length || !sameStats(out, state.files)) return undefined;
   if (!sameStats(ctx.ws.root, state.sources, true)) return undefined;
   if (state.listing !== undefined && listingPrint(attachments.walk()) !== state.listing) return undefined;
-  return state.result;
+  return state;
 }
 
 /** The state a finished publish leaves for the next, or undefined (forget) when the site is not wholly its own. */
@@ -233,6 +254,7 @@ function finishedState(
 function readNotesNow(
   ctx: Context,
   cached: readonly NoteRow[],
+  bytesOf: (path: string) => NoteBytes,
   each: (path: string, n: NoteForSite) => void,
 ): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
   const rows: NoteRow[] = [];
@@ -240,7 +262,8 @@ function readNotesNow(
   const failed: { path: string; why: string }[] = [];
   for (const c of cached) {
     // with the workspace's own publish_flag and default_visibility, as the index read it
-    const got = readNoteForSite(ctx.ws.root, c.path, ctx.config.publish_flag, ctx.config.default_visibility);
+    const file = bytesOf(c.path);
+    const got = parseNoteForSite(ctx.ws.root, c.path, file, ctx.config.publish_flag, ctx.config.default_visibility);
     if ("error" in got) {
       if (isPublic(c)) failed.push({ path: c.path, why: got.error });
       else rows.push(c);

@@ -187,43 +187,30 @@ export interface SiteState {
   result: { notes: number; tags: number; files: number };
 }
 
-/** Add a file's bytes (up to `cap`) and size to `hash`, or why it cannot be read: never blocks on a FIFO. */
-function hashFile(hash: ReturnType<typeof createHash>, abs: string, cap: number): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile()) return void hash.update("\0not a file\0");
-    const want = Math.min(st.size, cap);
-    if (scratch.length < want) scratch = Buffer.allocUnsafe(Math.max(want, 64 * 1024));
-    let got = 0;
-    while (got < want) {
-      const n = readSync(fd, scratch, got, want - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    hash.update(`\0${st.size}\0`).update(scratch.subarray(0, got));
-  } catch (err) {
-    hash.update(`\0${(err as NodeJS.ErrnoException).code ?? "error"}\0`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** The hash of a publish's inputs, fed part by part: the `parts` (JSON), then each input file's bytes. */
+export interface InputsPrint {
+  /** Add one file (workspace-relative `path`): its bytes and size as read, or why it could not be read. */
+  file(path: string, got: { buf: Uint8Array; size: number } | { error: string }): void;
+  digest(): string;
 }
 
-/** The hash of a publish's inputs: `parts` (a list, each part JSON, item by item when a list) and the bytes of each file at `paths` (workspace-relative). */
-export function inputsPrint(root: string, parts: unknown, paths: readonly string[], cap: number): string {
+/** Start the hash of a publish's inputs with `parts` (a list, each part JSON, item by item when a list). */
+export function inputsPrint(parts: readonly unknown[]): InputsPrint {
   const hash = createHash("sha256");
   // Long lists (every note row, every link) are hashed one item at a time: no string of them all.
-  for (const part of Array.isArray(parts) ? parts : [parts]) {
+  for (const part of parts) {
     if (Array.isArray(part)) for (const item of part) hash.update(`\0${JSON.stringify(item)}`);
     else hash.update(`\0${JSON.stringify(part) ?? ""}`);
     hash.update("\0\0");
   }
-  for (const p of paths) {
-    hash.update(`\0${p}`);
-    hashFile(hash, join(root, p), cap);
-  }
-  return hash.digest("hex");
+  return {
+    file(path, got) {
+      hash.update(`\0${path}`);
+      if ("error" in got) hash.update(`\0${got.error}\0`);
+      else hash.update(`\0${got.size}\0`).update(got.buf);
+    },
+    digest: () => hash.digest("hex"),
+  };
 }
 
 /** The hash of a list of names. */
