@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
 import { join, relative, resolve } from "node:path";
 import { secretFindings } from "../app/note-checks.js";
 import { readinessInputFrom } from "../app/readiness.js";
@@ -7,6 +10,7 @@ import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/
 import { FindingsError, LearnError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
+import { substance } from "../core/note-substance.js";
 import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
 import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
@@ -59,31 +63,52 @@ export interface PublishResult {
 }
 
 /** `learn publish`: build a static site of the public notes; refuse when a public note holds a secret. */
+const MEM = (label: string): void => {
+  if (!process.env.LEARN_MEMLOG) return;
+  const m = process.memoryUsage();
+  if (process.env.LEARN_HEAPSNAP === label)
+    require("node:v8").writeHeapSnapshot(`/tmp/pub-${label.replace(/\W/g, "_")}.heapsnapshot`);
+  const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
+  process.stderr.write(`HWM ${Number(hwm) >> 10} `);
+  process.stderr.write(
+    `MEM ${label}: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}\n`,
+  );
+};
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
+  if (process.env.LEARN_V8FLAG) require("node:v8").setFlagsFromString(process.env.LEARN_V8FLAG);
+  MEM("start");
   const ctx = await createContext(opts, io);
+  MEM("ctx");
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
-  const indexed = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
+  MEM("lazy");
+  const indexed = await withIndex(ctx, {}, (index) => {
+    MEM("opened");
+    const notes = index.allNotes();
+    MEM("notes");
+    return { notes, links: index.allLinks() };
+  });
   const { links } = indexed;
+  // Each link row holds its own copies of two paths: share one string per path (megabytes at 36,000 links).
+  const paths = new Map(indexed.notes.map((n) => [n.path, n.path]));
+  for (const l of links) {
+    if (typeof l.from_path === "string") l.from_path = paths.get(l.from_path) ?? l.from_path;
+    if (typeof l.to_path === "string") l.to_path = paths.get(l.to_path) ?? l.to_path;
+  }
+  MEM("indexed");
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
+  const sources = templateSources(ctx);
   // Every note file is read once: hashed into the inputs' print, and parsed when the site must be built.
-  const hashed = inputsPrint([
-    out,
-    ctx.today,
-    ctx.config,
-    [...allow].sort(),
-    indexed.notes,
-    links,
-    templateSources(ctx),
-  ]);
+  const hashed = inputsPrint([out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, sources]);
   const readHashed = (path: string): NoteBytes => {
     const got = readNoteBytes(ctx.ws.root, path);
     hashed.file(path, got);
     return got;
   };
+  MEM("hasher");
   const state = intactSite(ctx, out, attachments);
   let print: string | undefined;
   let bytesOf = readHashed;
@@ -100,19 +125,34 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     };
   }
   // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
-  // scanned for secrets (it was not scanned clean before): the texts are never all held at once.
-  const scannedClean = loadCleanTexts(ctx);
+  // scanned for secrets: the texts are never all held at once. A text found clean of both before
+  // (with the same allowlist and templates) is neither checked nor scanned again.
+  MEM("kept");
+  const known = loadCleanTexts(ctx);
   const templates = templateTexts(ctx.ws);
   const placeholders: Finding[] = [];
   const clean: string[] = [];
+  const held = new Set<string>(); // texts with placeholder text: never remembered as clean
+  const enough = new Map<string, boolean>(); // by text key: enough words of its own (readiness counts it)
+  const keyOf = new Map<string, string>(); // by path
   const toScan: { path: string; text: string; key: string }[] = [];
   const { rows, read } = readNotesNow(ctx, indexed.notes, bytesOf, (path, n) => {
-    placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
-    const key = textKey(n.text, allow);
-    if (scannedClean.has(key)) clean.push(key);
-    else toScan.push({ path, text: n.text, key });
+    const key = textKey(n.text, allow, sources);
+    keyOf.set(path, key);
+    const was = known.get(key);
+    if (was !== undefined) {
+      clean.push(key);
+      enough.set(key, was);
+    } else {
+      const found = placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type));
+      if (found.length) held.add(key);
+      placeholders.push(...found);
+      enough.set(key, substance(n.body, templates(n.row.type)).enough);
+      toScan.push({ path, text: n.text, key });
+    }
     n.text = "";
   });
+  MEM("readNotes");
   if (print === undefined) {
     hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
     print = hashed.digest();
@@ -124,7 +164,8 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     if (found.length) secrets.push(...found);
     else clean.push(t.key);
   }
-  await saveCleanTexts(ctx, clean);
+  MEM("scanned");
+  await saveCleanTexts(ctx, new Map(clean.filter((k) => !held.has(k)).map((k) => [k, enough.get(k) ?? false])));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
@@ -141,9 +182,20 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     (row) => read.get(row.path)?.body ?? "",
     (row) => read.get(row.path)?.truncatedAt,
   );
+  MEM("model");
   const readinessHtml =
-    ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
+    ctx.config.publish?.readiness === false
+      ? undefined
+      : publicReadiness(
+          ctx,
+          rows,
+          read,
+          links,
+          model,
+          (n, body) => enough.get(keyOf.get(n.path) ?? "") ?? substance(body(), templates(n.type)).enough,
+        );
   for (const n of read.values()) n.body = ""; // the model holds the bodies now, and lets each go once rendered
+  MEM("readiness");
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
@@ -158,16 +210,23 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     {
       paths: [...site.paths, fuse.path],
       files: (function* () {
-        yield* site.files;
+        let i = 0;
+        for (const f of site.files) {
+          if (++i % 1000 === 0 || i > 6500) MEM(`file ${i} ${f.path}`);
+          yield f;
+        }
         yield fuse;
       })(),
       then: () => ({ paths: attachments.paths(), files: attachments.files((m) => io.err(m)) }),
     },
     { force: opts.force },
   );
+  MEM("written");
   await cache.save();
+  MEM("saved");
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   await saveSiteState(ctx, finishedState(ctx, out, print, attachments, result));
+  MEM("state");
   return report(result, unchanged, opts, io);
 }
 
@@ -307,6 +366,7 @@ function publicReadiness(
   read: Map<string, NoteForSite>,
   links: readonly LinkRow[],
   model: SiteModel,
+  enough: (n: NoteRow, body: () => string) => boolean,
 ): string {
   const pub = rows.filter((r) => isPublic(r) && read.has(r.path));
   const input = readinessInputFrom(
@@ -315,6 +375,7 @@ function publicReadiness(
     (n) => read.get(n.path)?.body ?? "",
     links,
     readRevisitLog(ctx.ws.root).events,
+    enough, // measured as each note was read, or remembered with its clean text
   );
   const pages = new Map(model.notes.map((n) => [n.row.slug.toLowerCase(), n.file]));
   const roles = measure(input, ctx.today).groups.filter((g) => g.kind === "role");

@@ -1,6 +1,8 @@
 import {
   closeSync,
   constants,
+  fchmodSync,
+  renameSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -9,11 +11,11 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { open, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join, posix, resolve } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
-import { isInside, realPathOf, regularOrNothing } from "./safe-path.js";
+import { cleanStrayTemps, isInside, realPathOf, regularOrNothing, tempNameFor } from "./safe-path.js";
 import { checkWritable, removeEmptyFolders, removeFileSafe, writeFileSafe } from "./safe-write.js";
 import { foreignFiles, isSitePath, readMarker, SITE_MARKER, writeMarker } from "./site-marker.js";
 
@@ -84,7 +86,9 @@ function holdsMarkdown(dir: string): boolean {
   }
 }
 
-const sha256 = (parts: readonly Uint8Array[]): string => {
+// Strings are hashed and measured as UTF-8 without being made into bytes: a re-publish compares
+// thousands of unchanged pages, and bytes made only to be compared are garbage outside the heap.
+const sha256 = (parts: readonly (string | Uint8Array)[]): string => {
   const hash = createHash("sha256");
   for (const p of parts) hash.update(p);
   return hash.digest("hex");
@@ -211,7 +215,7 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
   let unchanged = 0;
   return {
     /** Check a plan's paths and list them in the marker before any of its files is written. */
-    begin(plan: WritePlan): Map<string, ReturnType<typeof regularOrNothing>> {
+    begin(plan: WritePlan): Map<string, number | undefined> {
       const stats = checkPaths(out, plan.paths);
       listed.push(...plan.paths);
       // List old and new files first (without hashes for what is about to change): a publish cut
@@ -220,24 +224,25 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
       return stats;
     },
     /** The file to write, or undefined when the site holds it already as it is. */
-    next(f: OutFile, stats: Map<string, ReturnType<typeof regularOrNothing>>): ToWrite | undefined {
+    next(f: OutFile, stats: Map<string, number | undefined>): ToWrite | undefined {
       if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
-      const parts = (Array.isArray(f.content) ? f.content : [f.content]).map(toBytes);
-      const hash = sha256(parts);
-      const size = parts.reduce((n, p) => n + p.length, 0);
-      const st = stats.get(f.path);
+      const content: readonly (string | Uint8Array)[] = Array.isArray(f.content) ? f.content : [f.content];
+      const hash = sha256(content);
+      const size = content.reduce((n, p) => n + (typeof p === "string" ? Buffer.byteLength(p, "utf8") : p.length), 0);
+      const had = stats.get(f.path);
       hashes.set(f.path, hash);
-      if (oldHashes[f.path] === hash && st?.size === size) {
+      if (oldHashes[f.path] === hash && had === size) {
         unchanged++;
         return undefined;
       }
       written++;
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
       // A file that is not there yet is created in place (open, write, close), not via a temp file.
-      return { path: join(out, f.path), parts, exists: st !== undefined };
+      return { path: join(out, f.path), parts: content.map(toBytes), exists: had !== undefined };
     },
     /** Write a file with the safe writer (temp file and rename; a link standing there is refused). */
     replace(w: ToWrite): void {
+      if (w.exists && w.parts.length > 1 && replaceFromParts(w.path, w.parts)) return;
       writeFileSafe(out, w.path, w.parts.length === 1 ? w.parts[0]! : Buffer.concat(w.parts), {
         durable: false,
         folderChecked: true,
@@ -265,14 +270,15 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
  */
 const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
 
-function createNew(path: string, parts: readonly Uint8Array[]): boolean {
+function createNew(path: string, parts: readonly Uint8Array[], mode?: number): boolean {
   let fd: number;
   try {
-    fd = openSync(path, CREATE_FLAGS, 0o666);
+    fd = openSync(path, CREATE_FLAGS, mode === undefined ? 0o666 : 0o600);
   } catch {
     return false;
   }
   try {
+    if (mode !== undefined) fchmodSync(fd, mode);
     for (const bytes of parts)
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     closeSync(fd);
@@ -285,6 +291,37 @@ function createNew(path: string, parts: readonly Uint8Array[]): boolean {
       // the safe writer replaces what is left
     }
     return false;
+  }
+}
+
+/**
+ * Replace a site file held in parts (the search index: megabytes, twice) without joining them:
+ * the safe writer takes one buffer and copies it, twice the file's size in garbage each time.
+ * The same steps as the safe writer: a temp file beside it, created exclusively, with the old
+ * file's mode, then renamed over it once nothing but a regular file stands there (a link is
+ * refused, never replaced). Returns false, leaving no temp file, when it cannot (then the safe
+ * writer does it, and says why when that fails too).
+ */
+function replaceFromParts(path: string, parts: readonly Uint8Array[]): boolean {
+  let tmp: string | undefined;
+  try {
+    cleanStrayTemps(dirname(path));
+    const old = regularOrNothing(path);
+    const name = tempNameFor(path, randomBytes(4).toString("hex"));
+    if (!createNew(name, parts, old && old.mode & 0o777)) return false;
+    tmp = name;
+    regularOrNothing(path); // a link put there meanwhile is refused, not replaced
+    renameSync(tmp, path);
+    tmp = undefined;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    try {
+      if (tmp) unlinkSync(tmp);
+    } catch {
+      // a stray temp file is cleaned by the next write into this folder
+    }
   }
 }
 
@@ -315,13 +352,13 @@ async function createNewAsync(path: string, parts: readonly Uint8Array[]): Promi
 /**
  * Check every path before anything is written: a plain relative path, each folder on the way
  * a real folder inside `out`, nothing but a regular file where a file goes (a link in the way
- * refuses the publish). Returns what stands at each path now.
+ * refuses the publish). Returns the size of the file at each path now (undefined: nothing there).
  */
-function checkPaths(out: string, paths: readonly string[]): Map<string, ReturnType<typeof regularOrNothing>> {
+function checkPaths(out: string, paths: readonly string[]): Map<string, number | undefined> {
   const odd = paths.find((p) => !isSitePath(p));
   if (odd !== undefined) throw new Error(`site file path ${JSON.stringify(odd)} is not a plain relative path`);
   const folders = new Set<string>();
-  const stats = new Map<string, ReturnType<typeof regularOrNothing>>();
+  const stats = new Map<string, number | undefined>();
   for (const p of paths) {
     const dir = posix.dirname(p);
     if (!folders.has(dir)) {
@@ -329,7 +366,7 @@ function checkPaths(out: string, paths: readonly string[]): Map<string, ReturnTy
       checkWritable(out, join(out, p));
     }
     try {
-      stats.set(p, regularOrNothing(join(out, p)));
+      stats.set(p, regularOrNothing(join(out, p))?.size); // only the size: thousands of Stats are megabytes
     } catch {
       checkWritable(out, join(out, p)); // throws the writer's own message for what stands there
     }
