@@ -38,7 +38,7 @@ import {
 import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
 import { loadSecretAllowlist } from "../workspace/secrets-allow.js";
 import { finishedSite } from "../workspace/site-marker.js";
-import { guardOutDir, writeSiteAsync } from "../workspace/site-write.js";
+import { guardOutDir, writeSite } from "../workspace/site-write.js";
 import { loadTemplate } from "../workspace/templates.js";
 import { REVISIT_LOG } from "../workspace/revisit-log.js";
 import { NOTE_TYPES } from "../core/note-model.js";
@@ -205,7 +205,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     release: true,
   });
   const fuse = fuseAsset();
-  const { written, unchanged, removed } = await writeSiteAsync(
+  const { written, unchanged, removed } = writeSite(
     out,
     {
       paths: [...site.paths, fuse.path],

@@ -12,7 +12,6 @@ import {
   writeSync,
 } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
-import { open, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join, posix, resolve } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
 import { cleanStrayTemps, isInside, realPathOf, regularOrNothing, tempNameFor } from "./safe-path.js";
@@ -118,80 +117,6 @@ export function writeSite(
   site: readonly OutFile[] | WritePlan,
   opts: { force?: boolean } = {},
 ): { written: number; unchanged: number; removed: string[] } {
-  const w = siteWriter(outDir, opts);
-  for (let plan: WritePlan | undefined = firstPlan(site); plan; plan = plan.then?.()) {
-    const stats = w.begin(plan);
-    for (const f of plan.files) {
-      const next = w.next(f, stats);
-      if (next && (next.exists || !createNew(next.path, next.parts))) w.replace(next);
-    }
-  }
-  return w.finish();
-}
-
-/** How many new files are being created at once by writeSiteAsync: enough to overlap, few enough to hold little. */
-const IN_FLIGHT = 16;
-
-/**
- * writeSite, with the files that are not there yet created through libuv's thread pool (at most
- * IN_FLIGHT at once) while the next files are made: creating thousands of files costs the
- * disk's time, and making pages costs the processor's, so they overlap. Every safety property
- * is writeSite's: each path checked first, exclusive creates that never follow a link (a failed
- * one falls back to the safe writer, which refuses a link), and the marker written only once
- * every file it names a hash for is complete.
- */
-export async function writeSiteAsync(
-  outDir: string,
-  site: WritePlan,
-  opts: { force?: boolean } = {},
-): Promise<{ written: number; unchanged: number; removed: string[] }> {
-  const w = siteWriter(outDir, opts);
-  const running = new Set<Promise<void>>();
-  let failed: { err: unknown } | undefined;
-  const settle = async (): Promise<void> => {
-    await Promise.all(running);
-    if (failed) throw failed.err;
-  };
-  for (let plan: WritePlan | undefined = site; plan; plan = plan.then?.()) {
-    const stats = w.begin(plan);
-    for (const f of plan.files) {
-      const next = w.next(f, stats);
-      if (!next) continue;
-      if (next.exists) {
-        w.replace(next);
-        continue;
-      }
-      const job = createNewAsync(next.path, next.parts)
-        .then((made) => {
-          if (!made && !failed) w.replace(next);
-        })
-        .catch((err: unknown) => {
-          failed ??= { err };
-        })
-        .finally(() => running.delete(job));
-      running.add(job);
-      if (running.size >= IN_FLIGHT) await Promise.race(running);
-      if (failed) await settle();
-    }
-    await settle(); // the next plan's marker lists hashes: every file so far must be whole
-  }
-  return w.finish();
-}
-
-const firstPlan = (site: readonly OutFile[] | WritePlan): WritePlan =>
-  Array.isArray(site)
-    ? { paths: (site as readonly OutFile[]).map((f) => f.path), files: site as readonly OutFile[] }
-    : (site as WritePlan);
-
-/** A file to write: its absolute path, its bytes, and whether something stands there now. */
-interface ToWrite {
-  path: string;
-  parts: Uint8Array[];
-  exists: boolean;
-}
-
-/** What writeSite and writeSiteAsync share: the marker, the checks, the hashes, the removal of old files. */
-function siteWriter(outDir: string, opts: { force?: boolean }) {
   const out = resolve(outDir);
   const foreign = foreignFiles(out);
   if (foreign.length && !opts.force) {
@@ -213,18 +138,16 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
   const listed: string[] = [];
   let written = 0;
   let unchanged = 0;
-  return {
-    /** Check a plan's paths and list them in the marker before any of its files is written. */
-    begin(plan: WritePlan): Map<string, number | undefined> {
-      const stats = checkPaths(out, plan.paths);
-      listed.push(...plan.paths);
-      // List old and new files first (without hashes for what is about to change): a publish cut
-      // short leaves nothing that looks foreign, and nothing that looks up to date when it is not.
-      writeMarker(out, [...before, ...listed], hashes);
-      return stats;
-    },
-    /** The file to write, or undefined when the site holds it already as it is. */
-    next(f: OutFile, stats: Map<string, number | undefined>): ToWrite | undefined {
+  const first: WritePlan = Array.isArray(site)
+    ? { paths: (site as readonly OutFile[]).map((f) => f.path), files: site as readonly OutFile[] }
+    : (site as WritePlan);
+  for (let plan: WritePlan | undefined = first; plan;) {
+    const stats = checkPaths(out, plan.paths);
+    listed.push(...plan.paths);
+    // List old and new files first (without hashes for what is about to change): a publish cut
+    // short leaves nothing that looks foreign, and nothing that looks up to date when it is not.
+    writeMarker(out, [...before, ...listed], hashes);
+    for (const f of plan.files) {
       if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
       const content: readonly (string | Uint8Array)[] = Array.isArray(f.content) ? f.content : [f.content];
       const hash = sha256(content);
@@ -233,31 +156,29 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
       hashes.set(f.path, hash);
       if (oldHashes[f.path] === hash && had === size) {
         unchanged++;
-        return undefined;
+        continue;
       }
-      written++;
+      const path = join(out, f.path);
+      const parts = content.map(toBytes);
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
-      // A file that is not there yet is created in place (open, write, close), not via a temp file.
-      return { path: join(out, f.path), parts: content.map(toBytes), exists: had !== undefined };
-    },
-    /** Write a file with the safe writer (temp file and rename; a link standing there is refused). */
-    replace(w: ToWrite): void {
-      if (w.exists && w.parts.length > 1 && replaceFromParts(w.path, w.parts)) return;
-      writeFileSafe(out, w.path, w.parts.length === 1 ? w.parts[0]! : Buffer.concat(w.parts), {
-        durable: false,
-        folderChecked: true,
-      });
-    },
-    /** Remove what the last publish wrote and this one did not, and write the final marker. */
-    finish(): { written: number; unchanged: number; removed: string[] } {
-      lastLarge = undefined;
-      const keep = new Set(listed);
-      const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
-      for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));
-      writeMarker(out, listed, hashes);
-      return { written: written + unchanged, unchanged, removed };
-    },
-  };
+      // A file that is not there yet is created in place (open, write, close), not via a temp file;
+      // one in parts (the search index) replaces the old one without joining them.
+      const done = had === undefined ? createNew(path, parts) : parts.length > 1 && replaceFromParts(path, parts);
+      if (!done)
+        writeFileSafe(out, path, parts.length === 1 ? parts[0]! : Buffer.concat(parts), {
+          durable: false,
+          folderChecked: true,
+        });
+      written++;
+    }
+    plan = plan.then?.();
+  }
+  lastLarge = undefined;
+  const keep = new Set(listed);
+  const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
+  for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));
+  writeMarker(out, listed, hashes);
+  return { written: written + unchanged, unchanged, removed };
 }
 
 /**
@@ -268,12 +189,14 @@ function siteWriter(outDir: string, opts: { force?: boolean }) {
  * Returns false, leaving nothing behind, when it cannot (then the safe writer does it, and
  * says why when that fails too).
  */
-const CREATE_FLAGS = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0);
-
 function createNew(path: string, parts: readonly Uint8Array[], mode?: number): boolean {
   let fd: number;
   try {
-    fd = openSync(path, CREATE_FLAGS, mode === undefined ? 0o666 : 0o600);
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      mode === undefined ? 0o666 : 0o600,
+    );
   } catch {
     return false;
   }
@@ -322,30 +245,6 @@ function replaceFromParts(path: string, parts: readonly Uint8Array[]): boolean {
     } catch {
       // a stray temp file is cleaned by the next write into this folder
     }
-  }
-}
-
-/** createNew through libuv's thread pool: the same three calls, the same flags, the same cleanup. */
-async function createNewAsync(path: string, parts: readonly Uint8Array[]): Promise<boolean> {
-  let fh: FileHandle;
-  try {
-    fh = await open(path, CREATE_FLAGS, 0o666);
-  } catch {
-    return false;
-  }
-  try {
-    for (const bytes of parts)
-      for (let done = 0; done < bytes.length;) done += (await fh.write(bytes, done, bytes.length - done)).bytesWritten;
-    await fh.close();
-    return true;
-  } catch {
-    try {
-      await fh.close();
-      await unlink(path);
-    } catch {
-      // the safe writer replaces what is left
-    }
-    return false;
   }
 }
 
