@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-const require = createRequire(import.meta.url);
 import { join, relative, resolve } from "node:path";
 import { secretFindings } from "../app/note-checks.js";
 import { readinessInputFrom } from "../app/readiness.js";
@@ -63,32 +60,12 @@ export interface PublishResult {
 }
 
 /** `learn publish`: build a static site of the public notes; refuse when a public note holds a secret. */
-const MEM = (label: string): void => {
-  if (!process.env.LEARN_MEMLOG) return;
-  const m = process.memoryUsage();
-  if (process.env.LEARN_HEAPSNAP === label)
-    require("node:v8").writeHeapSnapshot(`/tmp/pub-${label.replace(/\W/g, "_")}.heapsnapshot`);
-  const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1];
-  process.stderr.write(`HWM ${Number(hwm) >> 10} `);
-  process.stderr.write(
-    `MEM ${label}: rss ${(m.rss / 1048576).toFixed(0)} heap ${(m.heapUsed / 1048576).toFixed(0)}/${(m.heapTotal / 1048576).toFixed(0)} ext ${(m.external / 1048576).toFixed(0)} ab ${(m.arrayBuffers / 1048576).toFixed(0)}\n`,
-  );
-};
 export async function publish(opts: PublishOptions, io: IO): Promise<PublishResult> {
-  if (process.env.LEARN_V8FLAG) require("node:v8").setFlagsFromString(process.env.LEARN_V8FLAG);
-  MEM("start");
   const ctx = await createContext(opts, io);
-  MEM("ctx");
   const out = opts.out ? resolve(opts.cwd ?? process.cwd(), opts.out) : join(ctx.ws.root, "site");
   guardOutDir(out, ctx.ws.notesDir, opts.out ?? "site", opts.out ? undefined : ctx.ws.root, ctx.ws.root);
   const { withIndex } = await import("../store/open-lazy.js");
-  MEM("lazy");
-  const indexed = await withIndex(ctx, {}, (index) => {
-    MEM("opened");
-    const notes = index.allNotes();
-    MEM("notes");
-    return { notes, links: index.allLinks() };
-  });
+  const indexed = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
   const { links } = indexed;
   // Each link row holds its own copies of two paths: share one string per path (megabytes at 36,000 links).
   const paths = new Map(indexed.notes.map((n) => [n.path, n.path]));
@@ -96,7 +73,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     if (typeof l.from_path === "string") l.from_path = paths.get(l.from_path) ?? l.from_path;
     if (typeof l.to_path === "string") l.to_path = paths.get(l.to_path) ?? l.to_path;
   }
-  MEM("indexed");
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
@@ -108,7 +84,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     hashed.file(path, got);
     return got;
   };
-  MEM("hasher");
   const state = intactSite(ctx, out, attachments);
   let print: string | undefined;
   let bytesOf = readHashed;
@@ -127,7 +102,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
   // scanned for secrets: the texts are never all held at once. A text found clean of both before
   // (with the same allowlist and templates) is neither checked nor scanned again.
-  MEM("kept");
   const known = loadCleanTexts(ctx);
   const templates = templateTexts(ctx.ws);
   const placeholders: Finding[] = [];
@@ -152,7 +126,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     }
     n.text = "";
   });
-  MEM("readNotes");
   if (print === undefined) {
     hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
     print = hashed.digest();
@@ -164,7 +137,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     if (found.length) secrets.push(...found);
     else clean.push(t.key);
   }
-  MEM("scanned");
   await saveCleanTexts(ctx, new Map(clean.filter((k) => !held.has(k)).map((k) => [k, enough.get(k) ?? false])));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
@@ -182,7 +154,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     (row) => read.get(row.path)?.body ?? "",
     (row) => read.get(row.path)?.truncatedAt,
   );
-  MEM("model");
   const readinessHtml =
     ctx.config.publish?.readiness === false
       ? undefined
@@ -195,7 +166,6 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
           (n, body) => enough.get(keyOf.get(n.path) ?? "") ?? substance(body(), templates(n.type)).enough,
         );
   for (const n of read.values()) n.body = ""; // the model holds the bodies now, and lets each go once rendered
-  MEM("readiness");
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
     domains: ctx.config.domains,
@@ -210,23 +180,16 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     {
       paths: [...site.paths, fuse.path],
       files: (function* () {
-        let i = 0;
-        for (const f of site.files) {
-          if (++i % 1000 === 0 || i > 6500) MEM(`file ${i} ${f.path}`);
-          yield f;
-        }
+        yield* site.files;
         yield fuse;
       })(),
       then: () => ({ paths: attachments.paths(), files: attachments.files((m) => io.err(m)) }),
     },
     { force: opts.force },
   );
-  MEM("written");
   await cache.save();
-  MEM("saved");
   const result: PublishResult = { out, notes: model.notes.length, tags: model.tags.length, files: written, removed };
   await saveSiteState(ctx, finishedState(ctx, out, print, attachments, result));
-  MEM("state");
   return report(result, unchanged, opts, io);
 }
 

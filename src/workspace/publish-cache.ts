@@ -97,7 +97,9 @@ const noteKeys = new WeakMap<SiteNote, string>();
 const noteKey = (n: SiteNote): string => {
   let key = noteKeys.get(n);
   if (key === undefined) {
-    key = sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+    // the title and cut first, each length-prefixed, then the body as it is: no JSON copy of every body
+    const head = `${n.row.title.length}:${n.row.title}\0${n.truncatedAt ?? ""}\0`;
+    key = createHash("sha256").update(head).update(n.body).digest("hex");
     noteKeys.set(n, key);
   }
   return key;
