@@ -7,6 +7,7 @@
 // the system time of the synchronous loop, so `learn publish` creates its files synchronously.
 import { closeSync, constants, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
 import { open } from "node:fs/promises";
+import { Buffer } from "node:buffer";
 import { dirname, join } from "node:path";
 
 const [list, out, k] = process.argv.slice(2);
