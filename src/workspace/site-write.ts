@@ -143,10 +143,12 @@ export function writeSite(
     : (site as WritePlan);
   for (let plan: WritePlan | undefined = first; plan;) {
     const stats = checkPaths(out, plan.paths);
+    const more = listed.length === 0 || plan.paths.length > 0;
     listed.push(...plan.paths);
     // List old and new files first (without hashes for what is about to change): a publish cut
     // short leaves nothing that looks foreign, and nothing that looks up to date when it is not.
-    writeMarker(out, [...before, ...listed], hashes);
+    // A plan adding no file (no attachments) needs no new list: one durable write fewer.
+    if (more) writeMarker(out, [...before, ...listed], hashes);
     for (const f of plan.files) {
       if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
       const content: readonly (string | Uint8Array)[] = Array.isArray(f.content) ? f.content : [f.content];
