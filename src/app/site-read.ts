@@ -16,6 +16,9 @@ export interface NoteForSite {
   truncatedAt?: number;
 }
 
+/** A note file's bytes as publish reads them (capped), or why it cannot be read. */
+export type NoteBytes = { buf: Buffer; size: number; mtimeMs: number } | { error: string };
+
 /** Read at most `max` bytes of a regular file; FIFOs and devices are refused without blocking on them. */
 function readCapped(abs: string, max: number): { buf: Buffer; size: number; mtimeMs: number } {
   const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -49,13 +52,28 @@ export function readNoteForSite(
   publishFlag?: PublishFlagMap,
   defaultVisibility?: "public" | "private",
 ): NoteForSite | { error: string } {
-  let file;
+  return parseNoteForSite(root, path, readNoteBytes(root, path), publishFlag, defaultVisibility);
+}
+
+/** Read one note file's bytes for publishing, capped like the index reads (MAX_NOTE_BYTES and a few bytes more). */
+export function readNoteBytes(root: string, path: string): NoteBytes {
   try {
     // A few bytes past the cap, as the index reads, so the UTF-8 cut lands where the index's does.
-    file = readCapped(join(root, path), MAX_NOTE_BYTES + 4);
+    return readCapped(join(root, path), MAX_NOTE_BYTES + 4);
   } catch (err) {
     return { error: (err as NodeJS.ErrnoException).code ?? (err as Error).message };
   }
+}
+
+/** Parse bytes read by readNoteBytes as readNoteForSite does. */
+export function parseNoteForSite(
+  root: string,
+  path: string,
+  file: NoteBytes,
+  publishFlag?: PublishFlagMap,
+  defaultVisibility?: "public" | "private",
+): NoteForSite | { error: string } {
+  if ("error" in file) return file;
   const { buf, size, mtimeMs } = file;
   // links are not used here: only the flag mapping matters in the context
   const parsed = parseBuffer(

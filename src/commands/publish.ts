@@ -1,12 +1,13 @@
 import { join, relative, resolve } from "node:path";
 import { secretFindingsMany } from "../app/note-checks.js";
 import { readinessInputFrom } from "../app/readiness.js";
-import { readNoteForSite, type NoteForSite } from "../app/site-read.js";
+import { parseNoteForSite, readNoteBytes, type NoteBytes, type NoteForSite } from "../app/site-read.js";
 import { isPublic } from "../core/check-links.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
 import { FindingsError, LearnError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
+import { substance } from "../core/note-substance.js";
 import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
 import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
@@ -37,7 +38,6 @@ import { finishedSite } from "../workspace/site-marker.js";
 import { guardOutDir, writeSite } from "../workspace/site-write.js";
 import { loadTemplate } from "../workspace/templates.js";
 import { REVISIT_LOG } from "../workspace/revisit-log.js";
-import { READ_CAPS } from "../files/safe-read.js";
 import { NOTE_TYPES } from "../core/note-model.js";
 
 /** Options of `learn publish`. */
@@ -67,32 +67,70 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const { withIndex } = await import("../store/open-lazy.js");
   const indexed = await withIndex(ctx, {}, (index) => ({ notes: index.allNotes(), links: index.allLinks() }));
   const { links } = indexed;
+  // Each link row holds its own copies of two paths: share one string per path (megabytes at 36,000 links).
+  const paths = new Map(indexed.notes.map((n) => [n.path, n.path]));
+  for (const l of links) {
+    if (typeof l.from_path === "string") l.from_path = paths.get(l.from_path) ?? l.from_path;
+    if (typeof l.to_path === "string") l.to_path = paths.get(l.to_path) ?? l.to_path;
+  }
   const allow = loadSecretAllowlist(ctx.ws.root); // the same opt-outs as `learn check`
   // Attachments are found as the pages render (so only what a public page shows is copied), then copied.
   const attachments = workspaceAttachments(ctx.ws.root, ctx.ws.notesDir, [out]);
-  const print = inputsPrint(
-    ctx.ws.root,
-    [out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, templateSources(ctx)],
-    [...indexed.notes.map((n) => n.path), REVISIT_LOG],
-    READ_CAPS.note + 4,
-  );
-  const same = unchangedSite(ctx, out, print, attachments);
-  if (same) return report({ out, ...same, removed: [] }, same.files, opts, io);
+  const sources = templateSources(ctx);
+  // Every note file is read once: hashed into the inputs' print, and parsed when the site must be built.
+  const hashed = inputsPrint([out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, sources]);
+  const readHashed = (path: string): NoteBytes => {
+    const got = readNoteBytes(ctx.ws.root, path);
+    hashed.file(path, got);
+    return got;
+  };
+  const state = intactSite(ctx, out, attachments);
+  let print: string | undefined;
+  let bytesOf = readHashed;
+  if (state) {
+    // The site may be as the last publish left it: the print decides, and the bytes are kept for a rebuild.
+    const kept = new Map(indexed.notes.map((n) => [n.path, readHashed(n.path)]));
+    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
+    print = hashed.digest();
+    if (state.print === print) return report({ out, ...state.result, removed: [] }, state.result.files, opts, io);
+    bytesOf = (path) => {
+      const got = kept.get(path) ?? readNoteBytes(ctx.ws.root, path);
+      kept.delete(path);
+      return got;
+    };
+  }
   // Each note's raw text is checked for placeholders as it is read, and kept only when it must be
-  // scanned for secrets (it was not scanned clean before): the texts are never all held at once.
-  const scannedClean = loadCleanTexts(ctx);
+  // scanned for secrets: the texts are never all held at once. A text found clean of both before
+  // (with the same allowlist and templates) is neither checked nor scanned again.
+  const known = loadCleanTexts(ctx);
   const templates = templateTexts(ctx.ws);
   const placeholders: Finding[] = [];
   const clean: string[] = [];
+  const held = new Set<string>(); // texts with placeholder text: never remembered as clean
+  const enough = new Map<string, boolean>(); // by text key: enough words of its own (readiness counts it)
+  const keyOf = new Map<string, string>(); // by path
   const toScan: { path: string; text: string; key: string }[] = [];
-  const { rows, read } = readNotesNow(ctx, indexed.notes, (path, n) => {
-    placeholders.push(...placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type)));
-    const key = textKey(n.text, allow);
-    if (scannedClean.has(key)) clean.push(key);
-    else toScan.push({ path, text: n.text, key });
+  const { rows, read } = readNotesNow(ctx, indexed.notes, bytesOf, (path, n) => {
+    const key = textKey(n.text, allow, sources);
+    keyOf.set(path, key);
+    const was = known.get(key);
+    if (was !== undefined) {
+      clean.push(key);
+      enough.set(key, was);
+    } else {
+      const found = placeholderFindings(path, n.text, { body: n.body, isPublic: true }, templates(n.row.type));
+      if (found.length) held.add(key);
+      placeholders.push(...found);
+      enough.set(key, substance(n.body, templates(n.row.type)).enough);
+      toScan.push({ path, text: n.text, key });
+    }
     n.text = "";
   });
-  indexed.notes = []; // read again from the files: let the index's rows go
+  if (print === undefined) {
+    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
+    print = hashed.digest();
+  }
+  indexed.notes = []; // read from the files: let the index's rows go
   const secrets: Finding[] = [];
   const keys = toScan.map((t) => t.key); // the texts go with the batch, and are let go once scanned
   const warn = (m: string) => io.err(`learn: warning: ${m}`);
@@ -100,7 +138,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     if (found.length) secrets.push(...found);
     else clean.push(keys[i]!);
   });
-  await saveCleanTexts(ctx, clean);
+  await saveCleanTexts(ctx, new Map(clean.filter((k) => !held.has(k)).map((k) => [k, enough.get(k) ?? false])));
   if (secrets.length) {
     const sorted = sortFindings(secrets);
     if (opts.json) io.json(toCheckJson(sorted, countFindings(sorted, read.size)));
@@ -118,7 +156,16 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     (row) => read.get(row.path)?.truncatedAt,
   );
   const readinessHtml =
-    ctx.config.publish?.readiness === false ? undefined : publicReadiness(ctx, rows, read, links, model);
+    ctx.config.publish?.readiness === false
+      ? undefined
+      : publicReadiness(
+          ctx,
+          rows,
+          read,
+          links,
+          model,
+          (n, body) => enough.get(keyOf.get(n.path) ?? "") ?? substance(body(), templates(n.type)).enough,
+        );
   for (const n of read.values()) n.body = ""; // the model holds the bodies now, and lets each go once rendered
   const cache = renderCache(ctx, out);
   const site = planSite(model, {
@@ -181,23 +228,19 @@ function templateSources(ctx: Context): (string | null)[] {
 }
 
 /**
- * What the last finished publish left, when publishing now would write the same site: the same
- * inputs, a site folder holding exactly its files as it left them, the attachments it copied as
- * they were, and (when any note looked an attachment up) the same candidate files in the workspace.
+ * What the last finished publish left, when the site may still be what publishing now would
+ * write (the caller compares the inputs' print): the same site folder holding exactly its files
+ * as it left them, the attachments it copied as they were, and (when any note looked an
+ * attachment up) the same candidate files in the workspace.
  */
-function unchangedSite(
-  ctx: Context,
-  out: string,
-  print: string,
-  attachments: Attachments,
-): SiteState["result"] | undefined {
+function intactSite(ctx: Context, out: string, attachments: Attachments): SiteState | undefined {
   const state = loadSiteState(ctx);
-  if (!state || state.print !== print || state.out !== out) return undefined;
+  if (!state || state.out !== out) return undefined;
   const files = finishedSite(out);
   if (!files || files.length !== Object.keys(state.files).length || !sameStats(out, state.files)) return undefined;
   if (!sameStats(ctx.ws.root, state.sources, true)) return undefined;
   if (state.listing !== undefined && listingPrint(attachments.walk()) !== state.listing) return undefined;
-  return state.result;
+  return state;
 }
 
 /** The state a finished publish leaves for the next, or undefined (forget) when the site is not wholly its own. */
@@ -234,6 +277,7 @@ function finishedState(
 function readNotesNow(
   ctx: Context,
   cached: readonly NoteRow[],
+  bytesOf: (path: string) => NoteBytes,
   each: (path: string, n: NoteForSite) => void,
 ): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
   const rows: NoteRow[] = [];
@@ -241,7 +285,8 @@ function readNotesNow(
   const failed: { path: string; why: string }[] = [];
   for (const c of cached) {
     // with the workspace's own publish_flag and default_visibility, as the index read it
-    const got = readNoteForSite(ctx.ws.root, c.path, ctx.config.publish_flag, ctx.config.default_visibility);
+    const file = bytesOf(c.path);
+    const got = parseNoteForSite(ctx.ws.root, c.path, file, ctx.config.publish_flag, ctx.config.default_visibility);
     if ("error" in got) {
       if (isPublic(c)) failed.push({ path: c.path, why: got.error });
       else rows.push(c);
@@ -285,6 +330,7 @@ function publicReadiness(
   read: Map<string, NoteForSite>,
   links: readonly LinkRow[],
   model: SiteModel,
+  enough: (n: NoteRow, body: () => string) => boolean,
 ): string {
   const pub = rows.filter((r) => isPublic(r) && read.has(r.path));
   const input = readinessInputFrom(
@@ -293,6 +339,7 @@ function publicReadiness(
     (n) => read.get(n.path)?.body ?? "",
     links,
     readRevisitLog(ctx.ws.root).events,
+    enough, // measured as each note was read, or remembered with its clean text
   );
   const pages = new Map(model.notes.map((n) => [n.row.slug.toLowerCase(), n.file]));
   const roles = measure(input, ctx.today).groups.filter((g) => g.kind === "role");

@@ -6,7 +6,12 @@ import { createMarkdown } from "./publish-markdown.js";
 import type { LinkTarget, SiteModel, SiteNote } from "./publish-model.js";
 import { indexPage, notePage, tagPage } from "./publish-pages.js";
 import { READINESS_PAGE } from "./publish-readiness.js";
-import { searchEntry, type SearchEntry } from "./publish-search.js";
+import { searchEntry } from "./publish-search.js";
+
+const joinParts = (parts: readonly (string | Uint8Array)[]): string => {
+  const utf8 = new TextDecoder();
+  return parts.map((p) => (typeof p === "string" ? p : utf8.decode(p))).join("");
+};
 
 /** One file of the site: path relative to the site root (forward slashes) and its content. */
 export interface SiteFile {
@@ -14,10 +19,10 @@ export interface SiteFile {
   content: string;
 }
 
-/** A file of a site plan: its text, or its parts in order (a large file shares a part with another, never joined). */
+/** A file of a site plan: its text, or its parts in order (a large file shares its parts with another, never joined). */
 interface PlannedFile {
   path: string;
-  content: string | readonly string[];
+  content: string | readonly (string | Uint8Array)[];
 }
 
 /** A site to write: every path it will hold, known before anything is rendered, and its files, made one at a time. */
@@ -96,7 +101,10 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<PlannedFile>
         resolve: (kind, target) => model.resolve(n.row.path, kind, target),
         ...(opts.attachment ? { attachment: (target: string) => opts.attachment!(n, target) } : {}),
       }) + (n.truncatedAt === undefined ? "" : truncatedMarker(n.truncatedAt));
-  const entries: SearchEntry[] = [];
+  // Each note's search entry is kept as its JSON's UTF-8 bytes: the index is written from them, in
+  // parts, so neither the entries as objects nor the whole index as one string is ever held.
+  const entries: { url: string; json: Uint8Array }[] = [];
+  const utf8 = new TextEncoder();
   const describe = (t: LinkTarget): string =>
     t.kind === "public" ? `public ${t.note.file} ${t.note.row.title}` : t.kind;
   const replay = (n: SiteNote, d: RenderDep): string =>
@@ -142,17 +150,20 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<PlannedFile>
   for (const n of model.notes) {
     const html = page(n);
     if (opts.release) n.body = "";
-    entries.push(searchEntry(n, html));
+    entries.push({ url: n.file, json: utf8.encode(JSON.stringify(searchEntry(n, html))) });
     yield { path: n.file, content: notePage(n, model, html, opts.domains) };
   }
   for (const t of model.tags) yield { path: t.file, content: tagPage(t) };
   yield { path: "index.html", content: indexPage(model, opts.readiness !== undefined) };
   if (opts.readiness !== undefined) yield { path: READINESS_PAGE, content: opts.readiness };
-  const index = JSON.stringify(entries.sort((a, b) => a.url.localeCompare(b.url, "en")));
+  // The bytes of JSON.stringify(entries), sorted by url, in parts.
+  const index = entries
+    .sort((a, b) => a.url.localeCompare(b.url, "en"))
+    .flatMap((e, i) => (i === 0 ? [e.json] : [",", e.json]));
   entries.length = 0;
-  yield { path: "search-index.json", content: [index, "\n"] };
+  yield { path: "search-index.json", content: ["[", ...index, "]\n"] };
   // A script, not only JSON: browsers do not let pages opened from file:// fetch files.
-  yield { path: "search-index.js", content: ["window.LEARN_SEARCH_INDEX = ", index, ";\n"] };
+  yield { path: "search-index.js", content: ["window.LEARN_SEARCH_INDEX = [", ...index, "];\n"] };
   yield { path: "assets/style.css", content: SITE_CSS };
   yield { path: "assets/search.js", content: SEARCH_SCRIPT };
 }
@@ -160,6 +171,6 @@ function* siteFiles(model: SiteModel, opts: SiteOptions): Generator<PlannedFile>
 /** Every file of the site (see planSite), sorted by path: the whole site at once, for small sites and tests. */
 export function buildSite(model: SiteModel, opts: SiteOptions): SiteFile[] {
   return [...planSite(model, opts).files]
-    .map((f) => ({ path: f.path, content: typeof f.content === "string" ? f.content : f.content.join("") }))
+    .map((f) => ({ path: f.path, content: typeof f.content === "string" ? f.content : joinParts(f.content) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

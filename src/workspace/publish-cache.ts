@@ -18,40 +18,59 @@ import { isInside, readWholeText, realRoot } from "../files/safe-read.js";
 import { packageVersion } from "./package-root.js";
 import { SITE_MARKER } from "./site-marker.js";
 
-// `learn publish` scans every public note for secrets, the slowest step of a re-publish. A note
-// whose exact text was scanned clean by this version of learn is clean again (the rules are
-// part of the version, and the allowlist part of the hash: a text clean only because a
-// fingerprint was allowed is scanned again once the list changes), so `.learn/publish-clean.json`
-// remembers the hashes of clean texts. A note with a finding is never remembered: it is scanned,
-// and refuses the publish, every time. Only a cache: deleting it costs one full scan.
+// `learn publish` scans every public note for secrets and for its template's placeholder text,
+// the slowest steps of a re-publish. A note whose exact text was found clean of both by this
+// version of learn is clean again (the rules are part of the version; the allowlist and the
+// templates are part of the hash: a text clean only because a fingerprint was allowed, or
+// because a template changed, is checked again once they change), so `.learn/publish-clean.json`
+// remembers the hashes of clean texts, and for each whether it holds enough words of its own
+// (what the readiness page counts, measured against the same templates). A note with a finding
+// is never remembered: it is checked, and refuses the publish, every time. Only a cache:
+// deleting it costs one full scan.
 
 const FILE = "publish-clean.json";
+const FORMAT = 2;
 const CAP = 16 * 1024 * 1024;
 
-/** The hash a clean text is remembered by: its bytes and the allowlist it was scanned with. */
-export function textKey(text: string, allow: ReadonlySet<string> = new Set()): string {
+/** The hash a clean text is remembered by: its bytes, the allowlist and the templates it was checked with. */
+export function textKey(text: string, allow: ReadonlySet<string> = new Set(), templates: unknown = null): string {
   return createHash("sha256")
     .update([...allow].sort().join(","))
+    .update("\0")
+    .update(JSON.stringify(templates) ?? "")
     .update("\0")
     .update(text)
     .digest("hex");
 }
 
-/** The hashes of texts scanned clean before, by this version of learn (empty when there is no usable cache). */
-export function loadCleanTexts(ctx: Context): Set<string> {
+/** Texts checked clean before, by this version of learn, each with whether it has enough words of its own (empty when there is no usable cache). */
+export function loadCleanTexts(ctx: Context): Map<string, boolean> {
+  const known = new Map<string, boolean>();
   try {
     const text = readWholeText(join(ctx.ws.dataDir, FILE), { root: ctx.ws.root }, CAP, FILE);
-    const data = text === undefined ? undefined : (JSON.parse(text) as { version?: unknown; clean?: unknown });
-    if (!data || data.version !== packageVersion() || !Array.isArray(data.clean)) return new Set();
-    return new Set(data.clean.filter((h): h is string => typeof h === "string" && /^[0-9a-f]{64}$/.test(h)));
+    const data =
+      text === undefined
+        ? undefined
+        : (JSON.parse(text) as { version?: unknown; format?: unknown; clean?: unknown; thin?: unknown });
+    if (!data || data.version !== packageVersion() || data.format !== FORMAT) return known;
+    if (!Array.isArray(data.clean) || !Array.isArray(data.thin)) return known;
+    const hex = (h: unknown): h is string => typeof h === "string" && /^[0-9a-f]{64}$/.test(h);
+    for (const h of data.clean) if (hex(h)) known.set(h, true);
+    for (const h of data.thin) if (hex(h) && known.has(h)) known.set(h, false);
   } catch {
-    return new Set();
+    // no usable cache: every text is checked
   }
+  return known;
 }
 
-/** Remember the texts scanned clean in this publish (the public notes of now: old entries go). */
-export async function saveCleanTexts(ctx: Context, clean: Iterable<string>): Promise<void> {
-  await ctx.saveCache?.(FILE, { clean: [...clean].sort() });
+/** Remember the texts found clean in this publish, each with whether it has enough words of its own (the public notes of now: old entries go). */
+export async function saveCleanTexts(ctx: Context, clean: Iterable<[string, boolean]>): Promise<void> {
+  const all = [...clean].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  await ctx.saveCache?.(FILE, {
+    format: FORMAT,
+    clean: all.map((c) => c[0]),
+    thin: all.filter((c) => !c[1]).map((c) => c[0]),
+  });
 }
 
 // A re-publish renders again only the notes whose page body could differ: `.learn/publish-pages.json`
@@ -78,7 +97,9 @@ const noteKeys = new WeakMap<SiteNote, string>();
 const noteKey = (n: SiteNote): string => {
   let key = noteKeys.get(n);
   if (key === undefined) {
-    key = sha256(JSON.stringify([n.body, n.row.title, n.truncatedAt ?? null]));
+    // the title and cut first, each length-prefixed, then the body as it is: no JSON copy of every body
+    const head = `${n.row.title.length}:${n.row.title}\0${n.truncatedAt ?? ""}\0`;
+    key = createHash("sha256").update(head).update(n.body).digest("hex");
     noteKeys.set(n, key);
   }
   return key;
@@ -187,43 +208,30 @@ export interface SiteState {
   result: { notes: number; tags: number; files: number };
 }
 
-/** Add a file's bytes (up to `cap`) and size to `hash`, or why it cannot be read: never blocks on a FIFO. */
-function hashFile(hash: ReturnType<typeof createHash>, abs: string, cap: number): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const st = fstatSync(fd);
-    if (!st.isFile()) return void hash.update("\0not a file\0");
-    const want = Math.min(st.size, cap);
-    if (scratch.length < want) scratch = Buffer.allocUnsafe(Math.max(want, 64 * 1024));
-    let got = 0;
-    while (got < want) {
-      const n = readSync(fd, scratch, got, want - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    hash.update(`\0${st.size}\0`).update(scratch.subarray(0, got));
-  } catch (err) {
-    hash.update(`\0${(err as NodeJS.ErrnoException).code ?? "error"}\0`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+/** The hash of a publish's inputs, fed part by part: the `parts` (JSON), then each input file's bytes. */
+export interface InputsPrint {
+  /** Add one file (workspace-relative `path`): its bytes and size as read, or why it could not be read. */
+  file(path: string, got: { buf: Uint8Array; size: number } | { error: string }): void;
+  digest(): string;
 }
 
-/** The hash of a publish's inputs: `parts` (a list, each part JSON, item by item when a list) and the bytes of each file at `paths` (workspace-relative). */
-export function inputsPrint(root: string, parts: unknown, paths: readonly string[], cap: number): string {
+/** Start the hash of a publish's inputs with `parts` (a list, each part JSON, item by item when a list). */
+export function inputsPrint(parts: readonly unknown[]): InputsPrint {
   const hash = createHash("sha256");
   // Long lists (every note row, every link) are hashed one item at a time: no string of them all.
-  for (const part of Array.isArray(parts) ? parts : [parts]) {
+  for (const part of parts) {
     if (Array.isArray(part)) for (const item of part) hash.update(`\0${JSON.stringify(item)}`);
     else hash.update(`\0${JSON.stringify(part) ?? ""}`);
     hash.update("\0\0");
   }
-  for (const p of paths) {
-    hash.update(`\0${p}`);
-    hashFile(hash, join(root, p), cap);
-  }
-  return hash.digest("hex");
+  return {
+    file(path, got) {
+      hash.update(`\0${path}`);
+      if ("error" in got) hash.update(`\0${got.error}\0`);
+      else hash.update(`\0${got.size}\0`).update(got.buf);
+    },
+    digest: () => hash.digest("hex"),
+  };
 }
 
 /** The hash of a list of names. */

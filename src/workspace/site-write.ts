@@ -1,6 +1,8 @@
 import {
   closeSync,
   constants,
+  fchmodSync,
+  renameSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -9,10 +11,10 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { dirname, join, posix, resolve } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
-import { isInside, realPathOf, regularOrNothing } from "./safe-path.js";
+import { cleanStrayTemps, isInside, realPathOf, regularOrNothing, tempNameFor } from "./safe-path.js";
 import { checkWritable, removeEmptyFolders, removeFileSafe, writeFileSafe } from "./safe-write.js";
 import { foreignFiles, isSitePath, readMarker, SITE_MARKER, writeMarker } from "./site-marker.js";
 
@@ -83,7 +85,9 @@ function holdsMarkdown(dir: string): boolean {
   }
 }
 
-const sha256 = (parts: readonly Uint8Array[]): string => {
+// Strings are hashed and measured as UTF-8 without being made into bytes: a re-publish compares
+// thousands of unchanged pages, and bytes made only to be compared are garbage outside the heap.
+const sha256 = (parts: readonly (string | Uint8Array)[]): string => {
   const hash = createHash("sha256");
   for (const p of parts) hash.update(p);
   return hash.digest("hex");
@@ -139,25 +143,31 @@ export function writeSite(
     : (site as WritePlan);
   for (let plan: WritePlan | undefined = first; plan;) {
     const stats = checkPaths(out, plan.paths);
+    const more = listed.length === 0 || plan.paths.length > 0;
     listed.push(...plan.paths);
     // List old and new files first (without hashes for what is about to change): a publish cut
     // short leaves nothing that looks foreign, and nothing that looks up to date when it is not.
-    writeMarker(out, [...before, ...listed], hashes);
+    // A plan adding no file (no attachments) needs no new list: one durable write fewer.
+    if (more) writeMarker(out, [...before, ...listed], hashes);
     for (const f of plan.files) {
       if (!stats.has(f.path)) throw new Error(`site file ${JSON.stringify(f.path)} was not planned`);
-      const parts = (Array.isArray(f.content) ? f.content : [f.content]).map(toBytes);
-      const hash = sha256(parts);
-      const size = parts.reduce((n, p) => n + p.length, 0);
-      const st = stats.get(f.path);
+      const content: readonly (string | Uint8Array)[] = Array.isArray(f.content) ? f.content : [f.content];
+      const hash = sha256(content);
+      const size = content.reduce((n, p) => n + (typeof p === "string" ? Buffer.byteLength(p, "utf8") : p.length), 0);
+      const had = stats.get(f.path);
       hashes.set(f.path, hash);
-      if (oldHashes[f.path] === hash && st?.size === size) {
+      if (oldHashes[f.path] === hash && had === size) {
         unchanged++;
         continue;
       }
+      const path = join(out, f.path);
+      const parts = content.map(toBytes);
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
-      // A file that is not there yet is created in place (open, write, close), not via a temp file.
-      if (st !== undefined || !createNew(join(out, f.path), parts))
-        writeFileSafe(out, join(out, f.path), parts.length === 1 ? parts[0]! : Buffer.concat(parts), {
+      // A file that is not there yet is created in place (open, write, close), not via a temp file;
+      // one in parts (the search index) replaces the old one without joining them.
+      const done = had === undefined ? createNew(path, parts) : parts.length > 1 && replaceFromParts(path, parts);
+      if (!done)
+        writeFileSafe(out, path, parts.length === 1 ? parts[0]! : Buffer.concat(parts), {
           durable: false,
           folderChecked: true,
         });
@@ -181,14 +191,19 @@ export function writeSite(
  * Returns false, leaving nothing behind, when it cannot (then the safe writer does it, and
  * says why when that fails too).
  */
-function createNew(path: string, parts: readonly Uint8Array[]): boolean {
+function createNew(path: string, parts: readonly Uint8Array[], mode?: number): boolean {
   let fd: number;
   try {
-    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
+    fd = openSync(
+      path,
+      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
+      mode === undefined ? 0o666 : 0o600,
+    );
   } catch {
     return false;
   }
   try {
+    if (mode !== undefined) fchmodSync(fd, mode);
     for (const bytes of parts)
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     closeSync(fd);
@@ -205,15 +220,46 @@ function createNew(path: string, parts: readonly Uint8Array[]): boolean {
 }
 
 /**
+ * Replace a site file held in parts (the search index: megabytes, twice) without joining them:
+ * the safe writer takes one buffer and copies it, twice the file's size in garbage each time.
+ * The same steps as the safe writer: a temp file beside it, created exclusively, with the old
+ * file's mode, then renamed over it once nothing but a regular file stands there (a link is
+ * refused, never replaced). Returns false, leaving no temp file, when it cannot (then the safe
+ * writer does it, and says why when that fails too).
+ */
+function replaceFromParts(path: string, parts: readonly Uint8Array[]): boolean {
+  let tmp: string | undefined;
+  try {
+    cleanStrayTemps(dirname(path));
+    const old = regularOrNothing(path);
+    const name = tempNameFor(path, randomBytes(4).toString("hex"));
+    if (!createNew(name, parts, old && old.mode & 0o777)) return false;
+    tmp = name;
+    regularOrNothing(path); // a link put there meanwhile is refused, not replaced
+    renameSync(tmp, path);
+    tmp = undefined;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    try {
+      if (tmp) unlinkSync(tmp);
+    } catch {
+      // a stray temp file is cleaned by the next write into this folder
+    }
+  }
+}
+
+/**
  * Check every path before anything is written: a plain relative path, each folder on the way
  * a real folder inside `out`, nothing but a regular file where a file goes (a link in the way
- * refuses the publish). Returns what stands at each path now.
+ * refuses the publish). Returns the size of the file at each path now (undefined: nothing there).
  */
-function checkPaths(out: string, paths: readonly string[]): Map<string, ReturnType<typeof regularOrNothing>> {
+function checkPaths(out: string, paths: readonly string[]): Map<string, number | undefined> {
   const odd = paths.find((p) => !isSitePath(p));
   if (odd !== undefined) throw new Error(`site file path ${JSON.stringify(odd)} is not a plain relative path`);
   const folders = new Set<string>();
-  const stats = new Map<string, ReturnType<typeof regularOrNothing>>();
+  const stats = new Map<string, number | undefined>();
   for (const p of paths) {
     const dir = posix.dirname(p);
     if (!folders.has(dir)) {
@@ -221,7 +267,7 @@ function checkPaths(out: string, paths: readonly string[]): Map<string, ReturnTy
       checkWritable(out, join(out, p));
     }
     try {
-      stats.set(p, regularOrNothing(join(out, p)));
+      stats.set(p, regularOrNothing(join(out, p))?.size); // only the size: thousands of Stats are megabytes
     } catch {
       checkWritable(out, join(out, p)); // throws the writer's own message for what stands there
     }
