@@ -10,11 +10,11 @@ import {
   planIsEmpty,
   planRefresh,
   Refresher,
-  storedDigest,
   storedFolderRules,
-  storeDigest,
+  storedListing,
   storedProblems,
-  walkDigest,
+  storeListing,
+  walkListing,
 } from "./refresh.js";
 import type { LinkContext } from "./read-note.js";
 import type { LinkPlace } from "./link-resolve.js";
@@ -280,15 +280,15 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
     }
     const walk = walkWorkspaceNotes(ctx);
     if (!full) {
-      const digest = walkDigest(walk);
-      let unchanged = digest === storedDigest(db);
+      const listing = walkListing(walk);
+      let unchanged = storedListing(db)?.equals(listing) === true;
       if (!unchanged) {
         // Under the write lock, so a refresh by another process cannot slip in between the
-        // comparison and recording the digest; next time the digest alone will do.
+        // comparison and recording the listing; next time the listing alone will do.
         unchanged = db
           .transaction(() => {
             const empty = planIsEmpty(planRefresh(db, walk));
-            if (empty) storeDigest(db, digest);
+            if (empty) storeListing(db, listing);
             return empty;
           })
           .immediate();

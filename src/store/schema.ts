@@ -86,7 +86,7 @@ CREATE TABLE schedule (
   due TEXT,
   data TEXT NOT NULL
 ) WITHOUT ROWID;
--- Small facts about the index: walk_digest is a hash of the last walk that the tables match.
+-- Small facts about the index: walk_listing is the last walk that the tables match (files, stamps, problems).
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
