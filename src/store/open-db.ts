@@ -11,7 +11,7 @@ import {
   planRefresh,
   Refresher,
   storedFolderRules,
-  storedListing,
+  sameListing,
   storedProblems,
   storeListing,
   walkListing,
@@ -281,7 +281,7 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
     const walk = walkWorkspaceNotes(ctx);
     if (!full) {
       const listing = walkListing(walk);
-      let unchanged = storedListing(db)?.equals(listing) === true;
+      let unchanged = sameListing(db, listing);
       if (!unchanged) {
         // Under the write lock, so a refresh by another process cannot slip in between the
         // comparison and recording the listing; next time the listing alone will do.

@@ -86,7 +86,7 @@ CREATE TABLE schedule (
   due TEXT,
   data TEXT NOT NULL
 ) WITHOUT ROWID;
--- Small facts about the index: walk_listing is the last walk that the tables match (files, stamps, problems).
+-- Small facts about the index: walk_paths and walk_stamps are the last walk that the tables match.
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
