@@ -15,6 +15,7 @@ import {
   storedProblems,
   storeListing,
   walkListing,
+  writeListing,
 } from "./refresh.js";
 import type { LinkContext } from "./read-note.js";
 import type { LinkPlace } from "./link-resolve.js";
@@ -285,13 +286,11 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
       if (!unchanged) {
         // Under the write lock, so a refresh by another process cannot slip in between the
         // comparison and recording the listing; next time the listing alone will do.
-        unchanged = db
-          .transaction(() => {
-            const empty = planIsEmpty(planRefresh(db, walk));
-            if (empty) storeListing(db, listing);
-            return empty;
-          })
+        const recorded = db
+          .transaction(() => (planIsEmpty(planRefresh(db, walk)) ? storeListing(db, listing) : undefined))
           .immediate();
+        if (recorded) writeListing(db, recorded);
+        unchanged = recorded !== undefined;
       }
       if (unchanged) {
         stats.unchanged = walk.files.length;

@@ -1,4 +1,4 @@
-import { writeSync } from "node:fs";
+import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { placeNote, type FolderRules } from "../core/folder-domain.js";
@@ -140,7 +140,7 @@ export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPla
   return plan;
 }
 
-/** Everything a plan compares: the walked files' paths (and the walk's problems) as text, and their stamps (both stored as bytes). */
+/** Everything a plan compares: the walked files' paths (and the walk's problems) as text, and their stamps. */
 export interface WalkListing {
   /** Each path, then each problem, each ended by NUL (which no file name holds): one flat string. */
   paths: string;
@@ -149,10 +149,9 @@ export interface WalkListing {
 }
 
 /**
- * The listing of a walk. When it equals the one stored by the last refresh (stored as it is and
- * compared whole, not hashed: a hash loads node:crypto and digests the same bytes, about 6 ms at
- * 10k notes), the tables already match the folder and the per-file comparison (about 100 ms at 50k
- * notes) can be skipped.
+ * The listing of a walk. When it equals the one recorded by the last refresh (kept whole, not
+ * hashed: a hash loads node:crypto and digests the same bytes, about 6 ms at 10k notes), the tables
+ * already match the folder and the per-file comparison (about 100 ms at 50k notes) can be skipped.
  */
 export function walkListing(walk: WalkResult): WalkListing {
   // the numbers as they are: writing 10k mtimes out as text cost more than all the rest
@@ -170,28 +169,67 @@ export function walkListing(walk: WalkResult): WalkListing {
   return { paths: `${paths.join("\0")}\0${problems.length ? `${problems.join("\0")}\0` : ""}`, stamps };
 }
 
-/** True when `listing` is the one stored by the last refresh: the tables match that walk. */
+// The listing is kept in a file beside the database (index.db.walk), not in it: reading 700 kB (10k notes)
+// out of SQLite page by page cost about 2 ms, one read of a file 0.2. What binds the file to the tables
+// is a token: each refresh records a new one in meta, in its transaction, and after the commit writes
+// the file with that token first. A file whose token is not the stored one (a process that died before
+// writing it, two refreshes racing) only costs the next refresh the file-by-file comparison.
+
+/** A listing recorded in an open transaction, to be written out once it commits (writeListing). */
+export interface PendingListing {
+  token: string;
+  listing: WalkListing;
+}
+
+const listingFile = (db: Database.Database): string => `${db.name}.walk`;
+
+/** Record, inside the refresh's transaction, that the tables match this walk; writeListing after the commit. */
+export function storeListing(db: Database.Database, listing: WalkListing): PendingListing {
+  // unique, not secret: it only tells this commit's file from another's
+  const token = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('walk_token', ?)").run(token);
+  return { token, listing };
+}
+
+/** Write a committed listing beside the database (whole or not at all); a failure is only a slower next refresh. */
+export function writeListing(db: Database.Database, { token, listing }: PendingListing): void {
+  const file = listingFile(db);
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(
+      temp,
+      Buffer.concat([Buffer.from(`${token}\0`), new Uint8Array(listing.stamps.buffer), Buffer.from(listing.paths)]),
+    );
+    renameSync(temp, file);
+  } catch {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** True when `listing` is the one recorded by the last refresh: the tables match that walk. */
 export function sameListing(db: Database.Database, listing: WalkListing): boolean {
-  const [paths, stamps] = db
-    .prepare(
-      "SELECT (SELECT value FROM meta WHERE key = 'walk_paths'), (SELECT value FROM meta WHERE key = 'walk_stamps')",
-    )
-    .raw()
-    .get() as [unknown, unknown];
-  // as bytes: reading 500 kB of text out of SQLite decodes it (about 1.3 ms at 10k notes), bytes are copied (0.1 ms)
-  const same = (stored: unknown, now: Uint8Array): boolean => Buffer.isBuffer(stored) && stored.equals(now);
-  return same(stamps, new Uint8Array(listing.stamps.buffer)) && same(paths, Buffer.from(listing.paths));
+  const token = db.prepare("SELECT value FROM meta WHERE key = 'walk_token'").pluck().get();
+  if (typeof token !== "string") return false;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(listingFile(db));
+  } catch {
+    return false;
+  }
+  const head = Buffer.from(`${token}\0`);
+  const stamps = new Uint8Array(listing.stamps.buffer);
+  const at = head.length + stamps.length;
+  return (
+    bytes.length > at &&
+    bytes.subarray(0, head.length).equals(head) &&
+    bytes.subarray(head.length, at).equals(stamps) &&
+    bytes.subarray(at).equals(Buffer.from(listing.paths))
+  );
 }
 
 /** The folder rules (FolderRules.key) the stored notes were placed in domains by, if recorded. */
 export const storedFolderRules = (db: Database.Database): string | undefined =>
   (db.prepare("SELECT value FROM meta WHERE key = 'folder_rules'").pluck().get() as string | undefined) ?? undefined;
-
-/** Record that the tables match this walk (its listing, from walkListing). */
-export const storeListing = (db: Database.Database, listing: WalkListing): void =>
-  void db
-    .prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('walk_paths', ?), ('walk_stamps', ?)")
-    .run(Buffer.from(listing.paths), new Uint8Array(listing.stamps.buffer));
 
 /** True when a plan changes nothing in the database. */
 export const planIsEmpty = (p: RefreshPlan): boolean =>
@@ -268,10 +306,11 @@ export class Refresher {
     // Two notes may share a file name (github/pages.md, actions/pages.md): both are indexed and
     // addressed by path or id, so a shared name is no problem of the index.
     db.exec("DELETE FROM schedule_meta"); // notes changed: revisit schedules are replayed again when next asked for
-    storeListing(db, walkListing(this.walk));
+    const listing = storeListing(db, walkListing(this.walk));
     if (this.rules)
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('folder_rules', ?)").run(this.rules.key);
     db.exec("COMMIT");
+    writeListing(db, listing);
     this.stats.problems = storedProblems(db);
     return this.stats;
   }
