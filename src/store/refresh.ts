@@ -155,15 +155,17 @@ export interface WalkListing {
  */
 export function walkListing(walk: WalkResult): WalkListing {
   // the numbers as they are: writing 10k mtimes out as text cost more than all the rest
-  const stamps = new Float64Array(2 + walk.files.length * 2);
-  stamps[0] = walk.files.length;
+  const { files } = walk;
+  const stamps = new Float64Array(2 + files.length * 2);
+  stamps[0] = files.length;
   stamps[1] = walk.problems.length;
-  const paths: string[] = [];
-  walk.files.forEach((f, i) => {
+  const paths = new Array<string>(files.length);
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!;
     stamps[2 + 2 * i] = f.mtimeMs;
     stamps[3 + 2 * i] = f.size;
-    paths.push(f.path);
-  });
+    paths[i] = f.path;
+  }
   const problems = walk.problems.map(problemKey).sort();
   // one join, one flat string, not 10k partial strings
   return { paths: `${paths.join("\0")}\0${problems.length ? `${problems.join("\0")}\0` : ""}`, stamps };
