@@ -64,15 +64,11 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
   const out: WalkResult = { files: [], unreadable: [], problems: [] };
   const base = relBase === "." ? "" : relBase;
   const shownBase = base ? `${base}/` : "./";
-  const under = (rel: string, name: string): string => (rel ? `${rel}/${name}` : name);
   const root = realRoot(scope.root);
   const allowed = (real: string): boolean => scope.followOutside === true || isInside(real, root);
   const seen = new Set<string>();
   const problem = (path: string, reason: string, severity: FileProblem["severity"] = "warning") =>
     out.problems.push({ path, reason, severity });
-
-  // join(abs, name) for a normalized `abs` and a plain name, without join's normalizing on every entry
-  const inside = (abs: string, name: string): string => (abs.endsWith(sep) ? abs + name : abs + sep + name);
 
   const visit = (abs: string, rel: string, real: string): void => {
     seen.add(real);
@@ -85,9 +81,13 @@ function walkNotes(notesDir: string, relBase: string, scope: ReadScope, ignored?
       problem(rel ? `${rel}/` : shownBase, `cannot read folder: ${code(err)}`, "error");
       return;
     }
+    // join(abs, name) for a normalized `abs` and a plain name, without join's normalizing on every entry;
+    // each folder's prefixes made once, so an entry's paths are one concatenation each, not two (less garbage)
+    const absPrefix = abs.endsWith(sep) ? abs : abs + sep;
+    const relPrefix = rel ? `${rel}/` : "";
     for (const e of entries) {
-      const childAbs = inside(abs, e.name);
-      const childRel = under(rel, e.name);
+      const childAbs = absPrefix + e.name;
+      const childRel = relPrefix + e.name;
       let childReal: string | undefined;
       let st: Stats | undefined;
       let isDir = e.isDirectory();

@@ -10,11 +10,12 @@ import {
   planIsEmpty,
   planRefresh,
   Refresher,
-  storedDigest,
   storedFolderRules,
-  storeDigest,
+  sameListing,
   storedProblems,
-  walkDigest,
+  storeListing,
+  walkListing,
+  writeListing,
 } from "./refresh.js";
 import type { LinkContext } from "./read-note.js";
 import type { LinkPlace } from "./link-resolve.js";
@@ -280,18 +281,16 @@ export function prepareIndex(ctx: Context, opts: OpenIndexOptions, knownRebuild?
     }
     const walk = walkWorkspaceNotes(ctx);
     if (!full) {
-      const digest = walkDigest(walk);
-      let unchanged = digest === storedDigest(db);
+      const listing = walkListing(walk);
+      let unchanged = sameListing(db, listing);
       if (!unchanged) {
         // Under the write lock, so a refresh by another process cannot slip in between the
-        // comparison and recording the digest; next time the digest alone will do.
-        unchanged = db
-          .transaction(() => {
-            const empty = planIsEmpty(planRefresh(db, walk));
-            if (empty) storeDigest(db, digest);
-            return empty;
-          })
+        // comparison and recording the listing; next time the listing alone will do.
+        const recorded = db
+          .transaction(() => (planIsEmpty(planRefresh(db, walk)) ? storeListing(db, listing) : undefined))
           .immediate();
+        if (recorded) writeListing(db, recorded);
+        unchanged = recorded !== undefined;
       }
       if (unchanged) {
         stats.unchanged = walk.files.length;

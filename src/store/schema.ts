@@ -86,7 +86,7 @@ CREATE TABLE schedule (
   due TEXT,
   data TEXT NOT NULL
 ) WITHOUT ROWID;
--- Small facts about the index: walk_digest is a hash of the last walk that the tables match.
+-- Small facts about the index: walk_token names the listing (index.db.walk) of the last walk the tables match.
 CREATE TABLE meta (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL
