@@ -1,6 +1,6 @@
 import type { Finding } from "./check-model.js";
 import { bodyOffset } from "./check-roadmap.js";
-import { PLACEHOLDER_RULE, substance, type TemplateText } from "./note-substance.js";
+import { PLACEHOLDER_RULE, placeholdersIn, type TemplateText } from "./note-substance.js";
 
 /**
  * A public note's lines that are still its template's guidance text: one error each. Private
@@ -14,7 +14,7 @@ export function placeholderFindings(
 ): Finding[] {
   if (!note.isPublic) return [];
   const offset = bodyOffset(text, note.body);
-  return substance(note.body, template).placeholders.map((p) => ({
+  return placeholdersIn(note.body, template).map((p) => ({
     path,
     line: p.line + offset,
     rule: PLACEHOLDER_RULE,

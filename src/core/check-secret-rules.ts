@@ -130,8 +130,15 @@ const words = (name: string): string[] =>
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== "" && !/^v?\d+$/.test(w));
 
+/**
+ * What every secret name holds (case aside): each name isSecretName takes ends in a word holding one
+ * of these, so a name or text without any holds no secret name. A cheap test ahead of the split.
+ */
+const SECRET_NAME_PART = /pass|secret|token|key|credential|authorization|pwd/i;
+
 /** True when a setting's name says it holds a secret: `DB_PASSWORD`, `api_key`, `clientSecret`, `PGPASSWORD`. */
 export function isSecretName(name: string): boolean {
+  if (!SECRET_NAME_PART.test(name)) return false;
   const w = words(name);
   const [last = "", prev = "", third = ""] = [w.at(-1), w.at(-2), w.at(-3)];
   if (last === "key") return KEY_OWNERS.has(prev);
@@ -198,7 +205,10 @@ const envAssignmentRule = scannerRule(
   "learn-rule-env-assignment",
   { ENV_SECRET: { en: (p) => `found a secret in ${p?.NAME ?? ""}: ${p?.VALUE ?? ""}` } },
   function* (content) {
-    for (const re of [ASSIGNMENT, NAME_THEN_VALUE, LONG_FLAG, TOOL_PASSWORD]) {
+    // Only the short-flag tools' passwords are named by the rule, not the text: without a secret
+    // name's part anywhere, the named forms cannot match (see SECRET_NAME_PART).
+    const named = SECRET_NAME_PART.test(content) ? [ASSIGNMENT, NAME_THEN_VALUE, LONG_FLAG] : [];
+    for (const re of [...named, TOOL_PASSWORD]) {
       for (const m of content.matchAll(re)) {
         const name = m[2] || "password";
         if (!isSecretName(name)) continue;

@@ -74,6 +74,17 @@ export function substance(body: string, template: TemplateText): Substance {
   return { ownWords, placeholders, enough: ownWords >= MIN_OWN_WORDS && placeholders.length === 0 };
 }
 
+/** The template's guidance lines still in `body` (substance's placeholders, without counting words). */
+export function placeholdersIn(body: string, template: TemplateText): Placeholder[] {
+  if (template.placeholders.size === 0) return [];
+  const placeholders: Placeholder[] = [];
+  body.split(/\r?\n/).forEach((line, i) => {
+    const l = norm(line);
+    if (l && template.placeholders.has(l)) placeholders.push({ line: i + 1, text: l });
+  });
+  return placeholders;
+}
+
 /** What a note still needs to count as written, in words; empty when it is enough. */
 export function missingText(s: Substance): string {
   const parts: string[] = [];
