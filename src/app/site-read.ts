@@ -2,6 +2,9 @@ import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { toNoteRow } from "../store/handle.js";
 import { MAX_NOTE_BYTES, parseBuffer } from "../store/read-note.js";
+import { isPublic } from "../core/check-links.js";
+import type { Context } from "../core/context.js";
+import { LearnError } from "../core/errors.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { PublishFlagMap } from "../core/note-normalise.js";
 
@@ -66,7 +69,7 @@ export function readNoteBytes(root: string, path: string): NoteBytes {
 }
 
 /** Parse bytes read by readNoteBytes as readNoteForSite does. */
-export function parseNoteForSite(
+function parseNoteForSite(
   root: string,
   path: string,
   file: NoteBytes,
@@ -96,4 +99,43 @@ export function parseNoteForSite(
     text: buf.subarray(0, MAX_NOTE_BYTES).toString("utf8"),
     ...(truncated ? { truncatedAt: MAX_NOTE_BYTES } : {}),
   };
+}
+
+/**
+ * Read every indexed note's file now: the index may be stale in ways its (mtime, size) check
+ * cannot see (`cp -p`, `touch -r`), so visibility, title, summary and body come from the file.
+ * A note the index calls public that cannot be read fails the publish; one it calls private
+ * keeps its (private) cached row, so links to it still render as private.
+ */
+export function readNotesNow(
+  ctx: Context,
+  cached: readonly NoteRow[],
+  bytesOf: (path: string) => NoteBytes,
+  each: (path: string, n: NoteForSite) => void,
+): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
+  const rows: NoteRow[] = [];
+  const read = new Map<string, NoteForSite>();
+  const failed: { path: string; why: string }[] = [];
+  for (const c of cached) {
+    // with the workspace's own publish_flag and default_visibility, as the index read it
+    const file = bytesOf(c.path);
+    const got = parseNoteForSite(ctx.ws.root, c.path, file, ctx.config.publish_flag, ctx.config.default_visibility);
+    if ("error" in got) {
+      if (isPublic(c)) failed.push({ path: c.path, why: got.error });
+      else rows.push(c);
+      continue;
+    }
+    rows.push(got.row);
+    if (!isPublic(got.row)) continue;
+    each(got.row.path, got);
+    read.set(got.row.path, got);
+  }
+  if (failed.length)
+    throw new LearnError(
+      failed.length === 1
+        ? `publish: ${failed[0]!.path}: cannot read this public note: ${failed[0]!.why}; nothing was written`
+        : `publish: cannot read ${failed.length} public notes: ${failed.map((f) => `${f.path} (${f.why})`).join(", ")}; nothing was written`,
+      "restore the file or fix its permissions, or make the note private, then publish again",
+    );
+  return { rows, read };
 }

@@ -1,24 +1,19 @@
 import { join, relative, resolve } from "node:path";
 import { secretFindingsMany } from "../app/note-checks.js";
-import { readinessInputFrom } from "../app/readiness.js";
-import { parseNoteForSite, readNoteBytes, type NoteBytes, type NoteForSite } from "../app/site-read.js";
-import { isPublic } from "../core/check-links.js";
+import { publicReadiness } from "../app/site-readiness.js";
+import { readNoteBytes, readNotesNow, type NoteBytes } from "../app/site-read.js";
 import { countFindings, sortFindings, toCheckJson, type Finding } from "../core/check-model.js";
-import { FindingsError, LearnError } from "../core/errors.js";
+import { FindingsError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { placeholderFindings } from "../core/check-placeholders.js";
 import { substance } from "../core/note-substance.js";
-import type { LinkRow, NoteRow } from "../core/index-types.js";
 import { JSON_VERSION, type PublishJson } from "../core/json-types.js";
-import { buildSiteModel, type SiteModel } from "../core/publish-model.js";
-import { readinessPage } from "../core/publish-readiness.js";
-import { measure } from "../core/readiness-score.js";
+import { buildSiteModel } from "../core/publish-model.js";
 import { planSite } from "../core/publish-site.js";
 import { renderFindings } from "../ui/render-check.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { createContext } from "../workspace/context.js";
 import { templateTexts } from "../workspace/note-substance.js";
-import { readRevisitLog } from "../workspace/revisit-log.js";
 import {
   inputsPrint,
   listingPrint,
@@ -268,45 +263,6 @@ function finishedState(
   }
 }
 
-/**
- * Read every indexed note's file now: the index may be stale in ways its (mtime, size) check
- * cannot see (`cp -p`, `touch -r`), so visibility, title, summary and body come from the file.
- * A note the index calls public that cannot be read fails the publish; one it calls private
- * keeps its (private) cached row, so links to it still render as private.
- */
-function readNotesNow(
-  ctx: Context,
-  cached: readonly NoteRow[],
-  bytesOf: (path: string) => NoteBytes,
-  each: (path: string, n: NoteForSite) => void,
-): { rows: NoteRow[]; read: Map<string, NoteForSite> } {
-  const rows: NoteRow[] = [];
-  const read = new Map<string, NoteForSite>();
-  const failed: { path: string; why: string }[] = [];
-  for (const c of cached) {
-    // with the workspace's own publish_flag and default_visibility, as the index read it
-    const file = bytesOf(c.path);
-    const got = parseNoteForSite(ctx.ws.root, c.path, file, ctx.config.publish_flag, ctx.config.default_visibility);
-    if ("error" in got) {
-      if (isPublic(c)) failed.push({ path: c.path, why: got.error });
-      else rows.push(c);
-      continue;
-    }
-    rows.push(got.row);
-    if (!isPublic(got.row)) continue;
-    each(got.row.path, got);
-    read.set(got.row.path, got);
-  }
-  if (failed.length)
-    throw new LearnError(
-      failed.length === 1
-        ? `publish: ${failed[0]!.path}: cannot read this public note: ${failed[0]!.why}; nothing was written`
-        : `publish: cannot read ${failed.length} public notes: ${failed.map((f) => `${f.path} (${f.why})`).join(", ")}; nothing was written`,
-      "restore the file or fix its permissions, or make the note private, then publish again",
-    );
-  return { rows, read };
-}
-
 /** Refuse to publish while a public note still holds its template's placeholder text (`learn check` lists it too). */
 function refusePlaceholders(placeholders: Finding[], notes: number, opts: PublishOptions, io: IO): void {
   const found = sortFindings(placeholders);
@@ -318,30 +274,4 @@ function refusePlaceholders(placeholders: Finding[], notes: number, opts: Publis
     `publish refused: ${held} public note${held === 1 ? " still holds" : "s still hold"} template placeholder text, nothing was written`,
     "write those lines in your own words, or make the notes private; `learn check` lists them too",
   );
-}
-
-/**
- * The readiness page, measured over public notes only: private notes, their links and their
- * revisit events never enter the measurement, so nothing of them can reach the page.
- */
-function publicReadiness(
-  ctx: Context,
-  rows: readonly NoteRow[],
-  read: Map<string, NoteForSite>,
-  links: readonly LinkRow[],
-  model: SiteModel,
-  enough: (n: NoteRow, body: () => string) => boolean,
-): string {
-  const pub = rows.filter((r) => isPublic(r) && read.has(r.path));
-  const input = readinessInputFrom(
-    ctx,
-    pub,
-    (n) => read.get(n.path)?.body ?? "",
-    links,
-    readRevisitLog(ctx.ws.root).events,
-    enough, // measured as each note was read, or remembered with its clean text
-  );
-  const pages = new Map(model.notes.map((n) => [n.row.slug.toLowerCase(), n.file]));
-  const roles = measure(input, ctx.today).groups.filter((g) => g.kind === "role");
-  return readinessPage(roles, (slug) => pages.get(slug.toLowerCase()), ctx.today);
 }

@@ -1,22 +1,12 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import type Database from "better-sqlite3";
 import { LearnError } from "../core/errors.js";
 import type { Context } from "../core/context.js";
 import { SqliteIndex } from "./handle.js";
-import {
-  planIsEmpty,
-  planRefresh,
-  Refresher,
-  storedFolderRules,
-  sameListing,
-  storedProblems,
-  storeListing,
-  walkListing,
-  writeListing,
-} from "./refresh.js";
+import { loadSqlite } from "./sqlite-load.js";
+import { planIsEmpty, planRefresh, Refresher, storedFolderRules, storedProblems } from "./refresh.js";
+import { sameListing, storeListing, walkListing, writeListing } from "./walk-listing.js";
 import type { LinkContext } from "./read-note.js";
 import type { LinkPlace } from "./link-resolve.js";
 import { SCHEMA_VERSION } from "./schema.js";
@@ -139,32 +129,6 @@ const isBusy = (err: unknown): boolean => ((err as { code?: string }).code ?? ""
 
 /** Sleep this thread (a refresh is synchronous end to end). */
 const pause = (ms: number): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/**
- * better-sqlite3 and its native addon, loaded on first use through require: imported as an ES
- * module, Node would first scan its CommonJS source for export names (a few ms on every read
- * command), and the `bindings` package would search three folders for the addon, which sits in
- * build/Release in every install (from source or prebuilt). The build bundles the package's
- * JavaScript (a dozen small files, as many module loads) as dist/better-sqlite3-VERSION.cjs
- * (scripts/bundle.mjs); it is used only beside that very version's addon. Anything else (no
- * bundle, another version installed, the addon elsewhere) loads the package as it is.
- */
-let sqlite: { Database: typeof Database; nativeBinding?: string } | undefined;
-function loadSqlite(): NonNullable<typeof sqlite> {
-  if (sqlite) return sqlite;
-  const require = createRequire(import.meta.url);
-  try {
-    const nativeBinding = require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
-    const { version } = JSON.parse(readFileSync(join(nativeBinding, "..", "..", "..", "package.json"), "utf8")) as {
-      version: string;
-    };
-    const bundled = join(dirname(fileURLToPath(import.meta.url)), `better-sqlite3-${version}.cjs`);
-    const loaded = existsSync(bundled) ? bundled : "better-sqlite3";
-    return (sqlite = { Database: require(loaded) as typeof Database, nativeBinding });
-  } catch {
-    return (sqlite = { Database: require("better-sqlite3") as typeof Database });
-  }
-}
 
 function connect(path: string): Database.Database {
   const { Database, nativeBinding } = loadSqlite();

@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { writeSync } from "node:fs";
 import type Database from "better-sqlite3";
 import type { NoteRecord, ReadResult } from "./read-note.js";
 import { placeNote, type FolderRules } from "../core/folder-domain.js";
@@ -6,6 +6,7 @@ import { createSchema, finishBulkLoad } from "./schema.js";
 import type { IndexProblem, RefreshStats } from "../core/index-types.js";
 import type { FoundFile, WalkResult } from "./walk.js";
 import { resolveAttachments, resolveLinks, resolveWhere, type LinkPlace } from "./link-resolve.js";
+import { problemKey, storeListing, walkListing, writeListing } from "./walk-listing.js";
 
 const NOTE_COLUMNS = [
   "path",
@@ -113,8 +114,6 @@ export interface RefreshPlan {
   walkProblemsChanged: boolean;
 }
 
-const problemKey = (p: IndexProblem): string => `${p.path}\0${p.line ?? ""}\0${p.reason}\0${p.severity}`;
-
 const SEP = "\u0001";
 
 /** Compare the walked files with the stored (path, mtime, size), read as one string per file. */
@@ -138,95 +137,6 @@ export function planRefresh(db: Database.Database, walk: WalkResult): RefreshPla
   const now = walk.problems.map(problemKey);
   plan.walkProblemsChanged = before.length !== now.length || before.sort().join("\n") !== now.sort().join("\n");
   return plan;
-}
-
-/** Everything a plan compares: the walked files' paths (and the walk's problems) as text, and their stamps. */
-export interface WalkListing {
-  /** Each path, then each problem, each ended by NUL (which no file name holds): one flat string. */
-  paths: string;
-  /** The counts of files and problems, then each file's mtime and size, as they are (8 bytes each). */
-  stamps: Float64Array;
-}
-
-/**
- * The listing of a walk. When it equals the one recorded by the last refresh (kept whole, not
- * hashed: a hash loads node:crypto and digests the same bytes, about 6 ms at 10k notes), the tables
- * already match the folder and the per-file comparison (about 100 ms at 50k notes) can be skipped.
- */
-export function walkListing(walk: WalkResult): WalkListing {
-  // the numbers as they are: writing 10k mtimes out as text cost more than all the rest
-  const { files } = walk;
-  const stamps = new Float64Array(2 + files.length * 2);
-  stamps[0] = files.length;
-  stamps[1] = walk.problems.length;
-  const paths = new Array<string>(files.length);
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i]!;
-    stamps[2 + 2 * i] = f.mtimeMs;
-    stamps[3 + 2 * i] = f.size;
-    paths[i] = f.path;
-  }
-  const problems = walk.problems.map(problemKey).sort();
-  // one join, one flat string, not 10k partial strings
-  return { paths: `${paths.join("\0")}\0${problems.length ? `${problems.join("\0")}\0` : ""}`, stamps };
-}
-
-// The listing is kept in a file beside the database (index.db.walk), not in it: reading 700 kB (10k notes)
-// out of SQLite page by page cost about 2 ms, one read of a file 0.2. What binds the file to the tables
-// is a token: each refresh records a new one in meta, in its transaction, and after the commit writes
-// the file with that token first. A file whose token is not the stored one (a process that died before
-// writing it, two refreshes racing) only costs the next refresh the file-by-file comparison.
-
-/** A listing recorded in an open transaction, to be written out once it commits (writeListing). */
-export interface PendingListing {
-  token: string;
-  listing: WalkListing;
-}
-
-const listingFile = (db: Database.Database): string => `${db.name}.walk`;
-
-/** Record, inside the refresh's transaction, that the tables match this walk; writeListing after the commit. */
-export function storeListing(db: Database.Database, listing: WalkListing): PendingListing {
-  // unique, not secret: it only tells this commit's file from another's
-  const token = `${Date.now().toString(36)}-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('walk_token', ?)").run(token);
-  return { token, listing };
-}
-
-/** Write a committed listing beside the database (whole or not at all); a failure is only a slower next refresh. */
-export function writeListing(db: Database.Database, { token, listing }: PendingListing): void {
-  const file = listingFile(db);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(
-      temp,
-      Buffer.concat([Buffer.from(`${token}\0`), new Uint8Array(listing.stamps.buffer), Buffer.from(listing.paths)]),
-    );
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
-}
-
-/** True when `listing` is the one recorded by the last refresh: the tables match that walk. */
-export function sameListing(db: Database.Database, listing: WalkListing): boolean {
-  const token = db.prepare("SELECT value FROM meta WHERE key = 'walk_token'").pluck().get();
-  if (typeof token !== "string") return false;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(listingFile(db));
-  } catch {
-    return false;
-  }
-  const head = Buffer.from(`${token}\0`);
-  const stamps = new Uint8Array(listing.stamps.buffer);
-  const at = head.length + stamps.length;
-  return (
-    bytes.length > at &&
-    bytes.subarray(0, head.length).equals(head) &&
-    bytes.subarray(head.length, at).equals(stamps) &&
-    bytes.subarray(at).equals(Buffer.from(listing.paths))
-  );
 }
 
 /** The folder rules (FolderRules.key) the stored notes were placed in domains by, if recorded. */
