@@ -29,10 +29,17 @@ const WIKILINK = /^!?\[\[([^\]\n[]+)\]\]/;
 const IMAGE_FILE = /\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)$/i;
 const SIZE = /^(\d{1,5})(?:x(\d{1,5}))?$/;
 
-/** The anchor of a heading named in a link (`Section Title` -> `#section-title`); block refs (`^id`) have none. */
+/** An Obsidian block id (`^id` after a paragraph or list item): Latin letters, digits and dashes. */
+const BLOCK_ID = /^[A-Za-z0-9-]+$/;
+
+/**
+ * The anchor of a heading named in a link (`Section Title` -> `#section-title`), or of a block
+ * (`^id` -> `#^id`, the id blockIds gives the paragraph that ends in ` ^id`, as Obsidian Publish does).
+ */
 const headingAnchor = (heading: string | undefined): string => {
   const h = heading?.trim();
-  if (!h || h.startsWith("^")) return "";
+  if (h?.startsWith("^")) return BLOCK_ID.test(h.slice(1)) ? `#${h}` : "";
+  if (!h) return "";
   const id = slugify(h.split("#").at(-1)!);
   return id ? `#${id}` : "";
 };
@@ -215,6 +222,32 @@ const headings: PluginSimple = (md) => {
   });
 };
 
+const BLOCK_MARK = /[ \t]+\^([A-Za-z0-9-]+)$/;
+
+/**
+ * Obsidian's block ids: a paragraph (or list item) whose text ends in ` ^id` loses the marker,
+ * which Obsidian never shows, and gets `id="^id"`, where `[[Note#^id]]` leads (the first of a
+ * repeated id only).
+ */
+const blockIds: PluginSimple = (md) => {
+  md.core.ruler.push("learn_block_ids", (state) => {
+    const tokens: Token[] = state.tokens;
+    const used = new Set<string>();
+    tokens.forEach((t, i) => {
+      const open = tokens[i - 1];
+      if (t.type !== "inline" || open?.type !== "paragraph_open") return;
+      const last = t.children?.at(-1);
+      const m = last?.type === "text" ? BLOCK_MARK.exec(last.content) : null;
+      if (!last || !m) return;
+      last.content = last.content.slice(0, m.index);
+      // a tight list's paragraphs are not rendered: the id goes on the list item
+      const holder = open.hidden && tokens[i - 2]?.type === "list_item_open" ? tokens[i - 2]! : open;
+      if (!used.has(m[1]!)) holder.attrSet("id", `^${m[1]!}`);
+      used.add(m[1]!);
+    });
+  });
+};
+
 /**
  * A Markdown renderer for published pages: CommonMark + GFM tables and strikethrough,
  * task lists, wikilinks; raw HTML is escaped (`html: false`) and unsafe URLs are not links.
@@ -222,6 +255,6 @@ const headings: PluginSimple = (md) => {
 export function createMarkdown(): (body: string, env: RenderEnv) => string {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.validateLink = isSafeUrl;
-  md.use(taskLists, { enabled: false }).use(wikilinks).use(noteLinks).use(headings);
+  md.use(taskLists, { enabled: false }).use(wikilinks).use(noteLinks).use(headings).use(blockIds);
   return (body, env) => md.render(body, { ...env });
 }

@@ -93,12 +93,14 @@ interface PageEntry {
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 const noteKeys = new WeakMap<SiteNote, string>();
+/** The renderer's revision within one version of learn (2: Obsidian block ids): a change renders every page again. */
+const RENDERER = 2;
 /** What a note's body was rendered from, hashed once per note (asked by `get`, then by `set`). */
 const noteKey = (n: SiteNote): string => {
   let key = noteKeys.get(n);
   if (key === undefined) {
     // the title and cut first, each length-prefixed, then the body as it is: no JSON copy of every body
-    const head = `${n.row.title.length}:${n.row.title}\0${n.truncatedAt ?? ""}\0`;
+    const head = `${RENDERER}\0${n.row.title.length}:${n.row.title}\0${n.truncatedAt ?? ""}\0`;
     key = createHash("sha256").update(head).update(n.body).digest("hex");
     noteKeys.set(n, key);
   }

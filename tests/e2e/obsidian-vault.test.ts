@@ -424,6 +424,10 @@ describe("an Obsidian vault adopted in place", () => {
     expect(page).toContain('id="partial-indexes"');
     const links = readFileSync(join(site, "notes", "links.html"), "utf8");
     expect(links).toContain('href="../notes/postgres-indexes.html#partial-indexes"');
+    // a block reference leads to the block, which carries its id and not the ` ^partial` marker
+    expect(links).toContain('href="../notes/postgres-indexes.html#^partial"');
+    expect(page).toContain('<p id="^partial">Index only some rows.</p>');
+    expect(page).not.toContain("^partial<");
     expect(links).toContain("<code>[[Not A Link]]</code>");
     // the link by path reaches the right twin's page
     const twin = /<a class="wikilink" href="\.\.\/notes\/([^"]+)">GitHub Pages \(github\)<\/a>/.exec(links)?.[1];
@@ -446,9 +450,6 @@ describe("an Obsidian vault adopted in place", () => {
     expect((await searchJson(root, "hidden", "thought")).hits).toEqual([]);
   });
 
-  // BUG (publish code, reported): publish re-reads each note with the default mapping (true -> public)
-  // and ignores learn.config.yaml's publish_flag, so `publish_flag: false` still publishes every
-  // `publish: true` note, though `learn list is:public` says there are none. Remove `.fails` once fixed.
   it("publish follows publish_flag: a vault that maps publish: true to nothing publishes nothing", async () => {
     const root = await adopted();
     appendFileSync(join(root, "learn.config.yaml"), "\npublish_flag: false\n");

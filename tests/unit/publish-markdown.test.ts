@@ -71,3 +71,22 @@ describe("published Markdown", () => {
     expect(render("`[[pub]]`\n", env)).toContain("<code>[[pub]]</code>");
   });
 });
+
+describe("Obsidian block ids", () => {
+  it("give the paragraph or list item ending in ` ^id` that id, without the marker, and `[[Note#^id]]` leads there", () => {
+    const html = render(
+      "Index only some rows. ^partial\n\n- a step ^step-1\n- again ^step-1\n\nSee [[pub#^partial]] and [[#^step-1]].\n",
+      env,
+    );
+    expect(html).toContain('<p id="^partial">Index only some rows.</p>');
+    expect(html).toContain('<li id="^step-1">a step</li>');
+    expect(html.match(/id="\^step-1"/g)).toHaveLength(1); // the first of a repeated id
+    expect(html).not.toMatch(/\^partial<|\^step-1</);
+    expect(html).toContain('<a class="wikilink" href="../notes/pub.html#^partial">Public Two</a>');
+    expect(html).toContain('<a class="wikilink" href="#^step-1">step-1</a>');
+  });
+
+  it("leave a caret that is not a block id as written", () => {
+    expect(render("x ^ y and 2^10\n\nnot an id ^bad_id\n", env)).toContain("not an id ^bad_id");
+  });
+});
