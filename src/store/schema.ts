@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 
 /** Bump when the tables below change: an index with another version is rebuilt. */
-export const SCHEMA_VERSION = 16;
+export const SCHEMA_VERSION = 17;
 
 /**
  * bm25 column weights for notes_fts, in its column order (title, summary, tags, headings, body,
@@ -71,9 +71,9 @@ CREATE VIRTUAL TABLE notes_fts USING fts5(
   content='notes', content_rowid='rowid',
   tokenize='porter unicode61 remove_diacritics 2'
 );
--- Unstemmed words of titles, slugs and tags: the vocabulary typos are matched against.
+-- Unstemmed words of titles, slugs, tags and aliases: the vocabulary typos are matched against.
 CREATE VIRTUAL TABLE terms_fts USING fts5(
-  title, slug, tags,
+  title, slug, tags, aliases,
   content='', contentless_delete=1, detail='none',
   tokenize='unicode61 remove_diacritics 2'
 );
@@ -120,7 +120,7 @@ CREATE INDEX schedule_due ON schedule(due);
 const TRIGGERS = `
 CREATE TRIGGER notes_ai AFTER INSERT ON notes BEGIN
   INSERT INTO notes_fts(rowid, title, summary, tags, headings, body, aliases, folder) VALUES (new.rowid, new.title, new.summary, new.tags, new.headings, new.body, new.aliases, new.folder);
-  INSERT INTO terms_fts(rowid, title, slug, tags) VALUES (new.rowid, new.title, new.slug, new.tags);
+  INSERT INTO terms_fts(rowid, title, slug, tags, aliases) VALUES (new.rowid, new.title, new.slug, new.tags, new.aliases);
 END;
 CREATE TRIGGER notes_ad AFTER DELETE ON notes BEGIN
   INSERT INTO notes_fts(notes_fts, rowid, title, summary, tags, headings, body, aliases, folder) VALUES ('delete', old.rowid, old.title, old.summary, old.tags, old.headings, old.body, old.aliases, old.folder);
@@ -159,6 +159,8 @@ export function createSchema(db: Database.Database, withTriggers: boolean): void
 export function finishBulkLoad(db: Database.Database): void {
   db.exec(INDEXES);
   db.exec("INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')");
-  db.exec("INSERT INTO terms_fts(rowid, title, slug, tags) SELECT rowid, title, slug, tags FROM notes");
+  db.exec(
+    "INSERT INTO terms_fts(rowid, title, slug, tags, aliases) SELECT rowid, title, slug, tags, aliases FROM notes",
+  );
   db.exec(TRIGGERS);
 }
