@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync,
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { makeCorpus } from "./make-corpus.mjs";
+import { esbuildBase } from "../scripts/esbuild-base.mjs";
 
 /** The repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -62,18 +63,7 @@ export async function fromSources(...sources) {
   copyFileSync(join(root, "package.json"), join(home, "package.json"));
   for (const dir of ["templates", "notes"]) symlinkSync(join(root, dir), join(home, dir));
   const entryPoints = Object.fromEntries(sources.map((s) => [s.replace(/^src\//, "").replace(/\.ts$/, ""), s]));
-  await build({
-    absWorkingDir: root,
-    entryPoints,
-    outdir: join(home, "dist"),
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20",
-    packages: "external",
-    logLevel: "warning",
-  });
+  await build({ ...esbuildBase(root), entryPoints, outdir: join(home, "dist") });
   return Promise.all(
     Object.keys(entryPoints).map((name) => import(pathToFileURL(join(home, "dist", `${name}.js`)).href)),
   );

@@ -26,31 +26,24 @@ import { join } from "node:path";
 const NOTE = /\\.(md|markdown)$/i;
 const skip = (name) => name.startsWith(".") || name === "node_modules";
 const dir = process.argv[1];
+// The readdir walk most walkers share: each note's path, in folder order, to onNote.
+const walkNotes = (d, onNote) => {
+  for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+    if (skip(e.name)) continue;
+    const p = join(d, e.name);
+    if (e.isDirectory()) walkNotes(p, onNote);
+    else if (e.isFile() && NOTE.test(e.name)) onNote(p);
+  }
+};
 `;
 const WALKERS = {
   "readdirSync withFileTypes + statSync (as now)": `
     const found = [];
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && NOTE.test(e.name)) { const st = fs.statSync(p); found.push([p, st.mtimeMs, st.size]); }
-      }
-    };
-    walk(dir);
+    walkNotes(dir, (p) => { const st = fs.statSync(p); found.push([p, st.mtimeMs, st.size]); });
     console.log(found.length);`,
   "statSync with bigint: false, throwIfNoEntry: false": `
     const found = [];
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && NOTE.test(e.name)) { const st = fs.statSync(p, { throwIfNoEntry: false }); if (st) found.push([p, st.mtimeMs, st.size]); }
-      }
-    };
-    walk(dir);
+    walkNotes(dir, (p) => { const st = fs.statSync(p, { throwIfNoEntry: false }); if (st) found.push([p, st.mtimeMs, st.size]); });
     console.log(found.length);`,
   "readdirSync recursive (names) + statSync": `
     const found = [];
@@ -106,15 +99,7 @@ const WALKERS = {
     console.log(found.length);`,
   "readdirSync + batched async stat (64 at a time)": `
     const paths = [];
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && NOTE.test(e.name)) paths.push(p);
-      }
-    };
-    walk(dir);
+    walkNotes(dir, (p) => paths.push(p));
     const found = [];
     for (let i = 0; i < paths.length; i += 64) {
       const sts = await Promise.all(paths.slice(i, i + 64).map((p) => fs.promises.stat(p)));
@@ -123,39 +108,16 @@ const WALKERS = {
     console.log(found.length);`,
   "readdirSync + all async stats at once": `
     const paths = [];
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && NOTE.test(e.name)) paths.push(p);
-      }
-    };
-    walk(dir);
+    walkNotes(dir, (p) => paths.push(p));
     const sts = await Promise.all(paths.map((p) => fs.promises.stat(p)));
     console.log(sts.length);`,
   "readdirSync + lstatSync (no link follow)": `
     const found = [];
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        const p = join(d, e.name);
-        if (e.isDirectory()) walk(p);
-        else if (e.isFile() && NOTE.test(e.name)) { const st = fs.lstatSync(p); found.push([p, st.mtimeMs, st.size]); }
-      }
-    };
-    walk(dir);
+    walkNotes(dir, (p) => { const st = fs.lstatSync(p); found.push([p, st.mtimeMs, st.size]); });
     console.log(found.length);`,
   "walk only, no stat (the readdir floor)": `
     let n = 0;
-    const walk = (d) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-        if (skip(e.name)) continue;
-        if (e.isDirectory()) walk(join(d, e.name));
-        else if (e.isFile() && NOTE.test(e.name)) n++;
-      }
-    };
-    walk(dir);
+    walkNotes(dir, () => n++);
     console.log(n);`,
 };
 

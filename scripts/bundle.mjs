@@ -12,6 +12,7 @@
 // sources each file holds (tests/e2e/read-path-modules.test.ts reads it; npm pack leaves it out).
 // Type checking is `npm run typecheck` (tsc), not this.
 import { build } from "esbuild";
+import { esbuildBase } from "./esbuild-base.mjs";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
@@ -23,20 +24,13 @@ const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 /** What both bundles are built with. */
 const common = {
-  absWorkingDir: root,
+  ...esbuildBase(root),
   outdir: dist,
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  packages: "external",
   chunkNames: "[name]-[hash]",
   sourcemap: "linked",
   sourcesContent: false,
   legalComments: "none",
   metafile: true,
-  logLevel: "warning",
 };
 const result = await build({
   ...common,
