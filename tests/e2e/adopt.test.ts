@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { fileHashes as hashes } from "../helpers/files.js";
 import { validateConfig } from "../../src/core/config-schema.js";
 import { index } from "../../src/commands/index.js";
 import { init } from "../../src/commands/init.js";
@@ -28,18 +28,6 @@ function folder(files: Record<string, string>): string {
     writeFileSync(join(root, rel), text);
   }
   return root;
-}
-
-/** sha256 of every file under `root` (but .git/ and .learn/), by relative path. */
-function hashes(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    const abs = join(e.parentPath, e.name);
-    const rel = relative(root, abs).split("\\").join("/");
-    if (/^\.(git|learn)(\/|$)/.test(rel) || !e.isFile()) continue;
-    out[rel] = createHash("sha256").update(readFileSync(abs)).digest("hex");
-  }
-  return out;
 }
 
 const git = (root: string, ...args: string[]) =>

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "../helpers/files.js";
 import { publish, type PublishOptions } from "../../src/commands/publish.js";
 import { call } from "../helpers/in-process.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -22,19 +23,6 @@ const notes = {
   [`notes/private/${PRIVATE_SLUG}.md`]: `---\ntitle: ${PRIVATE_TITLE}\ntags: [zanzitag]\nrelated: [http-caching]\n---\nThe vault token is ${TOKEN}.\n`,
 };
 
-/** Every file under `dir` (relative paths), for name and content checks. */
-const allFiles = (dir: string): string[] =>
-  (
-    readdirSync(dir, { recursive: true, withFileTypes: true }) as {
-      isFile(): boolean;
-      parentPath: string;
-      name: string;
-    }[]
-  )
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-
 describe("learn publish", () => {
   it("builds site/ in the workspace from public notes only; the private note leaks nowhere", () => {
     const root = workspace(notes);
@@ -43,7 +31,7 @@ describe("learn publish", () => {
     expect(r.code).toBe(0);
     const site = join(root, "site");
     expect(r.stdout).toBe(`${join(site, "index.html")}\n`);
-    const files = allFiles(site);
+    const files = filesUnder(site);
     expect(files).toEqual([
       ".learn-site",
       "assets/fuse.min.js",
@@ -82,8 +70,8 @@ describe("learn publish", () => {
     // A later day (and this process's zone): nothing in the site depends on the day it was built,
     // except the readiness page, which is readiness as of that day (on-time revisits depend on it).
     expect((await pub(root, { out: "b", json: true, today: "2027-03-01" })).code).toBe(0);
-    const files = allFiles(join(root, "a"));
-    expect(allFiles(join(root, "b"))).toEqual(files);
+    const files = filesUnder(join(root, "a"));
+    expect(filesUnder(join(root, "b"))).toEqual(files);
     // (The marker holds each file's hash, so it differs by the readiness page's.)
     for (const f of files.filter((f) => f !== "readiness.html" && f !== ".learn-site"))
       expect(readFileSync(join(root, "b", f), "utf8"), f).toBe(readFileSync(join(root, "a", f), "utf8"));

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   appendFileSync,
   existsSync,
@@ -9,8 +8,9 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileHashes as hashes, filesUnder } from "../helpers/files.js";
 import { check } from "../../src/commands/check.js";
 import { index } from "../../src/commands/index.js";
 import { init } from "../../src/commands/init.js";
@@ -63,20 +63,6 @@ afterAll(() => {
     else process.env[key] = value;
 });
 
-/** sha256 of every file under `root` but .git/ and .learn/, by relative path. */
-function hashes(root: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const rel = relative(root, join(e.parentPath, e.name)).split("\\").join("/");
-    if (/^\.(git|learn)\//.test(rel)) continue;
-    out[rel] = createHash("sha256")
-      .update(readFileSync(join(root, rel)))
-      .digest("hex");
-  }
-  return out;
-}
-
 /** The vault, a git repository, adopted with `learn init --here` and indexed. */
 async function adopted(): Promise<string> {
   const root = obsidianVault({ git: true });
@@ -105,13 +91,6 @@ const checkJson = async (root: string) => {
   const r = await call(check, { dir: root, today, json: true }, env);
   return { code: r.code, report: JSON.parse(r.stdout) as CheckJson };
 };
-
-/** Every file under `dir`, by path relative to it. */
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split("\\").join("/"))
-    .sort();
 
 describe("an Obsidian vault adopted in place", () => {
   it("adopt in place: init --here writes only the config and appended lines, says what it found; learn finds it from inside", async () => {

@@ -10,6 +10,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "../helpers/files.js";
 import { publish } from "../../src/commands/publish.js";
 import { search } from "../../src/commands/search.js";
 import { call, jsonOf } from "../helpers/in-process.js";
@@ -86,19 +87,6 @@ function vaultWorkspace(): { root: string; outside: string } {
 
 const pub = (root: string) => call(publish, { dir: root, cwd: root }, { LEARN_TODAY: "2026-12-01" });
 
-/** Every file under `dir` (relative paths). */
-const allFiles = (dir: string): string[] =>
-  (
-    readdirSync(dir, { recursive: true, withFileTypes: true }) as {
-      isFile(): boolean;
-      parentPath: string;
-      name: string;
-    }[]
-  )
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
-    .sort();
-
 describe("publish on an Obsidian-like vault", () => {
   it("removes HTML and %% comments from pages, search-index.json and feed.xml, but not from code samples", async () => {
     const { root } = vaultWorkspace();
@@ -135,7 +123,7 @@ describe("publish on an Obsidian-like vault", () => {
     expect(r.code, r.stderr).toBe(0);
     const site = join(root, "site");
     const page = readFileSync(join(site, "notes", "vault-note.html"), "utf8");
-    const files = allFiles(site).filter((f) => f.startsWith("files/"));
+    const files = filesUnder(site).filter((f) => f.startsWith("files/"));
     expect(files).toEqual([
       "files/attachments/wide.png",
       "files/notes/diagram.png",
@@ -152,8 +140,8 @@ describe("publish on an Obsidian-like vault", () => {
     expect(page).toContain('<a class="attachment" href="../files/notes/paper.pdf">the same paper</a>');
     // The link out of the workspace is not followed: no copy, no src, just the name.
     expect(page).toContain('<span class="broken-link">outside.png</span>');
-    expect(allFiles(site).some((f) => f.includes("outside"))).toBe(false);
-    expect(allFiles(site).some((f) => f.includes("private-only"))).toBe(false);
+    expect(filesUnder(site).some((f) => f.includes("outside"))).toBe(false);
+    expect(filesUnder(site).some((f) => f.includes("private-only"))).toBe(false);
   });
 
   it("keeps heading anchors: [[Note#Section]] points at the id the heading gets; a note embed is a link", async () => {
@@ -198,7 +186,7 @@ describe("publish on an Obsidian-like vault", () => {
     expect((await pub(root)).code).toBe(0);
     const site = join(root, "site");
     const old = new Date("2020-01-01T00:00:00Z");
-    const files = allFiles(site).filter((f) => f !== ".learn-site");
+    const files = filesUnder(site).filter((f) => f !== ".learn-site");
     for (const f of files) utimesSync(join(site, f), old, old);
     const mtimes = () => Object.fromEntries(files.map((f) => [f, statSync(join(site, f)).mtimeMs]));
     const again = await pub(root);

@@ -1,17 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "../helpers/files.js";
 import { init } from "../../src/commands/init.js";
 import { list } from "../../src/commands/list.js";
 import { memoryIO } from "../../src/ui/io.js";
 import { BUNDLED_NOTES } from "../../src/workspace/package-root.js";
 import { tempDir } from "../helpers/workspace.js";
-
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)))
-    .sort();
 
 describe("learn init --example", () => {
   it("copies the bundled example notes into notes/, and they index", async () => {
