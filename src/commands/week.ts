@@ -1,14 +1,19 @@
 import { join, relative } from "node:path";
 import { isPromptExit, StoppedError, UsageError } from "../core/errors.js";
 import type { WeekJson } from "../core/json-types.js";
-import { requireDomain, slugForTitle } from "../core/note-new.js";
+import { slugForTitle } from "../core/note-new.js";
 import { replayKeys } from "../core/revisit-replay.js";
-import { setActivity, weekActivity } from "../core/week-activity.js";
 import { domainStats, META_TYPES, suggestDomain } from "../core/week-domain.js";
-import { checklistItems, parseRevisitPlan, requireRoles, requireWeekType } from "../core/week-input.js";
+import {
+  checkWeekFlags,
+  parseRevisitPlan,
+  requireWeekType,
+  stepGiven,
+  type WeekFlags,
+  type WeekGiven,
+} from "../core/week-input.js";
 import {
   firstUnfinished,
-  markDone,
   namesWeekNote,
   STEP_FLAG,
   STEP_LABEL,
@@ -17,18 +22,16 @@ import {
   type WeekStep,
   weekNoteName,
 } from "../core/week-model.js";
-import type { SqliteIndex } from "../store/handle.js";
 import { openIndexLazy, withIndex } from "../store/open-lazy.js";
 import type { NoteRow } from "../core/index-types.js";
 import type { GlobalOptions, IO } from "../ui/io.js";
 import { renderWeekStatus, stepDoneLine, toWeekJson } from "../ui/render-week.js";
 import { createContext, type Context } from "../workspace/context.js";
-import { editorCommand, openInEditor } from "../workspace/editor.js";
 import { readForEdit } from "../workspace/note-edit.js";
-import { fallbackEditors, startedWeekNote } from "../workspace/note-substance.js";
-import { readRevisitLog } from "../workspace/revisit-log.js";
-import { schedules } from "../app/due.js";
-import { readAllWeekLogs, readWeekLog, saveWeekLog, updateWeekLog, weekOverview } from "../workspace/week-log.js";
+import { startedWeekNote } from "../workspace/note-substance.js";
+import { offerEditor, offerReview } from "../app/week-offers.js";
+import { noteMissing, recheckNote, refreshActivity } from "../app/week-progress.js";
+import { readAllWeekLogs, readWeekLog, weekOverview } from "../workspace/week-log.js";
 import {
   collidingNote,
   notePath,
@@ -43,60 +46,10 @@ import {
 } from "../workspace/week-steps.js";
 
 /** Options of `learn week`: each step's flag does that step without a prompt. */
-export interface WeekOptions extends GlobalOptions {
+export interface WeekOptions extends GlobalOptions, WeekFlags {
   status?: boolean;
-  domain?: string;
-  title?: string;
-  type?: string;
-  difficulty?: string;
-  note?: string;
-  checklist?: string[];
-  role?: string[];
-  revisit?: string;
   edit?: boolean;
 }
-
-/** Flag values checked before anything is asked or written. */
-interface Given {
-  domain?: string;
-  title?: string;
-  note?: string;
-  checklist?: string[];
-  roles?: string[];
-  plan?: string;
-}
-
-function checkFlags(opts: WeekOptions, ctx: Context): Given {
-  if (opts.title !== undefined && opts.note !== undefined)
-    throw new UsageError(
-      "--title and --note cannot be used together",
-      "--title writes a new note, --note picks an existing one",
-    );
-  if (opts.type !== undefined) requireWeekType(opts.type);
-  if (opts.title !== undefined) {
-    if (!opts.title.trim()) throw new UsageError("--title is empty", 'learn week --title "HTTP caching mental model"');
-    slugForTitle(opts.title);
-  }
-  return {
-    domain: opts.domain !== undefined ? requireDomain(opts.domain, ctx.config) : undefined,
-    title: opts.title?.trim(),
-    note: opts.note?.trim(),
-    checklist: opts.checklist !== undefined ? checklistItems(opts.checklist) : undefined,
-    roles: opts.role !== undefined ? requireRoles(opts.role, ctx.config) : undefined,
-    plan: opts.revisit !== undefined ? parseRevisitPlan(opts.revisit, ctx.today) : undefined,
-  };
-}
-
-const stepGiven = (step: WeekStep, g: Given): boolean =>
-  step === "domain"
-    ? g.domain !== undefined
-    : step === "note"
-      ? g.title !== undefined || g.note !== undefined
-      : step === "checklist"
-        ? g.checklist !== undefined
-        : step === "roles"
-          ? g.roles !== undefined
-          : g.plan !== undefined;
 
 const stepNo = (step: WeekStep): string => `step ${WEEK_STEPS.indexOf(step) + 1}/5 (${STEP_LABEL[step].toLowerCase()})`;
 
@@ -117,7 +70,7 @@ function missingBefore(step: WeekStep, log: WeekLog): UsageError | undefined {
 export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
   const ctx = await createContext(opts, io);
   if (opts.status) return showStatus(ctx, opts, io);
-  const given = checkFlags(opts, ctx);
+  const given = checkWeekFlags(opts, ctx.config, ctx.today);
   let log = await recheckNote(ctx, readWeekLog(ctx), io);
   const ask = io.interactive ? await import("../ui/prompts.js") : undefined;
   if (!ask && !WEEK_STEPS.some((s) => stepGiven(s, given))) {
@@ -159,7 +112,7 @@ export async function week(opts: WeekOptions, io: IO): Promise<WeekJson> {
         const started = startedWeekNote(ctx.ws, log.state, find);
         if (started) {
           io.err(`step 2/5 is started: ${started.path} needs ${started.missing}`);
-          await offerEditor(ctx, join(ctx.ws.root, started.path), opts, io);
+          await offerEditor(ctx, join(ctx.ws.root, started.path), opts.edit, io);
           log = await recheckNote(ctx, log, io);
         }
       } else if (step === "note") {
@@ -246,7 +199,7 @@ function keptSoFar(ctx: Context, stale: WeekLog): string {
 async function noteStep(
   ctx: Context,
   log: WeekLog,
-  given: Given,
+  given: WeekGiven,
   opts: WeekOptions,
   io: IO,
   notes: NoteRow[],
@@ -290,19 +243,19 @@ async function noteStep(
     const wasPublic = existing.visibility === "public";
     const next = stepExistingNote(ctx, log, existing, weekNoteName(existing, notes)); // a shared file name: by path
     io.err(noteStepLine(ctx, next, existing.path, wasPublic ? "is public already" : "is public now", io));
-    await offerEditor(ctx, notePath(ctx, existing), opts, io);
+    await offerEditor(ctx, notePath(ctx, existing), opts.edit, io);
     return next;
   }
   const type = opts.type !== undefined ? requireWeekType(opts.type) : ask ? await ask.askWeekNoteType() : "doc";
   const difficulty = opts.difficulty ?? (ask ? await ask.askDifficulty() : undefined);
   const made = stepNewNote(ctx, log, { title: title!, type, difficulty });
   io.err(noteStepLine(ctx, made.log, relative(ctx.ws.root, made.path), "(public)", io));
-  await offerEditor(ctx, made.path, opts, io);
+  await offerEditor(ctx, made.path, opts.edit, io);
   return made.log;
 }
 
 /** True when step 2's flags name no other note than the one already started (by slug or path), or none at all. */
-function namesStartedNote(given: Given, started: string, find: (name: string) => NoteRow | undefined): boolean {
+function namesStartedNote(given: WeekGiven, started: string, find: (name: string) => NoteRow | undefined): boolean {
   if (given.title === undefined && given.note === undefined) return true;
   const name = given.note ?? slugForTitle(given.title!);
   if (name.toLowerCase() === started.toLowerCase()) return true;
@@ -319,66 +272,6 @@ function noteStepLine(ctx: Context, log: WeekLog, path: string, what: string, io
   return `${io.theme.due("›")} step 2/5 started: ${path} ${what}; it is done once it has ${started?.missing ?? "words of its own"}`;
 }
 
-/** Open the note with --edit; at a terminal with an editor set, offer to; with none set, offer nano or vi. */
-async function offerEditor(ctx: Context, path: string, opts: WeekOptions, io: IO): Promise<void> {
-  const shown = relative(ctx.ws.root, path);
-  if (!opts.edit && !io.interactive) return void io.err(`write the note in your own words: ${shown}`);
-  let editor = await editorCommand(ctx, io, async (c, f) => (await import("../ui/prompts.js")).askTrustEditor(c, f));
-  if (!editor && io.interactive) {
-    const found = fallbackEditors(io.env);
-    editor = found.length ? await (await import("../ui/prompts.js")).askFallbackEditor(found, shown) : undefined;
-    if (editor) return openInEditor(path, editor);
-  }
-  if (!editor) {
-    io.err(`learn: no editor set ($VISUAL or $EDITOR); the note is saved: edit ${shown}, then run learn week again`);
-    return;
-  }
-  let open = Boolean(opts.edit);
-  if (!open && io.interactive)
-    open = await (await import("../ui/prompts.js")).askConfirm(`Open it in ${editor} now?`, false);
-  if (open) openInEditor(path, editor);
-}
-
-/** After step 5: say which notes are due now and offer to go through them. */
-async function offerReview(
-  ctx: Context,
-  index: SqliteIndex,
-  io: IO,
-  ask: typeof import("../ui/prompts.js") | undefined,
-): Promise<boolean> {
-  const { due } = schedules(ctx, index, index.allNotes());
-  if (!due.length) {
-    io.err("no notes due for revisit now");
-    return false;
-  }
-  const names = due
-    .slice(0, 5)
-    .map((d) => d.note.slug)
-    .join(", ");
-  io.err(
-    `${due.length} note${due.length === 1 ? "" : "s"} due for revisit now: ${names}${due.length > 5 ? ", …" : ""}`,
-  );
-  if (!ask) {
-    io.err("go through them with: learn revisit --review");
-    return false;
-  }
-  return ask.askConfirm(`Go through the ${due.length} due note${due.length === 1 ? "" : "s"} now?`, false);
-}
-
-/** Keep the log's list of notes written, updated and revisited this week up to date. */
-function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ran: boolean): void {
-  if (!log.exists) return;
-  const activity = weekActivity(
-    notes,
-    readRevisitLog(ctx.ws.root).events,
-    ctx.today,
-    replayKeys(notes) as (n: unknown) => string,
-  );
-  if (ran) return void updateWeekLog(ctx, log, log.state, activity);
-  const { text } = readForEdit(log.path);
-  if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
-}
-
 async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<WeekJson> {
   const o = { ...weekOverview(ctx), ...(await noteMissing(ctx, readWeekLog(ctx))) };
   for (const w of o.warnings) io.err(`learn: warning: ${w}`);
@@ -386,20 +279,4 @@ async function showStatus(ctx: Context, opts: WeekOptions, io: IO): Promise<Week
   if (opts.json) io.json(json);
   else io.out(renderWeekStatus(o, ctx.config, ctx.today, io.theme));
   return json;
-}
-
-/** What the week's started note still needs (`noteMissing`), read through the index; nothing once step 2 is done. */
-async function noteMissing(ctx: Context, log: WeekLog): Promise<{ noteMissing?: string }> {
-  if (!log.state.note || log.state.done.includes("note")) return {};
-  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
-  return started ? { noteMissing: `${started.missing} (${started.path})` } : {};
-}
-
-/** Step 2 is done only once the week's note is written: check a started note again, and mark it done when it is. */
-async function recheckNote(ctx: Context, log: WeekLog, io: IO): Promise<WeekLog> {
-  if (!log.state.note || log.state.done.includes("note")) return log;
-  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
-  if (!started?.substance?.enough) return log;
-  io.err(stepDoneLine("note", `${started.path} is written`, io.theme));
-  return saveWeekLog(ctx, log, markDone(log.state, "note"));
 }

@@ -1,7 +1,9 @@
 import { hasConfigId, type Config } from "./config.js";
 import { addDays, toIsoDate } from "./dates.js";
 import { UsageError } from "./errors.js";
+import { requireDomain, slugForTitle } from "./note-new.js";
 import { parseDuration } from "./revisit-duration.js";
+import type { WeekStep } from "./week-model.js";
 
 /** The note types step 2 can write: the transferable kinds. */
 export const WEEK_NOTE_TYPES = ["doc", "cheatsheet", "blog"] as const;
@@ -55,3 +57,59 @@ export function requireWeekType(type: string | undefined): (typeof WEEK_NOTE_TYP
     throw new UsageError(`--type ${type}: the week's note must be one of ${WEEK_NOTE_TYPES.join("|")}`);
   return resolved as (typeof WEEK_NOTE_TYPES)[number];
 }
+
+/** The step flags of `learn week`, as typed. */
+export interface WeekFlags {
+  domain?: string;
+  title?: string;
+  type?: string;
+  difficulty?: string;
+  note?: string;
+  checklist?: string[];
+  role?: string[];
+  revisit?: string;
+}
+
+/** Flag values checked before anything is asked or written. */
+export interface WeekGiven {
+  domain?: string;
+  title?: string;
+  note?: string;
+  checklist?: string[];
+  roles?: string[];
+  plan?: string;
+}
+
+/** Check every step flag of `learn week` up front (a usage error for the first bad one), read as each step takes it. */
+export function checkWeekFlags(opts: WeekFlags, config: Config, today: string): WeekGiven {
+  if (opts.title !== undefined && opts.note !== undefined)
+    throw new UsageError(
+      "--title and --note cannot be used together",
+      "--title writes a new note, --note picks an existing one",
+    );
+  if (opts.type !== undefined) requireWeekType(opts.type);
+  if (opts.title !== undefined) {
+    if (!opts.title.trim()) throw new UsageError("--title is empty", 'learn week --title "HTTP caching mental model"');
+    slugForTitle(opts.title);
+  }
+  return {
+    domain: opts.domain !== undefined ? requireDomain(opts.domain, config) : undefined,
+    title: opts.title?.trim(),
+    note: opts.note?.trim(),
+    checklist: opts.checklist !== undefined ? checklistItems(opts.checklist) : undefined,
+    roles: opts.role !== undefined ? requireRoles(opts.role, config) : undefined,
+    plan: opts.revisit !== undefined ? parseRevisitPlan(opts.revisit, today) : undefined,
+  };
+}
+
+/** Whether the flags do `step` (so it needs no prompt). */
+export const stepGiven = (step: WeekStep, g: WeekGiven): boolean =>
+  step === "domain"
+    ? g.domain !== undefined
+    : step === "note"
+      ? g.title !== undefined || g.note !== undefined
+      : step === "checklist"
+        ? g.checklist !== undefined
+        : step === "roles"
+          ? g.roles !== undefined
+          : g.plan !== undefined;
