@@ -7,7 +7,7 @@
 // notes did not, so git is not asked again.
 //
 //   node bench/adopt-dates.mjs          BENCH_NOTES (6500), BENCH_RUNS (7), BENCH_BIN (other builds'
-//                                       bin/learn.js, comma-separated, to compare before and after)
+//                                       bin/learn.cjs, comma-separated, to compare before and after)
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -8,7 +8,7 @@ import { esbuildBase } from "../scripts/esbuild-base.mjs";
 /** The repository root. */
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** The built CLI. */
-export const bin = join(root, "bin", "learn.js");
+export const bin = join(root, "bin", "learn.cjs");
 /** Optional real note collections beside the repository (BENCH_CORPORA overrides); benchmarks skip them when absent. */
 export const realCorpora = process.env.BENCH_CORPORA ?? resolve(root, "..", "shared", "corpora");
 

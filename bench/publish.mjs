@@ -11,7 +11,7 @@
 // re-publish with nothing changed (nothing rendered, scanned or written), and one after a single
 // note changed.
 // BENCH_PUBLISH_NOTES sets the size; BENCH_RUNS the runs per figure (median time, max RSS);
-// BENCH_LEARN_BIN another build's bin/learn.js to measure (e.g. a checkout of main, for a before/after).
+// BENCH_LEARN_BIN another build's bin/learn.cjs to measure (e.g. a checkout of main, for a before/after).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";

@@ -17,6 +17,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
+import { isBuiltin } from "node:module";
+import { fileURLToPath } from "node:url";
 import { basename, join } from "node:path";
 import { bin, generatedWorkspace, median, realCorpora, requireReady, root } from "./common.mjs";
 
@@ -114,7 +116,11 @@ function modulesLoaded(args, cwd) {
   });
   const mods = existsSync(log) ? new Set(readFileSync(log, "utf8").trim().split("\n")) : new Set();
   rmSync(log, { force: true });
-  return [...mods].filter((m) => m && !m.startsWith("node:") && !m.startsWith("cjs:node:")).length;
+  // each file once, whether seen by its file: URL or by require(); Node's built-ins (node:fs, or fs) aside
+  const files = [...mods]
+    .map((m) => (m.startsWith("file:") ? fileURLToPath(m) : m.replace(/^cjs:/, "")))
+    .filter((m) => m && !m.startsWith("node:") && !isBuiltin(m));
+  return new Set(files).size;
 }
 
 /**

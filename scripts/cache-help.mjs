@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { renameSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const bin = fileURLToPath(new URL("../bin/learn.js", import.meta.url));
+const bin = fileURLToPath(new URL("../bin/learn.cjs", import.meta.url));
 const out = fileURLToPath(new URL("../dist/help.txt", import.meta.url));
 const r = spawnSync(process.execPath, [bin, "--help"], {
   encoding: "utf8",

@@ -8,7 +8,8 @@ import { findWorkspace } from "./workspace/find.js";
 // `learn revisit --brief` runs at every shell prompt. Before commander, the index or the config
 // load, this answers it from .learn/brief.json when that cache's key still holds (see
 // store/brief-cache.ts, which writes it); otherwise the ordinary command runs, and refreshes it.
-// Imports node: builtins and tiny modules only: a test counts the modules this path loads.
+// Bundled into dist/start.cjs, the process entry (start.ts): node: builtins and tiny modules only,
+// as a test checks by the sources that path loads.
 
 interface BriefArgs {
   dir?: string;
@@ -17,7 +18,7 @@ interface BriefArgs {
 }
 
 /** The options of `revisit --brief` with only global options, or undefined for any other command line. */
-export function briefArgs(argv: readonly string[]): BriefArgs | undefined {
+function briefArgs(argv: readonly string[]): BriefArgs | undefined {
   const a: BriefArgs = { json: false };
   let revisit = false;
   let brief = false;

@@ -1,14 +1,12 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Command } from "commander";
 import { addLoopCommands } from "./cli-commands-loop.js";
 import { addNoteCommands } from "./cli-commands-notes.js";
+import { packageVersion } from "./cli-early.js";
 import { actWith, examples, type ProgramHooks } from "./cli-parts.js";
 
 // The commander program: every command, its options and help, and how each action runs. cli.ts
 // loads this module only when a command line needs the program (not for the fast paths).
-
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
 /** Build the commander program: global options, every command, their help. */
 export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
@@ -18,11 +16,11 @@ export async function buildProgram(hooks: ProgramHooks = {}): Promise<Command> {
   const [{ SCORE_FORMULA }, { SUGGESTION_RULE }, { terminalColumns }] = await Promise.all([
     import("./core/readiness-formula.js"),
     import("./core/week-help.js"),
-    import("./ui/layout.js"),
+    import("./ui/columns.js"),
   ]);
   const program = new Command("learn")
     .description("A command-line learning OS for engineers: notes, search, revisits and the weekly loop.")
-    .version(pkg.version, "-V, --version", "print the version")
+    .version(packageVersion(), "-V, --version", "print the version")
     .option("-d, --dir <path>", "workspace folder (default: $LEARN_DIR, else found from the current folder)")
     .option("--json", "print JSON on stdout (implies --no-input)")
     .option("--no-color", "plain output (also NO_COLOR=1)")

@@ -6,18 +6,11 @@ import { search } from "./commands/search.js";
 import { show } from "./commands/show.js";
 import { readInvocation } from "./read-fast.js";
 import { processIO, type IO } from "./ui/io.js";
-// Imported lazily where they are used (so `--help` and the other commands skip them), but loaded by
-// nearly every run of these four (typo matching: any search with fewer hits than asked for):
-// imported here, they are part of this one file.
-import "./core/fuzzy.js";
-import "./store/watch-sync.js";
-import "./ui/terminal-text.js";
 
-// The entry of dist/read.js, the build's second bundle (scripts/bundle.mjs): `learn index`,
-// `search`, `list` and `show` in their everyday forms (read-fast.ts), with what they always need
-// in one file instead of some thirty chunks, each a module to resolve, compile and link. What
-// they need only sometimes (the note parser, the scheduler, colours) stays in chunks of its own.
-// This bundle runs alone in its process: cli.ts's run() hands over before anything has run.
+// The entry of dist/read.cjs, the build's second bundle (scripts/bundle.mjs), which start.ts hands
+// `learn index`, `search`, `list` and `show` to in their everyday forms (read-fast.ts): one
+// CommonJS file with every source these commands may run. What they need only sometimes (the note
+// parser, the scheduler, colours) is imported lazily as anywhere else, and evaluated only then.
 
 /** The commands read-fast.ts takes, as cli-run.ts's fastCommands runs them, statically imported. */
 const COMMANDS = {
@@ -29,7 +22,7 @@ const COMMANDS = {
 
 /**
  * Run an everyday read command line and return its exit code, or undefined when it is not one (commander's then).
- * @public (cli.ts imports dist/read.js by a computed name)
+ * @public (start.ts requires dist/read.cjs by a computed name)
  */
 export async function runRead(argv: readonly string[]): Promise<number | undefined> {
   const invocation = readInvocation(argv);

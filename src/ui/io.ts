@@ -1,5 +1,5 @@
 import type { JsonDocument } from "../core/json-types.js";
-import { terminalColumns } from "./layout.js";
+import { terminalColumns } from "./columns.js";
 import { asciiGlyphs, colorLevel, loadTheme, plainTheme, promptLook, wantsAscii, type Theme } from "./theme.js";
 
 /** Where a command writes, and how: data to stdout, counts and warnings to stderr. */

@@ -136,10 +136,3 @@ export function wrapWords(text: string, width: number): string[] {
 
 /** Each line cut to `width` columns (styles kept): the last guard for free-form lines. */
 export const fitLines = (lines: readonly string[], width: number): string[] => lines.map((l) => truncateTo(l, width));
-
-/** How wide the terminal is: stdout's columns at a terminal, else COLUMNS, else 80. */
-export function terminalColumns(stdout: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv): number {
-  if (stdout.isTTY && stdout.columns && stdout.columns > 0) return stdout.columns;
-  const n = Number(env.COLUMNS);
-  return Number.isInteger(n) && n > 0 ? n : 80;
-}

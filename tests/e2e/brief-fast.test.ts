@@ -134,12 +134,14 @@ describe("revisit --brief fast path", () => {
     expect(loaded.filter((m) => /commander|better-sqlite3|zod|js-yaml|chalk|node_modules/.test(m))).toEqual([]);
     // dist/ is a bundle: its chunks, as the sources they hold
     expect(loadedSources(readFileSync(log, "utf8"))).toEqual([
-      "bin/learn.js",
+      "bin/learn.cjs",
       "src/brief-fast.ts",
-      "src/cli.ts",
+      "src/cli-early.ts",
       "src/core/dates.ts",
       "src/core/errors.ts",
       "src/files/brief-key.ts",
+      "src/start.ts",
+      "src/ui/columns.ts",
       "src/workspace/find.ts",
     ]);
   });

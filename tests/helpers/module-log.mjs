@@ -17,8 +17,17 @@ if (log) {
   );
   const Module = createRequire(import.meta.url)("node:module");
   const load = Module._load;
-  Module._load = function (request, ...rest) {
-    appendFileSync(log, `cjs:${request}\n`);
-    return load.call(this, request, ...rest);
+  Module._load = function (request, parent, ...rest) {
+    // a file by relative path (bin/learn.cjs's ../dist/start.cjs): by its absolute path
+    let name = request;
+    if (request.startsWith(".") && parent) {
+      try {
+        name = Module._resolveFilename(request, parent);
+      } catch {
+        // not found: logged as asked, and require() throws as it would
+      }
+    }
+    appendFileSync(log, `cjs:${name}\n`);
+    return load.call(this, request, parent, ...rest);
   };
 }

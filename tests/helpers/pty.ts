@@ -30,7 +30,7 @@ export async function loadPty(): Promise<typeof import("@lydell/node-pty") | und
   }
 }
 
-/** Spawn `node bin/learn.js ...args` in a pseudo-terminal with a clean environment. */
+/** Spawn `node bin/learn.cjs ...args` in a pseudo-terminal with a clean environment. */
 export function spawnLearn(
   pty: typeof import("@lydell/node-pty"),
   args: string[],

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { tempDir } from "./workspace.js";
 
 /** The built CLI entry point (npm test builds before it runs the tests). */
-export const BIN = fileURLToPath(new URL("../../bin/learn.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/learn.cjs", import.meta.url));
 if (!existsSync(fileURLToPath(new URL("../../dist/cli.js", import.meta.url)))) {
   throw new Error("dist/cli.js is missing: run `npm run build` before the end-to-end tests");
 }
@@ -17,7 +17,7 @@ export interface RunResult {
 }
 
 /**
- * Spawn `node bin/learn.js ...args` with a clean environment: PATH, NO_COLOR=1, a temp
+ * Spawn `node bin/learn.cjs ...args` with a clean environment: PATH, NO_COLOR=1, a temp
  * HOME, no LEARN_DIR unless given. `cwd` defaults to a fresh temp folder.
  */
 export function runCli(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fitColumns, renderTable, terminalColumns, wrapWords } from "../../src/ui/layout.js";
+import { terminalColumns } from "../../src/ui/columns.js";
+import { fitColumns, renderTable, wrapWords } from "../../src/ui/layout.js";
 import { renderReviewCard, type RevisitEntry } from "../../src/ui/render-revisit.js";
 import { plainTheme } from "../../src/ui/theme.js";
 
