@@ -58,8 +58,18 @@ const second = await build({
   outExtension: { ".js": ".cjs" },
   // import.meta.url (new URL("./parse-worker.js", ...), createRequire, package.json) from this file's own path
   define: { "import.meta.url": "__learnModuleUrl" },
-  banner: { js: 'const __learnModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: {
+    js:
+      'const __learnModuleUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+      "const dynImp = module.learnImport ?? ((specifier) => import(specifier));",
+  },
 });
+// start.ts may compile read.cjs itself, to give V8 the build's code cache (src/code-cache.ts); on
+// Node 20, import() in code compiled that way fails (or warns, experimental), so read.cjs's
+// import() of a package goes through dynImp, which start.cjs's loader passes in as
+// module.learnImport (its own import(), which works) and a plain require() leaves as import().
+// Same length as `import`, so the source map holds.
+dynamicImports(join(dist, "read.cjs"), second.metafile.outputs["dist/read.cjs"]);
 // better-sqlite3's JavaScript (a dozen small CommonJS files) as one, named by its version: store/open-db.ts
 // loads it only beside that version's native addon, which stays in node_modules (and `bindings`, which
 // finds an addon elsewhere, stays a package).
@@ -82,3 +92,19 @@ const meta = {
   outputs: { ...result.metafile.outputs, ...second.metafile.outputs, ...sqlite.metafile.outputs },
 };
 writeFileSync(join(dist, "meta.json"), JSON.stringify(meta));
+
+/** Send each `import("package")` of a CommonJS output through dynImp (see above); any other import() fails the build. */
+function dynamicImports(file, output) {
+  const text = readFileSync(file, "utf8");
+  const body = text.indexOf("\n", text.indexOf("const dynImp")) + 1;
+  const wanted = output.imports.filter((i) => i.kind === "dynamic-import" && i.external).map((i) => i.path);
+  const found = [];
+  const rewritten = text.slice(body).replace(/\bimport\((?:"([^"]+)")?/g, (all, spec) => {
+    found.push(spec);
+    return spec && wanted.includes(spec) ? `dynImp("${spec}"` : all;
+  });
+  const left = found.filter((spec) => !spec || !wanted.includes(spec));
+  if (left.length || wanted.some((w) => !found.includes(w)))
+    throw new Error(`bundle: read.cjs has import() calls not of a package (${left.join(", ")}), or lost one`);
+  writeFileSync(file, text.slice(0, body) + rewritten);
+}

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { briefAnswer } from "./brief-fast.js";
 import { earlyAnswer, fastPathAsked, packageVersion } from "./cli-early.js";
+import { loadWithCache, readCodeCache } from "./code-cache.js";
 import { terminalColumns } from "./ui/columns.js";
 
 // The process entry: bin/learn.cjs requires dist/start.cjs, this file as a CommonJS bundle
@@ -15,6 +16,18 @@ import { terminalColumns } from "./ui/columns.js";
 
 type ReadMain = typeof import("./read-main.js");
 type Cli = typeof import("./cli.js");
+
+// the build's code cache script (scripts/code-cache.mjs) loads read.cjs through these
+export { loadWithCache, makeCodeCache, readCodeCache } from "./code-cache.js";
+
+/** dist/read.cjs, compiled with the build's code cache for it when that is there and made from this build of it. */
+function readBundle(): ReadMain {
+  const file = join(__dirname, "read.cjs");
+  // LEARN_DEBUG's source maps are Node's for required files only
+  const cache = process.env.LEARN_DEBUG === "1" ? undefined : readCodeCache(file, `${file}.cache`);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS once built; import() would start the ES module loader
+  return cache ? loadWithCache<ReadMain>(file, cache).exports : (require(file) as ReadMain);
+}
 
 /**
  * Run `learn` on process.argv and set the exit code. A reader that stops early
@@ -35,8 +48,7 @@ export async function start(): Promise<void> {
     (argv.includes("--brief") ? briefAnswer(argv, env, packageVersion()) : undefined);
   if (early !== undefined) return void process.stdout.write(early);
   // the bundles sit beside this file once built: their names are computed, so esbuild leaves them be
-  const beside = (name: string) => join(__dirname, name);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS once built; import() would start the ES module loader
-  const read = fastPathAsked(argv, env) ? await (require(beside("read.cjs")) as ReadMain).runRead(argv) : undefined;
-  process.exitCode = read ?? (await ((await import(pathToFileURL(beside("cli.js")).href)) as Cli).main(argv));
+  const read = fastPathAsked(argv, env) ? await readBundle().runRead(argv) : undefined;
+  const cli = pathToFileURL(join(__dirname, "cli.js")).href;
+  process.exitCode = read ?? (await ((await import(cli)) as Cli).main(argv));
 }

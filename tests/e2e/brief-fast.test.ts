@@ -137,6 +137,7 @@ describe("revisit --brief fast path", () => {
       "bin/learn.cjs",
       "src/brief-fast.ts",
       "src/cli-early.ts",
+      "src/code-cache.ts",
       "src/core/dates.ts",
       "src/core/errors.ts",
       "src/files/brief-key.ts",

