@@ -56,10 +56,34 @@ export function forTerminal<T>(value: T, multiline: readonly string[] = [], key?
 
 // Display width and truncation by terminal columns (wide CJK characters take two, combining marks
 // none), from maintained libraries. They cost tens of milliseconds to load, so they are required
-// only when a string is not plain printable ASCII, where the column count is the length. Latin letters
-// (Latin-1, Extended-A/B, IPA, modifier letters) and general punctuation (… · – — ‘ ’ “ ” •) are one
-// column each too (checked against string-width char by char), so search results and lists stay on it.
-const PLAIN_ASCII = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+// only when a string holds a character outside PLAIN, all of whose characters take one column each
+// (tests/unit/terminal-text.test.ts checks every one against string-width): printable ASCII, Latin
+// letters (Latin-1, Extended-A/B, IPA, modifier letters), general punctuation (… · – — ‘ ’ “ ” •),
+// arrows and mathematical operators, box drawing, block elements (status's bars), geometric shapes
+// but the two wide squares, and the marks learn prints (✔ ✗ ❯ ⏎). Colour is no reason to load them
+// either: SGR escapes (what chalk writes) take no column, so styled text of PLAIN characters is
+// measured and cut here too. At a terminal, where everything is in colour, that saves `search` and
+// `status` some 40 ms.
+/** The characters measured without string-width, as code point ranges. */
+export const PLAIN_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x2ff],
+  [0x2010, 0x2027],
+  [0x2030, 0x205e],
+  [0x2190, 0x22ff],
+  [0x23ce, 0x23ce],
+  [0x2500, 0x25fc],
+  [0x2714, 0x2714],
+  [0x2717, 0x2717],
+  [0x276f, 0x276f],
+];
+const hex = (n: number): string => `\\u${n.toString(16).padStart(4, "0")}`;
+const PLAIN = new RegExp(`^[${PLAIN_RANGES.map(([a, b]) => (a === b ? hex(a) : `${hex(a)}-${hex(b)}`)).join("")}]*$`);
+/* eslint-disable no-control-regex -- an SGR escape is what is matched: anywhere, and at one place */
+const SGR = /\u001b\[[0-9;]*m/g;
+const SGR_HERE = /\u001b\[[0-9;]*m/y;
+/* eslint-enable no-control-regex */
 // Both are ESM: Node 20.19+ can require() them on first use; Node 20.17-20.18 cannot, so there
 // processIO imports them up front (preloadTextLibs) and this lazy path is never taken.
 const load = createRequire(import.meta.url);
@@ -78,20 +102,52 @@ export async function preloadTextLibs(): Promise<void> {
   libs = { width: width.default, truncate: truncate.default };
 }
 
+/** `text` without its SGR escapes, when every character left is PLAIN; else undefined. */
+function plainText(text: string): string | undefined {
+  if (PLAIN.test(text)) return text;
+  const bare = text.includes("\u001b") ? text.replace(SGR, "") : undefined;
+  return bare !== undefined && PLAIN.test(bare) ? bare : undefined;
+}
+
 /** How many terminal columns `text` takes. */
 export function displayWidth(text: string): number {
-  return PLAIN_ASCII.test(text) ? text.length : lib().width(text);
+  return plainText(text)?.length ?? lib().width(text);
 }
 
 /** `text` cut to at most `columns` columns with a trailing `…`, never inside a character. */
 export function truncateTo(text: string, columns: number): string {
-  if (PLAIN_ASCII.test(text)) return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
+  const bare = plainText(text);
+  if (bare === text) return text.length > columns ? `${text.slice(0, columns - 1)}…` : text;
+  if (bare !== undefined) return bare.length > columns ? cutStyled(text, columns - 1) : text;
   const { width, truncate } = lib();
   if (width(text) <= columns) return text;
   // cli-truncate keeps a wide character that straddles the last column (one column too wide): ask for less
   let cut = truncate(text, columns);
   for (let n = columns - 1; width(cut) > columns && n > 0; n--) cut = truncate(text, n);
   return cut;
+}
+
+/**
+ * Styled PLAIN text cut after `keep` characters, with `…` in the style in force there (as
+ * cli-truncate puts it), then every style ended: the rest of the line and its closing escapes are cut.
+ */
+function cutStyled(text: string, keep: number): string {
+  let out = "";
+  let shown = 0;
+  let styled = false;
+  for (let i = 0; i < text.length && shown < keep;) {
+    SGR_HERE.lastIndex = i;
+    const esc = text.charCodeAt(i) === 0x1b ? SGR_HERE.exec(text) : null;
+    if (esc) {
+      out += esc[0];
+      styled = true;
+      i += esc[0].length;
+    } else {
+      out += text[i++];
+      shown++;
+    }
+  }
+  return `${out}…${styled ? "\u001b[0m" : ""}`;
 }
 
 /** `text` padded with spaces to `columns` columns (by display width, not length). */

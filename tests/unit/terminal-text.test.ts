@@ -1,6 +1,9 @@
+import { Chalk } from "chalk";
+import cliTruncate from "cli-truncate";
+import { stripVTControlCharacters } from "node:util";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
-import { displayWidth, forTerminal, padEndTo, truncateTo, visible } from "../../src/ui/terminal-text.js";
+import { PLAIN_RANGES, displayWidth, forTerminal, padEndTo, truncateTo, visible } from "../../src/ui/terminal-text.js";
 
 // Anything a terminal would act on rather than show.
 // eslint-disable-next-line no-control-regex
@@ -75,5 +78,49 @@ describe("display width", () => {
     expect(truncateTo("abcdefghij", 5)).toBe("abcd…");
     expect(truncateTo("short", 10)).toBe("short");
     expect(truncateTo("日本", 4)).toBe("日本");
+  });
+});
+
+describe("width without string-width (PLAIN characters, styled or not)", () => {
+  it("every PLAIN character takes one column, as string-width says", () => {
+    const wrong: string[] = [];
+    for (const [from, to] of PLAIN_RANGES)
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCodePoint(c);
+        if (stringWidth(ch) !== 1 || displayWidth(ch) !== 1) wrong.push(c.toString(16));
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it("styled text is measured and cut as string-width and cli-truncate measure and cut it", () => {
+    const chalk = new Chalk({ level: 3 });
+    const styles = [
+      chalk.bold,
+      chalk.cyan,
+      chalk.dim,
+      chalk.red.bold,
+      chalk.gray,
+      (t: string) => chalk.green(`a${chalk.underline(t)}b`),
+    ];
+    const words = ["idempotency", "keys", "·", "█░░", "→", "✔", "notes/core-backend/x.md", "cheatsheet", "…", "±3"];
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 60; round++) {
+      const parts = Array.from({ length: 1 + next(6) }, () => {
+        const word = words[next(words.length)]!;
+        return next(3) === 0 ? word : styles[next(styles.length)]!(word);
+      });
+      const text = parts.join(" ");
+      expect(displayWidth(text), text).toBe(stringWidth(text));
+      for (let columns = 1; columns <= stringWidth(text) + 1; columns++) {
+        const cut = truncateTo(text, columns);
+        expect(stripVTControlCharacters(cut), `${JSON.stringify(text)} at ${columns}`).toBe(
+          stripVTControlCharacters(cliTruncate(text, columns)),
+        );
+        expect(stringWidth(cut)).toBeLessThanOrEqual(columns);
+        // a cut line ends every style it started: nothing leaks into the next line
+        if (cut !== text && cut.includes("\u001b[")) expect(cut.endsWith("\u001b[0m")).toBe(true);
+      }
+    }
   });
 });
