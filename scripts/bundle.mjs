@@ -49,12 +49,18 @@ const result = await build({
 // thirty. CommonJS cannot be split, so each file holds every source it may run, the parts it needs
 // only sometimes (the note parser, the scheduler of is:due, ...) too, evaluated only when imported;
 // and no code of the first bundle is ever loaded beside it (start.ts), so no class meets its copy.
-// npm packages stay in node_modules: `import()` of one stays import(), the ES-module-only ones too.
+// npm packages stay in node_modules, but for chalk: `import()` of one stays import() (see dynImp below).
 const second = await build({
   ...common,
   entryPoints: { start: "src/start.ts", read: "src/read-main.ts" },
   splitting: false,
   format: "cjs",
+  // but chalk, ES modules only and loaded by every run at a terminal (colour): bundled, it is compiled
+  // with the rest (and from the code cache) instead of starting Node's ES module loader for itself
+  packages: undefined,
+  external: Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).dependencies).filter(
+    (name) => name !== "chalk",
+  ),
   outExtension: { ".js": ".cjs" },
   // import.meta.url (new URL("./parse-worker.js", ...), createRequire, package.json) from this file's own path
   define: { "import.meta.url": "__learnModuleUrl" },

@@ -3,7 +3,7 @@
 // everyday read commands do not parse and compile it at every run. It holds the functions a run
 // compiled, so it is made after a few: a child process (plain `node`, as learn runs: V8 rejects a
 // cache made under other flags) loads read.cjs through dist/start.cjs's loader, runs index, search,
-// list and show on a copy of the package's sample notes in a temp folder, and writes
+// list and show (plain, then in colour) on a copy of the package's sample notes in a temp folder, and writes
 // dist/read.cjs.cache. Then another child checks that V8 takes it. A cache that cannot be made or
 // is refused is a warning, never a failed build: learn only compiles read.cjs as before.
 import { spawnSync } from "node:child_process";
@@ -32,6 +32,10 @@ if (mode === "--make") {
     ["show", "idempotency-keys"],
   ];
   for (const argv of runs) await exports.runRead([...argv, "--dir", ws]);
+  // and in colour, as at a terminal (chalk is in read.cjs)
+  delete process.env.NO_COLOR;
+  process.env.FORCE_COLOR = "1";
+  for (const argv of runs.slice(2)) await exports.runRead([...argv, "--dir", ws]);
   writeFileSync(`${out}.tmp`, makeCodeCache(read, script));
   process.exit(0);
 }

@@ -23,33 +23,31 @@ const both = (argv: string[]) => ({
   full: same(runCli(argv, { env: { LEARN_TODAY: today, LEARN_FAST_PATH: "off" } })),
 });
 
-/** The dist/ files a run of the built learn loaded, by name, each once; ES modules marked "(esm)". */
-function distFiles(args: string[]): string[] {
+/** Every module a run of the built learn loaded (tests/helpers/module-log.mjs), one line each. */
+function modules(args: string[], env: Record<string, string> = {}): string[] {
   const log = join(tempDir(), "modules.txt");
   const hook = fileURLToPath(new URL("../helpers/module-log.mjs", import.meta.url));
   const r = spawnSync(process.execPath, ["--import", hook, BIN, ...args], {
-    env: { PATH: process.env.PATH ?? "", LEARN_TODAY: today, LEARN_MODULE_LOG: log, NO_COLOR: "1" },
+    env: { PATH: process.env.PATH ?? "", LEARN_TODAY: today, LEARN_MODULE_LOG: log, NO_COLOR: "1", ...env },
     encoding: "utf8",
   });
   expect(r.status, r.stderr).toBe(0);
+  return [...new Set(readFileSync(log, "utf8").trim().split("\n"))];
+}
+
+/** The dist/ files among them, by name, each once; ES modules marked "(esm)". */
+function distFiles(lines: string[]): string[] {
   const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
   const named = (line: string): string | undefined => {
     const [path, kind] = line.startsWith("file:") ? [fileURLToPath(line), " (esm)"] : [line.slice(4), ""];
     if (!path.startsWith(dist)) return undefined;
     return path.slice(dist.length).replace(/^better-sqlite3-[\d.]+\.cjs$/, "better-sqlite3-VERSION.cjs") + kind;
   };
-  return [
-    ...new Set(
-      readFileSync(log, "utf8")
-        .split("\n")
-        .map(named)
-        .filter((f) => f !== undefined),
-    ),
-  ].sort();
+  return [...new Set(lines.map(named).filter((f) => f !== undefined))].sort();
 }
 
 describe("the read bundle (dist/read.cjs)", () => {
-  it("index, search, list and show load start.cjs, read.cjs and better-sqlite3's JavaScript, no ES module, when nothing changed", () => {
+  it("index, search, list and show load start.cjs, read.cjs and better-sqlite3's JavaScript, no ES module, when nothing changed, in colour too", () => {
     const root = workspace({
       "notes/idempotency-keys.md": noteText({ id: "aaaa0001", title: "Idempotency keys", published: "2026-10-01" }),
       "notes/retries.md": noteText({ id: "bbbb0001", title: "Retries with backoff", published: "2026-11-02" }),
@@ -63,12 +61,24 @@ describe("the read bundle (dist/read.cjs)", () => {
       ["list", "--no-refresh"],
       ["show", "retries"],
     ]) {
-      const files = distFiles([...args, "--dir", root]);
-      // read.cjs is compiled by start.cjs itself when the build's code cache is there (src/code-cache.ts), unseen here
+      const files = distFiles(modules([...args, "--dir", root]));
+      expect(files, args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", "read.cjs", "start.cjs"]);
+    }
+    // in colour, at 40 columns (lines cut): chalk is in read.cjs, and styled text is measured without
+    // string-width or cli-truncate; no ES module at all (but the entry, which the log hook resolves)
+    for (const args of [
+      ["search", "idempotency", "--no-refresh"],
+      ["list", "--no-refresh"],
+      ["show", "retries"],
+    ]) {
+      const lines = modules([...args, "--dir", root], { NO_COLOR: "", FORCE_COLOR: "1", COLUMNS: "40" });
+      expect(distFiles(lines), args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", "read.cjs", "start.cjs"]);
       expect(
-        files.filter((f) => f !== "read.cjs"),
+        lines.filter(
+          (l) => /chalk|string-width|cli-truncate/.test(l) || (l.startsWith("file:") && !l.endsWith("/bin/learn.cjs")),
+        ),
         args.join(" "),
-      ).toEqual(["better-sqlite3-VERSION.cjs", "start.cjs"]);
+      ).toEqual([]);
     }
   });
 
