@@ -62,14 +62,21 @@ function once(cmd, args, cwd) {
  * Falls back to `once` without bash.
  */
 const hasBash = has("bash");
-function timed(args, cwd) {
+const hasScript = has("script");
+/** A word for sh -c, quoted. */
+const shellWord = (w) => `'${w.replaceAll("'", `'\\''`)}'`;
+function timed(args, cwd, { tty = false } = {}) {
   if (!hasBash) return once(process.execPath, args, cwd);
   const script = 'TIMEFORMAT="__TIME__%3R %3U %3S"; time "$@" >/dev/null 2>&1';
-  const res = spawnSync("bash", ["-c", script, "bash", process.execPath, ...args], {
+  // tty: in a pseudo-terminal (util-linux `script`), colour on, as a person at a terminal runs it
+  const command = [process.execPath, ...args];
+  const run = tty ? ["script", "-qec", command.map(shellWord).join(" "), "/dev/null"] : command;
+  const { NO_COLOR: _, ...colour } = process.env;
+  const res = spawnSync("bash", ["-c", script, "bash", ...run], {
     cwd,
     encoding: "utf8",
     stdio: ["ignore", "ignore", "pipe"],
-    env: { ...process.env, NO_COLOR: "1" },
+    env: tty ? colour : { ...process.env, NO_COLOR: "1" },
   });
   const m = /__TIME__([\d.]+) ([\d.]+) ([\d.]+)/.exec(res.stderr ?? "");
   if (res.status !== 0) throw new Error(`node ${args.join(" ")} exited ${res.status}`);
@@ -105,15 +112,16 @@ const firstNote = (notes) =>
       .sort()[0],
   );
 
-/** The modules (ES and CommonJS, each once; node: builtins aside) a run loads, via tests/helpers/module-log.mjs. */
-function modulesLoaded(args, cwd) {
+/** The modules (ES and CommonJS, each once; node: builtins aside) a run loads, in colour or not, via tests/helpers/module-log.mjs. */
+function modulesLoaded(args, cwd, colour = false) {
   const log = join(tmpdir(), `learn-bench-modules-${process.pid}.txt`);
   rmSync(log, { force: true });
   const hook = join(root, "tests", "helpers", "module-log.mjs");
+  const { NO_COLOR: _, ...env } = process.env;
   spawnSync(process.execPath, ["--import", hook, ...args], {
     cwd,
     stdio: "ignore",
-    env: { ...process.env, NO_COLOR: "1", LEARN_MODULE_LOG: log },
+    env: { ...env, ...(colour ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }), LEARN_MODULE_LOG: log },
   });
   const mods = existsSync(log) ? new Set(readFileSync(log, "utf8").trim().split("\n")) : new Set();
   rmSync(log, { force: true });
@@ -158,8 +166,28 @@ function startup(n, ws) {
     { what: "search (refresh)", args: learn("search", "idempotency"), floor: walk, target: 1.4 },
     { what: "index, nothing changed", args: learn("index"), floor: walk, target: 1.15 },
   ];
+  // the same at a terminal, in colour (no target: the issue's are measured as above)
+  if (hasScript) {
+    const ttyNode = { what: "node -e 0, at a terminal", args: ["-e", "0"], tty: true };
+    cases.push(
+      ttyNode,
+      {
+        what: "search --no-refresh, at a terminal",
+        args: learn("search", "idempotency", "--no-refresh"),
+        tty: true,
+        floor: ttyNode,
+      },
+      {
+        what: "list -n 20, at a terminal",
+        args: learn("list", "--no-refresh", "-n", "20", "type:doc"),
+        tty: true,
+        floor: ttyNode,
+      },
+      { what: "status, at a terminal", args: learn("status"), tty: true, floor: ttyNode },
+    );
+  }
   const runs = cases.map(() => []);
-  for (let i = 0; i < Math.max(RUNS, 11); i++) cases.forEach((c, j) => runs[j].push(timed(c.args, ws)));
+  for (let i = 0; i < Math.max(RUNS, 11); i++) cases.forEach((c, j) => runs[j].push(timed(c.args, ws, c)));
   for (const [j, c] of cases.entries()) {
     c.secs = median(runs[j].map((r) => r.secs));
     c.cpu = median(runs[j].map((r) => r.cpu));
@@ -171,7 +199,7 @@ function startup(n, ws) {
       ? `${ratio.toFixed(2)}x ${c.floor.what} (CPU ${(c.cpu / c.floor.cpu).toFixed(2)}x)` +
         (c.target ? `  target ${c.target}x ${ratio <= c.target ? "ok" : "MISSED"}` : "")
       : "";
-    const mods = c === walk || c === node ? "" : `${modulesLoaded(c.args, ws)} modules`;
+    const mods = c === walk || c.args[0] === "-e" ? "" : `${modulesLoaded(c.args, ws, c.tty)} modules`;
     console.log(
       `${String(n).padStart(6)}  ${c.what.padEnd(34)} ${c.secs.toFixed(3)} s (${Number.isNaN(c.cpu) ? "?" : c.cpu.toFixed(3)})  ${mods.padEnd(12)} ${note}`,
     );
