@@ -42,8 +42,9 @@ const result = await build({
   },
 });
 // The second bundle, CommonJS: dist/start.cjs, the process entry (src/start.ts; bin/learn.cjs requires it),
-// which answers `--version`, the cached `--help` and the shell prompt's `revisit --brief`; and
-// dist/read.cjs (src/read-main.ts), `learn index`, `search`, `list` and `show` in their everyday forms.
+// which answers `--version`, the cached `--help` and the shell prompt's `revisit --brief`;
+// dist/read.cjs (src/read-main.ts), `learn index`, `search`, `list` and `show` in their everyday
+// forms; and dist/status.cjs (src/status-main.ts), `learn status`.
 // A process whose code is all CommonJS never starts Node's ES module loader (some 6 ms a run), and
 // one file is one module to resolve, compile and link where the first bundle's chunks were some
 // thirty. CommonJS cannot be split, so each file holds every source it may run, the parts it needs
@@ -52,7 +53,7 @@ const result = await build({
 // npm packages stay in node_modules, but for chalk: `import()` of one stays import() (see dynImp below).
 const second = await build({
   ...common,
-  entryPoints: { start: "src/start.ts", read: "src/read-main.ts" },
+  entryPoints: { start: "src/start.ts", read: "src/read-main.ts", status: "src/status-main.ts" },
   splitting: false,
   format: "cjs",
   // but chalk, ES modules only and loaded by every run at a terminal (colour): bundled, it is compiled
@@ -70,12 +71,13 @@ const second = await build({
       "const dynImp = module.learnImport ?? ((specifier) => import(specifier));",
   },
 });
-// start.ts may compile read.cjs itself, to give V8 the build's code cache (src/code-cache.ts); on
-// Node 20, import() in code compiled that way fails (or warns, experimental), so read.cjs's
+// start.ts may compile read.cjs and status.cjs itself, to give V8 the build's code cache
+// (src/code-cache.ts); on Node 20, import() in code compiled that way fails (or warns, experimental), so their
 // import() of a package goes through dynImp, which start.cjs's loader passes in as
 // module.learnImport (its own import(), which works) and a plain require() leaves as import().
 // Same length as `import`, so the source map holds.
-dynamicImports(join(dist, "read.cjs"), second.metafile.outputs["dist/read.cjs"]);
+for (const name of ["read.cjs", "status.cjs"])
+  dynamicImports(join(dist, name), second.metafile.outputs[`dist/${name}`]);
 // better-sqlite3's JavaScript (a dozen small CommonJS files) as one, named by its version: store/open-db.ts
 // loads it only beside that version's native addon, which stays in node_modules (and `bindings`, which
 // finds an addon elsewhere, stays a package).
@@ -111,6 +113,6 @@ function dynamicImports(file, output) {
   });
   const left = found.filter((spec) => !spec || !wanted.includes(spec));
   if (left.length || wanted.some((w) => !found.includes(w)))
-    throw new Error(`bundle: read.cjs has import() calls not of a package (${left.join(", ")}), or lost one`);
+    throw new Error(`bundle: ${file} has import() calls not of a package (${left.join(", ")}), or lost one`);
   writeFileSync(file, text.slice(0, body) + rewritten);
 }

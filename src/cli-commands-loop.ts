@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { examples, flags, type Act } from "./cli-parts.js";
+import { fastCommands } from "./cli-run.js";
 
 // The program's commands for the learning loop and the rest: revisit, used, check, mv, watch, lsp,
 // publish, week, readiness, status, completion.
@@ -181,7 +182,7 @@ evidence supports; --json carries every score, each item's rung and the 12-week 
       "after",
       examples("learn status", "learn status --json", "npm start   # learn status on the bundled workspace"),
     )
-    .action(act("status", flags, async (o, io) => (await import("./commands/status.js")).status(o, io)));
+    .action(act("status", flags, fastCommands.status));
 
   program
     .command("completion")

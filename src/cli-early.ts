@@ -48,6 +48,9 @@ export function earlyAnswer(
   return undefined;
 }
 
-/** True when the command line may be an everyday `index`, `search`, `list` or `show` (read-fast.ts decides). */
+/** The commands read-fast.ts may take without commander. */
+const FAST = new Set(["index", "search", "list", "show", "status"]);
+
+/** True when the command line may be an everyday `index`, `search`, `list`, `show` or `status` (read-fast.ts decides). */
 export const fastPathAsked = (argv: readonly string[], env: NodeJS.ProcessEnv): boolean =>
-  env.LEARN_FAST_PATH !== "off" && argv.some((w) => w === "search" || w === "list" || w === "show" || w === "index");
+  env.LEARN_FAST_PATH !== "off" && argv.some((w) => FAST.has(w));

@@ -37,17 +37,19 @@ type SearchOptions = Parameters<typeof import("./commands/search.js").search>[0]
 type ListOptions = Parameters<typeof import("./commands/list.js").list>[0];
 type ShowOptions = Parameters<typeof import("./commands/show.js").show>[0];
 type IndexOptions = Parameters<typeof import("./commands/index.js").index>[0];
+type StatusOptions = Parameters<typeof import("./commands/status.js").status>[0];
 
 /** `learn search`'s exit status: no hits exits 1, as grep and rg do (--json too: `"hits": []` and exit 1). */
 export function searchStatus(hits: readonly unknown[]): void {
   if (hits.length === 0) throw new ExitStatus(1);
 }
 
-/** How index, search, list and show run once parsed: their commander actions and read-fast.ts share these. */
+/** How index, search, list, show and status run once parsed: their commander actions and read-fast.ts share these. */
 export const fastCommands = {
   index: async (o: IndexOptions, io: IO): Promise<unknown> => (await import("./commands/index.js")).index(o, io),
   search: async (o: SearchOptions, io: IO): Promise<void> =>
     searchStatus(await (await import("./commands/search.js")).search(o, io)),
   list: async (o: ListOptions, io: IO): Promise<unknown> => (await import("./commands/list.js")).list(o, io),
   show: async (o: ShowOptions, io: IO): Promise<unknown> => (await import("./commands/show.js")).show(o, io),
+  status: async (o: StatusOptions, io: IO): Promise<unknown> => (await import("./commands/status.js")).status(o, io),
 };

@@ -1,6 +1,6 @@
 import type { Invocation } from "./cli-run.js";
 
-// `learn search WORDS`, `learn list FILTERS`, `learn show SLUG` and `learn index` in their everyday forms, parsed
+// `learn search WORDS`, `learn list FILTERS`, `learn show SLUG`, `learn index` and `learn status` in their everyday forms, parsed
 // without commander: loading it and building the program is about 15 ms of CPU, the largest part
 // of these commands' start-up that is not their own work. Only plain words and the options below
 // (each flag alone, each value as the next word) are taken; any other command line returns
@@ -45,9 +45,10 @@ const COMMANDS: Record<string, Shape> = {
     positional: { key: "filters", many: true },
   },
   show: { flags: NO_REFRESH, values: {}, defaults: { refresh: true }, positional: { key: "slug", many: false } },
+  status: { flags: {}, values: {}, defaults: {} },
 };
 
-/** The command and options of a plain `index`, `search`, `list` or `show` command line, or undefined for any other. */
+/** The command and options of a plain `index`, `search`, `list`, `show` or `status` command line, or undefined for any other. */
 export function readInvocation(argv: readonly string[]): Invocation | undefined {
   const given: Record<string, unknown> = {};
   const words: string[] = [];

@@ -3,30 +3,33 @@ import { pathToFileURL } from "node:url";
 import { briefAnswer } from "./brief-fast.js";
 import { earlyAnswer, fastPathAsked, packageVersion } from "./cli-early.js";
 import { loadWithCache, readCodeCache } from "./code-cache.js";
+import { readInvocation } from "./read-fast.js";
 import { terminalColumns } from "./ui/columns.js";
 
 // The process entry: bin/learn.cjs requires dist/start.cjs, this file as a CommonJS bundle
 // (scripts/bundle.mjs). A process whose code is all CommonJS never starts Node's ES module loader,
-// some 6 ms of every run on this 2-core machine. So what runs at every shell prompt and every
-// search is answered here or in dist/read.cjs, both CommonJS: `--version`, the cached `--help`,
-// `revisit --brief` from its cache, and `index`, `search`, `list` and `show` in their everyday forms.
-// Any other command line imports dist/cli.js, the ES module bundle, and runs the commander program.
-// dist/read.cjs holds its own copy of every source it uses, so no object made by one bundle meets
-// code of the other: an error class, for one, is checked by `instanceof` only within its bundle.
+// some 6 ms of every run on this 2-core machine. So what runs at every shell prompt, every search
+// and every glance at status is answered here or in a CommonJS bundle of its own: `--version`, the
+// cached `--help` and `revisit --brief` from its cache here; `index`, `search`, `list` and `show` in
+// their everyday forms by dist/read.cjs, and `status` by dist/status.cjs. Any other command line
+// imports dist/cli.js, the ES module bundle, and runs the commander program. Each bundle holds its
+// own copy of every source it uses and a process loads one of them, so no object made by one meets
+// code of another: an error class, for one, is checked by `instanceof` only within its bundle.
 
-type ReadMain = typeof import("./read-main.js");
+/** What both CommonJS command bundles (read-main.ts, status-main.ts) export. */
+type FastBundle = typeof import("./read-main.js");
 type Cli = typeof import("./cli.js");
 
-// the build's code cache script (scripts/code-cache.mjs) loads read.cjs through these
+// the build's code cache script (scripts/code-cache.mjs) loads the bundles through these
 export { loadWithCache, makeCodeCache, readCodeCache } from "./code-cache.js";
 
-/** dist/read.cjs, compiled with the build's code cache for it when that is there and made from this build of it. */
-function readBundle(): ReadMain {
-  const file = join(__dirname, "read.cjs");
+/** dist/NAME, compiled with the build's code cache for it when that is there and made from this build of it. */
+function fastBundle(name: string): FastBundle {
+  const file = join(__dirname, name);
   // LEARN_DEBUG's source maps are Node's for required files only
   const cache = process.env.LEARN_DEBUG === "1" ? undefined : readCodeCache(file, `${file}.cache`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS once built; import() would start the ES module loader
-  return cache ? loadWithCache<ReadMain>(file, cache).exports : (require(file) as ReadMain);
+  return cache ? loadWithCache<FastBundle>(file, cache).exports : (require(file) as FastBundle);
 }
 
 /**
@@ -48,7 +51,9 @@ export async function start(): Promise<void> {
     (argv.includes("--brief") ? briefAnswer(argv, env, packageVersion()) : undefined);
   if (early !== undefined) return void process.stdout.write(early);
   // the bundles sit beside this file once built: their names are computed, so esbuild leaves them be
-  const read = fastPathAsked(argv, env) ? await readBundle().runRead(argv) : undefined;
+  const command = fastPathAsked(argv, env) ? readInvocation(argv)?.command : undefined;
+  const fast =
+    command === undefined ? undefined : await fastBundle(command === "status" ? "status.cjs" : "read.cjs").run(argv);
   const cli = pathToFileURL(join(__dirname, "cli.js")).href;
-  process.exitCode = read ?? (await ((await import(cli)) as Cli).main(argv));
+  process.exitCode = fast ?? (await ((await import(cli)) as Cli).main(argv));
 }

@@ -141,6 +141,7 @@ describe("revisit --brief fast path", () => {
       "src/core/dates.ts",
       "src/core/errors.ts",
       "src/files/brief-key.ts",
+      "src/read-fast.ts",
       "src/start.ts",
       "src/ui/columns.ts",
       "src/workspace/find.ts",

@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
-// Issue 15: `learn index`, `search`, `list` and `show` run from dist/read.cjs, the build's second
-// bundle (scripts/bundle.mjs): CommonJS, one file holding every source they may run, so Node's ES
-// module loader never starts. Errors thrown anywhere in it (the config's schema check, the note
+// Issue 15: `learn index`, `search`, `list` and `show` run from dist/read.cjs, and `status` from
+// dist/status.cjs, the build's CommonJS bundles (scripts/bundle.mjs): each one file holding every
+// source its commands may run, so Node's ES module loader never starts. Errors thrown anywhere in it (the config's schema check, the note
 // parser) must end the command as they do through commander (LEARN_FAST_PATH=off), and the files
 // loaded stay few.
 
@@ -64,15 +64,24 @@ describe("the read bundle (dist/read.cjs)", () => {
       const files = distFiles(modules([...args, "--dir", root]));
       expect(files, args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", "read.cjs", "start.cjs"]);
     }
-    // in colour, at 40 columns (lines cut): chalk is in read.cjs, and styled text is measured without
+    // status: its own bundle (once its caches are warm: the run before made them)
+    expect(runCli(["status", "--dir", root], { env: { LEARN_TODAY: today } }).code).toBe(0);
+    expect(distFiles(modules(["status", "--dir", root]))).toEqual([
+      "better-sqlite3-VERSION.cjs",
+      "start.cjs",
+      "status.cjs",
+    ]);
+    // in colour, at 40 columns (lines cut): chalk is in the bundle, and styled text is measured without
     // string-width or cli-truncate; no ES module at all (but the entry, which the log hook resolves)
     for (const args of [
       ["search", "idempotency", "--no-refresh"],
       ["list", "--no-refresh"],
       ["show", "retries"],
+      ["status"],
     ]) {
       const lines = modules([...args, "--dir", root], { NO_COLOR: "", FORCE_COLOR: "1", COLUMNS: "40" });
-      expect(distFiles(lines), args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", "read.cjs", "start.cjs"]);
+      const bundle = args[0] === "status" ? "status.cjs" : "read.cjs";
+      expect(distFiles(lines), args.join(" ")).toEqual(["better-sqlite3-VERSION.cjs", bundle, "start.cjs"].sort());
       expect(
         lines.filter(
           (l) => /chalk|string-width|cli-truncate/.test(l) || (l.startsWith("file:") && !l.endsWith("/bin/learn.cjs")),

@@ -8,7 +8,7 @@ import { readInvocation } from "../../src/read-fast.js";
 import { BIN, runCli } from "../helpers/run-cli.js";
 import { noteText, tempDir, workspace } from "../helpers/workspace.js";
 
-// Issue 15: `index`, `search`, `list` and `show` in their everyday forms skip commander (src/read-fast.ts).
+// Issue 15: `index`, `search`, `list`, `show` and `status` in their everyday forms skip commander (src/read-fast.ts).
 // The fast path must be the full program to the byte: the same options object for every form it
 // takes, nothing for the forms it leaves to commander, and the same output and exit code.
 
@@ -32,6 +32,9 @@ const TAKEN: string[][] = [
   ["index"],
   ["index", "--full", "--json"],
   ["--dir", "/w", "index", "--no-color"],
+  ["status"],
+  ["status", "--json", "--today", "2026-01-01"],
+  ["--dir", "/w", "status", "--no-input"],
 ];
 
 const LEFT: string[][] = [
@@ -50,7 +53,9 @@ const LEFT: string[][] = [
   ["show", "a", "b"],
   ["show", "a", "-n", "2"],
   ["help", "search"],
-  ["status"],
+  ["status", "now"],
+  ["status", "--full"],
+  ["status", "--help"],
   ["index", "notes"],
   ["index", "--no-refresh"],
   ["index", "-n", "3"],
@@ -92,6 +97,8 @@ describe("read-fast: the output", () => {
       ["show", "no-such-note"],
       ["index", "--json"],
       ["index"],
+      ["status"],
+      ["status", "--json"],
     ];
     const env = { LEARN_TODAY: "2026-11-27" };
     for (const form of forms) {
@@ -113,6 +120,10 @@ describe("read-fast: the output", () => {
     const fullColour = runCli(coloured, { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1", LEARN_FAST_PATH: "off" } });
     expect(fullColour.stdout).toContain("\x1b[");
     expect(runCli(coloured, { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toBe(fullColour.stdout);
+    const status = ["status", "--dir", root];
+    const fullStatus = runCli(status, { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1", LEARN_FAST_PATH: "off" } });
+    expect(fullStatus.stdout).toContain("\x1b[");
+    expect(runCli(status, { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } }).stdout).toBe(fullStatus.stdout);
   });
 
   it("does not load commander (and the full program does)", () => {

@@ -59,12 +59,16 @@ describe("the code cache for a CommonJS bundle", () => {
     expect(readCodeCache(file, cache)).toBeUndefined();
   });
 
-  it("the build made one for dist/read.cjs that this Node takes", () => {
+  it.each(["read.cjs", "status.cjs"])("the build made one for dist/%s that this Node takes", (name) => {
     const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
-    expect(readFileSync(join(dist, "read.cjs.cache")).subarray(0, 18).toString()).toBe("learn-code-cache 1");
+    expect(
+      readFileSync(join(dist, `${name}.cache`))
+        .subarray(0, 18)
+        .toString(),
+    ).toBe("learn-code-cache 1");
     // a process of its own, as learn runs: V8 refuses a cache made under other flags
     const script = `const s = require(${JSON.stringify(join(dist, "start.cjs"))});
-const f = ${JSON.stringify(join(dist, "read.cjs"))};
+const f = ${JSON.stringify(join(dist, name))};
 const c = s.readCodeCache(f, f + ".cache");
 process.stdout.write(String(c !== undefined && !s.loadWithCache(f, c).script.cachedDataRejected));`;
     const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
