@@ -3,13 +3,14 @@ import { createRequire, wrap } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
 
-// V8's code cache for dist/read.cjs: the bytecode of the functions an everyday read command runs,
-// made by the build (scripts/code-cache.mjs) so that a run does not parse and compile them again,
-// about 5 ms of a 60 ms start on this machine. Node 22 has module.enableCompileCache for this; Node
-// 20 has only vm.Script's cachedData, so a file is loaded here by hand, as require() loads it.
-// V8 rejects a cache made by another Node or with other flags (the file is then compiled as usual),
-// but it checks the source only by its length: the cache file names the build of read.cjs it was
-// made from (size, mtime, inode), and any other is not given to V8 at all.
+// V8's code cache for the CommonJS command bundles (dist/read.cjs, dist/status.cjs): the bytecode
+// of the functions an everyday command runs, made by the build (scripts/code-cache.mjs) so that a
+// run does not parse and compile them again, about 5 ms of a 60 ms start on this machine. Node 22
+// has module.enableCompileCache for this; Node 20 has only vm.Script's cachedData, so a file is
+// loaded here by hand, as require() loads it. V8 rejects a cache made by another Node or with other
+// flags (the file is then compiled as usual), but it checks the source only by its length: the
+// cache file names the build of the bundle it was made from (size, mtime, inode), and any other is
+// not given to V8 at all.
 
 const MAGIC = "learn-code-cache 1";
 
