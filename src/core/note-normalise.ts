@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   DIFFICULTIES,
   KNOWN_KEYS,
@@ -13,46 +12,98 @@ import {
 } from "./note-model.js";
 import { toIsoDate } from "./dates.js";
 
-const enumOf = (values: readonly [string, ...string[]]) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.enum(values));
+// Each known key's value is checked and normalised by hand: zod did this until loading it (some
+// 50 ms) was most of what parsing one changed note cost. tests/unit/note-normalise-zod.test.ts keeps
+// the zod schemas these replace and compares the two on thousands of generated values.
 
-const text = z.preprocess(
-  (v) => (typeof v === "number" || typeof v === "boolean" ? String(v) : v),
-  z.string().trim().min(1),
-);
-const date = z.preprocess(
-  (v) => toIsoDate(v) ?? v,
-  z.string().refine((s) => toIsoDate(s) === s, "must be a date like 2026-11-26"),
-);
-const list = z.array(text);
+/** A value read for a known key: normalised, or why it is not valid (the message a warning shows). */
+type Read = { ok: true; value: unknown } | { ok: false; message: string };
+const ok = (value: unknown): Read => ({ ok: true, value });
+const bad = (message: string): Read => ({ ok: false, message });
+const NOT_A_STRING = bad("must be a string");
+const EMPTY = bad("must not be empty");
 
-/** One schema a known key: what a valid, normalised value looks like. */
-const FIELD_SCHEMAS: Record<KnownKey, z.ZodType> = {
+/** Trimmed and lower-cased when text; anything else as it is. */
+const lowered = (v: unknown): unknown => (typeof v === "string" ? v.trim().toLowerCase() : v);
+
+/** Text: a number or boolean as its text, trimmed, not empty. */
+function text(v: unknown): Read {
+  const s = typeof v === "number" || typeof v === "boolean" ? String(v) : v;
+  if (typeof s !== "string") return NOT_A_STRING;
+  const t = s.trim();
+  return t ? ok(t) : EMPTY;
+}
+
+/** One of `values`, matched trimmed and in any case. */
+const enumOf =
+  (values: readonly string[], normalise: (v: unknown) => unknown = lowered) =>
+  (v: unknown): Read => {
+    const n = normalise(v);
+    return typeof n === "string" && values.includes(n) ? ok(n) : bad(`must be one of ${values.join("|")}`);
+  };
+
+/** A lower-case name: trimmed, not empty. */
+function name(v: unknown): Read {
+  const n = lowered(v);
+  if (typeof n !== "string") return NOT_A_STRING;
+  return n ? ok(n) : EMPTY;
+}
+
+/** A date, in any form dates.ts reads, as YYYY-MM-DD. */
+function date(v: unknown): Read {
+  const n = toIsoDate(v) ?? v;
+  if (typeof n !== "string") return NOT_A_STRING;
+  return toIsoDate(n) === n ? ok(n) : bad("must be a date like 2026-11-26");
+}
+
+/** A list whose every item `item` reads; the first item that does not is the message. */
+const listOf =
+  (item: (v: unknown) => Read) =>
+  (v: unknown): Read => {
+    if (!Array.isArray(v)) return bad("must be a list");
+    const out: unknown[] = [];
+    for (const x of v) {
+      const r = item(x);
+      if (!r.ok) return r;
+      out.push(r.value);
+    }
+    return ok(out);
+  };
+
+/** An interval like 30d (a bare number is days). */
+function interval(v: unknown): Read {
+  const n = typeof v === "number" ? `${v}d` : lowered(v);
+  if (typeof n !== "string") return NOT_A_STRING;
+  return /^\d+[dwmy]$/.test(n) ? ok(n) : bad("must be an interval like 30d, 6w, 3m or 1y");
+}
+
+/** How each known key's value is read. */
+const FIELDS: Record<KnownKey, (v: unknown) => Read> = {
   id: text,
   title: text,
   // aliases people write (`note`, `cheat-sheet`, `learning-log`) read as the type they mean
-  type: z.preprocess(
-    (v) => (typeof v === "string" ? (resolveType(v) ?? v.trim().toLowerCase()) : v),
-    z.enum(NOTE_TYPES),
-  ),
+  type: enumOf(NOTE_TYPES, (v) => (typeof v === "string" ? (resolveType(v) ?? v.trim().toLowerCase()) : v)),
   status: enumOf(STATUSES),
   visibility: enumOf(VISIBILITIES),
-  domain: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1)),
+  domain: name,
   difficulty: enumOf(DIFFICULTIES),
-  roles: z.array(z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.string().min(1))),
-  tags: list,
+  roles: listOf(name),
+  tags: listOf(text),
   summary: text,
   published: date,
   updated: date,
-  sources: list,
-  related: list,
-  covers: list,
-  revisit_every: z.preprocess(
-    (v) => (typeof v === "number" ? `${v}d` : typeof v === "string" ? v.trim().toLowerCase() : v),
-    z.string().regex(/^\d+[dwmy]$/, "must be an interval like 30d, 6w, 3m or 1y"),
-  ),
-  revisit: z.boolean(),
+  sources: listOf(text),
+  related: listOf(text),
+  covers: listOf(text),
+  revisit_every: interval,
+  revisit: (v) => (typeof v === "boolean" ? ok(v) : bad("must be a boolean")),
 };
+
+/**
+ * A known key's value (a list key's already made a list) read: normalised, or why not.
+ * @public (tests/unit/note-normalise-zod.test.ts compares it with the zod schemas it replaced)
+ */
+export const readKnownKey = (key: KnownKey, value: unknown): Read => FIELDS[key](value);
 
 const KEY_BY_LOWER = new Map<string, KnownKey>(KNOWN_KEYS.map((k) => [k.toLowerCase(), k]));
 const isListKey = (k: string): boolean => (LIST_KEYS as readonly string[]).includes(k);
@@ -67,15 +118,6 @@ function asList(value: unknown): unknown {
       .map((s) => s.trim())
       .filter(Boolean);
   return [value];
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_value" && "values" in issue) {
-    return `must be one of ${(issue.values as unknown[]).join("|")}`;
-  }
-  if (issue.code === "invalid_type") return `must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}`;
-  if (issue.code === "too_small") return "must not be empty";
-  return issue.message;
 }
 
 /** How a key written more than once (in another case) is reported; check gives it its own rule. */
@@ -176,14 +218,9 @@ export function normaliseFrontMatter(
       data.publish_flag = flagOf(value); // `published: true` wins over `publish:`, as Jekyll reads it
       continue;
     }
-    const input = isListKey(key) ? asList(value) : value;
-    const parsed = FIELD_SCHEMAS[key].safeParse(input);
-    if (parsed.success) {
-      (data as unknown as Record<string, unknown>)[key] = parsed.data;
-    } else {
-      const issue = parsed.error.issues[0];
-      warnings.push({ key, message: issue ? describe(issue) : "is not valid", severity: "warning" });
-    }
+    const read = readKnownKey(key, isListKey(key) ? asList(value) : value);
+    if (read.ok) (data as unknown as Record<string, unknown>)[key] = read.value;
+    else warnings.push({ key, message: read.message, severity: "warning" });
   }
   readForeignKeys(data);
   readDateAliases(data, warnings);
@@ -205,6 +242,6 @@ function readForeignKeys(data: FrontMatter): void {
   const aliases = asList(extraValue(data.extra, "aliases", "alias")) as unknown[];
   data.aliases = aliases.filter((a) => typeof a === "string" || typeof a === "number").map((a) => String(a).trim());
   data.aliases = data.aliases.filter(Boolean);
-  const desc = data.summary === undefined ? text.safeParse(extraValue(data.extra, "desc", "description")) : undefined;
-  if (desc?.success) data.summary = desc.data as string;
+  const desc = data.summary === undefined ? text(extraValue(data.extra, "desc", "description")) : undefined;
+  if (desc?.ok) data.summary = desc.value as string;
 }
