@@ -31,6 +31,30 @@ function linkLine(at: NoteLines | undefined, link: LinkRow): number | undefined 
 }
 
 /**
+ * Of `notes` with `self` in place of the note at its path, those linkFindings reads for `links`
+ * (each link's ends by path or name, and every note sharing a target's file name), in their order:
+ * the same findings as from all of them, without indexing thousands of notes for one document's
+ * links (the editor's diagnostics run at every pause in typing).
+ */
+export function notesForLinks(notes: readonly NoteRow[], links: readonly LinkRow[], self: NoteRow): NoteRow[] {
+  const paths = new Set<string>();
+  const slugs = new Set<string>();
+  for (const l of links) {
+    if (l.from_path !== undefined) paths.add(l.from_path);
+    slugs.add(l.from_slug.toLowerCase());
+    if (l.to_path) paths.add(l.to_path);
+    if (l.to_slug !== null) slugs.add(l.to_slug.toLowerCase());
+  }
+  const end = (n: NoteRow): boolean => paths.has(n.path) || slugs.has(n.slug.toLowerCase());
+  const names = new Set<string>();
+  for (const n of notes) if (n.path !== self.path && end(n)) names.add(fileName(n.path));
+  if (end(self)) names.add(fileName(self.path));
+  const out = notes.filter((n) => n.path !== self.path && (end(n) || (names.size > 0 && names.has(fileName(n.path)))));
+  out.push(self);
+  return out;
+}
+
+/**
  * Link findings: broken `related:`, `[[links]]` and Markdown links (warnings), and
  * public notes linking to notes that are not public (errors). `textOf` gives a
  * note's text by path, for line numbers; `only` limits the check to some paths.

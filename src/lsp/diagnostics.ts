@@ -1,7 +1,7 @@
 import { Buffer } from "node:buffer";
 import { posix } from "node:path";
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
-import { linkFindings } from "../core/check-links.js";
+import { linkFindings, notesForLinks } from "../core/check-links.js";
 import { dedupeFindings, sortFindings, type Finding } from "../core/check-model.js";
 import { applyRules, ownsNote, rulePolicy } from "../core/check-policy.js";
 import { parseNote } from "../core/note-parse.js";
@@ -55,7 +55,7 @@ export async function documentFindings(ws: LspWorkspace, path: string, full: str
     links.push({ ...base, to_slug: to?.slug ?? null, to_path: to?.path ?? null });
   }
   const self: NoteRow = { ...selfRow(await ws.noteAt(path), path, slug), visibility: parsed.data.visibility ?? null };
-  const notes = [...(await ws.notes()).filter((n) => n.path !== path), self];
+  const notes = notesForLinks(await ws.notes(), links, self);
   out.push(...linkFindings(notes, links, (p) => (p === path ? text : undefined), new Set([path])));
   const owned = ownsNote(ws.ctx.config.dialect, parsed.data.type);
   return sortFindings(applyRules(dedupeFindings(out), rulePolicy(ws.ctx.config.check?.rules), () => owned));
