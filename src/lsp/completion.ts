@@ -12,10 +12,8 @@ const MAX_ITEMS = 100;
 
 type Range = { start: Position; end: Position };
 
-/** How well a query matches a text: 3 prefix, 2 substring, 1 in-order letters, 0 no match. */
-function score(query: string, text: string): number {
-  const q = query.toLowerCase();
-  const t = text.toLowerCase();
+/** How well a query (lower case) matches a text (lower case): 3 prefix, 2 substring, 1 in-order letters, 0 no match. */
+function score(q: string, t: string): number {
   if (!q || t.startsWith(q)) return 3;
   if (t.includes(q)) return 2;
   let i = 0;
@@ -23,11 +21,24 @@ function score(query: string, text: string): number {
   return i === q.length ? 1 : 0;
 }
 
+// Each note's slug, title and id in lower case, per note list: a list is matched at every
+// keystroke, and lower-casing 10k notes' names each time was most of the garbage a completion left.
+const LOWER = new WeakMap<readonly NoteRow[], string[][]>();
+
 /** Notes matching a query by slug, title or id, best match first, then most recently updated. */
 function matchNotes(notes: readonly NoteRow[], query: string): NoteRow[] {
-  const scored = notes
-    .map((n) => ({ n, s: Math.max(score(query, n.slug), score(query, n.title), n.id ? score(query, n.id) : 0) }))
-    .filter((x) => x.s > 0);
+  let lower = LOWER.get(notes);
+  if (!lower) {
+    lower = notes.map((n) => [n.slug, n.title, n.id ?? ""].map((t) => t.toLowerCase()));
+    LOWER.set(notes, lower);
+  }
+  const q = query.toLowerCase();
+  const scored: { n: NoteRow; s: number }[] = [];
+  for (let i = 0; i < notes.length; i++) {
+    const [slug, title, id] = lower[i]!;
+    const s = Math.max(score(q, slug!), score(q, title!), id ? score(q, id) : 0);
+    if (s > 0) scored.push({ n: notes[i]!, s });
+  }
   scored.sort((a, b) => b.s - a.s || b.n.mtime_ms - a.n.mtime_ms || a.n.slug.localeCompare(b.n.slug, "en"));
   return scored.map((x) => x.n);
 }
