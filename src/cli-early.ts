@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
+import { packageVersion } from "./workspace/package-root.js";
 
 // What `learn` answers before any command module loads: `--version`, `learn` alone and the
 // cached `--help`. Both entries use it: cli.ts's main (the ES module bundle, and the tests) and
 // start.ts (the process entry, a CommonJS bundle); one copy of this file sits in each.
-
-/** The package's version, from its package.json (dist/ and src/ both sit one level below it). */
-export const packageVersion = (): string =>
-  (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** What `learn` alone prints: the few commands to start with, and where the rest are. */
 const OVERVIEW = `learn: a command-line learning OS for engineers: notes, search, revisits and the weekly loop.
@@ -47,10 +44,3 @@ export function earlyAnswer(
   if ((argv[0] === "--help" || argv[0] === "-h") && columns() === 80) return cachedHelp(env);
   return undefined;
 }
-
-/** The commands read-fast.ts may take without commander. */
-const FAST = new Set(["index", "search", "list", "show", "status"]);
-
-/** True when the command line may be an everyday `index`, `search`, `list`, `show` or `status` (read-fast.ts decides). */
-export const fastPathAsked = (argv: readonly string[], env: NodeJS.ProcessEnv): boolean =>
-  env.LEARN_FAST_PATH !== "off" && argv.some((w) => FAST.has(w));

@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import type { Command } from "commander";
 import { addLoopCommands } from "./cli-commands-loop.js";
 import { addNoteCommands } from "./cli-commands-notes.js";
-import { packageVersion } from "./cli-early.js";
+import { packageVersion } from "./workspace/package-root.js";
 import { actWith, examples, type ProgramHooks } from "./cli-parts.js";
 
 // The commander program: every command, its options and help, and how each action runs. cli.ts

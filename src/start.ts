@@ -1,10 +1,11 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { briefAnswer } from "./brief-fast.js";
-import { earlyAnswer, fastPathAsked, packageVersion } from "./cli-early.js";
+import { earlyAnswer } from "./cli-early.js";
 import { loadWithCache, readCodeCache } from "./code-cache.js";
-import { readInvocation } from "./read-fast.js";
+import { fastInvocation } from "./read-fast.js";
 import { terminalColumns } from "./ui/columns.js";
+import { packageVersion } from "./workspace/package-root.js";
 
 // The process entry: bin/learn.cjs requires dist/start.cjs, this file as a CommonJS bundle
 // (scripts/bundle.mjs). A process whose code is all CommonJS never starts Node's ES module loader,
@@ -51,7 +52,7 @@ export async function start(): Promise<void> {
     (argv.includes("--brief") ? briefAnswer(argv, env, packageVersion()) : undefined);
   if (early !== undefined) return void process.stdout.write(early);
   // the bundles sit beside this file once built: their names are computed, so esbuild leaves them be
-  const command = fastPathAsked(argv, env) ? readInvocation(argv)?.command : undefined;
+  const command = fastInvocation(argv, env)?.command;
   const fast =
     command === undefined ? undefined : await fastBundle(command === "status" ? "status.cjs" : "read.cjs").run(argv);
   const cli = pathToFileURL(join(__dirname, "cli.js")).href;

@@ -145,6 +145,7 @@ describe("revisit --brief fast path", () => {
       "src/start.ts",
       "src/ui/columns.ts",
       "src/workspace/find.ts",
+      "src/workspace/package-root.ts",
     ]);
   });
 });
