@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, type Stats } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { createRequire, wrap } from "node:module";
 import { dirname } from "node:path";
 import { Script } from "node:vm";
@@ -14,8 +14,11 @@ import { Script } from "node:vm";
 
 const MAGIC = "learn-code-cache 1";
 
-/** What ties a cache to one build of the file: its size, mtime and inode. */
-const stamp = (s: Stats): string => `${s.size} ${s.mtimeMs} ${s.ino}`;
+/** A cache file's first line: what ties it to one build of `file` (its size, mtime and inode). */
+const header = (file: string): string => {
+  const s = statSync(file);
+  return `${MAGIC} ${s.size} ${s.mtimeMs} ${s.ino}\n`;
+};
 
 /** A CommonJS file loaded as require() loads it, and the compiled script (for its code cache). */
 export interface Loaded<T> {
@@ -44,19 +47,14 @@ export function loadWithCache<T>(file: string, cachedData?: Buffer): Loaded<T> {
  * it was made from another build of the file.
  */
 export function readCodeCache(file: string, cacheFile: string): Buffer | undefined {
-  let fd: number | undefined;
   try {
-    fd = openSync(cacheFile, "r");
-    const bytes = Buffer.alloc(fstatSync(fd).size);
-    const n = readSync(fd, bytes, 0, bytes.length, 0);
-    const head = `${MAGIC} ${stamp(statSync(file))}\n`;
-    return n > head.length && bytes.toString("latin1", 0, head.length) === head
-      ? bytes.subarray(head.length, n)
+    const bytes = readFileSync(cacheFile);
+    const head = header(file);
+    return bytes.length > head.length && bytes.toString("latin1", 0, head.length) === head
+      ? bytes.subarray(head.length)
       : undefined;
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -66,4 +64,4 @@ export function readCodeCache(file: string, cacheFile: string): Buffer | undefin
  * @public (scripts/code-cache.mjs uses it through dist/start.cjs)
  */
 export const makeCodeCache = (file: string, script: Script): Buffer =>
-  Buffer.concat([Buffer.from(`${MAGIC} ${stamp(statSync(file))}\n`, "latin1"), script.createCachedData()]);
+  Buffer.concat([Buffer.from(header(file), "latin1"), script.createCachedData()]);
