@@ -1,4 +1,5 @@
-import { earlyAnswer, fastPathAsked } from "./cli-early.js";
+import { earlyAnswer } from "./cli-early.js";
+import { fastInvocation } from "./read-fast.js";
 import type { Invocation } from "./cli-run.js";
 import { terminalColumns } from "./ui/columns.js";
 import type { IO } from "./ui/io.js";
@@ -29,7 +30,7 @@ export async function main(given: readonly string[], io?: IO): Promise<number> {
   }
   try {
     // `index`, `search`, `list` and `show` in their everyday forms: parsed here, run without loading commander
-    const fast = fastPathAsked(argv, env) ? (await import("./read-fast.js")).readInvocation(argv) : undefined;
+    const fast = fastInvocation(argv, env);
     if (fast) {
       const { fastCommands, runParsed } = await import("./cli-run.js");
       const run = fastCommands[fast.command as keyof typeof fastCommands] as (o: object, io: IO) => unknown;

@@ -80,3 +80,7 @@ export function readInvocation(argv: readonly string[]): Invocation | undefined 
   if (!wanted.many && words.length !== 1) return undefined;
   return { command, options: { ...options, [wanted.key]: wanted.many ? words : words[0] } };
 }
+
+/** The everyday form `argv` is, as readInvocation reads it; none when LEARN_FAST_PATH=off sends every line to commander. */
+export const fastInvocation = (argv: readonly string[], env: NodeJS.ProcessEnv): Invocation | undefined =>
+  env.LEARN_FAST_PATH === "off" ? undefined : readInvocation(argv);
