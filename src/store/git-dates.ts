@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+import { replaceQuietly } from "../files/replace-quietly.js";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 
@@ -134,12 +135,6 @@ export function gitFirstDates(root: string, dataDir: string, paths: readonly str
     const d = all.get(p);
     if (d) dates[p] = d;
   }
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ head, asked, dates } satisfies Cached));
-    renameSync(tmp, file);
-  } catch {
-    // only a cache: a read-only .learn/ asks git again next time
-  }
+  replaceQuietly(file, JSON.stringify({ head, asked, dates } satisfies Cached)); // a read-only .learn/ asks git again next time
   return new Map(Object.entries(dates));
 }

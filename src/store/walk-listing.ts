@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { replaceQuietly } from "../files/replace-quietly.js";
 import type Database from "better-sqlite3";
 import type { IndexProblem } from "../core/index-types.js";
 import type { WalkResult } from "./walk.js";
@@ -23,6 +24,15 @@ export interface WalkListing {
  * already match the folder and the per-file comparison (about 100 ms at 50k notes) can be skipped.
  */
 export function walkListing(walk: WalkResult): WalkListing {
+  let listing = LISTINGS.get(walk);
+  if (!listing) LISTINGS.set(walk, (listing = listingOf(walk)));
+  return listing;
+}
+
+// A walk's listing, made once: the no-change check makes it, and a refresh that goes ahead stores the same
+const LISTINGS = new WeakMap<WalkResult, WalkListing>();
+
+function listingOf(walk: WalkResult): WalkListing {
   // the numbers as they are: writing 10k mtimes out as text cost more than all the rest
   const { files } = walk;
   const stamps = new Float64Array(2 + files.length * 2);
@@ -64,17 +74,10 @@ export function storeListing(db: Database.Database, listing: WalkListing): Pendi
 
 /** Write a committed listing beside the database (whole or not at all); a failure is only a slower next refresh. */
 export function writeListing(db: Database.Database, { token, listing }: PendingListing): void {
-  const file = listingFile(db);
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(
-      temp,
-      Buffer.concat([Buffer.from(`${token}\0`), new Uint8Array(listing.stamps.buffer), Buffer.from(listing.paths)]),
-    );
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
+  replaceQuietly(
+    listingFile(db),
+    Buffer.concat([Buffer.from(`${token}\0`), new Uint8Array(listing.stamps.buffer), Buffer.from(listing.paths)]),
+  );
 }
 
 /** True when `listing` is the one recorded by the last refresh: the tables match that walk. */
