@@ -1,7 +1,4 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { startSmallWorker, workerUsable } from "../files/worker-start.js";
 import type { LinkContext, ReadResult } from "./read-note.js";
 import type { FoundFile } from "./walk.js";
 
@@ -18,7 +15,7 @@ const workerUrl = new URL("./parse-worker.js", import.meta.url);
 
 /** True when a parse worker can help: enough files, a second core, and the compiled worker present. */
 export function canParallel(files: number): boolean {
-  return files >= PARALLEL_MIN_FILES && availableParallelism() >= 2 && existsSync(fileURLToPath(workerUrl));
+  return files >= PARALLEL_MIN_FILES && workerUsable(workerUrl);
 }
 
 /**
@@ -36,11 +33,7 @@ export function parseInWorker(
   const chunks: FoundFile[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   return new Promise<void>((resolve, reject) => {
-    // A small heap makes the worker collect garbage early: peak memory stays bounded on big builds.
-    const worker = new Worker(workerUrl, {
-      workerData: links,
-      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
-    });
+    const worker = startSmallWorker(workerUrl, links);
     let next = 0;
     let atWorker = 0;
     let stored = 0;
@@ -52,8 +45,7 @@ export function parseInWorker(
       if (err) reject(err);
       else resolve();
     };
-    const storeChunk = (chunk: FoundFile[], results: ReadResult[]) => {
-      results.forEach((r, i) => store(chunk[i]!, r));
+    const chunkDone = () => {
       if (++stored === chunks.length) end();
     };
     const toWorker = () => {
@@ -70,7 +62,7 @@ export function parseInWorker(
           // surviving young-generation collections, and V8 grew the heap by some 40 MB at 50k notes
           const chunk = chunks[next++]!;
           for (const file of chunk) store(file, read(file));
-          if (++stored === chunks.length) end();
+          chunkDone();
         }
       } catch (err) {
         end(err);
@@ -83,7 +75,9 @@ export function parseInWorker(
     worker.on("message", (msg: { id: number; results: ReadResult[] }) => {
       atWorker--;
       try {
-        storeChunk(chunks[msg.id]!, msg.results);
+        const chunk = chunks[msg.id]!;
+        msg.results.forEach((r, i) => store(chunk[i]!, r));
+        chunkDone();
       } catch (err) {
         end(err);
         return;

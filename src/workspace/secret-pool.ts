@@ -1,7 +1,5 @@
-import { existsSync } from "node:fs";
-import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startSmallWorker, workerUsable } from "../files/worker-start.js";
 import type { SecretHit } from "./secrets.js";
 
 /** Below this many notes to scan, a worker costs more to start than it saves: they are scanned on this thread. */
@@ -59,6 +57,8 @@ export class SecretScanner {
   /** Who scans each batch: 0 nobody yet, 1 the worker, 2 this thread (whoever sets it first). */
   private claims: Int32Array | undefined;
   private failure: string | undefined;
+  /** The scanner on this thread, once this thread scans. */
+  private scan: typeof import("./secrets.js").scanSecrets | undefined;
   private settle: (() => void) | undefined;
   /** Resolves at the worker's first answer or failure: this thread helps only a worker that works. */
   private answering: Promise<void> | undefined;
@@ -92,13 +92,14 @@ export class SecretScanner {
       this.close();
     }
     if (this.failure) this.opts.warn?.(`the secret-scan worker failed (${this.failure}); scanning on the main thread`);
-    const left = [...this.notes.keys()].filter((i) => !this.hits[i]);
-    if (left.length) {
-      const { scanSecrets } = await import("./secrets.js"); // secretlint loads here only when this thread scans
-      for (const i of left)
-        this.hits[i] = await scanSecrets(this.notes[i]!.text, this.notes[i]!.path, { allow: this.opts.allow });
-    }
+    for (const [i] of this.notes.entries()) if (!this.hits[i]) await this.scanHere(i);
     return this.hits as SecretHit[][];
+  }
+
+  /** Scan note `i` on this thread (secretlint loads here only when this thread scans). */
+  private async scanHere(i: number): Promise<void> {
+    this.scan ??= (await import("./secrets.js")).scanSecrets;
+    this.hits[i] = await this.scan(this.notes[i]!.text, this.notes[i]!.path, { allow: this.opts.allow });
   }
 
   /**
@@ -107,13 +108,10 @@ export class SecretScanner {
    */
   private async help(): Promise<void> {
     await this.answering; // comes after the caller's own work: this thread takes no message before it awaits
-    let scan: typeof import("./secrets.js").scanSecrets | undefined;
     for (let b = this.batches.length - 1; b >= 0 && this.worker; b--) {
       if (b >= CLAIM_SLOTS || Atomics.compareExchange(this.claims!, b, 0, 2) !== 0) return;
-      scan ??= (await import("./secrets.js")).scanSecrets;
       const { start, end } = this.batches[b]!;
-      for (let i = start; i < end; i++)
-        this.hits[i] = await scan(this.notes[i]!.text, this.notes[i]!.path, { allow: this.opts.allow });
+      for (let i = start; i < end; i++) await this.scanHere(i);
       this.completed++;
     }
   }
@@ -129,14 +127,10 @@ export class SecretScanner {
 
   private start(): void {
     const url = this.opts.workerUrl ?? defaultWorkerUrl;
-    if (availableParallelism() < 2 || !existsSync(fileURLToPath(url))) return;
-    // A small heap makes the worker collect garbage early, so peak memory stays bounded.
+    if (!workerUsable(url)) return;
     this.claims = new Int32Array(new SharedArrayBuffer(4 * CLAIM_SLOTS));
     this.answering = new Promise((resolve) => (this.answered = resolve));
-    const worker = new Worker(url, {
-      workerData: { allow: [...(this.opts.allow ?? [])], done: this.done, claims: this.claims },
-      resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 },
-    });
+    const worker = startSmallWorker(url, { allow: [...(this.opts.allow ?? [])], done: this.done, claims: this.claims });
     this.worker = worker;
     worker.unref(); // an error thrown before finish() must not leave the process waiting on it
     worker.on("message", (msg: { id: number; hits?: SecretHit[][]; error?: string }) => {
