@@ -1,7 +1,7 @@
 import { report } from "./cli-report.js";
 import { runParsed } from "./cli-run.js";
 import { readInvocation } from "./read-fast.js";
-import { processIO, type IO } from "./ui/io.js";
+import type { IO } from "./ui/io.js";
 
 // How the build's CommonJS bundles (read-main.ts, status-main.ts) run the command line start.ts hands
 // them: parsed by read-fast.ts, run as commander's action would run it, errors reported alike.
@@ -21,7 +21,7 @@ export async function runFast(
   const run = invocation && Object.hasOwn(commands, invocation.command) ? commands[invocation.command] : undefined;
   if (!invocation || !run) return undefined;
   try {
-    await runParsed(invocation.options, run, await processIO(invocation.options));
+    await runParsed(invocation.options, run);
     return 0;
   } catch (err) {
     return report(err, (text) => void process.stderr.write(text), process.env);

@@ -28,17 +28,21 @@ export function refreshActivity(ctx: Context, log: WeekLog, notes: NoteRow[], ra
   if (setActivity(text, activity) !== text) updateWeekLog(ctx, log, log.state, activity);
 }
 
-/** What the week's started note still needs (`noteMissing`), read through the index; nothing once step 2 is done. */
+/** The week's started note as it stands, read through the index; none before one is started or once step 2 is done. */
+async function startedNote(ctx: Context, log: WeekLog) {
+  if (!log.state.note || log.state.done.includes("note")) return undefined;
+  return withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+}
+
+/** What the week's started note still needs (`noteMissing`); nothing once step 2 is done. */
 export async function noteMissing(ctx: Context, log: WeekLog): Promise<{ noteMissing?: string }> {
-  if (!log.state.note || log.state.done.includes("note")) return {};
-  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+  const started = await startedNote(ctx, log);
   return started ? { noteMissing: `${started.missing} (${started.path})` } : {};
 }
 
 /** Step 2 is done only once the week's note is written: check a started note again, and mark it done when it is. */
 export async function recheckNote(ctx: Context, log: WeekLog, io: IO): Promise<WeekLog> {
-  if (!log.state.note || log.state.done.includes("note")) return log;
-  const started = await withIndex(ctx, {}, (index) => startedWeekNote(ctx.ws, log.state, (s) => index.getNote(s)));
+  const started = await startedNote(ctx, log);
   if (!started?.substance?.enough) return log;
   io.err(stepDoneLine("note", `${started.path} is written`, io.theme));
   return saveWeekLog(ctx, log, markDone(log.state, "note"));

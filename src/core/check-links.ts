@@ -71,8 +71,12 @@ export function linkFindings(
   const bySlug = new Map(notes.map((n) => [n.slug.toLowerCase(), n]));
   // the notes of each file name (without .md, any case): a bare name two share is ambiguous
   const byName = new Map<string, string[]>();
-  for (const n of notes)
-    (byName.get(fileName(n.path)) ?? byName.set(fileName(n.path), []).get(fileName(n.path))!).push(n.path);
+  for (const n of notes) {
+    const name = fileName(n.path);
+    const paths = byName.get(name);
+    if (paths) paths.push(n.path);
+    else byName.set(name, [n.path]);
+  }
   const out: Finding[] = [];
   const lines = new Map<string, NoteLines | undefined>();
   const linesOf = (path: string): NoteLines | undefined => {
