@@ -24,7 +24,7 @@ import {
   saveCleanTexts,
   saveSiteState,
   statsOf,
-  textKey,
+  textKeyer,
   type SiteState,
 } from "../workspace/publish-cache.js";
 import { fuseAsset, workspaceAttachments, type Attachments } from "../workspace/site-assets.js";
@@ -74,6 +74,11 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const sources = templateSources(ctx);
   // Every note file is read once: hashed into the inputs' print, and parsed when the site must be built.
   const hashed = inputsPrint([out, ctx.today, ctx.config, [...allow].sort(), indexed.notes, links, sources]);
+  /** The inputs' print, once every note is hashed: the revisit log last. */
+  const finishPrint = (): string => {
+    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
+    return hashed.digest();
+  };
   const readHashed = (path: string): NoteBytes => {
     const got = readNoteBytes(ctx.ws.root, path);
     hashed.file(path, got);
@@ -85,8 +90,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   if (state) {
     // The site may be as the last publish left it: the print decides, and the bytes are kept for a rebuild.
     const kept = new Map(indexed.notes.map((n) => [n.path, readHashed(n.path)]));
-    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
-    print = hashed.digest();
+    print = finishPrint();
     if (state.print === print) return report({ out, ...state.result, removed: [] }, state.result.files, opts, io);
     bytesOf = (path) => {
       const got = kept.get(path) ?? readNoteBytes(ctx.ws.root, path);
@@ -105,8 +109,9 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
   const enough = new Map<string, boolean>(); // by text key: enough words of its own (readiness counts it)
   const keyOf = new Map<string, string>(); // by path
   const toScan: { path: string; text: string; key: string }[] = [];
+  const textKey = textKeyer(allow, sources);
   const { rows, read } = readNotesNow(ctx, indexed.notes, bytesOf, (path, n) => {
-    const key = textKey(n.text, allow, sources);
+    const key = textKey(n.text);
     keyOf.set(path, key);
     const was = known.get(key);
     if (was !== undefined) {
@@ -121,10 +126,7 @@ export async function publish(opts: PublishOptions, io: IO): Promise<PublishResu
     }
     n.text = "";
   });
-  if (print === undefined) {
-    hashed.file(REVISIT_LOG, readNoteBytes(ctx.ws.root, REVISIT_LOG));
-    print = hashed.digest();
-  }
+  print ??= finishPrint();
   indexed.notes = []; // read from the files: let the index's rows go
   const secrets: Finding[] = [];
   const keys = toScan.map((t) => t.key); // the texts go with the batch, and are let go once scanned

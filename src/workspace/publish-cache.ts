@@ -32,15 +32,13 @@ const FILE = "publish-clean.json";
 const FORMAT = 2;
 const CAP = 16 * 1024 * 1024;
 
-/** The hash a clean text is remembered by: its bytes, the allowlist and the templates it was checked with. */
-export function textKey(text: string, allow: ReadonlySet<string> = new Set(), templates: unknown = null): string {
-  return createHash("sha256")
-    .update([...allow].sort().join(","))
-    .update("\0")
-    .update(JSON.stringify(templates) ?? "")
-    .update("\0")
-    .update(text)
-    .digest("hex");
+/**
+ * How a clean text is remembered: the hash of its bytes after the allowlist and the templates it was
+ * checked with, which are the same for every note of a run, so they are put in text once.
+ */
+export function textKeyer(allow: ReadonlySet<string> = new Set(), templates: unknown = null): (text: string) => string {
+  const prefix = `${[...allow].sort().join(",")}\0${JSON.stringify(templates) ?? ""}\0`;
+  return (text) => createHash("sha256").update(prefix).update(text).digest("hex");
 }
 
 /** Texts checked clean before, by this version of learn, each with whether it has enough words of its own (empty when there is no usable cache). */

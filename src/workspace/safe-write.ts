@@ -161,8 +161,15 @@ export function prepare(root: string, path: string, opts: WriteOptions = {}, any
   }
 }
 
+/** What a whole file is written from: text, bytes, or bytes in parts (written one after another, never joined). */
+type FileData = string | Uint8Array | readonly Uint8Array[];
+
+/** Bytes as a Buffer over the same memory (no copy). */
+const asBuffer = (b: Uint8Array): Buffer =>
+  Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 /** Write `data` to a new temp file beside `path`, with `like`'s mode and owner when given. */
-function writeTemp(path: string, data: string | Uint8Array, like: Stats | undefined, durable = true): string {
+function writeTemp(path: string, data: FileData, like: Stats | undefined, durable = true): string {
   // node:crypto loads on the first write, not with every reader of this module (a few ms at start)
   const { randomBytes } = createRequire(import.meta.url)("node:crypto") as typeof import("node:crypto");
   const tmp = tempNameFor(path, randomBytes(4).toString("hex"));
@@ -176,7 +183,8 @@ function writeTemp(path: string, data: string | Uint8Array, like: Stats | undefi
       }
       fchmodSync(fd, like.mode & 0o777);
     }
-    writeAll(fd, typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data), path);
+    if (typeof data === "string") writeAll(fd, Buffer.from(data, "utf8"), path);
+    else for (const part of Array.isArray(data) ? data : [data]) writeAll(fd, asBuffer(part), path);
     if (durable) fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
@@ -192,7 +200,7 @@ function writeTemp(path: string, data: string | Uint8Array, like: Stats | undefi
  * An existing file keeps its mode (and owner where allowed); a new one gets 0666 less the
  * umask. Never follows a link; on failure the old file is left as it was.
  */
-export function writeFileSafe(root: string, path: string, data: string | Uint8Array, opts: WriteOptions = {}): void {
+export function writeFileSafe(root: string, path: string, data: FileData, opts: WriteOptions = {}): void {
   const old = prepare(root, path, opts);
   let tmp: string | undefined;
   try {
@@ -241,7 +249,8 @@ export function createFileSafe(
 function createDirect(path: string, data: string | Uint8Array): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o666);
   try {
-    writeAll(fd, typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data), path);
+    if (typeof data === "string") writeAll(fd, Buffer.from(data, "utf8"), path);
+    else for (const part of Array.isArray(data) ? data : [data]) writeAll(fd, asBuffer(part), path);
     fsyncSync(fd);
   } catch (err) {
     closeSync(fd);

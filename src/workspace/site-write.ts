@@ -1,8 +1,6 @@
 import {
   closeSync,
   constants,
-  fchmodSync,
-  renameSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -11,10 +9,10 @@ import {
   unlinkSync,
   writeSync,
 } from "node:fs";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { dirname, join, posix, resolve } from "node:path";
 import { LearnError, UsageError } from "../core/errors.js";
-import { cleanStrayTemps, isInside, realPathOf, regularOrNothing, tempNameFor } from "./safe-path.js";
+import { isInside, realPathOf, regularOrNothing } from "./safe-path.js";
 import { checkWritable, removeEmptyFolders, removeFileSafe, writeFileSafe } from "./safe-write.js";
 import { foreignFiles, isSitePath, readMarker, SITE_MARKER, writeMarker } from "./site-marker.js";
 
@@ -93,16 +91,8 @@ const sha256 = (parts: readonly (string | Uint8Array)[]): string => {
   return hash.digest("hex");
 };
 
-// The last large string made into bytes, and its bytes: two files sharing one large part (the
-// search index, as JSON and as a script) convert it once.
-let lastLarge: { text: string; bytes: Buffer } | undefined;
-
-function toBytes(part: string | Uint8Array): Uint8Array {
-  if (typeof part !== "string") return part;
-  if (part.length < 1 << 20) return Buffer.from(part, "utf8");
-  if (lastLarge?.text !== part) lastLarge = { text: part, bytes: Buffer.from(part, "utf8") };
-  return lastLarge.bytes;
-}
+const toBytes = (part: string | Uint8Array): Uint8Array =>
+  typeof part === "string" ? Buffer.from(part, "utf8") : part;
 
 /**
  * Write the site into `out`: refuse when it holds files publish did not make (unless
@@ -164,18 +154,13 @@ export function writeSite(
       const parts = content.map(toBytes);
       // Pages are rebuilt from the notes: atomic per file, without an fsync each; the marker is durable.
       // A file that is not there yet is created in place (open, write, close), not via a temp file;
-      // one in parts (the search index) replaces the old one without joining them.
-      const done = had === undefined ? createNew(path, parts) : parts.length > 1 && replaceFromParts(path, parts);
-      if (!done)
-        writeFileSafe(out, path, parts.length === 1 ? parts[0]! : Buffer.concat(parts), {
-          durable: false,
-          folderChecked: true,
-        });
+      // one in parts (the search index) is written part by part, never joined.
+      if (had !== undefined || !createNew(path, parts))
+        writeFileSafe(out, path, parts, { durable: false, folderChecked: true });
       written++;
     }
     plan = plan.then?.();
   }
-  lastLarge = undefined;
   const keep = new Set(listed);
   const removed = [...new Set(before)].filter((p) => !keep.has(p) && removeFileSafe(out, join(out, p))).sort();
   for (const p of removed) removeEmptyFolders(out, dirname(join(out, p)));
@@ -191,19 +176,14 @@ export function writeSite(
  * Returns false, leaving nothing behind, when it cannot (then the safe writer does it, and
  * says why when that fails too).
  */
-function createNew(path: string, parts: readonly Uint8Array[], mode?: number): boolean {
+function createNew(path: string, parts: readonly Uint8Array[]): boolean {
   let fd: number;
   try {
-    fd = openSync(
-      path,
-      constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0),
-      mode === undefined ? 0o666 : 0o600,
-    );
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
   } catch {
     return false;
   }
   try {
-    if (mode !== undefined) fchmodSync(fd, mode);
     for (const bytes of parts)
       for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
     closeSync(fd);
@@ -216,37 +196,6 @@ function createNew(path: string, parts: readonly Uint8Array[], mode?: number): b
       // the safe writer replaces what is left
     }
     return false;
-  }
-}
-
-/**
- * Replace a site file held in parts (the search index: megabytes, twice) without joining them:
- * the safe writer takes one buffer and copies it, twice the file's size in garbage each time.
- * The same steps as the safe writer: a temp file beside it, created exclusively, with the old
- * file's mode, then renamed over it once nothing but a regular file stands there (a link is
- * refused, never replaced). Returns false, leaving no temp file, when it cannot (then the safe
- * writer does it, and says why when that fails too).
- */
-function replaceFromParts(path: string, parts: readonly Uint8Array[]): boolean {
-  let tmp: string | undefined;
-  try {
-    cleanStrayTemps(dirname(path));
-    const old = regularOrNothing(path);
-    const name = tempNameFor(path, randomBytes(4).toString("hex"));
-    if (!createNew(name, parts, old && old.mode & 0o777)) return false;
-    tmp = name;
-    regularOrNothing(path); // a link put there meanwhile is refused, not replaced
-    renameSync(tmp, path);
-    tmp = undefined;
-    return true;
-  } catch {
-    return false;
-  } finally {
-    try {
-      if (tmp) unlinkSync(tmp);
-    } catch {
-      // a stray temp file is cleaned by the next write into this folder
-    }
   }
 }
 
